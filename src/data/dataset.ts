@@ -1,0 +1,43 @@
+/** The shapes data takes between the file and the engine. */
+
+/** Records ready for the engine: features row-major in one Float64Array, targets 0 or 1. */
+export type Examples = {
+	/** rows × featureCount values, row-major. */
+	features: Float64Array;
+	/** One target (0 or 1) per row. */
+	targets: Float64Array;
+	/** Number of records. */
+	rows: number;
+	/** Number of input features per record. */
+	featureCount: number;
+};
+
+/** A prepared dataset: numeric features (dummies, standardised) and a binary target. */
+export type Dataset = Examples & {
+	/** A short name for screens: the file's base name or `synthetic:ROWS:FEATURES`. */
+	name: string;
+	/** The path it was read from, when it came from a file. */
+	path?: string;
+	/** Names of the feature columns, in order (e.g. gre, gpa, rank_1 … rank_4). */
+	featureNames: string[];
+	/** The target column's name. */
+	targetName: string;
+	/** How target labels map to 0 and 1, e.g. [['no', 0], ['yes', 1]]. */
+	targetMapping: Array<[label: string, value: number]>;
+	/** Records dropped because a value was missing. */
+	droppedRows: number;
+};
+
+/** A dataset split into training and test records; the arrays are views of the dataset's. */
+export type SplitDataset = {
+	/** The dataset the split came from. */
+	dataset: Dataset;
+	/** Training records, in the order the split drew them. */
+	train: Examples;
+	/** Test records, in file order. */
+	test: Examples;
+	/** The training records' row numbers in the dataset, in drawn order. */
+	trainIndex: number[];
+	/** The test records' row numbers in the dataset, ascending. */
+	testIndex: number[];
+};

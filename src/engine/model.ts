@@ -1,0 +1,56 @@
+/**
+ * The surface every trainable model shares (micrograd's idea: the same few methods everywhere), so the
+ * training session, the commands and the dashboard treat the single unit and the backprop network alike.
+ */
+import type {Examples} from '../data/dataset.js';
+
+/** The trainable models of the lesson. */
+export const modelKinds = ['single', 'backprop'] as const;
+export type ModelKind = (typeof modelKinds)[number];
+
+/** Weights as JSON: `output` for the single unit; `inputHidden` and `hiddenOutput` for backprop. */
+export type WeightsJson = {output: number[]} | {inputHidden: number[][]; hiddenOutput: number[]};
+
+/** A model trained by gradient descent on the mean squared error. */
+export type Model = {
+	/** Which model this is. */
+	readonly kind: ModelKind;
+	/** Input features per record. */
+	readonly featureCount: number;
+	/** Hidden units (0 for the single unit). */
+	readonly hiddenCount: number;
+	/** Every weight in one flat array; the layout is the model's (see weightsJson). */
+	readonly weights: Float64Array;
+	/** Add the weight steps δ·x of records [start, end) into `steps` (laid out like `weights`). */
+	accumulateWeightSteps(examples: Examples, start: number, end: number, steps: Float64Array): void;
+	/** The network's output ŷ for one record's features. */
+	predictOne(features: Float64Array, offset: number): number;
+	/** The weights as JSON, in the shapes the lesson prints. */
+	weightsJson(flat?: Float64Array): WeightsJson;
+	/** Readable names for each flat weight, e.g. `w[gre]` or `w_ih[gpa][h1]`. */
+	weightNames(featureNames: string[]): string[];
+};
+
+/** How well a model does on a set of records. */
+export type Evaluation = {
+	/** Mean squared error mean((ŷ − y)²). */
+	meanSquaredError: number;
+	/** The share of records where (ŷ > 0.5) equals the target, as the lesson scores the test set. */
+	accuracy: number;
+};
+
+/** Evaluate the model on every record in one forward pass. */
+export function evaluate(model: Model, examples: Examples): Evaluation {
+	let squaredErrors = 0;
+	let correct = 0;
+	for (let row = 0; row < examples.rows; row++) {
+		const output = model.predictOne(examples.features, row * examples.featureCount);
+		const target = examples.targets[row]!;
+		squaredErrors += (output - target) * (output - target);
+		if ((output > 0.5 ? 1 : 0) === target) {
+			correct++;
+		}
+	}
+
+	return {meanSquaredError: squaredErrors / examples.rows, accuracy: correct / examples.rows};
+}
