@@ -1,0 +1,76 @@
+#!/usr/bin/env node
+/** gdlab's entry: pick a command or the dashboard; print user mistakes as one line, never a stack trace. */
+import {readFileSync} from 'node:fs';
+import {DataError} from './data/data-error.js';
+import {ConfigError} from './engine/training-session.js';
+import {mainUsage} from './commands/main-usage.js';
+import {runForward} from './commands/forward.js';
+import {runStep} from './commands/step.js';
+import {runTrain} from './commands/train.js';
+import {UsageError} from './commands/usage-error.js';
+
+const commands: Record<string, (argv: string[]) => number | Promise<number>> = {
+	train: runTrain,
+	forward: runForward,
+	step: runStep,
+	async bench(argv) {
+		const {runBench} = await import('./commands/bench.js');
+		return runBench(argv);
+	},
+};
+
+async function main(argv: string[]): Promise<number> {
+	const [first, ...rest] = argv;
+	if (first === '--help' || first === '-h' || first === 'help') {
+		process.stdout.write(`${mainUsage}\n`);
+		return 0;
+	}
+
+	if (first === '--version' || first === '-v') {
+		const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string};
+		process.stdout.write(`${manifest.version}\n`);
+		return 0;
+	}
+
+	if (first !== undefined && !first.startsWith('-')) {
+		const command = commands[first];
+		if (!command) {
+			throw new UsageError(`unknown command "${first}"`, mainUsage);
+		}
+
+		return command(rest);
+	}
+
+	const {runDashboardCommand} = await import('./commands/dashboard.js');
+	return runDashboardCommand(argv);
+}
+
+/** Print a user's mistake as one line (plus the usage for command-line mistakes) and pick the exit code. */
+function report(error: unknown): number {
+	if (error instanceof UsageError) {
+		process.stderr.write(`gdlab: ${error.message}\n${error.usage ? `\n${error.usage}\n` : ''}`);
+		return 2;
+	}
+
+	if (error instanceof DataError || error instanceof ConfigError) {
+		process.stderr.write(`gdlab: ${error.message}\n`);
+		return error instanceof ConfigError ? 2 : 1;
+	}
+
+	const message = error instanceof Error ? error.message : String(error);
+	process.stderr.write(`gdlab: unexpected error: ${message}\n`);
+	return 70;
+}
+
+process.stdout.on('error', error => {
+	// a closed pipe (gdlab train | head) is the reader's choice, not a failure
+	if ((error as NodeJS.ErrnoException).code === 'EPIPE') {
+		process.exit(0);
+	}
+});
+
+try {
+	process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+	process.exitCode = report(error);
+}

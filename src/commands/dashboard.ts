@@ -1,0 +1,40 @@
+/**
+ * `gdlab` with no command: the dashboard on a terminal, or the headless lesson run when stdout is
+ * not a terminal (piped, CI). Flags are train's, plus --model forward to open the 4×3×2 screen.
+ */
+import {lessonConfig} from '../engine/training-session.js';
+import {mainUsage} from './main-usage.js';
+import {parseOptions, resolveRunOptions, runOptionSpec} from './parse-options.js';
+import {loadRunData} from './run-data.js';
+import {runForward} from './forward.js';
+import {printRun} from './train.js';
+
+/** The models the dashboard opens on. */
+const dashboardModels = ['single', 'forward', 'backprop'] as const;
+
+/** Open the dashboard (or, without a terminal, print the headless run); returns the exit code. */
+export async function runDashboardCommand(argv: string[]): Promise<number> {
+	const {values} = parseOptions(argv, {...runOptionSpec, version: {type: 'boolean', short: 'v'}}, mainUsage);
+	const options = resolveRunOptions(values, mainUsage, dashboardModels);
+	if (!process.stdout.isTTY) {
+		// no terminal to draw on: print the lesson's headless figures for the chosen model
+		if (options.chosen === 'forward') {
+			return runForward(values.seed === undefined ? [] : ['--seed', values.seed]);
+		}
+
+		return printRun(options, false);
+	}
+
+	const split = loadRunData(options);
+	const other = options.model === 'single' ? 'backprop' : 'single';
+	const otherConfig = {...lessonConfig(other), rng: options.config.rng, momentum: options.config.momentum, batch: options.config.batch};
+	if (other === 'backprop') {
+		otherConfig.hidden = options.config.hidden;
+	}
+
+	const configs = options.model === 'single' ? {single: options.config, backprop: otherConfig} : {single: otherConfig, backprop: options.config};
+	// the UI (React, Ink) loads only when there is a terminal to draw on
+	const {runDashboard} = await import('../ui/run-dashboard.js');
+	await runDashboard({split, configs, initialModel: options.chosen, forwardSeed: 42});
+	return 0;
+}

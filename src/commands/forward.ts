@@ -1,0 +1,68 @@
+/** `gdlab forward`: the lesson's 4×3×2 forward pass (multilayer.py), every term labelled with its shape. */
+import {forwardDemo, demoSeed} from '../engine/forward-pass.js';
+import {toRows} from '../engine/matrix.js';
+import {randomKinds, type RandomKind} from '../engine/random.js';
+import {formatMatrix, formatVector} from './format-array.js';
+import {parseOptions} from './parse-options.js';
+import {UsageError} from './usage-error.js';
+
+/** Usage of `gdlab forward`. */
+export const forwardUsage = `Usage: gdlab forward [options]
+
+The lesson's forward pass through a 4×3×2 network: X = randn(4), weights normal(0, 0.1)
+of shapes (4,3) and (3,2), sigmoid on both layers.
+
+Options:
+  --seed N                  seed of X and the weights (default 42, the lesson's)
+  --rng numpy|seedrandom    random generator (default numpy)
+  --json                    print one JSON document instead of text
+  -h, --help                show this help`;
+
+/** Run `gdlab forward` with the arguments after `forward`; returns the exit code. */
+export function runForward(argv: string[], write: (text: string) => void = text => process.stdout.write(text)): number {
+	const {values} = parseOptions(argv, {seed: {type: 'string'}, rng: {type: 'string'}, json: {type: 'boolean'}, help: {type: 'boolean', short: 'h'}}, forwardUsage);
+	if (values.help) {
+		write(`${forwardUsage}\n`);
+		return 0;
+	}
+
+	const rng = (values.rng ?? 'numpy') as RandomKind;
+	if (!randomKinds.includes(rng)) {
+		throw new UsageError(`--rng must be one of ${randomKinds.join(', ')}, got "${values.rng}"`, forwardUsage);
+	}
+
+	const seedText = values.seed ?? String(demoSeed);
+	if (rng === 'numpy' && (!/^\d+$/.test(seedText) || Number(seedText) > 0xffffffff)) {
+		throw new UsageError(`--seed must be a whole number from 0 to 4294967295 with --rng numpy, got "${seedText}"`, forwardUsage);
+	}
+
+	const seed = /^\d+$/.test(seedText) ? Number(seedText) : seedText;
+	const demo = forwardDemo(seed, rng);
+	const json = {
+		x: Array.from(demo.x),
+		weightsInputHidden: toRows(demo.weightsInputHidden),
+		weightsHiddenOutput: toRows(demo.weightsHiddenOutput),
+		hiddenIn: Array.from(demo.hidden.input),
+		hiddenOut: Array.from(demo.hidden.output),
+		outputIn: Array.from(demo.output.input),
+		outputOut: Array.from(demo.output.output),
+	};
+	if (values.json) {
+		write(`${JSON.stringify(json, null, 1)}\n`);
+		return 0;
+	}
+
+	write([
+		`Forward pass through a 4×3×2 network (seed ${seed})`,
+		'',
+		`X (4,):\n${formatVector(json.x)}`,
+		`weights_input_to_hidden (4, 3):\n${formatMatrix(json.weightsInputHidden)}`,
+		`hidden_layer_in = X · W_ih (3,):\n${formatVector(json.hiddenIn)}`,
+		`Hidden-layer Output:\n${formatVector(json.hiddenOut)}`,
+		`weights_hidden_to_output (3, 2):\n${formatMatrix(json.weightsHiddenOutput)}`,
+		`output_layer_in = hidden · W_ho (2,):\n${formatVector(json.outputIn)}`,
+		`Output-layer Output:\n${formatVector(json.outputOut)}`,
+		'',
+	].join('\n'));
+	return 0;
+}

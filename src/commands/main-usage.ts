@@ -1,0 +1,17 @@
+/** The top-level help of gdlab. */
+
+/** Usage of `gdlab` itself. */
+export const mainUsage = `Usage: gdlab [options]            open the dashboard (headless lesson run when not a terminal)
+       gdlab train [options]      train headless and print the lesson's figures (--json for scripts)
+       gdlab forward [options]    the 4×3×2 forward pass
+       gdlab step worked|gradient|backprop   one step of the lesson, every term
+       gdlab bench [--quick] [--json]        microseconds per epoch against the NumPy anchor
+       gdlab <command> --help     options of a command
+
+Dashboard options (the starting state; train's options apply, see gdlab train --help):
+  --model single|forward|backprop   the screen to open on (default single)
+  --lr X  --epochs N  --hidden H  --seed N  --split-seed N  --rng numpy|seedrandom
+  --batch full|record|SIZE  --momentum B  --data FILE  --target COL  --categorical A,B
+  --test-ratio R  --strict
+  -h, --help                        show this help
+  -v, --version                     show the version`;

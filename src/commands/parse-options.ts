@@ -1,0 +1,188 @@
+/**
+ * Command-line options shared by `gdlab train` and the dashboard: parsed with node:util parseArgs,
+ * every value checked, every mistake a UsageError naming the option and the value.
+ */
+import {parseArgs, type ParseArgsConfig} from 'node:util';
+import {modelKinds, type ModelKind} from '../engine/model.js';
+import {randomKinds, type RandomKind} from '../engine/random.js';
+import {lessonConfig, type BatchMode, type SessionConfig} from '../engine/training-session.js';
+import {defaultTestRatio} from '../data/split-dataset.js';
+import {UsageError} from './usage-error.js';
+
+/** The lesson's split seed. */
+export const lessonSplitSeed = 42;
+
+/** Options that describe a training run, shared by train, the dashboard and saved runs. */
+export const runOptionSpec = {
+	model: {type: 'string'},
+	epochs: {type: 'string'},
+	lr: {type: 'string'},
+	hidden: {type: 'string'},
+	seed: {type: 'string'},
+	'split-seed': {type: 'string'},
+	rng: {type: 'string'},
+	batch: {type: 'string'},
+	momentum: {type: 'string'},
+	data: {type: 'string'},
+	target: {type: 'string'},
+	categorical: {type: 'string'},
+	'test-ratio': {type: 'string'},
+	strict: {type: 'boolean'},
+	help: {type: 'boolean', short: 'h'},
+} as const satisfies ParseArgsConfig['options'];
+
+/** Parse argv against an option spec; unknown options, missing values and stray words are UsageErrors. */
+export function parseOptions<Spec extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: Spec, usage: string) {
+	try {
+		return parseArgs({args: argv, options, strict: true, allowPositionals: false});
+	} catch (error) {
+		throw new UsageError(describeParseError(error), usage);
+	}
+}
+
+function describeParseError(error: unknown): string {
+	const {code, message} = error as {code?: string; message: string};
+	const option = /'(-[^' ]+)/.exec(message)?.[1];
+	switch (code) {
+		case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': {
+			return `unknown option ${option ?? message}`;
+		}
+
+		case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
+			return message.includes('argument missing') ? `option ${option} needs a value` : `option ${option} takes no value`;
+		}
+
+		case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL': {
+			const word = /'([^']*)'/.exec(message)?.[1];
+			return `unexpected argument "${word ?? message}"`;
+		}
+
+		default: {
+			return message;
+		}
+	}
+}
+
+/** The flags of a training run, as typed (strings), before checking. */
+export type RunFlags = Partial<Record<Exclude<keyof typeof runOptionSpec, 'strict' | 'help'>, string>> & {strict?: boolean};
+
+/** A checked training run: what to train, on which data, split how. */
+export type RunOptions = {
+	/** The model chosen with --model. */
+	model: ModelKind;
+	/** The run's configuration (lesson defaults for the model, overridden by flags). */
+	config: SessionConfig;
+	/** Seed of the train/test split. */
+	splitSeed: number | string;
+	/** --data: a CSV path or synthetic:ROWS:FEATURES; undefined for the bundled admissions data. */
+	data: string | undefined;
+	/** --target column. */
+	target: string | undefined;
+	/** --categorical columns. */
+	categorical: string[] | undefined;
+	/** --strict: refuse rows with missing values. */
+	strict: boolean;
+	/** Share of records held out for testing. */
+	testRatio: number;
+};
+
+/** Check the run flags and fill in the lesson's defaults; `models` are the values --model accepts. */
+export function resolveRunOptions<Model extends string = ModelKind>(flags: RunFlags, usage: string, models: readonly Model[] = modelKinds as unknown as Model[]): RunOptions & {chosen: Model} {
+	const chosen = oneOf('--model', flags.model ?? models[0]!, models, usage);
+	const model: ModelKind = chosen === 'backprop' ? 'backprop' : 'single';
+	const rng = oneOf<RandomKind>('--rng', flags.rng ?? 'numpy', randomKinds, usage);
+	const defaults = lessonConfig(model);
+	const config: SessionConfig = {
+		model,
+		rng,
+		epochs: flags.epochs === undefined ? defaults.epochs : wholeNumber('--epochs', flags.epochs, 1, usage),
+		learnRate: flags.lr === undefined ? defaults.learnRate : positiveNumber('--lr', flags.lr, usage),
+		hidden: flags.hidden === undefined ? lessonConfig('backprop').hidden : wholeNumber('--hidden', flags.hidden, 1, usage, maxHiddenUnits),
+		seed: flags.seed === undefined ? defaults.seed : seedValue('--seed', flags.seed, rng, usage),
+		momentum: flags.momentum === undefined ? 0 : momentumValue(flags.momentum, usage),
+		batch: flags.batch === undefined ? 'full' : batchValue(flags.batch, usage),
+	};
+	return {
+		chosen,
+		model,
+		config,
+		splitSeed: flags['split-seed'] === undefined ? lessonSplitSeed : seedValue('--split-seed', flags['split-seed'], rng, usage),
+		data: flags.data,
+		target: flags.target,
+		categorical: flags.categorical === undefined ? undefined : flags.categorical.split(',').map(name => name.trim()).filter(Boolean),
+		strict: flags.strict ?? false,
+		testRatio: flags['test-ratio'] === undefined ? defaultTestRatio : ratioValue(flags['test-ratio'], usage),
+	};
+}
+
+/** The most hidden units gdlab builds. */
+export const maxHiddenUnits = 1024;
+
+function oneOf<Value extends string>(flag: string, text: string, values: readonly Value[], usage: string): Value {
+	if (!(values as readonly string[]).includes(text)) {
+		throw new UsageError(`${flag} must be one of ${values.join(', ')}, got "${text}"`, usage);
+	}
+
+	return text as Value;
+}
+
+function wholeNumber(flag: string, text: string, min: number, usage: string, max = Number.MAX_SAFE_INTEGER): number {
+	const value = Number(text);
+	if (!/^\s*\d+\s*$/.test(text) || value < min || value > max) {
+		throw new UsageError(`${flag} must be a whole number from ${min}${max === Number.MAX_SAFE_INTEGER ? ' up' : ` to ${max}`}, got "${text}"`, usage);
+	}
+
+	return value;
+}
+
+function positiveNumber(flag: string, text: string, usage: string): number {
+	const value = Number(text);
+	if (text.trim() === '' || !Number.isFinite(value) || value <= 0) {
+		throw new UsageError(`${flag} must be a positive number, got "${text}"`, usage);
+	}
+
+	return value;
+}
+
+function momentumValue(text: string, usage: string): number {
+	const value = Number(text);
+	if (text.trim() === '' || !(value >= 0 && value < 1)) {
+		throw new UsageError(`--momentum must be a number from 0 up to (not including) 1, got "${text}"`, usage);
+	}
+
+	return value;
+}
+
+function ratioValue(text: string, usage: string): number {
+	const value = Number(text);
+	if (text.trim() === '' || !(value > 0 && value < 1)) {
+		throw new UsageError(`--test-ratio must be a number between 0 and 1 (exclusive), got "${text}"`, usage);
+	}
+
+	return value;
+}
+
+function batchValue(text: string, usage: string): BatchMode {
+	if (text === 'full' || text === 'record') {
+		return text;
+	}
+
+	if (/^\d+$/.test(text) && Number(text) >= 1) {
+		return Number(text);
+	}
+
+	throw new UsageError(`--batch must be full, record or a mini-batch size of at least 1, got "${text}"`, usage);
+}
+
+function seedValue(flag: string, text: string, rng: RandomKind, usage: string): number | string {
+	if (rng === 'seedrandom') {
+		return /^\d+$/.test(text) ? Number(text) : text;
+	}
+
+	const value = Number(text);
+	if (!/^\d+$/.test(text) || value > 0xffffffff) {
+		throw new UsageError(`${flag} must be a whole number from 0 to 4294967295 with --rng numpy, got "${text}"`, usage);
+	}
+
+	return value;
+}

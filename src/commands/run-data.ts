@@ -1,0 +1,12 @@
+/** Load and split the data a run names, as train, replay and the dashboard all do. */
+import type {SplitDataset} from '../data/dataset.js';
+import {loadDataset} from '../data/load-dataset.js';
+import {splitDataset} from '../data/split-dataset.js';
+import {createRandom} from '../engine/random.js';
+import type {RunOptions} from './parse-options.js';
+
+/** Read the run's dataset and split it with the run's generator and split seed. */
+export function loadRunData(options: RunOptions): SplitDataset {
+	const dataset = loadDataset(options.data, {target: options.target, categorical: options.categorical, strict: options.strict});
+	return splitDataset(dataset, createRandom(options.config.rng, options.splitSeed), options.testRatio);
+}

@@ -1,0 +1,143 @@
+/**
+ * `gdlab train`: the lesson's training run, headless. Text output is the lesson's own lines
+ * (`Train loss:  …` every epochs/10 epochs, then `Prediction accuracy: …`); `--json` prints one document.
+ */
+import type {SplitDataset} from '../data/dataset.js';
+import {TrainingSession} from '../engine/training-session.js';
+import {parseOptions, resolveRunOptions, runOptionSpec, type RunOptions} from './parse-options.js';
+import {pythonFixed3, pythonRepr} from './python-format.js';
+import {loadRunData} from './run-data.js';
+
+/** Usage of `gdlab train`. */
+export const trainUsage = `Usage: gdlab train [options]
+
+Train a model headless and print the lesson's figures.
+
+Options:
+  --model single|backprop   the single sigmoid unit or the one-hidden-layer network (default single)
+  --epochs N                epochs to train (lesson: single 1000, backprop 900)
+  --lr X                    learning rate η (lesson: single 0.5, backprop 0.005)
+  --hidden H                hidden units for backprop (default 2)
+  --seed N                  seed of the initial weights (lesson: single 42, backprop 21)
+  --split-seed N            seed of the 90/10 train/test split (default 42)
+  --rng numpy|seedrandom    random generator (default numpy: NumPy's legacy RandomState, bit for bit)
+  --batch full|record|SIZE  records per weight update (default full, the lesson's)
+  --momentum B              momentum from 0 to <1 (default 0, the lesson's)
+  --data FILE               a CSV file, or synthetic:ROWS:FEATURES (default: the bundled admissions data)
+  --target COLUMN           the 0/1 target column (default admit, label, target, class or y, else the first)
+  --categorical A,B         columns to one-hot encode (default rank, if present)
+  --test-ratio R            share of rows held out for testing (default 0.1)
+  --strict                  refuse rows with missing values instead of dropping them
+  --json                    print one JSON document instead of text
+  -h, --help                show this help`;
+
+/** One reported epoch: the lesson prints the loss when epoch % (epochs/10) == 0. */
+export type ReportedLoss = {
+	/** The epoch (0-based, after that epoch's update). */
+	epoch: number;
+	/** Training MSE over the whole training set. */
+	train: number;
+	/** Test MSE. */
+	test: number;
+	/** The lesson's `last_loss and last_loss < loss` warning. */
+	increasing: boolean;
+};
+
+/** A finished run: the session and the losses the lesson would print. */
+export type TrainResult = {
+	/** The run's options. */
+	options: RunOptions;
+	/** The data it trained and tested on. */
+	split: SplitDataset;
+	/** The trained session. */
+	session: TrainingSession;
+	/** Losses at the lesson's reporting epochs. */
+	losses: ReportedLoss[];
+};
+
+/** Run `gdlab train` with the arguments after `train`; returns the exit code. */
+export function runTrain(argv: string[], write: (text: string) => void = text => process.stdout.write(text)): number {
+	const {values} = parseOptions(argv, {...runOptionSpec, json: {type: 'boolean'}}, trainUsage);
+	if (values.help) {
+		write(`${trainUsage}\n`);
+		return 0;
+	}
+
+	return printRun(resolveRunOptions(values, trainUsage), values.json ?? false, write);
+}
+
+/** Train and print the run as text or JSON; returns the exit code (1 when it diverged). */
+export function printRun(options: RunOptions, json: boolean, write: (text: string) => void = text => process.stdout.write(text)): number {
+	const result = train(options);
+	write(json ? `${JSON.stringify(trainJson(result), null, 1)}\n` : trainText(result));
+	return result.session.status === 'diverged' ? 1 : 0;
+}
+
+/** Load the data, train to the epoch target, and collect the lesson's reported losses. */
+export function train(options: RunOptions): TrainResult {
+	const split = loadRunData(options);
+	const session = new TrainingSession(split, options.config);
+	session.advance(options.config.epochs);
+	return {options, split, session, losses: reportedLosses(session)};
+}
+
+/** The lesson's reporting epochs: e % (epochs / 10) == 0, compared as Python compares floats. */
+export function reportedLosses(session: TrainingSession): ReportedLoss[] {
+	const interval = session.config.epochs / 10;
+	const losses: ReportedLoss[] = [];
+	let lastLoss: number | undefined;
+	for (let epoch = 0; epoch < session.history.length; epoch++) {
+		if (epoch % interval !== 0) {
+			continue;
+		}
+
+		const {train, test} = session.history.at(epoch);
+		// Python's `if last_loss and last_loss < loss`: a last loss of 0.0 is falsy too
+		losses.push({epoch, train, test, increasing: lastLoss !== undefined && lastLoss !== 0 && lastLoss < train});
+		lastLoss = train;
+	}
+
+	return losses;
+}
+
+/** The lesson's printed lines. */
+export function trainText({session, losses}: TrainResult): string {
+	const lines = losses.map(loss => `Train loss:  ${pythonRepr(loss.train)}${loss.increasing ? '   WARNING - Loss Increasing' : ''}`);
+	const snapshot = session.snapshot();
+	if (snapshot.status === 'diverged') {
+		lines.push(`Diverged at epoch ${snapshot.divergedAt}: the loss or weights stopped being finite; lower --lr (weights are from epoch ${snapshot.epoch})`);
+	}
+
+	lines.push(`Prediction accuracy: ${pythonFixed3(snapshot.testAccuracy)}`);
+	return `${lines.join('\n')}\n`;
+}
+
+/** The `--json` document of a run. */
+export function trainJson({options, split, session, losses}: TrainResult) {
+	const snapshot = session.snapshot();
+	const {config} = snapshot;
+	return {
+		model: config.model,
+		config: {
+			epochs: config.epochs,
+			learnrate: config.learnRate,
+			hidden: config.model === 'backprop' ? config.hidden : null,
+			seed: config.seed,
+			splitSeed: options.splitSeed,
+			rng: config.rng,
+			batch: config.batch,
+			momentum: config.momentum,
+		},
+		data: split.dataset.name,
+		features: split.dataset.featureNames,
+		trainSize: session.data.train.rows,
+		testSize: session.data.test.rows,
+		initialWeights: session.model.weightsJson(snapshot.initialWeights),
+		weights: session.model.weightsJson(snapshot.weights),
+		losses: losses.map(({epoch, train, test}) => ({epoch, train, test})),
+		accuracy: snapshot.testAccuracy,
+		status: snapshot.status,
+		epochsTrained: snapshot.epoch,
+	};
+}
+
