@@ -34,10 +34,28 @@ export const runOptionSpec = {
 /** Parse argv against an option spec; unknown options, missing values and stray words are UsageErrors. */
 export function parseOptions<Spec extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: Spec, usage: string) {
 	try {
-		return parseArgs({args: argv, options, strict: true, allowPositionals: false});
+		return parseArgs({args: joinNegativeValues(argv, options), options, strict: true, allowPositionals: false});
 	} catch (error) {
 		throw new UsageError(describeParseError(error), usage);
 	}
+}
+
+/** `--lr -1` reads as the option with value -1 (parseArgs alone would take -1 for a flag). */
+function joinNegativeValues(argv: string[], options: NonNullable<ParseArgsConfig['options']>): string[] {
+	const joined: string[] = [];
+	for (let index = 0; index < argv.length; index++) {
+		const argument = argv[index]!;
+		const next = argv[index + 1];
+		const option = argument.startsWith('--') ? options[argument.slice(2)] : undefined;
+		if (option?.type === 'string' && next !== undefined && /^-[\d.]/.test(next)) {
+			joined.push(`${argument}=${next}`);
+			index++;
+		} else {
+			joined.push(argument);
+		}
+	}
+
+	return joined;
 }
 
 function describeParseError(error: unknown): string {
@@ -49,7 +67,7 @@ function describeParseError(error: unknown): string {
 		}
 
 		case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
-			return message.includes('argument missing') ? `option ${option} needs a value` : `option ${option} takes no value`;
+			return message.includes('does not take') ? `option ${option} takes no value` : `option ${option} needs a value`;
 		}
 
 		case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL': {

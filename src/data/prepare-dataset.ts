@@ -183,15 +183,36 @@ function isNumericColumn(cells: string[], name: string, lines: number[], column:
 	throw new DataError(`${place(file, lines[row], column + 1)}: "${cells[row]}" is not a number in numeric column "${name}"`);
 }
 
+/**
+ * (x − mean) / std as the lesson's pandas computes it: the mean by NumPy's pairwise sum, the sample
+ * standard deviation by bottleneck's two sequential passes (pandas uses bottleneck when installed,
+ * and the reference figures were made so); the first training row then matches to the last bit.
+ */
 function standardise(values: number[], name: string, file: string): number[] {
 	const mean = pairwiseSum(values) / values.length;
-	const squares = values.map(value => (mean - value) ** 2);
-	const deviation = Math.sqrt(pairwiseSum(squares) / (values.length - 1));
+	const deviation = sampleStandardDeviation(values);
 	if (!(deviation > 0) || !Number.isFinite(deviation)) {
 		throw new DataError(`${file}: column "${name}" is constant (standard deviation 0); remove it or add varied rows`);
 	}
 
 	return values.map(value => (value - mean) / deviation);
+}
+
+/** Sample standard deviation (n − 1) in two sequential passes, as bottleneck's nanstd. */
+function sampleStandardDeviation(values: number[]): number {
+	let sum = 0;
+	for (const value of values) {
+		sum += value;
+	}
+
+	const mean = sum / values.length;
+	let squares = 0;
+	for (const value of values) {
+		const difference = value - mean;
+		squares += difference * difference;
+	}
+
+	return Math.sqrt(squares / (values.length - 1));
 }
 
 function oneHot(cells: string[], name: string, file: string): Array<{name: string; values: number[]}> {

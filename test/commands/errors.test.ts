@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {runCli} from '../helpers/run-cli.js';
+
+/** A command-line mistake: the first stderr line is the message, then the usage; exit 2; no stack trace. */
+function assertUsageError(args: string[], message: string): void {
+	const {stderr, stdout, status} = runCli(args);
+	assert.equal(status, 2, `${args.join(' ')} → ${stderr}`);
+	assert.equal(stderr.split('\n')[0], `gdlab: ${message}`);
+	assert.match(stderr, /Usage: gdlab/);
+	assert.doesNotMatch(stderr, /\n\s+at /);
+	assert.equal(stdout, '');
+}
+
+test('an unknown command is named, with the usage, exit 2', () => {
+	assertUsageError(['frobnicate'], 'unknown command "frobnicate"');
+});
+
+test('an unknown flag is named', () => {
+	assertUsageError(['train', '--learning-rate', '0.1'], 'unknown option --learning-rate');
+});
+
+test('a flag without its value is named', () => {
+	assertUsageError(['train', '--lr'], 'option --lr needs a value');
+});
+
+test('bad values are named with what was given', () => {
+	assertUsageError(['train', '--lr', '-1'], '--lr must be a positive number, got "-1"');
+	assertUsageError(['train', '--lr', '0'], '--lr must be a positive number, got "0"');
+	assertUsageError(['train', '--epochs', '0'], '--epochs must be a whole number from 1 up, got "0"');
+	assertUsageError(['train', '--epochs', '2.5'], '--epochs must be a whole number from 1 up, got "2.5"');
+	assertUsageError(['train', '--model', 'deep'], '--model must be one of single, backprop, got "deep"');
+	assertUsageError(['train', '--hidden', '0'], '--hidden must be a whole number from 1 to 1024, got "0"');
+	assertUsageError(['train', '--seed', 'abc'], '--seed must be a whole number from 0 to 4294967295 with --rng numpy, got "abc"');
+	assertUsageError(['train', '--rng', 'mt'], '--rng must be one of numpy, seedrandom, got "mt"');
+	assertUsageError(['train', '--batch', 'half'], '--batch must be full, record or a mini-batch size of at least 1, got "half"');
+	assertUsageError(['train', '--momentum', '1'], '--momentum must be a number from 0 up to (not including) 1, got "1"');
+	assertUsageError(['train', '--test-ratio', '1.5'], '--test-ratio must be a number between 0 and 1 (exclusive), got "1.5"');
+	assertUsageError(['step', 'sideways'], 'unknown example "sideways"; choose worked, gradient or backprop');
+	assertUsageError(['step'], 'step needs an example: worked, gradient or backprop');
+	assertUsageError(['forward', '--seed', '-3'], '--seed must be a whole number from 0 to 4294967295 with --rng numpy, got "-3"');
+	assertUsageError(['train', '--epochs', '--json'], 'option --epochs needs a value');
+});
+
+test('a stray argument is named', () => {
+	assertUsageError(['train', 'extra'], 'unexpected argument "extra"');
+});
+
+test('a missing data file is one line naming it, exit 1', () => {
+	const {stderr, status} = runCli(['train', '--data', 'no-such-file.csv']);
+	assert.equal(status, 1);
+	assert.equal(stderr, 'gdlab: no-such-file.csv: no such file\n');
+});
+
+test('--help on each command prints its usage and exits 0', () => {
+	for (const args of [['--help'], ['train', '--help'], ['forward', '-h'], ['step', '--help']]) {
+		const {stdout, status} = runCli(args);
+		assert.equal(status, 0);
+		assert.match(stdout, /^Usage: gdlab/);
+	}
+});
+
+test('without a terminal, plain gdlab prints the headless lesson run', () => {
+	const {stdout, status} = runCli([]);
+	assert.equal(status, 0);
+	assert.match(stdout, /^Train loss: {2}0\.26276093849966/);
+	assert.match(stdout, /Prediction accuracy: 0\.725\n$/);
+});

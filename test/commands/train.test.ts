@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {maxDifference, readFixture} from '../helpers/fixtures.js';
+import {runCli} from '../helpers/run-cli.js';
+
+const reference = readFixture('lesson-default.json');
+const alternate = readFixture('lesson-alternate.json');
+const tolerance = 1e-12;
+
+test('gdlab train --model single prints the lesson\'s ten losses and accuracy 0.725', () => {
+	const {stdout, status} = runCli(['train', '--model', 'single']);
+	assert.equal(status, 0);
+	const lines = stdout.trimEnd().split('\n');
+	assert.equal(lines.length, 11);
+	for (const [index, [, loss]] of (reference.single.losses as Array<[number, number]>).entries()) {
+		const match = /^Train loss: {2}(\S+)$/.exec(lines[index]!);
+		assert.ok(match, `line ${index}: ${lines[index]}`);
+		assert.ok(Math.abs(Number(match[1]) - loss) <= tolerance, `line ${index}: ${match[1]} vs ${loss}`);
+	}
+
+	assert.equal(lines.at(-1), 'Prediction accuracy: 0.725');
+});
+
+test('gdlab train --model backprop --json matches lesson-default.json within 1e-12', () => {
+	const {stdout, status} = runCli(['train', '--model', 'backprop', '--json']);
+	assert.equal(status, 0);
+	const run = JSON.parse(stdout);
+	assert.equal(run.model, 'backprop');
+	assert.deepEqual(run.config, {epochs: 900, learnrate: 0.005, hidden: 2, seed: 21, splitSeed: 42, rng: 'numpy', batch: 'full', momentum: 0});
+	assert.deepEqual(run.features, ['gre', 'gpa', 'rank_1', 'rank_2', 'rank_3', 'rank_4']);
+	assert.equal(run.trainSize, 360);
+	assert.equal(run.testSize, 40);
+	assert.ok(maxDifference(run.initialWeights, {inputHidden: reference.backprop.init_ih, hiddenOutput: reference.backprop.init_ho}) <= tolerance);
+	assert.ok(maxDifference(run.weights, {inputHidden: reference.backprop.w_ih, hiddenOutput: reference.backprop.w_ho}) <= tolerance);
+	assert.deepEqual(run.losses.map((loss: {epoch: number}) => loss.epoch), reference.backprop.losses.map(([epoch]: [number]) => epoch));
+	assert.ok(maxDifference(run.losses.map((loss: {train: number}) => loss.train), reference.backprop.losses.map(([, loss]: [number, number]) => loss)) <= tolerance);
+	assert.equal(run.accuracy, reference.backprop.accuracy);
+});
+
+test('other seeds, split seeds, rates, epochs and hidden sizes match the alternate reference', () => {
+	const single = JSON.parse(runCli(['train', '--model', 'single', '--seed', '3', '--split-seed', '7', '--epochs', '300', '--lr', '0.1', '--json']).stdout);
+	assert.ok(maxDifference(single.weights.output, alternate.single.weights) <= tolerance);
+	assert.ok(maxDifference(single.losses.map((loss: {train: number}) => loss.train), alternate.single.losses.map(([, loss]: [number, number]) => loss)) <= tolerance);
+	assert.equal(single.accuracy, alternate.single.accuracy);
+	const backprop = JSON.parse(runCli(['train', '--model', 'backprop', '--seed', '5', '--split-seed', '7', '--hidden', '4', '--epochs', '500', '--lr', '0.5', '--json']).stdout);
+	assert.ok(maxDifference(backprop.weights, {inputHidden: alternate.backprop.w_ih, hiddenOutput: alternate.backprop.w_ho}) <= tolerance);
+	assert.equal(backprop.accuracy, alternate.backprop.accuracy);
+});
+
+test('a rising loss gets the lesson\'s WARNING suffix', () => {
+	const {stdout} = runCli(['train', '--lr', '60', '--epochs', '100']);
+	assert.match(stdout, /^Train loss: {2}\S+ {3}WARNING - Loss Increasing$/m);
+});
+
+test('epochs that do not divide by ten report where e % (epochs/10) == 0, as Python does', () => {
+	const run = JSON.parse(runCli(['train', '--epochs', '25', '--json']).stdout);
+	assert.deepEqual(run.losses.map((loss: {epoch: number}) => loss.epoch), [0, 5, 10, 15, 20]);
+	const odd = JSON.parse(runCli(['train', '--epochs', '7', '--json']).stdout);
+	assert.deepEqual(odd.losses.map((loss: {epoch: number}) => loss.epoch), [0]);
+});
+
+test('--json prints exactly one JSON document with the documented keys', () => {
+	const {stdout} = runCli(['train', '--epochs', '10', '--json']);
+	const run = JSON.parse(stdout);
+	for (const key of ['model', 'config', 'features', 'trainSize', 'testSize', 'initialWeights', 'weights', 'losses', 'accuracy']) {
+		assert.ok(key in run, key);
+	}
+
+	assert.deepEqual(Object.keys(run.losses[0]), ['epoch', 'train', 'test']);
+	assert.equal(run.weights.output.length, 6);
+});
+
+test('batch, momentum and the seedrandom generator run and are reported', () => {
+	const run = JSON.parse(runCli(['train', '--epochs', '20', '--batch', '32', '--momentum', '0.5', '--rng', 'seedrandom', '--seed', 'abc', '--json']).stdout);
+	assert.deepEqual([run.config.batch, run.config.momentum, run.config.rng, run.config.seed], [32, 0.5, 'seedrandom', 'abc']);
+	assert.equal(run.losses.length, 10);
+});
+
+test('a diverging run stops with a clear line and exit code 1, never NaN', () => {
+	const {stdout, status} = runCli(['train', '--model', 'backprop', '--lr', '1e308', '--epochs', '50']);
+	assert.equal(status, 1);
+	assert.match(stdout, /^Diverged at epoch \d+: the loss or weights stopped being finite; lower --lr/m);
+	assert.doesNotMatch(stdout, /nan/i);
+});
