@@ -2,9 +2,11 @@
 /** gdlab's entry: pick a command or the dashboard; print user mistakes as one line, never a stack trace. */
 import {readFileSync} from 'node:fs';
 import {DataError} from './data/data-error.js';
+import {removePendingTemporaryFiles} from './data/run-file.js';
 import {ConfigError} from './engine/training-session.js';
 import {mainUsage} from './commands/main-usage.js';
 import {runForward} from './commands/forward.js';
+import {runReplay} from './commands/replay.js';
 import {runStep} from './commands/step.js';
 import {runTrain} from './commands/train.js';
 import {UsageError} from './commands/usage-error.js';
@@ -13,6 +15,7 @@ const commands: Record<string, (argv: string[]) => number | Promise<number>> = {
 	train: runTrain,
 	forward: runForward,
 	step: runStep,
+	replay: runReplay,
 	async bench(argv) {
 		const {runBench} = await import('./commands/bench.js');
 		return runBench(argv);
@@ -61,6 +64,12 @@ function report(error: unknown): number {
 	process.stderr.write(`gdlab: unexpected error: ${message}\n`);
 	return 70;
 }
+
+process.on('SIGINT', () => {
+	// an interrupt never leaves a half-written save behind
+	removePendingTemporaryFiles();
+	process.exit(130);
+});
 
 process.stdout.on('error', error => {
 	// a closed pipe (gdlab train | head) is the reader's choice, not a failure

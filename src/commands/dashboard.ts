@@ -22,7 +22,7 @@ export async function runDashboardCommand(argv: string[]): Promise<number> {
 			return runForward(values.seed === undefined ? [] : ['--seed', values.seed]);
 		}
 
-		return printRun(options, false);
+		return printRun(options, {json: false});
 	}
 
 	const split = loadRunData(options);

@@ -3,7 +3,9 @@
  * (`Train loss:  …` every epochs/10 epochs, then `Prediction accuracy: …`); `--json` prints one document.
  */
 import type {SplitDataset} from '../data/dataset.js';
+import {buildRunRecord, writeRunFile} from '../data/run-file.js';
 import {TrainingSession} from '../engine/training-session.js';
+import {exportHistory} from './export-history.js';
 import {parseOptions, resolveRunOptions, runOptionSpec, type RunOptions} from './parse-options.js';
 import {pythonFixed3, pythonRepr} from './python-format.js';
 import {loadRunData} from './run-data.js';
@@ -29,6 +31,8 @@ Options:
   --test-ratio R            share of rows held out for testing (default 0.1)
   --strict                  refuse rows with missing values instead of dropping them
   --json                    print one JSON document instead of text
+  --save FILE               save the run (options, data SHA-256, history, weights) as JSON for gdlab replay
+  --export-history FILE     write epoch, training MSE, test MSE, test accuracy, learning rate as CSV
   -h, --help                show this help`;
 
 /** One reported epoch: the lesson prints the loss when epoch % (epochs/10) == 0. */
@@ -57,20 +61,51 @@ export type TrainResult = {
 
 /** Run `gdlab train` with the arguments after `train`; returns the exit code. */
 export function runTrain(argv: string[], write: (text: string) => void = text => process.stdout.write(text)): number {
-	const {values} = parseOptions(argv, {...runOptionSpec, json: {type: 'boolean'}}, trainUsage);
+	const {values} = parseOptions(argv, {...runOptionSpec, json: {type: 'boolean'}, save: {type: 'string'}, 'export-history': {type: 'string'}}, trainUsage);
 	if (values.help) {
 		write(`${trainUsage}\n`);
 		return 0;
 	}
 
-	return printRun(resolveRunOptions(values, trainUsage), values.json ?? false, write);
+	return printRun(resolveRunOptions(values, trainUsage), {json: values.json ?? false, save: values.save, exportHistory: values['export-history']}, write);
 }
 
-/** Train and print the run as text or JSON; returns the exit code (1 when it diverged). */
-export function printRun(options: RunOptions, json: boolean, write: (text: string) => void = text => process.stdout.write(text)): number {
+/** What to do with a finished run besides printing it. */
+export type RunOutputs = {
+	/** Print JSON instead of the lesson's text. */
+	json: boolean;
+	/** Save the run to this file. */
+	save?: string;
+	/** Export the history to this CSV file. */
+	exportHistory?: string;
+};
+
+/** Train, save or export as asked, and print the run; returns the exit code (1 when it diverged). */
+export function printRun(options: RunOptions, outputs: RunOutputs, write: (text: string) => void = text => process.stdout.write(text)): number {
 	const result = train(options);
-	write(json ? `${JSON.stringify(trainJson(result), null, 1)}\n` : trainText(result));
+	reportDataNotes(result.split);
+	if (outputs.save !== undefined) {
+		writeRunFile(outputs.save, buildRunRecord(result.session, result.split.dataset, options));
+	}
+
+	if (outputs.exportHistory !== undefined) {
+		exportHistory(outputs.exportHistory, result.session.history);
+	}
+
+	write(outputs.json ? `${JSON.stringify(trainJson(result), null, 1)}\n` : trainText(result));
 	return result.session.status === 'diverged' ? 1 : 0;
+}
+
+/** Tell the user, on stderr, what preparing their file did that they should know: dropped rows, the label mapping. */
+function reportDataNotes({dataset}: SplitDataset): void {
+	if (dataset.droppedRows > 0) {
+		process.stderr.write(`gdlab: ${dataset.name}: dropped ${dataset.droppedRows} row${dataset.droppedRows === 1 ? '' : 's'} with missing values (--strict refuses them instead)\n`);
+	}
+
+	const [[negative], [positive]] = dataset.targetMapping as [[string, number], [string, number]];
+	if (negative !== '0' || positive !== '1') {
+		process.stderr.write(`gdlab: ${dataset.name}: target "${dataset.targetName}" read as ${negative} → 0, ${positive} → 1\n`);
+	}
 }
 
 /** Load the data, train to the epoch target, and collect the lesson's reported losses. */

@@ -45,6 +45,14 @@ export function lessonConfig(model: ModelKind): SessionConfig {
 	return {model, ...lessonDefaults[model], momentum: 0, batch: 'full', rng: 'numpy'};
 }
 
+/** A setting changed while the run went on: replaying the changes at their epochs reproduces the run. */
+export type ConfigChange = {
+	/** Epochs trained when the change was made. */
+	epoch: number;
+	/** The settings that changed. */
+	change: Partial<Pick<SessionConfig, 'learnRate' | 'momentum' | 'batch' | 'epochs'>>;
+};
+
 /** Where a run stands. */
 export type SessionStatus = 'training' | 'done' | 'diverged';
 
@@ -99,6 +107,8 @@ export class TrainingSession {
 	private trained = 0;
 	private divergedAt: number | undefined;
 	private lossIncreasedAt: number | undefined;
+	private startConfig!: SessionConfig;
+	private readonly changeLog: ConfigChange[] = [];
 
 	constructor(readonly data: TrainingData, config: SessionConfig) {
 		validateConfig(config);
@@ -114,6 +124,16 @@ export class TrainingSession {
 	/** The configuration now in force. */
 	get config(): SessionConfig {
 		return {...this.current};
+	}
+
+	/** The configuration the run (since its last restart) started from. */
+	get startingConfig(): SessionConfig {
+		return {...this.startConfig};
+	}
+
+	/** Settings changed since the last restart, in order, with the epoch of each. */
+	get changes(): readonly ConfigChange[] {
+		return this.changeLog;
 	}
 
 	/** Epochs trained so far. */
@@ -155,6 +175,8 @@ export class TrainingSession {
 		this.velocity = new Float64Array(size);
 		this.previousWeights = new Float64Array(size);
 		this.history.clear();
+		this.startConfig = {...this.current};
+		this.changeLog.length = 0;
 		this.trained = 0;
 		this.divergedAt = undefined;
 		this.lossIncreasedAt = undefined;
@@ -169,22 +191,28 @@ export class TrainingSession {
 
 	/** Change η; the run continues from its current weights. */
 	setLearnRate(learnRate: number): void {
-		this.current = validateConfig({...this.current, learnRate});
+		this.change({learnRate});
 	}
 
 	/** Change momentum β; the run continues from its current weights. */
 	setMomentum(momentum: number): void {
-		this.current = validateConfig({...this.current, momentum});
+		this.change({momentum});
 	}
 
 	/** Change how many records make an update; the run continues from its current weights. */
 	setBatch(batch: BatchMode): void {
-		this.current = validateConfig({...this.current, batch});
+		this.change({batch});
 	}
 
 	/** Change the epoch target; raising it resumes a finished run. */
 	setEpochTarget(epochs: number): void {
-		this.current = validateConfig({...this.current, epochs});
+		this.change({epochs});
+	}
+
+	/** Apply settings that keep the current weights, and log them for replay. */
+	change(change: ConfigChange['change']): void {
+		this.current = validateConfig({...this.current, ...change});
+		this.changeLog.push({epoch: this.trained, change: {...change}});
 	}
 
 	/** Change the number of hidden units; the network is rebuilt, so the run restarts. */
