@@ -3,6 +3,7 @@
  * (`Train loss:  …` every epochs/10 epochs, then `Prediction accuracy: …`); `--json` prints one document.
  */
 import type {SplitDataset} from '../data/dataset.js';
+import {datasetNotes} from '../data/dataset-notes.js';
 import {buildRunRecord, writeRunFile} from '../data/run-file.js';
 import {TrainingSession} from '../engine/training-session.js';
 import {exportHistory} from './export-history.js';
@@ -98,13 +99,8 @@ export function printRun(options: RunOptions, outputs: RunOutputs, write: (text:
 
 /** Tell the user, on stderr, what preparing their file did that they should know: dropped rows, the label mapping. */
 function reportDataNotes({dataset}: SplitDataset): void {
-	if (dataset.droppedRows > 0) {
-		process.stderr.write(`gdlab: ${dataset.name}: dropped ${dataset.droppedRows} row${dataset.droppedRows === 1 ? '' : 's'} with missing values (--strict refuses them instead)\n`);
-	}
-
-	const [[negative], [positive]] = dataset.targetMapping as [[string, number], [string, number]];
-	if (negative !== '0' || positive !== '1') {
-		process.stderr.write(`gdlab: ${dataset.name}: target "${dataset.targetName}" read as ${negative} → 0, ${positive} → 1\n`);
+	for (const note of datasetNotes(dataset)) {
+		process.stderr.write(`gdlab: ${dataset.name}: ${note}\n`);
 	}
 }
 

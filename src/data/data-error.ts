@@ -1,13 +1,64 @@
 /** A mistake in a data file or data option that the user can fix: one line naming where and what. */
 export class DataError extends Error {
 	override readonly name = 'DataError';
+
+	constructor(message: string) {
+		// The CLI prints the message as one line, whatever names and cells a file holds.
+		super(escapeLineBreaks(message));
+	}
 }
+
+/** Longest cell or name shown in a message, in characters; longer ones end in "…". */
+export const maxShownLength = 40;
+/** Most column names listed in a message before "…". */
+export const maxListedColumns = 10;
 
 /** Build the message prefix `file:line:column` for a place in a file (line and column 1-based). */
 export function place(file: string, line?: number, column?: number): string {
+	const shown = escapeControl(file);
 	if (line === undefined) {
-		return file;
+		return shown;
 	}
 
-	return column === undefined ? `${file}:${line}` : `${file}:${line}:${column}`;
+	return column === undefined ? `${shown}:${line}` : `${shown}:${line}:${column}`;
+}
+
+/** A cell or name as a message shows it: in quotes, control characters escaped, long text cut. */
+export function quote(value: string): string {
+	const characters = Array.from(value);
+	const short = characters.length > maxShownLength ? `${characters.slice(0, maxShownLength - 1).join('')}…` : value;
+	return `"${escapeControl(short)}"`;
+}
+
+/** Column names for a message: `a, b, c`, at most maxListedColumns of them. */
+export function listColumns(header: readonly string[]): string {
+	const shown = header.slice(0, maxListedColumns).map(name => escapeControl(name)).join(', ');
+	return header.length > maxListedColumns ? `${shown}, … (${header.length} columns)` : shown;
+}
+
+/** Control characters (line breaks, tabs, C0, DEL, C1, line separators) as visible escapes. */
+function escapeControl(text: string): string {
+	return text.replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g, character => {
+		switch (character) {
+			case '\n': {
+				return '\\n';
+			}
+
+			case '\r': {
+				return '\\r';
+			}
+
+			case '\t': {
+				return '\\t';
+			}
+
+			default: {
+				return `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
+			}
+		}
+	});
+}
+
+function escapeLineBreaks(text: string): string {
+	return /[\n\r\u0085\u2028\u2029]/.test(text) ? escapeControl(text) : text;
 }

@@ -1,5 +1,6 @@
 /** Resolve a `--data` value (a CSV path, `synthetic:ROWS:FEATURES`, or nothing) into a Dataset. */
 import {fileURLToPath} from 'node:url';
+import {DataError, quote} from './data-error.js';
 import type {Dataset} from './dataset.js';
 import {prepareDataset, type PrepareOptions} from './prepare-dataset.js';
 import {readCsvFile} from './read-csv-file.js';
@@ -12,10 +13,23 @@ export const bundledDataPath = fileURLToPath(new URL('../../../data/binary.csv',
 export function loadDataset(source: string | undefined, options: PrepareOptions = {}): Dataset {
 	const synthetic = source === undefined ? undefined : parseSyntheticName(source);
 	if (synthetic) {
-		return syntheticDataset(synthetic.rows, synthetic.features);
+		const dataset = syntheticDataset(synthetic.rows, synthetic.features);
+		checkSyntheticOptions(dataset, options);
+		return dataset;
 	}
 
 	const path = source ?? bundledDataPath;
 	const dataset = prepareDataset(readCsvFile(path), options);
 	return source === undefined ? {...dataset, name: 'admissions (binary.csv)'} : dataset;
+}
+
+/** Synthetic data has numeric features x1… and the target y; options naming other columns are mistakes. */
+function checkSyntheticOptions(dataset: Dataset, options: PrepareOptions): void {
+	if (options.target !== undefined && options.target !== dataset.targetName) {
+		throw new DataError(`--data ${dataset.name}: unknown target column ${quote(options.target)}; synthetic data's target is ${dataset.targetName}`);
+	}
+
+	if (options.categorical !== undefined && options.categorical.length > 0) {
+		throw new DataError(`--data ${dataset.name}: --categorical does not apply to synthetic data (its features are all numeric)`);
+	}
 }

@@ -1,28 +1,34 @@
 /**
  * Turn a CSV table into a Dataset the way the lesson's data_prep.py does: categorical columns become
- * one-hot dummies appended after the other columns (pandas get_dummies), numeric columns are
- * standardised with the sample standard deviation, the target becomes 0/1.
+ * one-hot dummies appended after the numeric columns (pandas get_dummies), numeric columns are
+ * standardised with the sample standard deviation, the target becomes 0/1. Rows with a missing
+ * value are dropped and counted (or refused with `strict`). Cells are read straight from the
+ * file's text, so a million rows make no string per cell.
  */
 import {basename} from 'node:path';
-import {DataError, place} from './data-error.js';
+import {columnLevels, type ColumnLevels} from './column-levels.js';
+import {columnStatistics} from './column-statistics.js';
+import {cellText, type CsvTable} from './csv-table.js';
+import {DataError, listColumns, place, quote} from './data-error.js';
+import {maxCategoryLevels, maxFeatureValues} from './data-limits.js';
 import type {Dataset} from './dataset.js';
-import {pairwiseSum} from './pairwise-sum.js';
-import type {CsvTable} from './parse-csv.js';
+import {readDecimal} from './decimal-number.js';
+import {encodeTarget} from './encode-target.js';
+import {isMissingValue} from './missing-value.js';
+import {positionAt} from './text-position.js';
 
-/** Column names taken as the target when --target is not given, in order of preference. */
+/** Column names taken as the target when --target is not given, in order of preference (any case). */
 export const defaultTargetNames = ['admit', 'label', 'target', 'class', 'y'];
-/** Column names treated as categorical when --categorical is not given (the lesson's rank). */
+/** Column names treated as categorical when --categorical is not given (the lesson's rank; any case). */
 export const defaultCategoricalNames = ['rank'];
-/** Cells read as a missing value. */
-const missingMarkers = new Set(['', 'na', 'n/a', 'nan', 'null', 'none', '?']);
-const trueLabels = new Set(['1', 'true', 'yes', 'y', 't']);
-const falseLabels = new Set(['0', 'false', 'no', 'n', 'f']);
+/** Most classes a message lists. */
+const shownClasses = 5;
 
 /** How to read the table. */
 export type PrepareOptions = {
 	/** The target column; default: the first of defaultTargetNames present, else the first column. */
 	target?: string;
-	/** Columns to one-hot encode even though numeric; default: defaultCategoricalNames present. */
+	/** Columns to one-hot encode even though numeric; default: defaultCategoricalNames present. Replaces the default when given. */
 	categorical?: string[];
 	/** Refuse rows with missing values instead of dropping them. */
 	strict?: boolean;
@@ -31,59 +37,75 @@ export type PrepareOptions = {
 /** Prepare a parsed table for the engine; throws DataError for anything it cannot train on. */
 export function prepareDataset(table: CsvTable, options: PrepareOptions = {}): Dataset {
 	const {header, file} = table;
-	const targetName = chooseTarget(header, options.target, file);
-	for (const name of options.categorical ?? []) {
-		if (!header.includes(name)) {
-			throw new DataError(`${file}: unknown column "${name}" in --categorical; columns are ${header.join(', ')}`);
-		}
+	const target = chooseTarget(header, options.target, file);
+	const categorical = categoricalColumns(header, options.categorical, target.column, file);
+	const kept = keptRows(table, options.strict ?? false);
+	if (kept.length === 0) {
+		throw new DataError(`${place(file)}: every one of the ${table.rows} data rows has a missing value`);
 	}
 
-	const categorical = new Set(options.categorical ?? defaultCategoricalNames.filter(name => header.includes(name) && name !== targetName));
-	const {records, lines, dropped} = dropMissing(table, options.strict ?? false);
-	if (records.length === 0) {
-		throw new DataError(`${file}: every data row has a missing value`);
-	}
-
-	const columnOf = (name: string) => header.indexOf(name);
-	const targetColumn = columnOf(targetName);
-	const {targets, mapping} = encodeTarget(records.map(record => record[targetColumn]!.trim()), targetName, file);
-
-	const numericColumns: Array<{name: string; values: number[]}> = [];
-	const dummyColumns: Array<{name: string; values: number[]}> = [];
+	const {targets, mapping} = encodeTarget(targetLevels(table, target, kept));
+	const numericColumns: Array<{name: string; values: Float64Array}> = [];
+	const dummyColumns: Array<{name: string; levels: ColumnLevels}> = [];
 	for (const [column, name] of header.entries()) {
-		if (name === targetName) {
+		if (column === target.column) {
 			continue;
 		}
 
-		const cells = records.map(record => record[column]!.trim());
-		if (categorical.has(name) || !isNumericColumn(cells, name, lines, column, file)) {
-			dummyColumns.push(...oneHot(cells, name, file));
-		} else {
-			numericColumns.push({name, values: standardise(cells.map(Number), name, file)});
+		const values = categorical.has(column) ? undefined : numericValues(table, column, kept);
+		if (values) {
+			numericColumns.push({name, values});
+			continue;
 		}
+
+		const levels = columnLevels(table, column, kept, maxCategoryLevels);
+		if (levels === undefined) {
+			throw new DataError(`${place(file)}: column ${quote(name)} has more than ${maxCategoryLevels} distinct values, the limit for a categorical column (each value becomes a feature)`);
+		}
+
+		if (levels.levels.length < 2) {
+			throw new DataError(`${place(file)}: column ${quote(name)} is constant (every row is ${quote(levels.levels[0]?.label ?? '')}); remove it or add varied rows`);
+		}
+
+		dummyColumns.push({name, levels});
 	}
 
-	const columns = [...numericColumns, ...dummyColumns];
-	if (columns.length === 0) {
-		throw new DataError(`${file}: there are no feature columns besides the target "${targetName}"`);
-	}
-
-	const rows = records.length;
-	const featureCount = columns.length;
+	const featureNames = [
+		...numericColumns.map(column => column.name),
+		...dummyColumns.flatMap(column => column.levels.levels.map(level => `${column.name}_${level.label}`)),
+	];
+	checkFeatures(featureNames, kept.length, target.name, file);
+	const rows = kept.length;
+	const featureCount = featureNames.length;
 	const features = new Float64Array(rows * featureCount);
-	for (const [featureIndex, column] of columns.entries()) {
-		for (let row = 0; row < rows; row++) {
-			features[row * featureCount + featureIndex] = column.values[row]!;
+	for (const [feature, {name, values}] of numericColumns.entries()) {
+		const {mean, standardDeviation} = columnStatistics(values);
+		if (!(standardDeviation > 0) || !Number.isFinite(standardDeviation) || !Number.isFinite(mean)) {
+			const problem = isConstant(values) ? 'is constant (standard deviation 0)' : `cannot be standardised (mean ${mean}, standard deviation ${standardDeviation})`;
+			throw new DataError(`${place(file)}: column ${quote(name)} ${problem}; remove it or add varied rows`);
 		}
+
+		for (let row = 0; row < rows; row++) {
+			features[row * featureCount + feature] = (values[row]! - mean) / standardDeviation;
+		}
+	}
+
+	let firstDummy = numericColumns.length;
+	for (const {levels} of dummyColumns) {
+		for (let row = 0; row < rows; row++) {
+			features[row * featureCount + firstDummy + levels.codes[row]!] = 1;
+		}
+
+		firstDummy += levels.levels.length;
 	}
 
 	return {
 		name: basename(file),
 		path: file,
-		featureNames: columns.map(column => column.name),
-		targetName,
+		featureNames,
+		targetName: target.name,
 		targetMapping: mapping,
-		droppedRows: dropped,
+		droppedRows: table.rows - rows,
 		features,
 		targets,
 		rows,
@@ -91,135 +113,168 @@ export function prepareDataset(table: CsvTable, options: PrepareOptions = {}): D
 	};
 }
 
-function chooseTarget(header: string[], requested: string | undefined, file: string): string {
+type TargetChoice = {name: string; column: number; chosen: boolean};
+
+function chooseTarget(header: string[], requested: string | undefined, file: string): TargetChoice {
 	if (requested !== undefined) {
-		if (!header.includes(requested)) {
-			throw new DataError(`${file}: unknown target column "${requested}"; columns are ${header.join(', ')}`);
+		const column = header.indexOf(requested);
+		if (column === -1) {
+			throw new DataError(`${place(file)}: unknown target column ${quote(requested)}; columns are ${listColumns(header)}`);
 		}
 
-		return requested;
+		return {name: requested, column, chosen: true};
 	}
 
 	const lower = header.map(name => name.toLowerCase());
 	for (const candidate of defaultTargetNames) {
-		const index = lower.indexOf(candidate);
-		if (index !== -1) {
-			return header[index]!;
+		const column = lower.indexOf(candidate);
+		if (column !== -1) {
+			return {name: header[column]!, column, chosen: false};
 		}
 	}
 
-	return header[0]!;
+	return {name: header[0]!, column: 0, chosen: false};
 }
 
-function dropMissing(table: CsvTable, strict: boolean): {records: string[][]; lines: number[]; dropped: number} {
-	const records: string[][] = [];
-	const lines: number[] = [];
-	for (const [index, record] of table.records.entries()) {
-		const missing = record.findIndex(cell => missingMarkers.has(cell.trim().toLowerCase()));
-		if (missing === -1) {
-			records.push(record);
-			lines.push(table.lines[index]!);
-		} else if (strict) {
-			throw new DataError(`${place(table.file, table.lines[index], missing + 1)}: missing value in column "${table.header[missing]}" (--strict refuses rows with missing values)`);
+function categoricalColumns(header: string[], requested: string[] | undefined, targetColumn: number, file: string): Set<number> {
+	if (requested === undefined) {
+		const lower = header.map(name => name.toLowerCase());
+		return new Set(defaultCategoricalNames.map(name => lower.indexOf(name)).filter(column => column !== -1 && column !== targetColumn));
+	}
+
+	const columns = new Set<number>();
+	for (const name of requested) {
+		const column = header.indexOf(name);
+		if (column === -1) {
+			throw new DataError(`${place(file)}: unknown column ${quote(name)} in --categorical; columns are ${listColumns(header)}`);
+		}
+
+		if (column === targetColumn) {
+			throw new DataError(`${place(file)}: ${quote(name)} is the target column; it cannot also be --categorical`);
+		}
+
+		columns.add(column);
+	}
+
+	return columns;
+}
+
+/** The rows without a missing value, in file order; with `strict`, the first missing value is an error. */
+function keptRows(table: CsvTable, strict: boolean): Uint32Array {
+	const {text, starts, ends, rows} = table;
+	const width = table.header.length;
+	const kept = new Uint32Array(rows);
+	let count = 0;
+	for (let row = 0; row < rows; row++) {
+		let complete = true;
+		for (let cell = row * width, end = cell + width; cell < end; cell++) {
+			if (isMissingValue(text, starts[cell]!, ends[cell]!)) {
+				if (strict) {
+					const column = cell - row * width;
+					const value = cellText(table, row, column).trim();
+					const shown = value === '' ? '(an empty cell)' : quote(value);
+					throw new DataError(`${placeOfCell(table, cell)}: missing value ${shown} in column ${quote(table.header[column]!)} (--strict refuses rows with missing values)`);
+				}
+
+				complete = false;
+				break;
+			}
+		}
+
+		if (complete) {
+			kept[count++] = row;
 		}
 	}
 
-	return {records, lines, dropped: table.records.length - records.length};
+	return kept.subarray(0, count);
 }
 
-function encodeTarget(cells: string[], name: string, file: string): {targets: Float64Array; mapping: Array<[string, number]>} {
-	const labels = [...new Set(cells)];
-	if (labels.length < 2) {
-		throw new DataError(`${file}: the target column "${name}" has only one class (${labels[0] ?? 'none'}); it needs two`);
+function targetLevels(table: CsvTable, target: TargetChoice, kept: Uint32Array): ColumnLevels {
+	const {file} = table;
+	const hint = target.chosen ? '' : ' (choose the target column with --target)';
+	const column = columnLevels(table, target.column, kept, maxCategoryLevels);
+	if (column === undefined) {
+		throw new DataError(`${place(file)}: the target column ${quote(target.name)} has more than ${maxCategoryLevels} classes; it needs exactly two${hint}`);
 	}
 
-	if (labels.length > 2) {
-		const shown = labels.slice(0, 5).join(', ') + (labels.length > 5 ? ', …' : '');
-		throw new DataError(`${file}: the target column "${name}" has ${labels.length} classes (${shown}); it needs exactly two`);
+	const {levels} = column;
+	const shown = levels.slice(0, shownClasses).map(level => quote(level.label)).join(', ') + (levels.length > shownClasses ? ', …' : '');
+	if (levels.length < 2) {
+		throw new DataError(`${place(file)}: the target column ${quote(target.name)} has only one class (${shown}); it needs two${hint}`);
 	}
 
-	const [first, second] = labels as [string, string];
-	let positive: string;
-	if (trueLabels.has(first.toLowerCase()) && falseLabels.has(second.toLowerCase())) {
-		positive = first;
-	} else if (trueLabels.has(second.toLowerCase()) && falseLabels.has(first.toLowerCase())) {
-		positive = second;
-	} else {
-		positive = [first, second].sort(compareLabels)[1]!;
+	if (levels.length > 2) {
+		throw new DataError(`${place(file)}: the target column ${quote(target.name)} has ${levels.length} classes (${shown}); it needs exactly two${hint}`);
 	}
 
-	const negative = positive === first ? second : first;
-	const targets = Float64Array.from(cells, cell => (cell === positive ? 1 : 0));
-	return {targets, mapping: [[negative, 0], [positive, 1]]};
-}
-
-/** Numbers sort numerically, other labels as text, as pandas sorts categories. */
-function compareLabels(a: string, b: string): number {
-	const numberA = Number(a);
-	const numberB = Number(b);
-	if (Number.isFinite(numberA) && Number.isFinite(numberB)) {
-		return numberA - numberB;
-	}
-
-	return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function isNumber(cell: string): boolean {
-	return cell !== '' && Number.isFinite(Number(cell));
-}
-
-/** Numeric when most cells are numbers; a mostly numeric column with text in it is a mistake. */
-function isNumericColumn(cells: string[], name: string, lines: number[], column: number, file: string): boolean {
-	const numeric = cells.filter(isNumber).length;
-	if (numeric === cells.length) {
-		return true;
-	}
-
-	if (numeric * 2 <= cells.length) {
-		return false;
-	}
-
-	const row = cells.findIndex(cell => !isNumber(cell));
-	throw new DataError(`${place(file, lines[row], column + 1)}: "${cells[row]}" is not a number in numeric column "${name}"`);
+	return column;
 }
 
 /**
- * (x − mean) / std as the lesson's pandas computes it: the mean by NumPy's pairwise sum, the sample
- * standard deviation by bottleneck's two sequential passes (pandas uses bottleneck when installed,
- * and the reference figures were made so); the first training row then matches to the last bit.
+ * A column's numbers over the kept rows, or undefined when at most half of them are numbers (a
+ * text column, one-hot encoded instead). A mostly numeric column with text in it is a mistake.
  */
-function standardise(values: number[], name: string, file: string): number[] {
-	const mean = pairwiseSum(values) / values.length;
-	const deviation = sampleStandardDeviation(values);
-	if (!(deviation > 0) || !Number.isFinite(deviation)) {
-		throw new DataError(`${file}: column "${name}" is constant (standard deviation 0); remove it or add varied rows`);
+function numericValues(table: CsvTable, column: number, kept: Uint32Array): Float64Array | undefined {
+	const {text, starts, ends} = table;
+	const width = table.header.length;
+	const values = new Float64Array(kept.length);
+	let texts = 0;
+	let firstText = -1;
+	let firstInfinite = -1;
+	for (let index = 0; index < kept.length; index++) {
+		const cell = kept[index]! * width + column;
+		const value = readDecimal(text, starts[cell]!, ends[cell]!);
+		values[index] = value;
+		if (Number.isNaN(value)) {
+			texts++;
+			firstText = firstText === -1 ? cell : firstText;
+		} else if (firstInfinite === -1 && !Number.isFinite(value)) {
+			firstInfinite = cell;
+		}
 	}
 
-	return values.map(value => (value - mean) / deviation);
+	if (texts * 2 >= kept.length) {
+		return undefined;
+	}
+
+	const name = quote(table.header[column]!);
+	if (texts > 0) {
+		const row = Math.floor(firstText / width);
+		throw new DataError(`${placeOfCell(table, firstText)}: ${quote(cellText(table, row, column).trim())} is not a number in numeric column ${name}`);
+	}
+
+	if (firstInfinite !== -1) {
+		const row = Math.floor(firstInfinite / width);
+		throw new DataError(`${placeOfCell(table, firstInfinite)}: ${quote(cellText(table, row, column).trim())} is too large for a number (over 1.8e308) in column ${name}`);
+	}
+
+	return values;
 }
 
-/** Sample standard deviation (n − 1) in two sequential passes, as bottleneck's nanstd. */
-function sampleStandardDeviation(values: number[]): number {
-	let sum = 0;
-	for (const value of values) {
-		sum += value;
+function checkFeatures(featureNames: string[], rows: number, targetName: string, file: string): void {
+	if (featureNames.length === 0) {
+		throw new DataError(`${place(file)}: there are no feature columns besides the target ${quote(targetName)}`);
 	}
 
-	const mean = sum / values.length;
-	let squares = 0;
-	for (const value of values) {
-		const difference = value - mean;
-		squares += difference * difference;
+	const seen = new Set<string>();
+	for (const name of featureNames) {
+		if (seen.has(name)) {
+			throw new DataError(`${place(file)}: two features would be named ${quote(name)} (a dummy is named column_value); rename a column`);
+		}
+
+		seen.add(name);
 	}
 
-	return Math.sqrt(squares / (values.length - 1));
+	if (rows * featureNames.length > maxFeatureValues) {
+		throw new DataError(`${place(file)}: ${rows} rows × ${featureNames.length} features is over the limit of ${maxFeatureValues} feature values`);
+	}
 }
 
-function oneHot(cells: string[], name: string, file: string): Array<{name: string; values: number[]}> {
-	const levels = [...new Set(cells)].sort(compareLabels);
-	if (levels.length < 2) {
-		throw new DataError(`${file}: column "${name}" is constant (every row is "${levels[0]}"); remove it or add varied rows`);
-	}
+function isConstant(values: Float64Array): boolean {
+	return values.every(value => value === values[0]);
+}
 
-	return levels.map(level => ({name: `${name}_${level}`, values: cells.map(cell => (cell === level ? 1 : 0))}));
+function placeOfCell(table: CsvTable, cell: number): string {
+	const {line, column} = positionAt(table.text, table.starts[cell]!);
+	return place(table.file, line, column);
 }

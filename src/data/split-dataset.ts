@@ -4,7 +4,7 @@
  * (training rows first), so train and test are views and big data is never copied.
  */
 import {choiceWithoutReplacement, type Random} from '../engine/random.js';
-import {DataError} from './data-error.js';
+import {DataError, place} from './data-error.js';
 import type {Dataset, Examples, SplitDataset} from './dataset.js';
 
 /** The lesson's share of records held out for testing. */
@@ -13,12 +13,13 @@ export const defaultTestRatio = 0.1;
 /** Split a dataset into training and test records, drawing with the given generator. */
 export function splitDataset(dataset: Dataset, random: Random, testRatio = defaultTestRatio): SplitDataset {
 	if (!(testRatio > 0 && testRatio < 1)) {
-		throw new DataError(`test ratio must be between 0 and 1 (exclusive), got ${testRatio}`);
+		throw new DataError(`--test-ratio must be between 0 and 1 (exclusive), got ${testRatio}`);
 	}
 
 	const trainSize = Math.trunc(dataset.rows * (1 - testRatio));
 	if (trainSize < 1 || trainSize >= dataset.rows) {
-		throw new DataError(`${dataset.name}: ${dataset.rows} rows cannot be split ${Math.round((1 - testRatio) * 100)}/${Math.round(testRatio * 100)} with at least one training and one test row`);
+		const missing = trainSize < 1 ? 'training' : 'test';
+		throw new DataError(`${place(dataset.path ?? dataset.name)}: --test-ratio ${testRatio} leaves no ${missing} row from ${dataset.rows} ${dataset.rows === 1 ? 'row' : 'rows'}`);
 	}
 
 	const trainIndex = choiceWithoutReplacement(random, dataset.rows, trainSize);

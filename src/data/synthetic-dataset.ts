@@ -5,6 +5,7 @@
  */
 import {NumpyRandomState} from '../engine/numpy-random-state.js';
 import {DataError} from './data-error.js';
+import {maxFeatureValues} from './data-limits.js';
 import type {Dataset} from './dataset.js';
 
 /** The seed of every synthetic dataset, so a name always means the same data. */
@@ -35,8 +36,8 @@ export function parseSyntheticName(text: string): {rows: number; features: numbe
 		throw new DataError(`--data ${text}: features must be from 1 to ${maxSyntheticFeatures}`);
 	}
 
-	if (rows * features > 100_000_000) {
-		throw new DataError(`--data ${text}: ${rows * features} values is over the limit of 100 million`);
+	if (rows * features > maxFeatureValues) {
+		throw new DataError(`--data ${text}: ${rows} rows × ${features} features is over the limit of ${maxFeatureValues} feature values`);
 	}
 
 	return {rows, features};
