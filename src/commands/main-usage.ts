@@ -5,7 +5,7 @@ export const mainUsage = `Usage: gdlab [options]            open the dashboard (
        gdlab train [options]      train headless and print the lesson's figures (--json for scripts)
        gdlab forward [options]    the 4×3×2 forward pass
        gdlab step worked|gradient|backprop   one step of the lesson, every term
-       gdlab bench [--quick] [--json]        microseconds per epoch against the NumPy anchor
+       gdlab bench [--quick] [--json] [--data SOURCE]  µs per epoch against the NumPy anchor
        gdlab <command> --help     options of a command
 
 Dashboard options (the starting state; train's options apply, see gdlab train --help):

@@ -13,6 +13,7 @@ import {DataError, listColumns, place, quote} from './data-error.js';
 import {maxCategoryLevels, maxFeatureValues} from './data-limits.js';
 import type {Dataset} from './dataset.js';
 import {readDecimal} from './decimal-number.js';
+import {allocateRecordArrays} from '../engine/shared-float64-array.js';
 import {encodeTarget} from './encode-target.js';
 import {isMissingValue} from './missing-value.js';
 import {positionAt} from './text-position.js';
@@ -44,7 +45,7 @@ export function prepareDataset(table: CsvTable, options: PrepareOptions = {}): D
 		throw new DataError(`${place(file)}: every one of the ${table.rows} data rows has a missing value`);
 	}
 
-	const {targets, mapping} = encodeTarget(targetLevels(table, target, kept));
+	const {targets: encodedTargets, mapping} = encodeTarget(targetLevels(table, target, kept));
 	const numericColumns: Array<{name: string; values: Float64Array}> = [];
 	const dummyColumns: Array<{name: string; levels: ColumnLevels}> = [];
 	for (const [column, name] of header.entries()) {
@@ -77,7 +78,9 @@ export function prepareDataset(table: CsvTable, options: PrepareOptions = {}): D
 	checkFeatures(featureNames, kept.length, target.name, file);
 	const rows = kept.length;
 	const featureCount = featureNames.length;
-	const features = new Float64Array(rows * featureCount);
+	// shared memory for big data, so worker threads read the records without a copy
+	const {features, targets} = allocateRecordArrays(rows, featureCount);
+	targets.set(encodedTargets);
 	for (const [feature, {name, values}] of numericColumns.entries()) {
 		const {mean, standardDeviation} = columnStatistics(values);
 		if (!(standardDeviation > 0) || !Number.isFinite(standardDeviation) || !Number.isFinite(mean)) {

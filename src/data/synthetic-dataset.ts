@@ -4,6 +4,7 @@
  * one Float64Array, so a million rows cost only their own bytes.
  */
 import {NumpyRandomState} from '../engine/numpy-random-state.js';
+import {allocateRecordArrays} from '../engine/shared-float64-array.js';
 import {DataError} from './data-error.js';
 import {maxFeatureValues} from './data-limits.js';
 import type {Dataset} from './dataset.js';
@@ -51,8 +52,7 @@ export function syntheticDataset(rows: number, featureCount: number): Dataset {
 		trueWeights[feature] = random.gauss();
 	}
 
-	const features = new Float64Array(rows * featureCount);
-	const targets = new Float64Array(rows);
+	const {features, targets} = allocateRecordArrays(rows, featureCount);
 	for (let row = 0; row < rows; row++) {
 		let h = 0;
 		for (let feature = 0; feature < featureCount; feature++) {

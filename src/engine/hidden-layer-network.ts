@@ -6,8 +6,10 @@
  * Flat layout of `weights`: weightsInputHidden row-major ([feature][hidden unit]), then weightsHiddenOutput.
  */
 import type {Examples} from '../data/dataset.js';
+import {accumulateWithKernel} from './kernels/fast-epoch.js';
 import type {Model, WeightsJson} from './model.js';
 import {normal, type Random} from './random.js';
+import {referenceHiddenLayerSteps} from './reference-epoch.js';
 import {sigmoid} from './sigmoid.js';
 
 /** The lesson's default number of hidden units. */
@@ -16,8 +18,10 @@ export const defaultHiddenCount = 2;
 /** A network with one hidden layer of sigmoid units and one sigmoid output. */
 export class HiddenLayerNetwork implements Model {
 	readonly kind = 'backprop';
-	private readonly hiddenOutput: Float64Array;
-	private readonly hiddenErrorTerm: Float64Array;
+	/** The hidden activations of the last record passed forward (scratch of predictOne and the reference loop). */
+	readonly hiddenOutput: Float64Array;
+	/** The hidden error terms of the last record (scratch of the reference loop). */
+	readonly hiddenErrorTerm: Float64Array;
 
 	/** Draw initial weights as the lesson does: normal(0, 1/√n_features) for (n_features, n_hidden), then n_hidden. */
 	static initial(featureCount: number, hiddenCount: number, random: Random): HiddenLayerNetwork {
@@ -57,26 +61,9 @@ export class HiddenLayerNetwork implements Model {
 	}
 
 	accumulateWeightSteps(examples: Examples, start: number, end: number, steps: Float64Array): void {
-		const {features, targets} = examples;
-		const {weights, featureCount, hiddenCount, hiddenOutput, hiddenErrorTerm} = this;
-		const outputWeights = featureCount * hiddenCount;
-		for (let row = start; row < end; row++) {
-			const offset = row * featureCount;
-			const output = this.predictOne(features, offset);
-			// f′ written as f(1 − f) and associated left to right, as the lesson's NumPy lines are
-			const outputErrorTerm = (targets[row]! - output) * output * (1 - output);
-			for (let hidden = 0; hidden < hiddenCount; hidden++) {
-				const activation = hiddenOutput[hidden]!;
-				hiddenErrorTerm[hidden] = outputErrorTerm * weights[outputWeights + hidden]! * activation * (1 - activation);
-				steps[outputWeights + hidden]! += outputErrorTerm * activation;
-			}
-
-			for (let feature = 0; feature < featureCount; feature++) {
-				const value = features[offset + feature]!;
-				for (let hidden = 0; hidden < hiddenCount; hidden++) {
-					steps[feature * hiddenCount + hidden]! += hiddenErrorTerm[hidden]! * value;
-				}
-			}
+		const {weights, featureCount, hiddenCount} = this;
+		if (!accumulateWithKernel(weights, featureCount, hiddenCount, examples, start, end, steps)) {
+			referenceHiddenLayerSteps(weights, featureCount, hiddenCount, examples, start, end, steps, this);
 		}
 	}
 

@@ -3,8 +3,10 @@
  * weight step Δwᵢ += δ·xᵢ. Initial weights normal(0, 1/√n_features).
  */
 import type {Examples} from '../data/dataset.js';
+import {accumulateWithKernel} from './kernels/fast-epoch.js';
 import type {Model, WeightsJson} from './model.js';
 import {normal, type Random} from './random.js';
+import {referenceSingleUnitSteps} from './reference-epoch.js';
 import {sigmoid} from './sigmoid.js';
 
 /** One sigmoid output unit on the inputs, no bias (as in the lesson). */
@@ -34,16 +36,8 @@ export class SingleUnit implements Model {
 	}
 
 	accumulateWeightSteps(examples: Examples, start: number, end: number, steps: Float64Array): void {
-		const {features, targets} = examples;
-		const count = this.weights.length;
-		for (let row = start; row < end; row++) {
-			const offset = row * count;
-			const output = this.predictOne(features, offset);
-			// error · f(h) · (1 − f(h)), associated left to right as the lesson's NumPy line is
-			const errorTerm = (targets[row]! - output) * output * (1 - output);
-			for (let feature = 0; feature < count; feature++) {
-				steps[feature]! += errorTerm * features[offset + feature]!;
-			}
+		if (!accumulateWithKernel(this.weights, this.featureCount, 0, examples, start, end, steps)) {
+			referenceSingleUnitSteps(this.weights, examples, start, end, steps);
 		}
 	}
 

@@ -1,0 +1,232 @@
+/**
+ * `gdlab bench`: microseconds per full-batch epoch on the cases, names and learning rates of the NumPy
+ * anchor (../shared/bench/numpy_epoch.py), timed the same way (the median of 7 runs of about 2·10⁷
+ * multiply-adds each, after a warm-up), with peak memory.
+ */
+import type {Dataset, Examples} from '../data/dataset.js';
+import {loadDataset} from '../data/load-dataset.js';
+import {splitDataset} from '../data/split-dataset.js';
+import {syntheticDataset} from '../data/synthetic-dataset.js';
+import {fullBatchEpoch} from '../engine/full-batch-epoch.js';
+import {HiddenLayerNetwork} from '../engine/hidden-layer-network.js';
+import {fastEpochEnabled, setFastEpoch} from '../engine/kernels/fast-epoch.js';
+import {setParallelEpoch, startParallelEpoch} from '../engine/kernels/parallel-epoch.js';
+import type {Model} from '../engine/model.js';
+import {createRandom} from '../engine/random.js';
+import {SingleUnit} from '../engine/single-unit.js';
+import {parseOptions} from './parse-options.js';
+import {UsageError} from './usage-error.js';
+
+/** Usage of `gdlab bench`. */
+export const benchUsage = `Usage: gdlab bench [options]
+
+Microseconds per full-batch epoch (the median of 7 timed runs after a warm-up) on the cases of the
+NumPy anchor: admissions (the 360 training rows of the seed-42 split), 100k and 1M synthetic rows of
+16 features. Also peak memory.
+
+Options:
+  --quick          leave out the million-row cases
+  --data SOURCE    time SOURCE instead (a CSV file or synthetic:ROWS:FEATURES, every row)
+  --reference      run the plain reference loops instead of the fast kernels
+  --single-thread  never split an epoch across threads (big shared data is split by default)
+  --work N         multiply-adds per timed run (default 20000000, the anchor's); smaller is quicker, noisier
+  --json           print one JSON document instead of a table
+  -h, --help       show this help`;
+
+/** The anchor's learning rates: single_epoch lr 0.5, backprop_epoch lr 0.005. */
+const learnRates = {single: 0.5, backprop: 0.005} as const;
+/** The split and weight seeds of the anchor (its default_rng(1) draws are NumPy's, ours the legacy generator's). */
+const splitSeed = 42;
+const weightSeed = 1;
+/** Multiply-adds per timed run, as the anchor sizes its runs. */
+const defaultWorkPerRun = 2e7;
+/** Timed runs per case; the median is reported. */
+const samples = 7;
+/** Warm up for at least this long (and two runs), so every kernel has been optimised before timing. */
+const warmUpMilliseconds = 250;
+/** Warm-up with a --work below the default shrinks in proportion (tests want seconds, not minutes). */
+const minWarmUpMilliseconds = 10;
+const microsecondsPerMillisecond = 1000;
+const bytesPerKilobyte = 1024;
+const bytesPerMegabyte = 1024 * 1024;
+const syntheticFeatures = 16;
+
+/** One timed case, as the anchor prints it, plus memory. */
+export type BenchCase = {
+	/** e.g. `admissions/backprop-h16`. */
+	name: string;
+	/** single or backprop. */
+	model: 'single' | 'backprop';
+	/** Hidden units (null for the single unit, as the anchor's None). */
+	hidden: number | null;
+	/** Records per epoch. */
+	rows: number;
+	/** Features per record. */
+	features: number;
+	/** Median microseconds per epoch. */
+	usPerEpoch: number;
+	/** Bytes of the case's raw float64 data (features and targets). */
+	dataBytes: number;
+	/** The process's peak resident memory so far, at the end of this case. */
+	peakRssBytes: number;
+	/** Resident memory just before the case's data was made: peakRssBytes minus this is what the data and its epochs cost. */
+	rssBeforeDataBytes: number;
+};
+
+/** The whole report: `{"cases": [...]}` as the anchor prints, plus the process's peaks. */
+export type BenchReport = {
+	cases: BenchCase[];
+	/** Peak resident memory of the process. */
+	peakRssBytes: number;
+	/** Peak of memory held by ArrayBuffers (the data and the kernels' memory), sampled after each run. */
+	peakArrayBuffersBytes: number;
+	/** Whether the fast kernels ran (false with --reference). */
+	fastPath: boolean;
+	/** Threads an epoch over big shared data is split across (1 with --single-thread or on one core). */
+	threads: number;
+	/** node's version. */
+	node: string;
+};
+
+type CaseData = {label: string; examples: Examples; hidden: number[]; rssBeforeData: number};
+
+/** Run `gdlab bench` with the arguments after `bench`; returns the exit code. */
+export async function runBench(argv: string[], write: (text: string) => void = text => process.stdout.write(text)): Promise<number> {
+	const {values} = parseOptions(argv, {
+		quick: {type: 'boolean'},
+		data: {type: 'string'},
+		reference: {type: 'boolean'},
+		'single-thread': {type: 'boolean'},
+		work: {type: 'string'},
+		json: {type: 'boolean'},
+		help: {type: 'boolean', short: 'h'},
+	}, benchUsage);
+	if (values.help) {
+		write(`${benchUsage}\n`);
+		return 0;
+	}
+
+	const work = values.work === undefined ? defaultWorkPerRun : Number(values.work);
+	if (!Number.isInteger(work) || work < 1) {
+		throw new UsageError(`--work must be a whole number of at least 1, got "${values.work}"`, benchUsage);
+	}
+
+	const previousFast = setFastEpoch(!values.reference);
+	const previousParallel = setParallelEpoch(!values['single-thread']);
+	try {
+		const threads = fastEpochEnabled() && await startParallelEpoch() ? 2 : 1;
+		const report = runCases(caseData(values.data, values.quick ?? false), threads, work);
+		write(values.json ? `${JSON.stringify(report, null, 1)}\n` : formatReport(report));
+	} finally {
+		setFastEpoch(previousFast);
+		setParallelEpoch(previousParallel);
+	}
+
+	return 0;
+}
+
+/** The data of each case, made one at a time so only one large set is alive at once. */
+function * caseData(source: string | undefined, quick: boolean): Generator<CaseData> {
+	const made = (label: string, hidden: number[], make: () => Examples): CaseData => {
+		const rssBeforeData = process.memoryUsage().rss;
+		return {label, examples: make(), hidden, rssBeforeData};
+	};
+
+	if (source !== undefined) {
+		const data = made('', [0, 2], () => loadDataset(source));
+		yield {...data, label: (data.examples as Dataset).name};
+		return;
+	}
+
+	yield made('admissions', [0, 2, 16], () => splitDataset(loadDataset(undefined), createRandom('numpy', splitSeed)).train);
+	yield made('synthetic-100k', [0, 2], () => syntheticDataset(100_000, syntheticFeatures));
+	if (!quick) {
+		yield made('synthetic-1m', [0, 2], () => syntheticDataset(1_000_000, syntheticFeatures));
+	}
+}
+
+function runCases(data: Iterable<CaseData>, threads: number, work: number): BenchReport {
+	const memory = {arrayBuffers: 0};
+	const sampleMemory = (): void => {
+		memory.arrayBuffers = Math.max(memory.arrayBuffers, process.memoryUsage().arrayBuffers);
+	};
+
+	const cases: BenchCase[] = [];
+	for (const {label, examples, hidden, rssBeforeData} of data) {
+		for (const hiddenCount of hidden) {
+			const model: Model = hiddenCount === 0
+				? SingleUnit.initial(examples.featureCount, createRandom('numpy', weightSeed))
+				: HiddenLayerNetwork.initial(examples.featureCount, hiddenCount, createRandom('numpy', weightSeed));
+			const usPerEpoch = timeEpochs(model, examples, work, sampleMemory);
+			cases.push({
+				name: `${label}/${hiddenCount === 0 ? 'single' : `backprop-h${hiddenCount}`}`,
+				model: model.kind,
+				hidden: hiddenCount === 0 ? null : hiddenCount,
+				rows: examples.rows,
+				features: examples.featureCount,
+				usPerEpoch,
+				dataBytes: (examples.features.byteLength + examples.targets.byteLength),
+				peakRssBytes: peakRss(),
+				rssBeforeDataBytes: rssBeforeData,
+			});
+		}
+	}
+
+	return {cases, peakRssBytes: peakRss(), peakArrayBuffersBytes: memory.arrayBuffers, fastPath: fastEpochEnabled(), threads, node: process.version};
+}
+
+/** Median microseconds per epoch of `model` on `examples`, after a warm-up. */
+function timeEpochs(model: Model, examples: Examples, work: number, sampleMemory: () => void): number {
+	const learnRate = learnRates[model.kind];
+	const steps = new Float64Array(model.weights.length);
+	const perRun = Math.max(1, Math.floor(work / (examples.rows * examples.featureCount * Math.max(1, model.hiddenCount))));
+	const warmUp = Math.max(minWarmUpMilliseconds, warmUpMilliseconds * Math.min(1, work / defaultWorkPerRun));
+	const run = (): number => {
+		const start = performance.now();
+		for (let epoch = 0; epoch < perRun; epoch++) {
+			fullBatchEpoch(model, examples, learnRate, steps);
+		}
+
+		const elapsed = performance.now() - start;
+		sampleMemory();
+		return elapsed;
+	};
+
+	const warmUpStart = performance.now();
+	for (let runs = 0; runs < 2 || performance.now() - warmUpStart < warmUp; runs++) {
+		run();
+	}
+
+	const timings = Array.from({length: samples}, () => (run() / perRun) * microsecondsPerMillisecond).sort((a, b) => a - b);
+	return timings[Math.floor(samples / 2)]!;
+}
+
+function peakRss(): number {
+	return process.resourceUsage().maxRSS * bytesPerKilobyte;
+}
+
+const megabytes = (bytes: number): string => `${(bytes / bytesPerMegabyte).toFixed(1)} MB`;
+
+/** The report as a table. */
+export function formatReport(report: BenchReport): string {
+	const header = ['case', 'rows', 'features', 'µs/epoch', 'data', 'peak RSS'];
+	const rows = report.cases.map(entry => [
+		entry.name,
+		String(entry.rows),
+		String(entry.features),
+		entry.usPerEpoch >= 100 ? entry.usPerEpoch.toFixed(0) : entry.usPerEpoch.toFixed(2),
+		megabytes(entry.dataBytes),
+		megabytes(entry.peakRssBytes),
+	]);
+	const widths = header.map((title, column) => Math.max(title.length, ...rows.map(row => row[column]!.length)));
+	const line = (cells: string[]): string => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
+	return [
+		`gdlab bench: µs per full-batch epoch, median of ${samples} runs after a warm-up (node ${report.node}, ${report.fastPath ? `fast kernels, up to ${report.threads} ${report.threads === 1 ? 'thread' : 'threads'}` : 'reference loops'})`,
+		'',
+		line(header),
+		...rows.map(line),
+		'',
+		`peak RSS ${megabytes(report.peakRssBytes)}, peak ArrayBuffer memory ${megabytes(report.peakArrayBuffersBytes)}`,
+		'',
+	].join('\n');
+}

@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {benchUsage, runBench} from '../../src/commands/bench.js';
+import {UsageError} from '../../src/commands/usage-error.js';
+import {runCli} from '../helpers/run-cli.js';
+
+test('gdlab bench --json --data prints one JSON document with the anchor\'s fields and memory', () => {
+	const {stdout, status} = runCli(['bench', '--json', '--data', 'synthetic:200:3', '--work', '200000']);
+	assert.equal(status, 0);
+	const report = JSON.parse(stdout);
+	assert.deepEqual(report.cases.map((entry: {name: string}) => entry.name), ['synthetic:200:3/single', 'synthetic:200:3/backprop-h2']);
+	for (const entry of report.cases) {
+		assert.deepEqual(Object.keys(entry).slice(0, 6), ['name', 'model', 'hidden', 'rows', 'features', 'usPerEpoch']);
+		assert.ok(entry.usPerEpoch > 0);
+		assert.equal(entry.rows, 200);
+		assert.equal(entry.dataBytes, 200 * 4 * 8);
+	}
+
+	assert.equal(report.cases[0].hidden, null);
+	assert.equal(report.cases[1].hidden, 2);
+	assert.ok(report.peakRssBytes >= report.cases[1].dataBytes);
+	assert.equal(report.fastPath, true);
+});
+
+test('gdlab bench prints a table with peak memory, and --reference runs the plain loops', () => {
+	const {stdout, status} = runCli(['bench', '--reference', '--data', 'synthetic:100:2', '--work', '200000']);
+	assert.equal(status, 0);
+	assert.match(stdout, /reference loops/);
+	assert.match(stdout, /^synthetic:100:2\/backprop-h2 +100 +2 +[\d.]+ /m);
+	assert.match(stdout, /peak RSS [\d.]+ MB/);
+});
+
+test('gdlab bench --help prints the usage; an unknown option is a usage error', async () => {
+	let printed = '';
+	assert.equal(await runBench(['--help'], text => {
+		printed += text;
+	}), 0);
+	assert.equal(printed, `${benchUsage}\n`);
+	await assert.rejects(runBench(['--fast']), (error: unknown) => error instanceof UsageError && error.message === 'unknown option --fast');
+	await assert.rejects(runBench(['--work', '0']), (error: unknown) => error instanceof UsageError && error.message === '--work must be a whole number of at least 1, got "0"');
+	const {status, stderr} = runCli(['bench', '--data']);
+	assert.equal(status, 2);
+	assert.match(stderr, /option --data needs a value/);
+});

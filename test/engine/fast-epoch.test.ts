@@ -1,0 +1,165 @@
+/**
+ * Every fast path equals the plain reference: the SIMD sigmoid value for value, and the epoch kernels
+ * step for step, bit for bit (tolerance 0), on random and admissions data, full batch and mini-batch.
+ */
+import assert from 'node:assert/strict';
+import {describe, test} from 'node:test';
+import type {Examples} from '../../src/data/dataset.js';
+import {loadDataset} from '../../src/data/load-dataset.js';
+import {splitDataset} from '../../src/data/split-dataset.js';
+import {HiddenLayerNetwork} from '../../src/engine/hidden-layer-network.js';
+import {minKernelRows, setFastEpoch, takesFastPath} from '../../src/engine/kernels/fast-epoch.js';
+import {simdSigmoidAll} from '../../src/engine/kernels/sigmoid-kernel.js';
+import {NumpyRandomState} from '../../src/engine/numpy-random-state.js';
+import {evaluate} from '../../src/engine/model.js';
+import {createRandom} from '../../src/engine/random.js';
+import {referenceHiddenLayerSteps, referenceSingleUnitSteps} from '../../src/engine/reference-epoch.js';
+import {sigmoid} from '../../src/engine/sigmoid.js';
+import {SingleUnit} from '../../src/engine/single-unit.js';
+import {TrainingSession, lessonConfig, type BatchMode} from '../../src/engine/training-session.js';
+
+/** The kernels repeat the reference's roundings exactly, so the allowed difference is none. */
+const tolerance = 0;
+
+/** Inputs where fdlibm's exp branches or rounds specially, and their neighbours. */
+const specialInputs = [
+	0, -0, 1, -1, 2 ** -28, -(2 ** -28), 2 ** -29, 5e-324, -5e-324, 0.34657359027997264, -0.34657359027997264, 1.0397207708399179,
+	-1.0397207708399179, 36, -36, 37.5, -37.5, 700, -700, 708.3964185322641, -708.3964185322641, 709.78, -709.78,
+	709.782712893384, -709.782712893384, 745.1332191019411, -745.1332191019411, 800, -800, 1e300, -1e300,
+	Number.MAX_VALUE, -Number.MAX_VALUE, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.NaN,
+];
+
+function assertSameValues(actual: ArrayLike<number>, expected: ArrayLike<number>, what: string): void {
+	assert.equal(actual.length, expected.length, `${what}: length`);
+	for (let index = 0; index < expected.length; index++) {
+		const difference = Math.abs(actual[index]! - expected[index]!);
+		const same = Object.is(actual[index], expected[index]) || difference <= tolerance;
+		assert.ok(same, `${what}[${index}]: ${actual[index]} ≠ ${expected[index]}`);
+	}
+}
+
+/** Seeded normal features and 0/1 targets. */
+function randomExamples(rows: number, featureCount: number, seed: number, scale = 1): Examples {
+	const random = new NumpyRandomState(seed);
+	const features = Float64Array.from({length: rows * featureCount}, () => scale * random.gauss());
+	const targets = Float64Array.from({length: rows}, () => (random.random() < 0.5 ? 1 : 0));
+	return {features, targets, rows, featureCount};
+}
+
+function randomValues(count: number, seed: number, draw: (random: NumpyRandomState) => number): Float64Array {
+	const random = new NumpyRandomState(seed);
+	return Float64Array.from({length: count}, () => draw(random));
+}
+
+describe('the SIMD sigmoid', () => {
+	test('→ equals 1/(1 + Math.exp(−h)) bit for bit at fdlibm\'s special inputs and beside them', () => {
+		const beside = specialInputs.flatMap(value => [value * (1 + 2 ** -52), value * (1 - 2 ** -52), value + 1e-9, value - 1e-9]);
+		const inputs = Float64Array.from([...specialInputs, ...beside]);
+		assertSameValues(simdSigmoidAll(inputs), inputs.map(sigmoid), 'sigmoid');
+	});
+
+	test('→ equals it on a million inputs spread over every scale', () => {
+		const ordinary = randomValues(400_000, 1, random => (random.random() - 0.5) * 40);
+		const wide = randomValues(300_000, 2, random => (random.random() - 0.5) * 1600);
+		const logarithmic = randomValues(300_000, 3, random => (random.random() < 0.5 ? -1 : 1) * Math.exp((random.random() - 0.5) * 100));
+		for (const [name, inputs] of [['ordinary', ordinary], ['wide', wide], ['logarithmic', logarithmic]] as const) {
+			assertSameValues(simdSigmoidAll(inputs), inputs.map(sigmoid), name);
+		}
+	});
+
+	test('→ handles an odd count', () => {
+		const inputs = Float64Array.from([0.5, -3, 12]);
+		assertSameValues(simdSigmoidAll(inputs), inputs.map(sigmoid), 'odd count');
+	});
+});
+
+const admissions = splitDataset(loadDataset(undefined), createRandom('numpy', 42)).train;
+/** Shapes: the lesson's, odd features and rows, wide and narrow, and the bench's. */
+const datasets: Array<[name: string, examples: Examples]> = [
+	['admissions (360×6)', admissions],
+	['random 1001×7', randomExamples(1001, 7, 11)],
+	['random 257×1', randomExamples(257, 1, 12)],
+	['random 3000×16', randomExamples(3000, 16, 13)],
+	['random 97×3, large inputs', randomExamples(97, 3, 14, 300)],
+];
+/** [start, end) ranges: everything, a mini-batch at odd offsets, the smallest batch the kernels take. */
+const ranges = (rows: number): Array<[number, number]> => [[0, rows], [3, Math.min(rows, 3 + 45)], [rows - minKernelRows - 1, rows]];
+
+describe('the single unit kernel', () => {
+	for (const [name, examples] of datasets) {
+		test(`→ gives the reference's steps on ${name}, full batch and mini-batch`, () => {
+			const unit = SingleUnit.initial(examples.featureCount, createRandom('numpy', 5));
+			for (const [start, end] of ranges(examples.rows)) {
+				assert.ok(takesFastPath(examples.featureCount, 0, end - start));
+				const fast = Float64Array.from({length: examples.featureCount}, (_, index) => index * 0.25);
+				const reference = fast.slice();
+				unit.accumulateWeightSteps(examples, start, end, fast);
+				referenceSingleUnitSteps(unit.weights, examples, start, end, reference);
+				assertSameValues(fast, reference, `${name} [${start}, ${end})`);
+			}
+		});
+	}
+});
+
+describe('the backprop kernel', () => {
+	for (const [name, examples] of datasets) {
+		for (const hiddenCount of [1, 2, 3, 16]) {
+			test(`→ gives the reference's steps on ${name} with ${hiddenCount} hidden, full batch and mini-batch`, () => {
+				const network = HiddenLayerNetwork.initial(examples.featureCount, hiddenCount, createRandom('numpy', 6));
+				const scratch = {hiddenOutput: new Float64Array(hiddenCount), hiddenErrorTerm: new Float64Array(hiddenCount)};
+				for (const [start, end] of ranges(examples.rows)) {
+					const fast = Float64Array.from({length: network.weights.length}, (_, index) => -index * 0.125);
+					const reference = fast.slice();
+					network.accumulateWeightSteps(examples, start, end, fast);
+					referenceHiddenLayerSteps(network.weights, examples.featureCount, hiddenCount, examples, start, end, reference, scratch);
+					assertSameValues(fast, reference, `${name} h${hiddenCount} [${start}, ${end})`);
+				}
+			});
+		}
+	}
+});
+
+describe('evaluation with the kernels', () => {
+	for (const [name, examples] of datasets) {
+		test(`→ gives the reference's MSE and accuracy on ${name}`, () => {
+			for (const model of [SingleUnit.initial(examples.featureCount, createRandom('numpy', 7)), HiddenLayerNetwork.initial(examples.featureCount, 3, createRandom('numpy', 8))]) {
+				const fast = evaluate(model, examples);
+				const previous = setFastEpoch(false);
+				const reference = evaluate(model, examples);
+				setFastEpoch(previous);
+				assertSameValues([fast.meanSquaredError, fast.accuracy], [reference.meanSquaredError, reference.accuracy], `${name} ${model.kind}`);
+			}
+		});
+	}
+});
+
+describe('training with the kernels', () => {
+	const split = splitDataset(loadDataset(undefined), createRandom('numpy', 42));
+	const train = (model: 'single' | 'backprop', batch: BatchMode, fast: boolean): TrainingSession => {
+		const previous = setFastEpoch(fast);
+		try {
+			const session = new TrainingSession(split, {...lessonConfig(model), epochs: 60, batch, hidden: 3});
+			session.advance(Number.POSITIVE_INFINITY);
+			return session;
+		} finally {
+			setFastEpoch(previous);
+		}
+	};
+
+	for (const model of ['single', 'backprop'] as const) {
+		for (const batch of ['full', 50, 7] as BatchMode[]) {
+			test(`→ ${model} with batch ${batch} ends on the reference's weights and losses`, () => {
+				const fast = train(model, batch, true);
+				const reference = train(model, batch, false);
+				assertSameValues(fast.model.weights, reference.model.weights, 'weights');
+				assertSameValues(fast.history.column('train'), reference.history.column('train'), 'training losses');
+			});
+		}
+	}
+
+	test('→ tiny batches and oversized layers fall back to the reference loop', () => {
+		assert.equal(takesFastPath(6, 2, minKernelRows - 1), false);
+		assert.equal(takesFastPath(6, 1024, 360), false);
+		assert.equal(takesFastPath(6, 2, 360), true);
+	});
+});
