@@ -1,0 +1,82 @@
+import {Box, Text, useInput} from 'ink';
+import {useMemo} from 'react';
+import {forwardDemo} from '../engine/forward-pass.js';
+import {describeForward} from './describe-forward.js';
+import {Footer} from './Footer.js';
+import {HelpOverlay} from './HelpOverlay.js';
+import {useTheme} from './hooks/use-theme.js';
+import {keysFor} from './key-map.js';
+import {MatrixBlock} from './MatrixBlock.js';
+import {readKeys} from './read-keys.js';
+
+/** Props of ForwardScreen. */
+export type ForwardScreenProps = {
+	/** The seed the values are drawn from. */
+	seed: number;
+	/** The lesson's seed, which r returns to. */
+	lessonSeed: number;
+	/** Draw from another seed (given as a function of the seed now, as keys may come faster than renders). */
+	onSeed: (change: (seed: number) => number) => void;
+	/** Whether the help overlay is open. */
+	helpOpen: boolean;
+	/** Whether keys can be read at all (stdin is a terminal). */
+	keysActive: boolean;
+	/** Columns available. */
+	width: number;
+	/** Rows available, footer included. */
+	height: number;
+};
+
+/** Gap between the weights and the layer values beside them. */
+const blockGap = 3;
+/** Rows of everything above the product lines: title, X, both layers, and the line saying X·W_ih works. */
+const fixedRows = 1 + 2 + 5 + 4 + 1;
+
+/** The lesson's 4×3×2 forward pass: X, both weight matrices and each layer's input and output, with their shapes. */
+export function ForwardScreen({seed, lessonSeed, onSeed, helpOpen, keysActive, width, height}: ForwardScreenProps) {
+	const theme = useTheme();
+	const layout = useMemo(() => describeForward(forwardDemo(seed)), [seed]);
+	useInput((input, key) => {
+		for (const name of readKeys(input, key)) {
+			if (name === 's') { // new values from the next seed
+				onSeed(current => current + 1);
+			} else if (name === 'r') { // back to the lesson's values
+				onSeed(() => lessonSeed);
+			}
+		}
+	}, {isActive: keysActive && !helpOpen});
+
+	if (helpOpen) {
+		return <HelpOverlay width={width} height={height}/>;
+	}
+
+	const layer = (part: typeof layout.hiddenLayer) => (
+		<Box flexShrink={0}>
+			<MatrixBlock block={part.weights}/>
+			<Box flexDirection="column" marginLeft={blockGap}>
+				<MatrixBlock block={part.input}/>
+				<MatrixBlock block={part.output}/>
+			</Box>
+		</Box>
+	);
+	// the rule is shown only when the rows left over can hold it
+	const lines = (text: string) => Math.ceil(text.length / width);
+	const used = fixedRows + lines(layout.matrixTimesRow);
+	const showRule = used + lines(layout.rule) <= height - 1;
+	return (
+		<Box flexDirection="column" height={height} overflow="hidden">
+			<Text wrap="truncate">
+				<Text bold>Forward pass 4 → 3 → 2</Text>
+				{`  seed ${seed}${seed === lessonSeed ? ' (the lesson\'s)' : ''}  ·  sigmoid after each layer`}
+			</Text>
+			<Box flexShrink={0}><MatrixBlock block={layout.x}/></Box>
+			{layer(layout.hiddenLayer)}
+			{layer(layout.outputLayer)}
+			<Text wrap="truncate" color={theme.accent}>{layout.rowTimesMatrix}</Text>
+			<Text color={theme.failure}>{layout.matrixTimesRow}</Text>
+			{showRule && <Text dimColor>{layout.rule}</Text>}
+			<Box flexGrow={1}/>
+			<Footer hints={keysFor('forward')} width={width}/>
+		</Box>
+	);
+}

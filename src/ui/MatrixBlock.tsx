@@ -1,0 +1,26 @@
+import {Box, Text} from 'ink';
+import type {NumberBlock} from './describe-forward.js';
+import {formatNumber} from './format-number.js';
+
+/** Spaces at least between two numbers of a block. */
+const numberGap = 1;
+
+/** Props of MatrixBlock. */
+export type MatrixBlockProps = {
+	/** The numbers and their title. */
+	block: NumberBlock;
+};
+
+/** A title with its shape, then the numbers right-aligned in columns. */
+export function MatrixBlock({block}: MatrixBlockProps) {
+	const cells = block.rows.map(row => row.map(value => formatNumber(value)));
+	const cellWidth = Math.max(...cells.flat().map(cell => cell.length)) + numberGap;
+	return (
+		<Box flexDirection="column">
+			<Text bold wrap="truncate">{block.title}</Text>
+			{cells.map((row, index) => (
+				<Text key={index}>{row.map(cell => cell.padStart(cellWidth)).join('')}</Text>
+			))}
+		</Box>
+	);
+}

@@ -1,0 +1,61 @@
+import {Box, Text} from 'ink';
+import type {SessionSnapshot} from '../engine/training-session.js';
+import {formatAccuracy, formatBatch, formatNumber, formatRate, formatSetting} from './format-number.js';
+import {useTheme} from './hooks/use-theme.js';
+import {learnRateMark} from './plot-loss-chart.js';
+import type {RunState} from './run-state.js';
+
+/** Props of StatusLine. */
+export type StatusLineProps = {
+	/** The model's name, e.g. "Single unit" or "Backprop 6×2×1". */
+	title: string;
+	/** The run's state now. */
+	snapshot: SessionSnapshot;
+	/** running, paused, done or diverged. */
+	state: RunState;
+	/** Epochs per second while running (0 until measured). */
+	epochsPerSecond: number;
+	/** The pinned curve's label, shown in the legend when a curve is pinned. */
+	pinnedLabel: string | undefined;
+	/** Columns available. */
+	width: number;
+};
+
+
+/** Two lines: the settings and progress of the run, then its losses (coloured like their curves, so they double as the legend). */
+export function StatusLine({title, snapshot, state, epochsPerSecond, pinnedLabel, width}: StatusLineProps) {
+	const theme = useTheme();
+	const {config} = snapshot;
+	const stateColor = {running: theme.accent, paused: theme.warning, done: theme.accent, diverged: theme.failure}[state];
+	const settings = `  η ${formatSetting(config.learnRate)}  β ${formatSetting(config.momentum)}  ${formatBatch(config.batch)}  epoch ${snapshot.epoch}/${config.epochs}`;
+	const speed = state === 'running' && epochsPerSecond > 0 ? `  ${formatRate(epochsPerSecond)} epochs/s` : '';
+	// the loss line doubles as the chart's legend; on narrow terminals it drops "MSE" and shortens the rest
+	const lossLine = (compact: boolean) => ({
+		train: `━ train${compact ? '' : ' MSE'} ${formatNumber(snapshot.trainLoss)}`,
+		test: `━ test${compact ? '' : ' MSE'} ${formatNumber(snapshot.testLoss)}`,
+		accuracy: `${compact ? 'acc' : 'accuracy'} ${formatAccuracy(snapshot.testAccuracy)}`,
+		pinned: pinnedLabel === undefined ? '' : `━ pinned ${pinnedLabel}`,
+		mark: `${learnRateMark} η${compact ? '' : ' changed'}`,
+	});
+	const full = lossLine(false);
+	const losses = Object.values(full).join('  ').length <= width ? full : lossLine(true);
+	return (
+		<Box flexDirection="column">
+			<Text wrap="truncate">
+				<Text bold>{title}</Text>
+				{'  '}
+				<Text bold color={stateColor}>{state}</Text>
+				{settings}
+				{speed.length + settings.length + title.length + state.length + 2 <= width ? speed : speed.replace('epochs/s', '/s')}
+			</Text>
+			<Text wrap="truncate">
+				<Text color={theme.train}>{losses.train}</Text>
+				{'  '}
+				<Text color={theme.test}>{losses.test}</Text>
+				{`  ${losses.accuracy}  `}
+				{losses.pinned !== '' && <Text color={theme.pinned}>{`${losses.pinned}  `}</Text>}
+				{losses.mark}
+			</Text>
+		</Box>
+	);
+}

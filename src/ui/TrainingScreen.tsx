@@ -1,0 +1,184 @@
+import {Box, useInput} from 'ink';
+import type {SplitDataset} from '../data/dataset.js';
+import type {ModelKind} from '../engine/model.js';
+import type {SessionSnapshot, TrainingSession} from '../engine/training-session.js';
+import {describeBackpropStep, describeSingleStep} from './describe-step.js';
+import {describeWeights} from './describe-weights.js';
+import {Footer} from './Footer.js';
+import {HelpOverlay} from './HelpOverlay.js';
+import {useRunIntents, type RunIntents} from './hooks/use-run-intents.js';
+import {useTraining} from './hooks/use-training.js';
+import {keysFor} from './key-map.js';
+import {LossChart} from './LossChart.js';
+import {MessageLine} from './MessageLine.js';
+import {PanelView} from './PanelView.js';
+import {planTrainingLayout} from './plan-layout.js';
+import {readKeys} from './read-keys.js';
+import type {ControlsChange, PanelMode, RunControls} from './run-controls.js';
+import {recentLossRise, runMessages, runState} from './run-state.js';
+import {StatusLine} from './StatusLine.js';
+import {backpropStepInput, singleStepInput} from './step-sources.js';
+import {panelHeight, type PanelSpec} from './table-spec.js';
+
+/** Props of TrainingScreen. */
+export type TrainingScreenProps = {
+	/** The model on this screen. */
+	model: ModelKind;
+	/** Its run, which outlives the screen. */
+	session: TrainingSession;
+	/** The data it trains on. */
+	split: SplitDataset;
+	/** The model's controls (pause, pin, step source, last notice). */
+	controls: RunControls;
+	/** Change some of them. */
+	onControls: (change: ControlsChange) => void;
+	/** The panel under the chart. */
+	panel: PanelMode;
+	/** Switch the panel. */
+	onPanel: (change: (panel: PanelMode) => PanelMode) => void;
+	/** Whether the help overlay is open (keys then go to the help, training goes on). */
+	helpOpen: boolean;
+	/** Whether keys can be read at all (stdin is a terminal). */
+	keysActive: boolean;
+	/** Columns available. */
+	width: number;
+	/** Rows available, footer included. */
+	height: number;
+};
+
+/** A training screen: status, messages, the loss chart, the weights or one-step panel, the key line. */
+export function TrainingScreen({model, session, split, controls, onControls, panel, onPanel, helpOpen, keysActive, width, height}: TrainingScreenProps) {
+	const training = useTraining(session, !controls.paused);
+	const intents = useRunIntents({session, split, onControls, onPanel, refresh: training.refresh});
+	useInput((input, key) => {
+		for (const name of readKeys(input, key)) {
+			intentOf(name, intents)?.();
+		}
+	}, {isActive: keysActive && !helpOpen});
+
+	if (helpOpen) {
+		return <HelpOverlay width={width} height={height}/>;
+	}
+
+	const {snapshot} = training;
+	const title = model === 'single' ? 'Single unit' : `Backprop ${split.dataset.featureNames.length}×${snapshot.config.hidden}×1`;
+	const shown = describePanel(panel, model, split, controls.stepSource, snapshot);
+	const layout = planTrainingLayout(height, shown === undefined ? undefined : {height: panelHeight(shown), clippable: panel === 'weights'});
+	return (
+		<Box flexDirection="column" height={height}>
+			<StatusLine
+				title={title}
+				snapshot={snapshot}
+				state={runState(snapshot, controls.paused)}
+				epochsPerSecond={training.epochsPerSecond}
+				pinnedLabel={controls.pinned?.label}
+				width={width}
+			/>
+			<MessageLine messages={runMessages(snapshot, controls.notice, recentLossRise(snapshot, session.history))}/>
+			{layout.chartRows > 0 && (
+				<LossChart
+					history={session.history}
+					epochs={training.chartEpochs}
+					version={training.chartVersion}
+					epochTarget={snapshot.config.epochs}
+					pinned={controls.pinned}
+					width={width}
+					height={layout.chartRows}
+				/>
+			)}
+			{shown !== undefined && layout.panelRows > 0 && <PanelView panel={shown} width={width} height={layout.panelRows}/>}
+			<Box flexGrow={1}/>
+			<Footer hints={keysFor(model).filter(hint => hint.keys !== '[]' || panel === 'step')} width={width}/>
+		</Box>
+	);
+}
+
+/** The intent a key stands for on a training screen, if any. */
+function intentOf(key: string, intents: RunIntents): (() => void) | undefined {
+	switch (key) {
+		case 'left': { // η down the ladder
+			return intents.lowerLearnRate;
+		}
+
+		case 'right': { // η up the ladder
+			return intents.raiseLearnRate;
+		}
+
+		case 'up': { // epoch target up; resumes a finished run
+			return intents.raiseEpochTarget;
+		}
+
+		case 'down': { // epoch target down
+			return intents.lowerEpochTarget;
+		}
+
+		case '+':
+		case '=': { // one more hidden unit (= is + without shift)
+			return intents.addHiddenUnit;
+		}
+
+		case '-':
+		case '_': { // one hidden unit fewer
+			return intents.removeHiddenUnit;
+		}
+
+		case 'space': { // pause / resume
+			return intents.togglePause;
+		}
+
+		case '.': { // one epoch, then paused
+			return intents.stepOneEpoch;
+		}
+
+		case 'r': { // restart from the same seed
+			return intents.restart;
+		}
+
+		case 's': { // restart from a new seed
+			return intents.reseed;
+		}
+
+		case 'b': { // next batch mode
+			return intents.cycleBatch;
+		}
+
+		case 'm': { // next momentum
+			return intents.cycleMomentum;
+		}
+
+		case 'c': { // pin the training curve
+			return intents.pinCurve;
+		}
+
+		case 'v': { // next panel: weights, one step, chart only
+			return intents.cyclePanel;
+		}
+
+		case '[': { // one step: previous example or record
+			return intents.previousStepSource;
+		}
+
+		case ']': { // one step: next example or record
+			return intents.nextStepSource;
+		}
+
+		default: {
+			return undefined;
+		}
+	}
+}
+
+/** The panel's content, or undefined in the chart-only view. */
+function describePanel(panel: PanelMode, model: ModelKind, split: SplitDataset, stepSource: number, snapshot: SessionSnapshot): PanelSpec | undefined {
+	if (panel === 'chart') {
+		return undefined;
+	}
+
+	if (panel === 'weights') {
+		return describeWeights(snapshot, split.dataset.featureNames);
+	}
+
+	return model === 'single'
+		? describeSingleStep(singleStepInput(stepSource, split, snapshot))
+		: describeBackpropStep(backpropStepInput(stepSource, split, snapshot));
+}

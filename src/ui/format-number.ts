@@ -1,0 +1,59 @@
+/** How the dashboard writes numbers: compact, so columns stay narrow and lines stay short. */
+import type {BatchMode} from '../engine/training-session.js';
+
+/** Significant digits shown for losses, weights, steps and gradients. */
+export const significantDigits = 4;
+/** Magnitudes below this are written with an exponent. */
+const smallestPlain = 1e-3;
+/** Magnitudes from this up are written with an exponent. */
+const largestPlain = 1e4;
+
+/** A number in 4 significant digits, with an exponent when it is tiny or huge (1.23e-5); ∞ for an overflow. */
+export function formatNumber(value: number): string {
+	if (!Number.isFinite(value)) {
+		return Number.isNaN(value) ? 'NaN' : (value > 0 ? '∞' : '-∞');
+	}
+
+	if (value === 0) {
+		return '0';
+	}
+
+	const magnitude = Math.abs(value);
+	if (magnitude >= smallestPlain && magnitude < largestPlain) {
+		return value.toPrecision(significantDigits);
+	}
+
+	return value.toExponential(significantDigits - 2).replace('e+', 'e');
+}
+
+/** A setting as the user would type it (η 0.005, β 0.9): no padding digits. */
+export function formatSetting(value: number | string): string {
+	return String(value);
+}
+
+/** Test accuracy as the lesson prints it, three decimals. */
+export function formatAccuracy(accuracy: number): string {
+	return accuracy.toFixed(3);
+}
+
+/** Epochs per second, short: 950, 12.3k, 1.2M. */
+export function formatRate(perSecond: number): string {
+	if (perSecond < 1000) {
+		return String(Math.round(perSecond));
+	}
+
+	if (perSecond < 1e6) {
+		return `${(perSecond / 1000).toFixed(1)}k`;
+	}
+
+	return `${(perSecond / 1e6).toFixed(1)}M`;
+}
+
+/** A batch mode in words. */
+export function formatBatch(batch: BatchMode): string {
+	if (batch === 'full') {
+		return 'full batch';
+	}
+
+	return batch === 'record' ? 'per record' : `mini-batch ${batch}`;
+}

@@ -1,0 +1,169 @@
+/**
+ * What each key of a training screen means, as named intents. Each changes the session through its
+ * own methods (the run carries on from its weights unless the intent says it restarts), leaves a
+ * notice saying what it did, and refreshes the screen at once.
+ */
+import type {SplitDataset} from '../../data/dataset.js';
+import type {TrainingSession} from '../../engine/training-session.js';
+import {formatBatch, formatSetting} from '../format-number.js';
+import {batchModes, epochTargetLadder, hiddenUnitLimits, learnRateLadder, momentumChoices, nextChoice, stepLadder} from '../ladders.js';
+import {panelModes, type ControlsChange, type PanelMode} from '../run-controls.js';
+import {stepSourceCount} from '../step-sources.js';
+
+/** Everything an intent needs. */
+export type RunIntentContext = {
+	/** The run the keys act on. */
+	session: TrainingSession;
+	/** The data, to count the records the one-step panel can show. */
+	split: SplitDataset;
+	/** Change some of the model's controls (given as a patch, or a patch made from the latest controls). */
+	onControls: (change: ControlsChange) => void;
+	/** Change the panel (given as a function of the panel now, as keys may come faster than renders). */
+	onPanel: (change: (panel: PanelMode) => PanelMode) => void;
+	/** Re-read the session and carry on training. */
+	refresh: () => void;
+};
+
+/** The intents of a training screen, one per key. */
+export type RunIntents = Record<
+	| 'lowerLearnRate' | 'raiseLearnRate' | 'raiseEpochTarget' | 'lowerEpochTarget' | 'addHiddenUnit' | 'removeHiddenUnit'
+	| 'togglePause' | 'stepOneEpoch' | 'restart' | 'reseed' | 'cycleBatch' | 'cycleMomentum' | 'pinCurve' | 'cyclePanel'
+	| 'previousStepSource' | 'nextStepSource',
+	() => void
+>;
+
+/** Build the intents for one training screen. */
+export function useRunIntents({session, split, onControls, onPanel, refresh}: RunIntentContext): RunIntents {
+	const notify = (notice: string) => {
+		onControls({notice});
+		refresh();
+	};
+
+	const changeLearnRate = (direction: 1 | -1) => {
+		const {learnRate} = session.config;
+		const next = stepLadder(learnRateLadder, learnRate, direction);
+		if (next === undefined) {
+			notify(`η ${formatSetting(learnRate)} is the ${direction > 0 ? 'top' : 'bottom'} of the ladder`);
+			return;
+		}
+
+		session.setLearnRate(next);
+		notify(`η ${formatSetting(learnRate)} → ${formatSetting(next)} from epoch ${session.epoch}`);
+	};
+
+	const changeEpochTarget = (direction: 1 | -1) => {
+		const {epochs} = session.config;
+		const next = stepLadder(epochTargetLadder, epochs, direction);
+		if (next === undefined) {
+			notify(`epoch target ${epochs} is the ${direction > 0 ? 'top' : 'bottom'} of the ladder`);
+			return;
+		}
+
+		const resumes = session.status === 'done' && next > session.epoch;
+		session.setEpochTarget(next);
+		notify(`epoch target ${epochs} → ${next}${resumes ? ': training resumes' : ''}`);
+	};
+
+	const changeHiddenUnits = (change: 1 | -1) => {
+		const {model, hidden} = session.config;
+		if (model !== 'backprop') {
+			notify('hidden units belong to the backprop model (press 3)');
+			return;
+		}
+
+		const next = Math.min(hiddenUnitLimits.max, Math.max(hiddenUnitLimits.min, hidden + change));
+		if (next === hidden) {
+			notify(`hidden units stay from ${hiddenUnitLimits.min} to ${hiddenUnitLimits.max}`);
+			return;
+		}
+
+		session.setHidden(next);
+		notify(`hidden units ${hidden} → ${next}: restarted`);
+	};
+
+	const moveStepSource = (change: 1 | -1) => {
+		const count = stepSourceCount(session.config.model, split);
+		onControls(controls => ({stepSource: (controls.stepSource + change + count) % count}));
+		onPanel(() => 'step');
+	};
+
+	return {
+		lowerLearnRate: () => {
+			changeLearnRate(-1);
+		},
+		raiseLearnRate: () => {
+			changeLearnRate(1);
+		},
+		raiseEpochTarget: () => {
+			changeEpochTarget(1);
+		},
+		lowerEpochTarget: () => {
+			changeEpochTarget(-1);
+		},
+		addHiddenUnit: () => {
+			changeHiddenUnits(1);
+		},
+		removeHiddenUnit: () => {
+			changeHiddenUnits(-1);
+		},
+		togglePause: () => {
+			onControls(controls => ({paused: !controls.paused}));
+		},
+		stepOneEpoch: () => {
+			if (session.status !== 'training') {
+				notify(session.status === 'done' ? 'done: ↑ raises the epoch target' : 'diverged: lower η and press r');
+				return;
+			}
+
+			onControls({paused: true});
+			session.advance(1);
+			refresh();
+		},
+		restart: () => {
+			session.restart();
+			notify(`restarted from seed ${session.config.seed}`);
+		},
+		reseed: () => {
+			const seed = nextSeed(session.config.seed);
+			session.reseed(seed);
+			notify(`new seed ${seed}: restarted`);
+		},
+		cycleBatch: () => {
+			const next = nextChoice(batchModes, session.config.batch);
+			session.setBatch(next);
+			notify(`batch: ${formatBatch(next)}`);
+		},
+		cycleMomentum: () => {
+			const {momentum} = session.config;
+			const next = nextChoice(momentumChoices, momentum);
+			session.setMomentum(next);
+			notify(`momentum β ${formatSetting(momentum)} → ${formatSetting(next)}`);
+		},
+		pinCurve: () => {
+			const {history, config} = session;
+			if (history.length === 0) {
+				notify('nothing to pin yet: train at least one epoch');
+				return;
+			}
+
+			const label = `η ${formatSetting(config.learnRate)} seed ${config.seed}`;
+			onControls({pinned: {values: history.column('train').slice(), label}});
+			notify(`pinned the curve of ${label}: change something, press r, compare`);
+		},
+		cyclePanel: () => {
+			onPanel(panel => nextChoice(panelModes, panel));
+		},
+		previousStepSource: () => {
+			moveStepSource(-1);
+		},
+		nextStepSource: () => {
+			moveStepSource(1);
+		},
+	};
+}
+
+/** The seed s moves to: the next integer (a word seed starts the count at 1). */
+function nextSeed(seed: number | string): number {
+	const value = Number(seed);
+	return Number.isSafeInteger(value) ? value + 1 : 1;
+}

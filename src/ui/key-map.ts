@@ -1,0 +1,81 @@
+/**
+ * Every key of the dashboard, written once: the footer shows the short labels that fit, the help
+ * overlay shows them all in full.
+ */
+
+/** Which screens a key works on. */
+export type ScreenName = 'single' | 'forward' | 'backprop';
+
+/** One key (or pair of keys) and what it does. */
+export type KeyHint = {
+	/** The key as the footer writes it. */
+	keys: string;
+	/** A word or two for the footer. */
+	short: string;
+	/** The full description for the help overlay. */
+	long: string;
+	/** Screens where the key does something. */
+	screens: readonly ScreenName[];
+};
+
+const trainingScreens = ['single', 'backprop'] as const;
+const allScreens = ['single', 'forward', 'backprop'] as const;
+
+/** The keys, in the order the footer and the help list them. */
+export const keyMap: readonly KeyHint[] = [
+	{keys: '←→', short: 'η', long: 'η down / up the ladder; the run keeps its weights', screens: trainingScreens},
+	{keys: '↑↓', short: 'epochs', long: 'epoch target up / down; raising resumes a done run', screens: trainingScreens},
+	{keys: '+-', short: 'hidden', long: 'backprop: hidden units ± (1 … 8), restarts', screens: ['backprop']},
+	{keys: 'space', short: 'pause', long: 'pause / resume training', screens: trainingScreens},
+	{keys: '.', short: 'step', long: 'train one epoch, then stay paused', screens: trainingScreens},
+	{keys: 'r', short: 'restart', long: 'restart, same seed (forward: the lesson\'s 42)', screens: allScreens},
+	{keys: 's', short: 'seed', long: 'new seed, new initial weights (forward: new values)', screens: allScreens},
+	{keys: 'b', short: 'batch', long: 'batch: full → per record → mini-batch 32', screens: trainingScreens},
+	{keys: 'm', short: 'momentum', long: 'momentum β: 0 → 0.5 → 0.9', screens: trainingScreens},
+	{keys: 'c', short: 'pin', long: 'pin this training curve (grey) to compare', screens: trainingScreens},
+	{keys: 'v', short: 'view', long: 'panel: weights → one step → chart only', screens: trainingScreens},
+	{keys: '[]', short: 'record', long: 'one step: previous / next example or record', screens: trainingScreens},
+	{keys: 'tab', short: 'model', long: 'next model (1 2 3 pick one); the others pause', screens: allScreens},
+	{keys: '?', short: 'help', long: 'this help; ? or esc closes it', screens: allScreens},
+	{keys: 'q', short: 'quit', long: 'quit (ctrl+c too), terminal restored', screens: allScreens},
+];
+
+/** Keys the footer always keeps, however narrow the terminal. */
+export const essentialKeys: readonly string[] = ['?', 'q'];
+
+/** The keys that work on a screen. */
+export function keysFor(screen: ScreenName): KeyHint[] {
+	return keyMap.filter(hint => hint.screens.includes(screen));
+}
+
+/** The footer line: as many key hints as fit in `width`, always ending with help and quit. */
+export function packKeyHints(hints: readonly KeyHint[], width: number): string {
+	const render = (hint: KeyHint) => `${hint.keys} ${hint.short}`;
+	const separator = '  ';
+	const essential = hints.filter(hint => essentialKeys.includes(hint.keys)).map(render);
+	const essentialLength = essential.join(separator).length;
+	const chosen: string[] = [];
+	let length = 0;
+	for (const hint of hints) {
+		if (essentialKeys.includes(hint.keys)) {
+			continue;
+		}
+
+		const text = render(hint);
+		const added = (chosen.length > 0 ? separator.length : 0) + text.length;
+		if (length + added + separator.length + essentialLength > width) {
+			break;
+		}
+
+		chosen.push(text);
+		length += added;
+	}
+
+	return [...chosen, ...essential].join(separator).slice(0, width);
+}
+
+/** The footer while the help is open. */
+export const helpFooterHints: readonly KeyHint[] = [
+	{keys: '? esc', short: 'close help', long: 'close this help', screens: allScreens},
+	{keys: 'q', short: 'quit', long: 'quit', screens: allScreens},
+];

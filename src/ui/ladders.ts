@@ -1,0 +1,55 @@
+/**
+ * The values the dashboard's keys step through, and the limits they stop at. Every number a key can
+ * set lives here, so the footer, the help and the tests agree on them.
+ */
+import type {BatchMode} from '../engine/training-session.js';
+
+/** Learning rates ← / → step through: 0.0001 … 10 in 1-2-5 steps, plus the lesson's 0.005 and 0.5. */
+export const learnRateLadder: readonly number[] = [
+	0.0001, 0.0002, 0.0005,
+	0.001, 0.002, 0.005,
+	0.01, 0.02, 0.05,
+	0.1, 0.2, 0.5,
+	1, 2, 5,
+	10,
+];
+
+/** Epoch targets ↑ / ↓ step through, including the lesson's 900 (backprop) and 1000 (single unit). */
+export const epochTargetLadder: readonly number[] = [100, 200, 500, 900, 1000, 2000, 5000, 10_000, 20_000, 50_000, 100_000];
+
+/** Momentum values m cycles through (0 is the lesson's plain gradient descent). */
+export const momentumChoices: readonly number[] = [0, 0.5, 0.9];
+
+/** Records per update in the mini-batch mode b offers. */
+export const miniBatchSize = 32;
+
+/** Batch modes b cycles through: the lesson's full batch, one record at a time, mini-batches. */
+export const batchModes: readonly BatchMode[] = ['full', 'record', miniBatchSize];
+
+/** The fewest and most hidden units + / − allow. */
+export const hiddenUnitLimits = {min: 1, max: 8} as const;
+
+/** The value after `current` on a sorted ladder in `direction` (+1 up, −1 down), or undefined at the end. */
+export function stepLadder(ladder: readonly number[], current: number, direction: 1 | -1): number | undefined {
+	if (direction > 0) {
+		return ladder.find(value => value > current * (1 + ladderTolerance));
+	}
+
+	let below: number | undefined;
+	for (const value of ladder) {
+		if (value < current * (1 - ladderTolerance)) {
+			below = value;
+		}
+	}
+
+	return below;
+}
+
+/** The choice after `current` in a cycle, wrapping round; the first choice when `current` is not one of them. */
+export function nextChoice<Choice>(choices: readonly Choice[], current: Choice): Choice {
+	const index = choices.indexOf(current);
+	return choices[(index + 1) % choices.length]!;
+}
+
+/** Relative slack so a value typed on the command line (0.50000001) counts as the rung it sits on. */
+const ladderTolerance = 1e-9;

@@ -1,0 +1,159 @@
+/**
+ * The loss chart as lines of text: asciichart draws the series (always given a height and an explicit
+ * range, never a NaN), and a last row carries the epoch axis with ▲ under each epoch where η changed.
+ * Exactly `height` lines, none wider than `width`, whatever the data.
+ */
+import {plot} from 'asciichart';
+import {chartColumns, columnOfEpoch, fitSeriesToWidth} from './fit-series-to-width.js';
+import {formatNumber} from './format-number.js';
+
+/** One curve on the chart. */
+export type ChartSeries = {
+	/** Per-epoch values: entry e is epoch e. */
+	values: ArrayLike<number>;
+	/** asciichart colour escape, or undefined for none. */
+	color: string | undefined;
+};
+
+/** What to draw and how much room there is. */
+export type LossChartRequest = {
+	/** Curves, drawn in order (later ones on top). */
+	series: ChartSeries[];
+	/** Epochs the x-axis spans (the epoch target, or more when the run went past it). */
+	domain: number;
+	/** Epochs at which the learning rate changed. */
+	learnRateChanges: number[];
+	/** Columns available. */
+	width: number;
+	/** Rows available: the plot and one axis row (at least 2). */
+	height: number;
+};
+
+/** The fewest plot rows worth drawing (the layout hides a chart that would get fewer). */
+export const minimumPlotRows = 3;
+/** The mark under an epoch where η changed. */
+export const learnRateMark = '▲';
+/** Shown in an empty chart. */
+export const waitingText = 'waiting for the first epoch…';
+/** The y range is snapped to a grid of its span divided by this. */
+const rangeGridDivisions = 10;
+/** Range given to a flat series so it sits in the middle instead of collapsing the chart. */
+const flatRangeHalfWidth = 1e-6;
+
+/** Draw the chart: `height` lines of at most `width` characters (ANSI colour codes aside). */
+export function plotLossChart(request: LossChartRequest): string[] {
+	const {width, domain} = request;
+	const plotRows = Math.max(1, request.height - 1);
+	const range = finiteRange(request.series);
+	if (range === undefined) {
+		const blank = Array.from({length: plotRows}, () => '');
+		blank[Math.floor(plotRows / 2)] = waitingText.slice(0, width);
+		return [...blank, ''];
+	}
+
+	const labels = axisLabels(range, plotRows);
+	const labelWidth = Math.max(...labels.map(label => label.length)) + 1;
+	const plotWidth = Math.max(1, width - labelWidth - 2);
+	const drawn = request.series
+		.map(series => ({points: fitSeriesToWidth(series.values, plotWidth, domain), color: series.color}))
+		.filter(series => series.points.length > 0);
+	const text = plot(drawn.map(series => series.points), {
+		height: plotRows - 1,
+		min: range.min,
+		max: range.max,
+		colors: drawn.map(series => series.color),
+		format: value => formatNumber(value).padStart(labelWidth),
+	});
+	const lines = fitLineCount(text.split('\n'), plotRows);
+	const columns = chartColumns(plotWidth, domain);
+	return [...lines, epochAxis({labelWidth, columns, domain, width, learnRateChanges: request.learnRateChanges})];
+}
+
+/** The smallest and largest finite values of all series, widened when they are equal. */
+function finiteRange(series: ChartSeries[]): {min: number; max: number} | undefined {
+	let min = Number.POSITIVE_INFINITY;
+	let max = Number.NEGATIVE_INFINITY;
+	for (const {values} of series) {
+		for (let index = 0; index < values.length; index++) {
+			const value = values[index]!;
+			if (Number.isFinite(value)) {
+				min = Math.min(min, value);
+				max = Math.max(max, value);
+			}
+		}
+	}
+
+	if (min > max) {
+		return undefined;
+	}
+
+	if (max - min <= flatRangeHalfWidth * Math.max(1, Math.abs(max))) {
+		const pad = flatRangeHalfWidth * Math.max(1, Math.abs(max));
+		return {min: min - pad, max: max + pad};
+	}
+
+	// snap to a grid a tenth of the span wide, so the y labels (and with them every chart line) stay put while the loss creeps down
+	const grid = niceStep((max - min) / rangeGridDivisions);
+	return {min: Math.floor(min / grid) * grid, max: Math.ceil(max / grid) * grid};
+}
+
+/** The smallest 1, 2 or 5 × 10ⁿ at least `step`. */
+function niceStep(step: number): number {
+	const power = 10 ** Math.floor(Math.log10(step));
+	return [1, 2, 5, 10].map(multiple => multiple * power).find(candidate => candidate >= step * (1 - 1e-12))!;
+}
+
+/** The labels asciichart will print down the y-axis, to size the label column. */
+function axisLabels({min, max}: {min: number; max: number}, plotRows: number): string[] {
+	return Array.from({length: plotRows}, (_, row) => formatNumber(max - (row * (max - min)) / Math.max(1, plotRows - 1)));
+}
+
+/** asciichart may round one row more or less than asked: trim or pad to exactly `rows` lines. */
+function fitLineCount(lines: string[], rows: number): string[] {
+	if (lines.length > rows) {
+		return lines.slice(0, rows);
+	}
+
+	return [...lines, ...Array.from({length: rows - lines.length}, () => '')];
+}
+
+/** The bottom row: "epoch", 0, the middle and the last epoch of the domain, and ▲ where η changed. */
+function epochAxis({labelWidth, columns, domain, width, learnRateChanges}: {labelWidth: number; columns: number; domain: number; width: number; learnRateChanges: number[]}): string {
+	// asciichart puts point k at character labelWidth + 1 + k (after the labels, a space and the axis)
+	const origin = labelWidth + 1;
+	const cells = Array.from({length: Math.min(width, origin + columns)}, () => ' ');
+	const marks = new Set<number>();
+	for (const epoch of learnRateChanges) {
+		const position = origin + columnOfEpoch(epoch, domain, columns);
+		if (position < cells.length) {
+			cells[position] = learnRateMark;
+			marks.add(position);
+		}
+	}
+
+	const place = (text: string, start: number) => {
+		const end = start + text.length;
+		if (start < 0 || end > cells.length) {
+			return;
+		}
+
+		for (let position = start - 1; position <= end; position++) {
+			const taken = cells[position] !== undefined && cells[position] !== ' ';
+			if (marks.has(position) || taken) {
+				return;
+			}
+		}
+
+		for (const [offset, character] of [...text].entries()) {
+			cells[start + offset] = character;
+		}
+	};
+
+	place('epoch', origin - 1 - 'epoch'.length);
+	place('0', origin);
+	const last = String(Math.round(domain));
+	place(last, origin + columns - last.length);
+	const middle = String(Math.round(domain / 2));
+	place(middle, origin + columnOfEpoch(domain / 2, domain, columns) - Math.floor(middle.length / 2));
+	return cells.join('').trimEnd();
+}

@@ -1,0 +1,47 @@
+/**
+ * Turn what useInput hands over into key names, one per key press. A terminal may deliver several
+ * typed characters in one chunk (a fast typist, tmux send-keys, a paste): each still counts.
+ */
+import type {Key} from 'ink';
+
+/** A key by name: 'left', 'right', 'up', 'down', 'tab', 'backtab', 'escape', 'space', or the character typed. */
+export type KeyName = string;
+
+/** The key presses in one input event. */
+export function readKeys(input: string, key: Key): KeyName[] {
+	if (key.leftArrow) {
+		return ['left'];
+	}
+
+	if (key.rightArrow) {
+		return ['right'];
+	}
+
+	if (key.upArrow) {
+		return ['up'];
+	}
+
+	if (key.downArrow) {
+		return ['down'];
+	}
+
+	if (key.tab) {
+		return [key.shift ? 'backtab' : 'tab'];
+	}
+
+	if (key.escape) {
+		return ['escape'];
+	}
+
+	if (key.ctrl || key.meta) {
+		return [];
+	}
+
+	return [...input].map(character => {
+		if (character === ' ') {
+			return 'space';
+		}
+
+		return character === '\t' ? 'tab' : character;
+	});
+}

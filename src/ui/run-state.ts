@@ -1,0 +1,64 @@
+/** Where a run stands in words, and the message line under the status. */
+import type {LossHistory} from '../engine/loss-history.js';
+import type {SessionSnapshot} from '../engine/training-session.js';
+
+/** A rise of the training loss smaller than this share of it is rounding noise near convergence, not a warning. */
+export const meaningfulLossRise = 1e-9;
+/** A rise is news for this many epochs, or this share of the run if longer. */
+const recentEpochs = 100;
+const recentShare = 0.1;
+
+/** running, paused, done or diverged. */
+export type RunState = 'running' | 'paused' | 'done' | 'diverged';
+
+/** The run's state as the status line names it. */
+export function runState(snapshot: SessionSnapshot, paused: boolean): RunState {
+	if (snapshot.status === 'diverged') {
+		return 'diverged';
+	}
+
+	if (snapshot.status === 'done') {
+		return 'done';
+	}
+
+	return paused ? 'paused' : 'running';
+}
+
+/** One part of the message line, with how loudly to say it. */
+export type Message = {
+	/** The words. */
+	text: string;
+	/** info: the last key's effect; warning: worth a look; failure: the run stopped. */
+	tone: 'info' | 'warning' | 'failure';
+};
+
+/** The epoch the training loss last rose by more than rounding, if that was recently. */
+export function recentLossRise(snapshot: SessionSnapshot, history: LossHistory): number | undefined {
+	const epoch = snapshot.lossIncreasedAt;
+	if (epoch === undefined || epoch < 1 || epoch >= history.length) {
+		return undefined;
+	}
+
+	const before = history.at(epoch - 1).train;
+	const rise = history.at(epoch).train - before;
+	const recent = snapshot.epoch - epoch <= Math.max(recentEpochs, recentShare * snapshot.epoch);
+	return recent && rise > meaningfulLossRise * Math.abs(before) ? epoch : undefined;
+}
+
+/** What the message line says: divergence first, then the last key's effect or what to do next, then a rising loss. */
+export function runMessages(snapshot: SessionSnapshot, notice: string | undefined, lossRiseAt: number | undefined): Message[] {
+	const messages: Message[] = [];
+	if (snapshot.status === 'diverged') {
+		messages.push({text: `diverged at epoch ${snapshot.divergedAt}: lower η and press r`, tone: 'failure'});
+	} else if (notice !== undefined) {
+		messages.push({text: notice, tone: 'info'});
+	} else if (snapshot.status === 'done') {
+		messages.push({text: `done after ${snapshot.epoch} epochs: ↑ raises the target, r restarts`, tone: 'info'});
+	}
+
+	if (lossRiseAt !== undefined && snapshot.status !== 'diverged') {
+		messages.push({text: `loss increasing at epoch ${lossRiseAt}`, tone: 'warning'});
+	}
+
+	return messages;
+}

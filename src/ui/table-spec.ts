@@ -1,0 +1,104 @@
+/**
+ * Tables and panels described as data, so the layout can count their lines before anything is drawn.
+ * Widths are measured the way ink-table measures them (longest cell plus one space either side,
+ * one rule between columns), so a table that is said to fit does fit.
+ */
+
+/** A table: its columns in order (the first one labels the rows) and one record of cells per row. */
+export type TableSpec = {
+	/** Column headings, in order. */
+	columns: string[];
+	/** One row per record: heading → cell text. */
+	rows: Array<Record<string, string>>;
+};
+
+/** A panel: a title, a few lines of text, then tables. */
+export type PanelSpec = {
+	/** A bold first line, if any. */
+	title?: string;
+	/** Plain lines printed before the tables. */
+	lines: string[];
+	/** Tables, one under the other. */
+	tables: TableSpec[];
+};
+
+/** Spaces either side of a cell, as the table is drawn. */
+export const cellPadding = 1;
+
+/** The heading of the last column when columns were left out for lack of width. */
+export const moreColumnsHeading = '…';
+
+/** The columns of `table` that fit in `width` (always the first), ending with a narrow "…" column when some were left out. */
+export function fitTableColumns(table: TableSpec, width: number): string[] {
+	const moreWidth = moreColumnsHeading.length + 2 * cellPadding + 1;
+	const widths = table.columns.map(column => columnWidthOf(table, column) + 1);
+	const total = 1 + widths.reduce((sum, columnWidth) => sum + columnWidth, 0);
+	if (total <= width) {
+		return table.columns;
+	}
+
+	const columns: string[] = [];
+	let used = 1 + moreWidth;
+	for (const [index, column] of table.columns.entries()) {
+		if (columns.length > 0 && used + widths[index]! > width) {
+			break;
+		}
+
+		columns.push(column);
+		used += widths[index]!;
+	}
+
+	return [...columns, moreColumnsHeading];
+}
+
+/** Lines the table takes: its heading row and one per record. */
+export function tableHeight(table: TableSpec): number {
+	return 1 + table.rows.length;
+}
+
+/** Lines the panel takes. */
+export function panelHeight(panel: PanelSpec): number {
+	return (panel.title === undefined ? 0 : 1) + panel.lines.length + panel.tables.reduce((sum, table) => sum + tableHeight(table), 0);
+}
+
+function columnWidthOf(table: TableSpec, column: string): number {
+	let widest = column.length;
+	for (const row of table.rows) {
+		widest = Math.max(widest, (row[column] ?? '').length);
+	}
+
+	return widest + 2 * cellPadding;
+}
+
+/** The label of the row that stands for rows left out for lack of height. */
+export function moreRowsLabel(count: number): string {
+	return `… +${count}`;
+}
+
+/**
+ * The panel cut to `rows` lines: records are taken from the end of its tables, but before each
+ * table's last record (backprop's hidden→output row), one "… +n" row standing for them.
+ */
+export function clipPanel(panel: PanelSpec, rows: number): PanelSpec {
+	let excess = panelHeight(panel) - rows;
+	if (excess <= 0) {
+		return panel;
+	}
+
+	const tables = [...panel.tables];
+	for (let index = tables.length - 1; index >= 0 && excess > 0; index--) {
+		const table = tables[index]!;
+		// keep the first and the last record; the "… +n" row takes the place of one of those removed
+		const removable = table.rows.length - 2;
+		if (removable < 2) {
+			continue;
+		}
+
+		const removed = Math.min(removable, excess + 1);
+		const kept = table.rows.length - 1 - removed;
+		tables[index] = {...table, rows: [...table.rows.slice(0, kept), {[table.columns[0]!]: moreRowsLabel(removed)}, table.rows.at(-1)!]};
+		excess -= removed - 1;
+	}
+
+	return {...panel, tables};
+}

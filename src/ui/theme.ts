@@ -1,0 +1,58 @@
+/**
+ * The dashboard's colours in one place, and the plain theme used when colour is off (NO_COLOR, or a
+ * terminal without colours). Ink's chalk ignores NO_COLOR, so components take colours only from here.
+ */
+import {createContext} from 'react';
+import {cyan, darkgray, yellow} from 'asciichart';
+
+/** Colours by role: Ink colour names for text, asciichart escapes for the chart's curves. */
+export type Theme = {
+	/** Training MSE: legend and status. */
+	train: string | undefined;
+	/** Test MSE: legend and status. */
+	test: string | undefined;
+	/** The pinned curve. */
+	pinned: string | undefined;
+	/** The active tab and headings. */
+	accent: string | undefined;
+	/** Warnings such as a rising loss. */
+	warning: string | undefined;
+	/** Divergence and other failures. */
+	failure: string | undefined;
+	/** asciichart escapes for the train, test and pinned curves. */
+	chart: {train: string | undefined; test: string | undefined; pinned: string | undefined};
+};
+
+/** Colours on. */
+export const colorTheme: Theme = {
+	train: 'cyan',
+	test: 'yellow',
+	pinned: 'gray',
+	accent: 'green',
+	warning: 'yellow',
+	failure: 'red',
+	chart: {train: cyan, test: yellow, pinned: darkgray},
+};
+
+/** No colour at all. */
+export const plainTheme: Theme = {
+	train: undefined,
+	test: undefined,
+	pinned: undefined,
+	accent: undefined,
+	warning: undefined,
+	failure: undefined,
+	chart: {train: undefined, test: undefined, pinned: undefined},
+};
+
+/** Whether to draw in colour: never when NO_COLOR is set (https://no-color.org), else when the terminal has colours. */
+export function shouldUseColor(stdout: NodeJS.WriteStream, env: NodeJS.ProcessEnv = process.env): boolean {
+	if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') {
+		return false;
+	}
+
+	return Boolean(stdout.isTTY) && typeof stdout.hasColors === 'function' && stdout.hasColors();
+}
+
+/** The theme components draw with. */
+export const ThemeContext = createContext<Theme>(plainTheme);

@@ -1,0 +1,105 @@
+/** Render the dashboard under ink-testing-library on the lesson's data, and wait for what it shows. */
+import {render} from 'ink-testing-library';
+import type {SplitDataset} from '../../src/data/dataset.js';
+import {loadDataset} from '../../src/data/load-dataset.js';
+import {splitDataset} from '../../src/data/split-dataset.js';
+import type {ModelKind} from '../../src/engine/model.js';
+import {createRandom} from '../../src/engine/random.js';
+import {lessonConfig, TrainingSession, type SessionConfig} from '../../src/engine/training-session.js';
+import {App} from '../../src/ui/App.js';
+import type {TerminalSize} from '../../src/ui/hooks/use-terminal-size.js';
+import type {ScreenName} from '../../src/ui/key-map.js';
+
+/** How long a screen may take to show what a test waits for before the test fails. */
+export const screenTimeoutMs = 5000;
+/** How often waitFor looks again. */
+const pollMs = 5;
+
+/** Keys as a terminal sends them. */
+export const keys = {
+	left: '\u001B[D',
+	right: '\u001B[C',
+	up: '\u001B[A',
+	down: '\u001B[B',
+	tab: '\t',
+	escape: '\u001B',
+} as const;
+
+/** The lesson's admissions data split with the lesson's seed. */
+export function lessonSplit(): SplitDataset {
+	return splitDataset(loadDataset(undefined), createRandom('numpy', 42));
+}
+
+/** What a test sets up: the model to open on, config changes per model, the terminal's size, colour. */
+export type DashboardSetup = {
+	/** The screen to open on (default single). */
+	model?: ScreenName;
+	/** Changes to the lesson's configuration of each model. */
+	configs?: Partial<Record<ModelKind, Partial<SessionConfig>>>;
+	/** The terminal's size (ink-testing-library's is 100 columns and no rows, read as 24). */
+	size?: TerminalSize;
+	/** Draw in colour. */
+	color?: boolean;
+};
+
+/** Render the App; returns ink-testing-library's handles plus the sessions, so tests can look behind the screen. */
+export function renderDashboard(setup: DashboardSetup = {}) {
+	const split = lessonSplit();
+	const config = (model: ModelKind) => ({...lessonConfig(model), ...setup.configs?.[model]});
+	const sessions = {single: new TrainingSession(split, config('single')), backprop: new TrainingSession(split, config('backprop'))};
+	const instance = render(<App split={split} sessions={sessions} initialModel={setup.model ?? 'single'} forwardSeed={42} color={setup.color ?? false}/>);
+	if (setup.size) {
+		resize(instance.stdout, setup.size);
+	}
+
+	const frame = () => instance.lastFrame() ?? '';
+	return {
+		...instance,
+		sessions,
+		split,
+		frame,
+		/** Wait until the frame passes `check` (a string it contains, a pattern, or a predicate). */
+		async waitForFrame(check: string | RegExp | ((frame: string) => boolean), what = String(check)): Promise<string> {
+			const passes = typeof check === 'string' ? (text: string) => text.includes(check) : (check instanceof RegExp ? (text: string) => check.test(text) : check);
+			await waitFor(() => passes(frame()), () => `the screen never showed ${what}; it shows:\n${frame()}`);
+			return frame();
+		},
+		/** Press keys (a string of characters or escape sequences), one write per key. */
+		press(...sequence: string[]) {
+			for (const key of sequence) {
+				instance.stdin.write(key);
+			}
+		},
+	};
+}
+
+/** Give the test stdout a new size and tell the app, as a terminal does on SIGWINCH. */
+export function resize(stdout: NodeJS.EventEmitter, {columns, rows}: TerminalSize): void {
+	Object.defineProperty(stdout, 'columns', {value: columns, configurable: true});
+	Object.defineProperty(stdout, 'rows', {value: rows, configurable: true});
+	stdout.emit('resize');
+}
+
+/** Poll until `condition` holds, failing with `describe()` after screenTimeoutMs. */
+export async function waitFor(condition: () => boolean, describe: () => string = () => 'condition'): Promise<void> {
+	const deadline = Date.now() + screenTimeoutMs;
+	while (!condition()) {
+		if (Date.now() > deadline) {
+			throw new Error(`timed out: ${describe()}`);
+		}
+
+		await new Promise(resolve => {
+			setTimeout(resolve, pollMs);
+		});
+	}
+}
+
+/** The lines of a frame. */
+export function linesOf(frame: string): string[] {
+	return frame.split('\n');
+}
+
+/** The chart's epoch axis line of a frame. */
+export function epochAxisOf(frame: string): string | undefined {
+	return linesOf(frame).find(line => /^\s*epoch\s/.test(line));
+}

@@ -1,0 +1,252 @@
+/** Every key of the dashboard, pressed as a user would, checked on screen and behind it. */
+import assert from 'node:assert/strict';
+import {afterEach, test} from 'node:test';
+import {cleanup} from 'ink-testing-library';
+import {epochAxisOf, keys, renderDashboard, waitFor} from './dashboard-harness.js';
+
+/** An epoch target the tests never reach, so runs keep going until paused. */
+const longRun = 100_000;
+
+afterEach(() => {
+	cleanup();
+});
+
+/** Pause with space and wait until the screen says so; returns the epoch the run stopped at. */
+async function pause(dashboard: ReturnType<typeof renderDashboard>, model: 'single' | 'backprop' = 'single'): Promise<number> {
+	dashboard.press(' ');
+	await dashboard.waitForFrame(/ paused /, 'paused');
+	return dashboard.sessions[model].epoch;
+}
+
+test('→ raises η on screen, the run goes on from the same weights, and the chart marks the change', async () => {
+	const dashboard = renderDashboard({configs: {single: {epochs: longRun}}});
+	const session = dashboard.sessions.single;
+	await waitFor(() => session.epoch > 20);
+	const epoch = await pause(dashboard);
+	const weights = session.snapshot().weights;
+	dashboard.press(keys.right);
+	await dashboard.waitForFrame(`η 0.5 → 1 from epoch ${epoch}`);
+	assert.match(dashboard.frame(), /running|paused/);
+	assert.match(dashboard.frame(), /η 1 {2}/);
+	assert.equal(session.epoch, epoch, 'changing η does not restart the run');
+	assert.deepEqual(session.snapshot().weights, weights);
+	dashboard.press(' ');
+	await waitFor(() => session.epoch > epoch + 20);
+	assert.equal(session.history.at(epoch - 1).learnRate, 0.5);
+	assert.equal(session.history.at(epoch).learnRate, 1, 'the epochs after the key train with the new η');
+	await dashboard.waitForFrame(frame => epochAxisOf(frame)?.includes('▲') ?? false, 'a ▲ under the epoch where η changed');
+});
+
+test('← lowers η down the ladder, through the lesson\'s 0.005', async () => {
+	const dashboard = renderDashboard({model: 'backprop', configs: {backprop: {epochs: longRun, learnRate: 0.01}}});
+	dashboard.press(keys.left);
+	await dashboard.waitForFrame('η 0.01 → 0.005');
+	dashboard.press(keys.left);
+	await dashboard.waitForFrame('η 0.005 → 0.002');
+	assert.equal(dashboard.sessions.backprop.config.learnRate, 0.002);
+});
+
+test('↑ raises the epoch target and resumes a finished run', async () => {
+	const dashboard = renderDashboard({configs: {single: {epochs: 100}}});
+	await dashboard.waitForFrame(/ done .*epoch 100\/100$/m, 'the run done at 100');
+	dashboard.press(keys.up);
+	await dashboard.waitForFrame('epoch target 100 → 200: training resumes');
+	await dashboard.waitForFrame('epoch 200/200');
+	assert.equal(dashboard.sessions.single.epoch, 200);
+	assert.equal(dashboard.sessions.single.history.length, 200, 'the run went on instead of starting again');
+});
+
+test('↓ lowers the epoch target along the ladder, past the lesson\'s 1000 and 900', async () => {
+	const dashboard = renderDashboard({configs: {single: {epochs: 2000}}});
+	dashboard.press(keys.down);
+	await dashboard.waitForFrame('epoch target 2000 → 1000');
+	dashboard.press(keys.down);
+	await dashboard.waitForFrame('epoch target 1000 → 900');
+	assert.equal(dashboard.sessions.single.config.epochs, 900);
+});
+
+test('+ and − change the hidden units and restart the backprop run', async () => {
+	const dashboard = renderDashboard({model: 'backprop', configs: {backprop: {epochs: longRun}}});
+	const session = dashboard.sessions.backprop;
+	await pause(dashboard, 'backprop');
+	dashboard.press('+');
+	await dashboard.waitForFrame('hidden units 2 → 3: restarted');
+	await dashboard.waitForFrame('Backprop 6×3×1');
+	assert.equal(session.config.hidden, 3);
+	assert.equal(session.epoch, 0);
+	assert.match(dashboard.frame(), /w h3/);
+	dashboard.press('-', '-');
+	await dashboard.waitForFrame('Backprop 6×1×1');
+	assert.equal(session.config.hidden, 1);
+});
+
+test('+ on the single unit says hidden units belong to backprop', async () => {
+	const dashboard = renderDashboard();
+	dashboard.press('+');
+	await dashboard.waitForFrame('hidden units belong to the backprop model');
+});
+
+test('space pauses and resumes training', async () => {
+	const dashboard = renderDashboard({configs: {single: {epochs: longRun}}});
+	const session = dashboard.sessions.single;
+	const epoch = await pause(dashboard);
+	await new Promise(resolve => {
+		setTimeout(resolve, 100);
+	});
+	assert.equal(session.epoch, epoch, 'no epoch runs while paused');
+	dashboard.press(' ');
+	await dashboard.waitForFrame(/ running /, 'running');
+	await waitFor(() => session.epoch > epoch);
+});
+
+test('. trains exactly one epoch while paused', async () => {
+	const dashboard = renderDashboard({configs: {single: {epochs: longRun}}});
+	const session = dashboard.sessions.single;
+	const epoch = await pause(dashboard);
+	dashboard.press('.');
+	await dashboard.waitForFrame(`epoch ${epoch + 1}/${longRun}`);
+	assert.equal(session.epoch, epoch + 1);
+	assert.match(dashboard.frame(), / paused /);
+	dashboard.press('.', '.');
+	await dashboard.waitForFrame(`epoch ${epoch + 3}/${longRun}`);
+	assert.equal(session.epoch, epoch + 3);
+});
+
+test('r restarts from the same seed', async () => {
+	const dashboard = renderDashboard({configs: {single: {epochs: longRun}}});
+	const session = dashboard.sessions.single;
+	await waitFor(() => session.epoch > 10);
+	await pause(dashboard);
+	const {initialWeights} = session.snapshot();
+	dashboard.press('r');
+	await dashboard.waitForFrame('restarted from seed 42');
+	await dashboard.waitForFrame(`epoch 0/${longRun}`);
+	assert.deepEqual(session.snapshot().weights, initialWeights);
+});
+
+test('s restarts from a new seed', async () => {
+	const dashboard = renderDashboard({configs: {single: {epochs: longRun}}});
+	const session = dashboard.sessions.single;
+	await pause(dashboard);
+	const before = session.snapshot().initialWeights;
+	dashboard.press('s');
+	await dashboard.waitForFrame('new seed 43: restarted');
+	assert.equal(session.config.seed, 43);
+	assert.notDeepEqual(session.snapshot().initialWeights, before);
+});
+
+test('b cycles the batch mode: full batch, per record, mini-batch', async () => {
+	const dashboard = renderDashboard({configs: {single: {epochs: longRun}}});
+	dashboard.press('b');
+	await dashboard.waitForFrame('  per record  ');
+	dashboard.press('b');
+	await dashboard.waitForFrame('  mini-batch 32  ');
+	dashboard.press('b');
+	await dashboard.waitForFrame('  full batch  ');
+	assert.equal(dashboard.sessions.single.config.batch, 'full');
+});
+
+test('m cycles the momentum: 0, 0.5, 0.9', async () => {
+	const dashboard = renderDashboard({configs: {single: {epochs: longRun}}});
+	dashboard.press('m');
+	await dashboard.waitForFrame('β 0.5  ');
+	dashboard.press('m');
+	await dashboard.waitForFrame('β 0.9  ');
+	dashboard.press('m');
+	await dashboard.waitForFrame('β 0  ');
+	assert.equal(dashboard.sessions.single.config.momentum, 0);
+});
+
+test('c pins the training curve, which stays through a restart', async () => {
+	const dashboard = renderDashboard({configs: {single: {epochs: 300}}});
+	await dashboard.waitForFrame(' done ');
+	dashboard.press('c');
+	await dashboard.waitForFrame('━ pinned η 0.5 seed 42');
+	dashboard.press(keys.right, 'r');
+	await dashboard.waitForFrame('restarted from seed 42');
+	await dashboard.waitForFrame(' done ');
+	assert.match(dashboard.frame(), /━ pinned η 0\.5 seed 42/);
+});
+
+test('v cycles the panel: weights, one step explained, chart only', async () => {
+	const dashboard = renderDashboard({configs: {single: {epochs: longRun}}});
+	await dashboard.waitForFrame('│ rank_4 ');
+	dashboard.press('v');
+	await dashboard.waitForFrame('One step, explained');
+	dashboard.press('v');
+	await dashboard.waitForFrame(frame => !frame.includes('One step') && !frame.includes('│ rank_4 '), 'the chart alone');
+	dashboard.press('v');
+	await dashboard.waitForFrame('│ rank_4 ');
+});
+
+test('[ and ] pick what the step explains: the lesson\'s examples, then each training record', async () => {
+	const dashboard = renderDashboard({configs: {single: {epochs: longRun}}});
+	dashboard.press(']');
+	await dashboard.waitForFrame('One step, explained · the lesson\'s gradient.py');
+	dashboard.press(']');
+	await dashboard.waitForFrame(/training record 1 of 360 \(data row \d+\)/);
+	assert.match(dashboard.frame(), /│ term │ +gre │ +gpa │/);
+	dashboard.press('[', '[', '[');
+	await dashboard.waitForFrame('training record 360 of 360');
+});
+
+test('Tab, shift+Tab and 1 / 2 / 3 switch models, and each keeps its run', async () => {
+	const dashboard = renderDashboard({configs: {single: {epochs: longRun}, backprop: {epochs: longRun}}});
+	const {single, backprop} = dashboard.sessions;
+	await waitFor(() => single.epoch > 10);
+	dashboard.press(keys.tab);
+	await dashboard.waitForFrame('Forward pass 4 → 3 → 2');
+	dashboard.press(keys.tab);
+	await dashboard.waitForFrame('Backprop 6×2×1');
+	const singleEpoch = single.epoch;
+	await waitFor(() => backprop.epoch > 10);
+	assert.equal(single.epoch, singleEpoch, 'a hidden model\'s run waits');
+	dashboard.press('\u001B[Z');
+	await dashboard.waitForFrame('Forward pass 4 → 3 → 2');
+	dashboard.press('1');
+	await dashboard.waitForFrame('Single unit');
+	assert.ok(single.epoch >= singleEpoch, 'the single unit picks up where it was');
+	await waitFor(() => single.epoch > singleEpoch);
+	dashboard.press('3');
+	await dashboard.waitForFrame('Backprop 6×2×1');
+	dashboard.press('2');
+	await dashboard.waitForFrame('Forward pass 4 → 3 → 2');
+});
+
+test('s on the forward screen draws new values, r brings back the lesson\'s', async () => {
+	const dashboard = renderDashboard({model: 'forward'});
+	await dashboard.waitForFrame('seed 42 (the lesson\'s)');
+	dashboard.press('s');
+	await dashboard.waitForFrame('seed 43');
+	dashboard.press('s', 's');
+	await dashboard.waitForFrame('seed 45');
+	dashboard.press('r');
+	await dashboard.waitForFrame('seed 42 (the lesson\'s)');
+});
+
+test('? opens the help with every key, ? or esc closes it, and training goes on meanwhile', async () => {
+	const dashboard = renderDashboard({configs: {single: {epochs: longRun}}});
+	const session = dashboard.sessions.single;
+	dashboard.press('?');
+	const help = await dashboard.waitForFrame('? esc close help');
+	for (const text of ['←→', '↑↓', '+-', 'space', 'momentum', 'pin this training curve', 'quit']) {
+		assert.ok(help.includes(text), `the help lists ${text}`);
+	}
+
+	const epoch = session.epoch;
+	await waitFor(() => session.epoch > epoch);
+	dashboard.press('m');
+	assert.equal(session.config.momentum, 0, 'keys of the screen wait while the help is open');
+	dashboard.press(keys.escape);
+	await dashboard.waitForFrame('Single unit  ');
+	dashboard.press('?');
+	await dashboard.waitForFrame('? esc close help');
+	dashboard.press('?');
+	await dashboard.waitForFrame('Single unit  ');
+});
+
+test('keys typed together in one chunk each count', async () => {
+	const dashboard = renderDashboard({configs: {single: {epochs: longRun}}});
+	dashboard.press('mm');
+	await dashboard.waitForFrame('β 0.9  ');
+});

@@ -1,0 +1,142 @@
+/** What the dashboard shows: chart, tables, status, messages, the forward and one-step screens, and its fit to the terminal. */
+import assert from 'node:assert/strict';
+import {afterEach, test} from 'node:test';
+import {cleanup} from 'ink-testing-library';
+import {cyan} from 'asciichart';
+import {epochAxisOf, keys, linesOf, renderDashboard, resize} from './dashboard-harness.js';
+
+/** Time for a resize or a key to reach the screen. */
+const settleMs = 30;
+
+afterEach(() => {
+	cleanup();
+});
+
+test('the chart draws training and test MSE with y labels and epochs along the bottom', async () => {
+	const dashboard = renderDashboard();
+	const frame = await dashboard.waitForFrame(/ done /, 'the lesson\'s run done');
+	const plotLines = linesOf(frame).filter(line => /^ +\d\.\d{4} [┤┼]/.test(line));
+	assert.ok(plotLines.length >= 5, `y-axis labels on each plot row:\n${frame}`);
+	assert.ok(plotLines.some(line => /[─╭╮╰╯]/.test(line)), 'the curves are drawn');
+	assert.match(epochAxisOf(frame) ?? '', /epoch 0 +500 +1000$/);
+	assert.match(frame, /━ train MSE 0\.19\d\d {2}━ test MSE 0\.1\d{3}/);
+	assert.doesNotMatch(frame, /NaN/);
+});
+
+test('the weights table has a row per input feature with weight, last Δw and gradient', async () => {
+	const dashboard = renderDashboard();
+	const frame = await dashboard.waitForFrame(/ done /);
+	assert.match(frame, /│ input +│ +weight │ +last Δw │ +gradient │/);
+	for (const feature of ['gre', 'gpa', 'rank_1', 'rank_2', 'rank_3', 'rank_4']) {
+		assert.match(frame, new RegExp(`│ ${feature} +│ +-?\\d\\.\\d+ +│ +-?\\d[.\\de-]+ +│ +-?\\d[.\\de-]+ +│`), `a row for ${feature}`);
+	}
+
+	const weight = dashboard.sessions.single.snapshot().weights[0]!;
+	assert.match(frame, new RegExp(`│ gre +│ +${weight.toPrecision(4)} │`));
+});
+
+test('the backprop table shows the input→hidden matrix and the hidden→output weights', async () => {
+	const dashboard = renderDashboard({model: 'backprop'});
+	const frame = await dashboard.waitForFrame(/ done /);
+	assert.match(frame, /│ input +│ +w h1 │ +w h2 │ +Δw h1 │ +Δw h2 │ +∇ h1 │ +∇ h2 │/);
+	const {weights} = dashboard.sessions.backprop.snapshot();
+	assert.match(frame, new RegExp(`│ gre +│ +${weights[0]!.toPrecision(4)} │ +${weights[1]!.toPrecision(4)} │`));
+	assert.match(frame, new RegExp(`│ h→ŷ +│ +${weights[12]!.toPrecision(4)} │ +${weights[13]!.toPrecision(4)} │`));
+});
+
+test('the status line shows model, η, momentum, batch, epoch e / E, losses, accuracy, speed and state', async () => {
+	const dashboard = renderDashboard({configs: {single: {epochs: 100_000}}});
+	const running = await dashboard.waitForFrame(/epochs\/s/);
+	assert.match(running, /Single unit {2}running {2}η 0\.5 {2}β 0 {2}full batch {2}epoch \d+\/100000 {2}[\d.]+k? epochs\/s/);
+	assert.match(running, /━ train MSE \d\.\d{4} {2}━ test MSE \d\.\d{4} {2}accuracy \d\.\d{3}/);
+	dashboard.press(' ');
+	await dashboard.waitForFrame('Single unit  paused  ');
+});
+
+test('a run that diverges says where, and what to do', async () => {
+	const dashboard = renderDashboard({configs: {single: {learnRate: 1e308}}});
+	const frame = await dashboard.waitForFrame('diverged at epoch 0: lower η and press r');
+	assert.match(frame, /Single unit {2}diverged /);
+	assert.doesNotMatch(frame, /NaN/);
+});
+
+test('a rising training loss is reported with its epoch', async () => {
+	const dashboard = renderDashboard({configs: {single: {learnRate: 10, momentum: 0.9, epochs: 20}}});
+	await dashboard.waitForFrame('loss increasing at epoch 17');
+});
+
+test('the forward screen labels every matrix with its shape and shows that W·X fails where X·W works', async () => {
+	const dashboard = renderDashboard({model: 'forward'});
+	const frame = await dashboard.waitForFrame('Forward pass 4 → 3 → 2');
+	for (const label of ['X (4,)', 'W_ih (4,3)', 'hidden input X·W_ih (3,)', 'hidden output f(X·W_ih) (3,)', 'W_ho (3,2)', 'output input hidden·W_ho (2,)', 'output f(hidden·W_ho) (2,)']) {
+		assert.ok(frame.includes(label), `${label} is on the screen`);
+	}
+
+	// the lesson's multilayer.py output for seed 42
+	assert.match(frame, /0\.4149 +0\.4260 +0\.5002/);
+	assert.match(frame, /0\.4982 +0\.4854/);
+	assert.match(frame, /X·W_ih +\(4,\)·\(4,3\) → \(3,\) +works/);
+	assert.match(frame, /W_ih·X +ValueError: shapes \(4,3\) and \(4,\) not aligned: 3 \(dim 1\) != 4 \(dim 0\)/);
+});
+
+test('the one-step panel walks the lesson\'s worked example through every term', async () => {
+	const dashboard = renderDashboard();
+	dashboard.press('v');
+	const frame = await dashboard.waitForFrame('One step, explained · the lesson\'s worked example');
+	assert.match(frame, /h = Σwᵢxᵢ = 0\.07000 {3}ŷ = f\(h\) = 0\.5175 {3}y = 0\.2000 {3}error = y−ŷ = -0\.3175/);
+	assert.match(frame, /δ = error·f′\(h\) = -0\.3175·0\.2497 = -0\.07928/);
+	assert.match(frame, /│ Δw +│ +-0\.003964 │ +-0\.01189 │/);
+});
+
+test('the backprop one-step panel walks backprop.py forward and back', async () => {
+	const dashboard = renderDashboard({model: 'backprop'});
+	dashboard.press('v');
+	const frame = await dashboard.waitForFrame('One step, explained · the lesson\'s backprop.py');
+	assert.match(frame, /δᵒ = error·ŷ\(1−ŷ\) = 0\.02873/);
+	assert.match(frame, /│ h1 +│ +0\.2400 │ +0\.5597 │ +0\.1000 │/);
+	assert.match(frame, /│ Δwᵢ→h1 │ +1\.77e-4 │ +3\.54e-5 │ +-7\.08e-5 │/);
+});
+
+test('a terminal below 60×18 gets one clear line instead of the dashboard', async () => {
+	const dashboard = renderDashboard({size: {columns: 52, rows: 16}});
+	await dashboard.waitForFrame(frame => frame === 'terminal too small: 52×16, need 60×18', 'the too-small line alone');
+	resize(dashboard.stdout, {columns: 80, rows: 24});
+	await dashboard.waitForFrame('Single unit  ');
+});
+
+test('frames are never taller or wider than the terminal, whatever the size, screen and panel', async () => {
+	const sizes = [{columns: 60, rows: 18}, {columns: 80, rows: 24}, {columns: 100, rows: 30}, {columns: 120, rows: 40}];
+	const dashboard = renderDashboard({configs: {backprop: {hidden: 8}}});
+	const settle = async () => new Promise(resolve => {
+		setTimeout(resolve, settleMs);
+	});
+	for (const size of sizes) {
+		resize(dashboard.stdout, size);
+		for (const screen of ['1', '2', '3']) {
+			dashboard.press(screen);
+			// weights, one step, chart only, then the help
+			for (const view of ['weights', 'step', 'chart', 'help']) {
+				await settle();
+				const frame = dashboard.frame();
+				const lines = linesOf(frame);
+				const where = `${size.columns}×${size.rows}, screen ${screen}, ${view}`;
+				assert.ok(lines.length <= size.rows - 1, `${where}: ${lines.length} lines\n${frame}`);
+				for (const line of lines) {
+					assert.ok([...line].length <= size.columns, `${where}: a line of ${[...line].length} characters: ${line}`);
+				}
+
+				dashboard.press(view === 'chart' ? '?' : 'v');
+			}
+
+			dashboard.press(keys.escape, 'v');
+		}
+	}
+});
+
+test('with colour off no escape code reaches the screen; with colour on the curves are coloured', async () => {
+	const plain = renderDashboard({color: false});
+	assert.doesNotMatch(await plain.waitForFrame(/ done /), /\u001B\[/);
+	cleanup();
+	const colored = renderDashboard({color: true});
+	assert.ok((await colored.waitForFrame(/ done /)).includes(cyan), 'the training curve is cyan');
+});

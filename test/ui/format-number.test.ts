@@ -1,0 +1,28 @@
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {formatAccuracy, formatBatch, formatNumber, formatRate} from '../../src/ui/format-number.js';
+
+test('numbers show 4 significant digits, with an exponent when tiny or huge', () => {
+	assert.equal(formatNumber(0.197_012_345), '0.1970');
+	assert.equal(formatNumber(-1.4152), '-1.415');
+	assert.equal(formatNumber(0.001_234_5), '0.001234');
+	assert.equal(formatNumber(0.000_012_345), '1.23e-5');
+	assert.equal(formatNumber(123_456), '1.23e5');
+	assert.equal(formatNumber(0), '0');
+	assert.equal(formatNumber(-0), '0');
+});
+
+test('an overflow shows as ∞, never as a long word', () => {
+	assert.equal(formatNumber(Number.POSITIVE_INFINITY), '∞');
+	assert.equal(formatNumber(Number.NEGATIVE_INFINITY), '-∞');
+});
+
+test('accuracy, speed and batch read as the lesson and a user would say them', () => {
+	assert.equal(formatAccuracy(0.725), '0.725');
+	assert.equal(formatRate(950.4), '950');
+	assert.equal(formatRate(12_345), '12.3k');
+	assert.equal(formatRate(2_500_000), '2.5M');
+	assert.equal(formatBatch('full'), 'full batch');
+	assert.equal(formatBatch('record'), 'per record');
+	assert.equal(formatBatch(32), 'mini-batch 32');
+});

@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {keyMap, keysFor, packKeyHints} from '../../src/ui/key-map.js';
+import {readKeys} from '../../src/ui/read-keys.js';
+
+const noKey = {
+	upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false,
+	return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false,
+	super: false, hyper: false, capsLock: false, numLock: false,
+};
+
+test('the footer fits its width and always ends with help and quit', () => {
+	for (const width of [40, 60, 80, 120, 200]) {
+		const line = packKeyHints(keysFor('single'), width);
+		assert.ok(line.length <= width, `${width}: ${line}`);
+		assert.ok(line.endsWith('? help  q quit'), `${width}: ${line}`);
+	}
+
+	assert.ok(packKeyHints(keysFor('backprop'), 80).startsWith('←→ η  ↑↓ epochs  +- hidden'));
+	assert.ok(!packKeyHints(keysFor('single'), 200).includes('hidden'), 'the single unit has no hidden units');
+});
+
+test('every key has a short label for the footer and a description for the help that fits 60 columns', () => {
+	for (const hint of keyMap) {
+		assert.ok(hint.short.length > 0);
+		assert.ok(hint.keys.length + 2 + hint.long.length <= 60, `${hint.keys}: ${hint.long}`);
+	}
+});
+
+test('keys are read one by one, even when several arrive together', () => {
+	assert.deepEqual(readKeys('', {...noKey, rightArrow: true}), ['right']);
+	assert.deepEqual(readKeys('', {...noKey, tab: true, shift: true}), ['backtab']);
+	assert.deepEqual(readKeys(' ', noKey), ['space']);
+	assert.deepEqual(readKeys('mm.', noKey), ['m', 'm', '.']);
+	assert.deepEqual(readKeys('c', {...noKey, ctrl: true}), []);
+});

@@ -1,0 +1,34 @@
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {batchModes, epochTargetLadder, learnRateLadder, momentumChoices, nextChoice, stepLadder} from '../../src/ui/ladders.js';
+
+test('the learning-rate ladder runs 0.0001 … 10 in 1-2-5 steps and holds the lesson\'s 0.005 and 0.5', () => {
+	assert.equal(learnRateLadder[0], 0.0001);
+	assert.equal(learnRateLadder.at(-1), 10);
+	assert.ok(learnRateLadder.includes(0.005) && learnRateLadder.includes(0.5));
+	assert.deepEqual(learnRateLadder.slice(3, 6), [0.001, 0.002, 0.005]);
+});
+
+test('the epoch ladder runs 100 … 100000 and holds the lesson\'s 900 and 1000', () => {
+	assert.equal(epochTargetLadder[0], 100);
+	assert.equal(epochTargetLadder.at(-1), 100_000);
+	assert.ok(epochTargetLadder.includes(900) && epochTargetLadder.includes(1000));
+});
+
+test('stepping the ladder goes to the next rung, even from a value between rungs, and stops at the ends', () => {
+	assert.equal(stepLadder(learnRateLadder, 0.5, 1), 1);
+	assert.equal(stepLadder(learnRateLadder, 0.5, -1), 0.2);
+	assert.equal(stepLadder(learnRateLadder, 0.3, 1), 0.5);
+	assert.equal(stepLadder(learnRateLadder, 0.3, -1), 0.2);
+	assert.equal(stepLadder(learnRateLadder, 0.5 * (1 + 1e-12), 1), 1, 'a value a rounding away from a rung counts as the rung');
+	assert.equal(stepLadder(learnRateLadder, 10, 1), undefined);
+	assert.equal(stepLadder(learnRateLadder, 0.0001, -1), undefined);
+});
+
+test('b and m cycle through their choices and wrap round', () => {
+	assert.deepEqual(batchModes, ['full', 'record', 32]);
+	assert.equal(nextChoice(batchModes, 'full'), 'record');
+	assert.equal(nextChoice(batchModes, 32), 'full');
+	assert.equal(nextChoice(batchModes, 64), 'full', 'a size from the command line cycles on from the start');
+	assert.equal(nextChoice(momentumChoices, 0.9), 0);
+});

@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import fc from 'fast-check';
+import {cyan} from 'asciichart';
+import {learnRateMark, plotLossChart, waitingText} from '../../src/ui/plot-loss-chart.js';
+
+const stripAnsi = (text: string) => text.replaceAll(/\u001B\[\d+m/g, '');
+const decreasing = Float64Array.from({length: 500}, (_, epoch) => 0.2 + (0.06 / (1 + (epoch / 20))));
+
+test('the chart is exactly as tall as asked and no wider than the room', () => {
+	for (const [width, height] of [[60, 4], [80, 10], [120, 30], [61, 7]] as const) {
+		const lines = plotLossChart({series: [{values: decreasing, color: undefined}], domain: 1000, learnRateChanges: [], width, height});
+		assert.equal(lines.length, height);
+		for (const line of lines) {
+			assert.ok([...line].length <= width, `${width}×${height}: ${line}`);
+		}
+	}
+});
+
+test('y labels run from the top of the range to the bottom and the last row is the epoch axis', () => {
+	const lines = plotLossChart({series: [{values: decreasing, color: undefined}], domain: 1000, learnRateChanges: [], width: 80, height: 8});
+	assert.match(lines[0]!, /^ 0\.26\d* ┤/);
+	assert.match(lines[6]!, /^ 0\.20\d* [┤┼]/);
+	assert.match(lines[7]!, /^ +epoch 0 +500 +1000$/);
+});
+
+test('▲ marks each epoch where η changed, under its column', () => {
+	const lines = plotLossChart({series: [{values: decreasing, color: undefined}], domain: 1000, learnRateChanges: [250], width: 80, height: 8});
+	const axis = lines.at(-1)!;
+	const labelWidth = lines[0]!.indexOf('┤') - 1;
+	const plotWidth = 80 - labelWidth - 2;
+	assert.equal(axis.indexOf(learnRateMark), labelWidth + 1 + Math.floor((250 * plotWidth) / 1000));
+});
+
+test('an empty history shows a waiting line at full height', () => {
+	const lines = plotLossChart({series: [{values: new Float64Array(0), color: undefined}], domain: 900, learnRateChanges: [], width: 80, height: 6});
+	assert.equal(lines.length, 6);
+	assert.ok(lines.includes(waitingText));
+});
+
+test('a flat series and a single epoch still draw at full height', () => {
+	for (const values of [Float64Array.of(0.25, 0.25, 0.25), Float64Array.of(0.25)]) {
+		const lines = plotLossChart({series: [{values, color: undefined}], domain: 100, learnRateChanges: [], width: 60, height: 5});
+		assert.equal(lines.length, 5);
+		assert.ok(lines.some(line => line.includes('┼')));
+	}
+});
+
+test('curves carry their colour, and none when colour is off', () => {
+	const colored = plotLossChart({series: [{values: decreasing, color: cyan}], domain: 500, learnRateChanges: [], width: 60, height: 6});
+	assert.ok(colored.some(line => line.includes(cyan)));
+	const plain = plotLossChart({series: [{values: decreasing, color: undefined}], domain: 500, learnRateChanges: [], width: 60, height: 6});
+	assert.ok(plain.every(line => !line.includes('\u001B')));
+});
+
+test('whatever the values, no NaN reaches the chart and its size holds', () => {
+	const value = fc.oneof(fc.double({min: -1e3, max: 1e3, noNaN: true}), fc.constant(Number.NaN), fc.constant(Number.NEGATIVE_INFINITY));
+	fc.assert(fc.property(fc.array(value, {maxLength: 300}), fc.array(value, {maxLength: 300}), fc.integer({min: 30, max: 150}), fc.integer({min: 2, max: 30}), (train, test, width, height) => {
+		const lines = plotLossChart({series: [{values: train, color: undefined}, {values: test, color: undefined}], domain: Math.max(train.length, test.length, 1), learnRateChanges: [], width, height});
+		assert.equal(lines.length, height);
+		assert.ok(lines.every(line => !line.includes('NaN') && [...stripAnsi(line)].length <= width));
+	}));
+});

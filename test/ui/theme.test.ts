@@ -1,0 +1,16 @@
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {shouldUseColor} from '../../src/ui/theme.js';
+
+const colorTerminal = {isTTY: true, hasColors: () => true} as unknown as NodeJS.WriteStream;
+
+test('NO_COLOR turns colour off, whatever the terminal can do', () => {
+	assert.equal(shouldUseColor(colorTerminal, {NO_COLOR: '1'}), false);
+	assert.equal(shouldUseColor(colorTerminal, {NO_COLOR: ''}), true, 'an empty NO_COLOR does not count');
+	assert.equal(shouldUseColor(colorTerminal, {}), true);
+});
+
+test('no colour when the output is not a colour terminal', () => {
+	assert.equal(shouldUseColor({isTTY: false} as unknown as NodeJS.WriteStream, {}), false);
+	assert.equal(shouldUseColor({isTTY: true, hasColors: () => false} as unknown as NodeJS.WriteStream, {}), false);
+});
