@@ -1,0 +1,100 @@
+#!/usr/bin/env node
+/**
+ * Measure the dashboard as an SSH user feels it: time to the first frame, bytes written per second
+ * while training at full speed, and key-press-to-screen latency (→ / ← changing η), in a real
+ * pseudo-terminal (tmux), reading the exact bytes gdlab writes (tmux pipe-pane).
+ *
+ *   node scripts/measure-dashboard.mjs [--data synthetic:1000000:16] [--size 120x40] [--seconds 10] [--presses 20] [--json]
+ *
+ * Needs tmux and a built dist/ (npm run build). Prints a Markdown table, or JSON with --json.
+ */
+import {execFileSync} from 'node:child_process';
+import {existsSync, mkdtempSync, readFileSync, rmSync, statSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {dirname, join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {parseArgs} from 'node:util';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const {values} = parseArgs({options: {
+	data: {type: 'string'},
+	size: {type: 'string', default: '120x40'},
+	seconds: {type: 'string', default: '10'},
+	presses: {type: 'string', default: '20'},
+	json: {type: 'boolean'},
+}});
+const [columns, rows] = values.size.split('x').map(Number);
+const sessionName = `gdlab-measure-${process.pid}`;
+const directory = mkdtempSync(join(tmpdir(), 'gdlab-measure-'));
+const raw = join(directory, 'screen.raw');
+
+const tmux = (...args) => execFileSync('tmux', args, {encoding: 'utf8'});
+const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
+const size = () => (existsSync(raw) ? statSync(raw).size : 0);
+const text = (from = 0) => (existsSync(raw) ? readFileSync(raw).subarray(from).toString('utf8') : '');
+
+/** Poll the byte stream from `offset` until `pattern` shows, returning the milliseconds it took. */
+async function waitFor(pattern, offset, started, limit = 30_000) {
+	while (performance.now() - started < limit) {
+		if (pattern.test(text(offset))) {
+			return performance.now() - started;
+		}
+
+		await sleep(2);
+	}
+
+	throw new Error(`timed out waiting for ${pattern}`);
+}
+
+const command = ['node', join(root, 'dist/src/cli.js'), ...(values.data ? ['--data', values.data] : [])].map(part => `'${part}'`).join(' ');
+try {
+	// the shell waits for Enter so the byte capture is in place before gdlab writes anything
+	tmux('new-session', '-d', '-s', sessionName, '-x', String(columns), '-y', String(rows), `bash -c "read -r _; exec ${command.replaceAll('"', '\\"')}"`);
+	tmux('pipe-pane', '-o', '-t', sessionName, `cat >> '${raw}'`);
+	await sleep(200);
+	const launched = performance.now();
+	tmux('send-keys', '-t', sessionName, 'Enter');
+	const firstFrameMs = await waitFor(/epoch \d+\/\d+/, 0, launched);
+	await waitFor(/running/, 0, launched);
+	await sleep(2000);
+
+	const bytesBefore = size();
+	const windowStarted = performance.now();
+	await sleep(Number(values.seconds) * 1000);
+	const bytesPerSecond = (size() - bytesBefore) / ((performance.now() - windowStarted) / 1000);
+
+	const latencies = [];
+	for (let press = 0; press < Number(values.presses); press++) {
+		const [key, pattern] = press % 2 === 0 ? ['Right', /η 1 {2}β/] : ['Left', /η 0\.5 {2}β/];
+		const offset = size();
+		const sent = performance.now();
+		tmux('send-keys', '-t', sessionName, key);
+		latencies.push(await waitFor(pattern, offset, sent, 5000));
+		await sleep(150);
+	}
+
+	tmux('send-keys', '-t', sessionName, 'q');
+	latencies.sort((a, b) => a - b);
+	const percentile = p => latencies[Math.min(latencies.length - 1, Math.ceil(p * latencies.length) - 1)];
+	const result = {
+		data: values.data ?? 'admissions (bundled)',
+		terminal: values.size,
+		firstFrameMs: Math.round(firstFrameMs),
+		bytesPerSecond: Math.round(bytesPerSecond),
+		keyLatencyMs: {median: Math.round(percentile(0.5)), p95: Math.round(percentile(0.95)), max: Math.round(latencies.at(-1))},
+		presses: latencies.length,
+	};
+	if (values.json) {
+		console.log(JSON.stringify(result, null, 1));
+	} else {
+		console.log(`| data | terminal | first frame | bytes/s (target ≤ 20 KB/s) | key latency median / p95 / max (target p95 ≤ 100 ms) |`);
+		console.log(`|---|---|---:|---:|---:|`);
+		console.log(`| ${result.data} | ${result.terminal} | ${result.firstFrameMs} ms | ${(result.bytesPerSecond / 1024).toFixed(1)} KB/s | ${result.keyLatencyMs.median} / ${result.keyLatencyMs.p95} / ${result.keyLatencyMs.max} ms |`);
+	}
+} finally {
+	try {
+		tmux('kill-session', '-t', sessionName);
+	} catch {}
+
+	rmSync(directory, {recursive: true, force: true});
+}
