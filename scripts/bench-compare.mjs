@@ -26,7 +26,7 @@ const memoryLimit = 1.5;
 const bytesPerMegabyte = 1024 * 1024;
 
 const run = (command, args, env = process.env) => execFileSync(command, args, {cwd: root, env, encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit']});
-const gdlab = JSON.parse(run(process.execPath, [join(root, 'dist', 'src', 'cli.js'), 'bench', '--json', ...quick]));
+const gdlab = JSON.parse(run(process.execPath, [join(root, 'dist', 'bin', 'gdlab.js'), 'bench', '--json', ...quick]));
 const numpyEnv = {...process.env};
 delete numpyEnv.OPENBLAS_CORETYPE;
 delete numpyEnv.OPENBLAS_L2_SIZE;

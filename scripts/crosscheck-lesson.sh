@@ -11,7 +11,7 @@ for ((i = 0; i < runs; i++)); do
 	epochs=$((10 + RANDOM % 300)); lr=$(printf '0.%03d' $((1 + RANDOM % 999)))
 	args=(--model "$model" --seed "$seed" --split-seed "$split" --hidden "$hidden" --epochs "$epochs" --lr "$lr")
 	expected=$("$python" scripts/lesson_reference.py "${args[@]}")
-	actual=$(node dist/src/cli.js train "${args[@]}" --json)
+	actual=$(node dist/bin/gdlab.js train "${args[@]}" --json)
 	node -e '
 		const [expected, actual] = process.argv.slice(1).map(JSON.parse);
 		const flat = value => typeof value === "number" ? [value] : Object.values(value).flatMap(flat);

@@ -6,6 +6,8 @@
  *
  *   node scripts/measure-dashboard.mjs [--data synthetic:1000000:16] [--size 120x40] [--seconds 10] [--presses 20] [--json]
  *
+
+ * --entry picks the built entry (default the bundle dist/bin/gdlab.js; dist/src/cli.js is the unbundled tree).
  * Needs tmux and a built dist/ (npm run build). Prints a Markdown table, or JSON with --json.
  */
 import {execFileSync} from 'node:child_process';
@@ -22,6 +24,7 @@ const {values} = parseArgs({options: {
 	seconds: {type: 'string', default: '10'},
 	presses: {type: 'string', default: '20'},
 	json: {type: 'boolean'},
+	entry: {type: 'string', default: 'dist/bin/gdlab.js'},
 }});
 const [columns, rows] = values.size.split('x').map(Number);
 const sessionName = `gdlab-measure-${process.pid}`;
@@ -46,7 +49,7 @@ async function waitFor(pattern, offset, started, limit = 30_000) {
 	throw new Error(`timed out waiting for ${pattern}`);
 }
 
-const command = ['node', join(root, 'dist/src/cli.js'), ...(values.data ? ['--data', values.data] : [])].map(part => `'${part}'`).join(' ');
+const command = ['node', join(root, values.entry), ...(values.data ? ['--data', values.data] : [])].map(part => `'${part}'`).join(' ');
 try {
 	// the shell waits for Enter so the byte capture is in place before gdlab writes anything
 	tmux('new-session', '-d', '-s', sessionName, '-x', String(columns), '-y', String(rows), `bash -c "read -r _; exec ${command.replaceAll('"', '\\"')}"`);

@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 /** gdlab's entry: pick a command or the dashboard; print user mistakes as one line, never a stack trace. */
-import {readFileSync} from 'node:fs';
 import {DataError} from './data/data-error.js';
 import {removePendingTemporaryFiles} from './data/run-file.js';
 import {ConfigError} from './engine/training-session.js';
@@ -10,6 +9,7 @@ import {runReplay} from './commands/replay.js';
 import {runStep} from './commands/step.js';
 import {runTrain} from './commands/train.js';
 import {UsageError} from './commands/usage-error.js';
+import {packageVersion} from './package-root.js';
 
 const commands: Record<string, (argv: string[]) => number | Promise<number>> = {
 	train: runTrain,
@@ -30,8 +30,7 @@ async function main(argv: string[]): Promise<number> {
 	}
 
 	if (first === '--version' || first === '-v') {
-		const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string};
-		process.stdout.write(`${manifest.version}\n`);
+		process.stdout.write(`${packageVersion()}\n`);
 		return 0;
 	}
 

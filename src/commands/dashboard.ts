@@ -5,7 +5,10 @@
 import {lessonConfig} from '../engine/training-session.js';
 import {mainUsage} from './main-usage.js';
 import {parseOptions, resolveRunOptions, runOptionSpec} from './parse-options.js';
+import {readRunFile} from '../data/run-file.js';
+import {recordRunOptions, runReplay} from './replay.js';
 import {loadRunData} from './run-data.js';
+import {UsageError} from './usage-error.js';
 import {runForward} from './forward.js';
 import {printRun} from './train.js';
 
@@ -14,15 +17,20 @@ const dashboardModels = ['single', 'forward', 'backprop'] as const;
 
 /** Open the dashboard (or, without a terminal, print the headless run); returns the exit code. */
 export async function runDashboardCommand(argv: string[]): Promise<number> {
-	const {values} = parseOptions(argv, {...runOptionSpec, version: {type: 'boolean', short: 'v'}}, mainUsage);
-	const options = resolveRunOptions(values, mainUsage, dashboardModels);
+	const {values} = parseOptions(argv, {...runOptionSpec, load: {type: 'string'}, save: {type: 'string'}, version: {type: 'boolean', short: 'v'}}, mainUsage);
+	const record = values.load === undefined ? undefined : readRunFile(values.load);
+	const options = record ? {...recordRunOptions(record), chosen: record.config.model} : resolveRunOptions(values, mainUsage, dashboardModels);
+	if (record && Object.keys(values).some(name => !['load', 'save'].includes(name))) {
+		throw new UsageError('--load takes the run\'s own settings; give it alone (with --save FILE at most)', mainUsage);
+	}
+
 	if (!process.stdout.isTTY) {
 		// no terminal to draw on: print the lesson's headless figures for the chosen model
 		if (options.chosen === 'forward') {
 			return runForward(values.seed === undefined ? [] : ['--seed', values.seed]);
 		}
 
-		return printRun(options, {json: false});
+		return record ? runReplay([values.load!]) : printRun(options, {json: false});
 	}
 
 	const split = loadRunData(options);
@@ -35,6 +43,14 @@ export async function runDashboardCommand(argv: string[]): Promise<number> {
 	const configs = options.model === 'single' ? {single: options.config, backprop: otherConfig} : {single: otherConfig, backprop: options.config};
 	// the UI (React, Ink) loads only when there is a terminal to draw on
 	const {runDashboard} = await import('../ui/run-dashboard.js');
-	await runDashboard({split, configs, initialModel: options.chosen, forwardSeed: 42});
+	await runDashboard({
+		split,
+		configs,
+		initialModel: options.chosen,
+		forwardSeed: 42,
+		source: options,
+		savePath: values.save,
+		resume: record && {model: record.config.model, changes: record.changes, epochs: record.epochs},
+	});
 	return 0;
 }

@@ -1,5 +1,6 @@
 /** Resolve a `--data` value (a CSV path, `synthetic:ROWS:FEATURES`, or nothing) into a Dataset. */
-import {fileURLToPath} from 'node:url';
+import {join} from 'node:path';
+import {packageRoot} from '../package-root.js';
 import {DataError, quote} from './data-error.js';
 import type {Dataset} from './dataset.js';
 import {prepareDataset, type PrepareOptions} from './prepare-dataset.js';
@@ -7,7 +8,7 @@ import {readCsvFile} from './read-csv-file.js';
 import {parseSyntheticName, syntheticDataset} from './synthetic-dataset.js';
 
 /** The admissions data bundled with gdlab (data/binary.csv). */
-export const bundledDataPath = fileURLToPath(new URL('../../../data/binary.csv', import.meta.url));
+export const bundledDataPath = join(packageRoot, 'data', 'binary.csv');
 
 /** Load the dataset a `--data` value names; the bundled admissions data when it is undefined. */
 export function loadDataset(source: string | undefined, options: PrepareOptions = {}): Dataset {

@@ -3,8 +3,8 @@ import {spawnSync} from 'node:child_process';
 import {join} from 'node:path';
 import {repoRoot} from './fixtures.js';
 
-/** The built entry point. */
-export const cliPath = join(repoRoot, 'dist/src/cli.js');
+/** The built entry point users run: the bundle (npm run build makes it). */
+export const cliPath = join(repoRoot, 'dist/bin/gdlab.js');
 
 /** What one run of the CLI printed and returned. */
 export type CliResult = {stdout: string; stderr: string; status: number | null};
