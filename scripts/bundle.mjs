@@ -5,7 +5,7 @@
  * Worker entry points are bundled beside it under the same names the code loads them by.
  */
 import {build} from 'esbuild';
-import {existsSync} from 'node:fs';
+import {existsSync, rmSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 
@@ -21,9 +21,12 @@ for (const worker of workers) {
 	}
 }
 
+const outdir = join(root, 'dist/bin');
+// chunk names carry content hashes: clear the old ones so only this build's files remain
+rmSync(outdir, {recursive: true, force: true});
 await build({
 	entryPoints,
-	outdir: join(root, 'dist/bin'),
+	outdir,
 	bundle: true,
 	splitting: true,
 	format: 'esm',

@@ -4,7 +4,7 @@
  * while training at full speed, and key-press-to-screen latency (→ / ← changing η), in a real
  * pseudo-terminal (tmux), reading the exact bytes gdlab writes (tmux pipe-pane).
  *
- *   node scripts/measure-dashboard.mjs [--data synthetic:1000000:16] [--size 120x40] [--seconds 10] [--presses 20] [--json]
+ *   node scripts/measure-dashboard.mjs [--data synthetic:1000000:16] [--size 120x40] [--seconds 10] [--presses 20] [--json] [-- gdlab options]
  *
 
  * --entry picks the built entry (default the bundle dist/bin/gdlab.js; dist/src/cli.js is the unbundled tree).
@@ -18,7 +18,7 @@ import {fileURLToPath} from 'node:url';
 import {parseArgs} from 'node:util';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const {values} = parseArgs({options: {
+const {values, positionals} = parseArgs({allowPositionals: true, options: {
 	data: {type: 'string'},
 	size: {type: 'string', default: '120x40'},
 	seconds: {type: 'string', default: '10'},
@@ -49,7 +49,7 @@ async function waitFor(pattern, offset, started, limit = 30_000) {
 	throw new Error(`timed out waiting for ${pattern}`);
 }
 
-const command = ['node', join(root, values.entry), ...(values.data ? ['--data', values.data] : [])].map(part => `'${part}'`).join(' ');
+const command = ['node', join(root, values.entry), ...(values.data ? ['--data', values.data] : []), ...positionals].map(part => `'${part}'`).join(' ');
 try {
 	// the shell waits for Enter so the byte capture is in place before gdlab writes anything
 	tmux('new-session', '-d', '-s', sessionName, '-x', String(columns), '-y', String(rows), `bash -c "read -r _; exec ${command.replaceAll('"', '\\"')}"`);

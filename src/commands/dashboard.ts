@@ -50,7 +50,7 @@ export async function runDashboardCommand(argv: string[]): Promise<number> {
 		forwardSeed: 42,
 		source: options,
 		savePath: values.save,
-		resume: record && {model: record.config.model, changes: record.changes, epochs: record.epochs},
+		resume: record && {model: record.config.model, changes: record.changes, epochs: record.epochs, path: values.load},
 	});
 	return 0;
 }

@@ -2,13 +2,14 @@ import {Box, Text, useApp, useInput, useStdin} from 'ink';
 import {useCallback, useState} from 'react';
 import type {SplitDataset} from '../data/dataset.js';
 import type {ModelKind} from '../engine/model.js';
-import type {TrainingSession} from '../engine/training-session.js';
+import {describeDataLong, describeSavedRuns} from './describe-data.js';
 import {ForwardScreen} from './ForwardScreen.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import type {ScreenName} from './key-map.js';
 import {frameRows, screenRows, tooSmallMessage} from './plan-layout.js';
 import {readKeys} from './read-keys.js';
 import {applyControlsChange, initialRunControls, type ControlsChange, type PanelMode, type RunControls} from './run-controls.js';
+import type {RunSession} from './run-session.js';
 import {screenTabs, TabsLine} from './TabsLine.js';
 import {colorTheme, plainTheme, ThemeContext} from './theme.js';
 import {TrainingScreen} from './TrainingScreen.js';
@@ -17,8 +18,14 @@ import {TrainingScreen} from './TrainingScreen.js';
 export type AppProps = {
 	/** The data both models train on. */
 	split: SplitDataset;
-	/** One running session per trainable model; they outlive every screen. */
-	sessions: Record<ModelKind, TrainingSession>;
+	/** One run per trainable model; they outlive every screen. */
+	sessions: Record<ModelKind, RunSession>;
+	/** Where w saves (--save); undefined for a new file named by model and time. */
+	savePath?: string;
+	/** Controls a model starts with other than the defaults (a loaded run starts paused, saying so). */
+	startControls?: Partial<Record<ModelKind, Partial<RunControls>>>;
+	/** What the help says about a loaded run ("loaded FILE at epoch 300"), if one was loaded. */
+	loaded?: string;
 	/** The screen to open on. */
 	initialModel: ScreenName;
 	/** The seed of the 4×3×2 screen (the lesson's is 42). */
@@ -28,7 +35,7 @@ export type AppProps = {
 };
 
 /** The dashboard: tabs on top, the screen of the chosen model below; global keys switch, help and quit. */
-export function App({split, sessions, initialModel, forwardSeed, color}: AppProps) {
+export function App({split, sessions, savePath, startControls, loaded, initialModel, forwardSeed, color}: AppProps) {
 	const size = useTerminalSize();
 	const {exit} = useApp();
 	// a file or pipe on stdin has no isTTY at all: only a real `true` may switch keys on (useInput treats undefined as on)
@@ -37,7 +44,10 @@ export function App({split, sessions, initialModel, forwardSeed, color}: AppProp
 	const [helpOpen, setHelpOpen] = useState(false);
 	const [panel, setPanel] = useState<PanelMode>('weights');
 	const [seed, setSeed] = useState(forwardSeed);
-	const [controls, setControls] = useState<Record<ModelKind, RunControls>>({single: initialRunControls, backprop: initialRunControls});
+	const [controls, setControls] = useState<Record<ModelKind, RunControls>>(() => ({
+		single: {...initialRunControls, ...startControls?.single},
+		backprop: {...initialRunControls, ...startControls?.backprop},
+	}));
 	const changeControls = useCallback((model: ModelKind, change: ControlsChange) => {
 		setControls(previous => ({...previous, [model]: applyControlsChange(previous[model], change)}));
 	}, []);
@@ -69,6 +79,7 @@ export function App({split, sessions, initialModel, forwardSeed, color}: AppProp
 		}
 	}, {isActive: keysActive});
 
+	const about = [describeDataLong(split), describeSavedRuns(loaded)];
 	const theme = color ? colorTheme : plainTheme;
 	const tooSmall = tooSmallMessage(size);
 	if (tooSmall !== undefined) {
@@ -79,14 +90,15 @@ export function App({split, sessions, initialModel, forwardSeed, color}: AppProp
 	return (
 		<ThemeContext.Provider value={theme}>
 			<Box flexDirection="column" width={size.columns} height={frameRows(size.rows)}>
-				<TabsLine active={screen} dataName={split.dataset.name}/>
+				<TabsLine active={screen} split={split} width={size.columns}/>
 				{screen === 'forward'
-					? <ForwardScreen seed={seed} lessonSeed={forwardSeed} onSeed={setSeed} helpOpen={helpOpen} keysActive={keysActive} width={size.columns} height={height}/>
+					? <ForwardScreen seed={seed} lessonSeed={forwardSeed} onSeed={setSeed} helpOpen={helpOpen} about={about} keysActive={keysActive} width={size.columns} height={height}/>
 					: (
 						<TrainingScreen
 							key={screen}
 							model={screen}
 							session={sessions[screen]}
+							savePath={savePath}
 							split={split}
 							controls={controls[screen]}
 							onControls={change => {
@@ -95,6 +107,7 @@ export function App({split, sessions, initialModel, forwardSeed, color}: AppProp
 							panel={panel}
 							onPanel={setPanel}
 							helpOpen={helpOpen}
+							about={about}
 							keysActive={keysActive}
 							width={size.columns}
 							height={height}

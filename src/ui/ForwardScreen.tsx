@@ -19,6 +19,8 @@ export type ForwardScreenProps = {
 	onSeed: (change: (seed: number) => number) => void;
 	/** Whether the help overlay is open. */
 	helpOpen: boolean;
+	/** Lines about the data and the run for the help. */
+	about: string[];
 	/** Whether keys can be read at all (stdin is a terminal). */
 	keysActive: boolean;
 	/** Columns available. */
@@ -33,7 +35,7 @@ const blockGap = 3;
 const fixedRows = 1 + 2 + 5 + 4 + 1;
 
 /** The lesson's 4×3×2 forward pass: X, both weight matrices and each layer's input and output, with their shapes. */
-export function ForwardScreen({seed, lessonSeed, onSeed, helpOpen, keysActive, width, height}: ForwardScreenProps) {
+export function ForwardScreen({seed, lessonSeed, onSeed, helpOpen, about, keysActive, width, height}: ForwardScreenProps) {
 	const theme = useTheme();
 	const layout = useMemo(() => describeForward(forwardDemo(seed)), [seed]);
 	useInput((input, key) => {
@@ -47,7 +49,7 @@ export function ForwardScreen({seed, lessonSeed, onSeed, helpOpen, keysActive, w
 	}, {isActive: keysActive && !helpOpen});
 
 	if (helpOpen) {
-		return <HelpOverlay width={width} height={height}/>;
+		return <HelpOverlay about={about} width={width} height={height}/>;
 	}
 
 	const layer = (part: typeof layout.hiddenLayer) => (

@@ -4,16 +4,18 @@ import {helpFooterHints, keyMap} from './key-map.js';
 
 /** Props of HelpOverlay. */
 export type HelpOverlayProps = {
+	/** Lines under the keys: the data, saved runs. */
+	about: string[];
 	/** Columns available. */
 	width: number;
 	/** Rows available, its footer included. */
 	height: number;
 };
 
-/** Every key in full, in place of a screen's panels, with a footer saying how to close it. */
-export function HelpOverlay({width, height}: HelpOverlayProps) {
+/** Every key in full, in place of a screen's panels, then a few lines about the data, and a footer saying how to close it. */
+export function HelpOverlay({about, width, height}: HelpOverlayProps) {
 	const keyWidth = Math.max(...keyMap.map(hint => hint.keys.length)) + 2;
-	const listRows = height - 1;
+	const listRows = height - 1 - about.length;
 	const columns = keyMap.length <= listRows ? 1 : 2;
 	return (
 		<Box flexDirection="column" height={height}>
@@ -25,6 +27,7 @@ export function HelpOverlay({width, height}: HelpOverlayProps) {
 					</Box>
 				))}
 			</Box>
+			{about.map((line, index) => <Text key={index} dimColor wrap="truncate">{line}</Text>)}
 			<Footer hints={helpFooterHints} width={width}/>
 		</Box>
 	);

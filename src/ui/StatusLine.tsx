@@ -11,7 +11,7 @@ export type StatusLineProps = {
 	title: string;
 	/** The run's state now. */
 	snapshot: SessionSnapshot;
-	/** running, paused, done or diverged. */
+	/** running, paused, done, diverged, loading or stopped. */
 	state: RunState;
 	/** Epochs per second while running (0 until measured). */
 	epochsPerSecond: number;
@@ -26,9 +26,9 @@ export type StatusLineProps = {
 export function StatusLine({title, snapshot, state, epochsPerSecond, pinnedLabel, width}: StatusLineProps) {
 	const theme = useTheme();
 	const {config} = snapshot;
-	const stateColor = {running: theme.accent, paused: theme.warning, done: theme.accent, diverged: theme.failure}[state];
+	const stateColor = {running: theme.accent, paused: theme.warning, done: theme.accent, diverged: theme.failure, loading: theme.accent, stopped: theme.failure}[state];
 	const settings = `  η ${formatSetting(config.learnRate)}  β ${formatSetting(config.momentum)}  ${formatBatch(config.batch)}  epoch ${snapshot.epoch}/${config.epochs}`;
-	const speed = state === 'running' && epochsPerSecond > 0 ? `  ${formatRate(epochsPerSecond)} epochs/s` : '';
+	const speed = (state === 'running' || state === 'loading') && epochsPerSecond > 0 ? `  ${formatRate(epochsPerSecond)} epochs/s` : '';
 	// the loss line doubles as the chart's legend; on narrow terminals it drops "MSE" and shortens the rest
 	const lossLine = (compact: boolean) => ({
 		train: `━ train${compact ? '' : ' MSE'} ${formatNumber(snapshot.trainLoss)}`,

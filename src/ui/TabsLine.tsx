@@ -1,4 +1,6 @@
 import {Box, Text} from 'ink';
+import type {SplitDataset} from '../data/dataset.js';
+import {describeDataShort} from './describe-data.js';
 import {useTheme} from './hooks/use-theme.js';
 import type {ScreenName} from './key-map.js';
 
@@ -13,13 +15,19 @@ export const screenTabs: ReadonlyArray<{screen: ScreenName; key: string; title: 
 export type TabsLineProps = {
 	/** The screen on show. */
 	active: ScreenName;
-	/** The data's name, shown at the right. */
-	dataName: string;
+	/** The data and its split, named with its size at the right. */
+	split: SplitDataset;
+	/** Columns available. */
+	width: number;
 };
 
-/** The top line: the app, the three models (the active one highlighted) and the data. */
-export function TabsLine({active, dataName}: TabsLineProps) {
+/** Spaces between the last tab and the data's name. */
+const dataGap = '  ';
+
+/** The top line: the app, the three models (the active one highlighted) and the data with its size. */
+export function TabsLine({active, split, width}: TabsLineProps) {
 	const theme = useTheme();
+	const tabsWidth = 'gdlab '.length + screenTabs.reduce((sum, tab) => sum + ` ${tab.key} ${tab.title} `.length, 0) + dataGap.length;
 	return (
 		<Box>
 			<Text wrap="truncate">
@@ -27,7 +35,7 @@ export function TabsLine({active, dataName}: TabsLineProps) {
 				{screenTabs.map(tab => (
 					<Text key={tab.screen} inverse={tab.screen === active} bold={tab.screen === active}>{` ${tab.key} ${tab.title} `}</Text>
 				))}
-				<Text dimColor>{`  ${dataName}`}</Text>
+				<Text dimColor>{`${dataGap}${describeDataShort(split, width - tabsWidth)}`}</Text>
 			</Text>
 		</Box>
 	);

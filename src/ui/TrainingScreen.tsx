@@ -1,7 +1,7 @@
 import {Box, useInput} from 'ink';
 import type {SplitDataset} from '../data/dataset.js';
 import type {ModelKind} from '../engine/model.js';
-import type {SessionSnapshot, TrainingSession} from '../engine/training-session.js';
+import type {SessionSnapshot} from '../engine/training-session.js';
 import {describeBackpropStep, describeSingleStep} from './describe-step.js';
 import {describeWeights} from './describe-weights.js';
 import {Footer} from './Footer.js';
@@ -15,6 +15,7 @@ import {PanelView} from './PanelView.js';
 import {planTrainingLayout} from './plan-layout.js';
 import {readKeys} from './read-keys.js';
 import type {ControlsChange, PanelMode, RunControls} from './run-controls.js';
+import type {RunSession} from './run-session.js';
 import {recentLossRise, runMessages, runState} from './run-state.js';
 import {StatusLine} from './StatusLine.js';
 import {backpropStepInput, singleStepInput} from './step-sources.js';
@@ -25,7 +26,9 @@ export type TrainingScreenProps = {
 	/** The model on this screen. */
 	model: ModelKind;
 	/** Its run, which outlives the screen. */
-	session: TrainingSession;
+	session: RunSession;
+	/** Where w saves (--save); undefined for a new file named by model and time. */
+	savePath: string | undefined;
 	/** The data it trains on. */
 	split: SplitDataset;
 	/** The model's controls (pause, pin, step source, last notice). */
@@ -38,6 +41,8 @@ export type TrainingScreenProps = {
 	onPanel: (change: (panel: PanelMode) => PanelMode) => void;
 	/** Whether the help overlay is open (keys then go to the help, training goes on). */
 	helpOpen: boolean;
+	/** Lines about the data and the run for the help. */
+	about: string[];
 	/** Whether keys can be read at all (stdin is a terminal). */
 	keysActive: boolean;
 	/** Columns available. */
@@ -47,9 +52,9 @@ export type TrainingScreenProps = {
 };
 
 /** A training screen: status, messages, the loss chart, the weights or one-step panel, the key line. */
-export function TrainingScreen({model, session, split, controls, onControls, panel, onPanel, helpOpen, keysActive, width, height}: TrainingScreenProps) {
+export function TrainingScreen({model, session, savePath, split, controls, onControls, panel, onPanel, helpOpen, about, keysActive, width, height}: TrainingScreenProps) {
 	const training = useTraining(session, !controls.paused);
-	const intents = useRunIntents({session, split, onControls, onPanel, refresh: training.refresh});
+	const intents = useRunIntents({session, savePath, split, onControls, onPanel, refresh: training.refresh});
 	useInput((input, key) => {
 		for (const name of readKeys(input, key)) {
 			intentOf(name, intents)?.();
@@ -57,10 +62,11 @@ export function TrainingScreen({model, session, split, controls, onControls, pan
 	}, {isActive: keysActive && !helpOpen});
 
 	if (helpOpen) {
-		return <HelpOverlay width={width} height={height}/>;
+		return <HelpOverlay about={about} width={width} height={height}/>;
 	}
 
 	const {snapshot} = training;
+	const situation = {loading: training.loading, failure: training.failure};
 	const title = model === 'single' ? 'Single unit' : `Backprop ${split.dataset.featureNames.length}×${snapshot.config.hidden}×1`;
 	const shown = describePanel(panel, model, split, controls.stepSource, snapshot);
 	const layout = planTrainingLayout(height, shown === undefined ? undefined : {height: panelHeight(shown), clippable: panel === 'weights'});
@@ -69,12 +75,12 @@ export function TrainingScreen({model, session, split, controls, onControls, pan
 			<StatusLine
 				title={title}
 				snapshot={snapshot}
-				state={runState(snapshot, controls.paused)}
+				state={runState(snapshot, controls.paused, situation)}
 				epochsPerSecond={training.epochsPerSecond}
 				pinnedLabel={controls.pinned?.label}
 				width={width}
 			/>
-			<MessageLine messages={runMessages(snapshot, controls.notice, recentLossRise(snapshot, session.history))}/>
+			<MessageLine messages={runMessages(snapshot, controls.notice, recentLossRise(snapshot, session.history), situation)}/>
 			{layout.chartRows > 0 && (
 				<LossChart
 					history={session.history}
@@ -144,6 +150,10 @@ function intentOf(key: string, intents: RunIntents): (() => void) | undefined {
 
 		case 'm': { // next momentum
 			return intents.cycleMomentum;
+		}
+
+		case 'w': { // save the run to a file
+			return intents.saveRun;
 		}
 
 		case 'c': { // pin the training curve

@@ -8,10 +8,13 @@ const smallestPlain = 1e-3;
 /** Magnitudes from this up are written with an exponent. */
 const largestPlain = 1e4;
 
-/** A number in 4 significant digits, with an exponent when it is tiny or huge (1.23e-5); ∞ for an overflow. */
+/** What stands for a value that is not a finite number (the step that overflowed as a run diverged). */
+export const notFiniteMark = '—';
+
+/** A number in 4 significant digits, with an exponent when it is tiny or huge (1.23e-5); — when not finite. */
 export function formatNumber(value: number): string {
 	if (!Number.isFinite(value)) {
-		return Number.isNaN(value) ? 'NaN' : (value > 0 ? '∞' : '-∞');
+		return notFiniteMark;
 	}
 
 	if (value === 0) {

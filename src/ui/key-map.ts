@@ -28,6 +28,7 @@ export const keyMap: readonly KeyHint[] = [
 	{keys: '+-', short: 'hidden', long: 'backprop: hidden units ± (1 … 8), restarts', screens: ['backprop']},
 	{keys: 'space', short: 'pause', long: 'pause / resume training', screens: trainingScreens},
 	{keys: '.', short: 'step', long: 'train one epoch, then stay paused', screens: trainingScreens},
+	{keys: 'w', short: 'save', long: 'save the run to --save FILE or a new gdlab-run-….json', screens: trainingScreens},
 	{keys: 'r', short: 'restart', long: 'restart, same seed (forward: the lesson\'s 42)', screens: allScreens},
 	{keys: 's', short: 'seed', long: 'new seed, new initial weights (forward: new values)', screens: allScreens},
 	{keys: 'b', short: 'batch', long: 'batch: full → per record → mini-batch 32', screens: trainingScreens},

@@ -5,15 +5,24 @@
 import './choose-production-react.js';
 import {render} from 'ink';
 import {createElement} from 'react';
+import {basename} from 'node:path';
 import type {SplitDataset} from '../data/dataset.js';
-import {TrainingSession, type SessionConfig} from '../engine/training-session.js';
+import type {RunSource} from '../data/run-file.js';
+import type {ModelKind} from '../engine/model.js';
+import type {ConfigChange, SessionConfig} from '../engine/training-session.js';
 import {App} from './App.js';
 import {correctInkRewind} from './correct-ink-rewind.js';
 import type {ScreenName} from './key-map.js';
+import type {RunControls} from './run-controls.js';
+import type {RunSession} from './run-session.js';
+import {startRunSession} from './start-run-session.js';
 import {shouldUseColor} from './theme.js';
 
-/** Frames per second Ink may draw at most: smooth enough to watch, light enough for SSH. */
-export const maxFramesPerSecond = 20;
+/**
+ * Frames per second Ink may draw at most. Training draws at its own, slower cadence (training-cadence.ts),
+ * so this cap only holds back bursts; kept high, a key's frame never waits long behind the last one.
+ */
+export const maxFramesPerSecond = 60;
 /** Switch the terminal to its alternate screen (as full-screen programs do) and back. */
 const enterAlternateScreen = '\u001B[?1049h';
 const leaveAlternateScreen = '\u001B[?1049l';
@@ -28,19 +37,60 @@ export type DashboardOptions = {
 	initialModel: ScreenName;
 	/** The seed of the 4×3×2 screen (the lesson's is 42). */
 	forwardSeed: number;
+	/** How the data was chosen, written into saved runs. */
+	source: RunSource;
+	/** Where w saves; by default gdlab-run-<model>-<YYYYMMDD-HHMMSS>.json in the working directory. */
+	savePath?: string;
+	/** A saved run to open (--load): its model is replayed to its epoch from configs[model], then paused. */
+	resume?: ResumedRun;
 	/** Where keys come from; process.stdin by default. */
 	stdin?: NodeJS.ReadStream;
 	/** Where frames go; process.stdout by default. */
 	stdout?: NodeJS.WriteStream;
 };
 
+/** A saved run to reopen. */
+export type ResumedRun = {
+	/** Its model. */
+	model: ModelKind;
+	/** Its setting changes, with their epochs. */
+	changes: readonly ConfigChange[];
+	/** Epochs it had trained. */
+	epochs: number;
+	/** The file it came from, for the message line. */
+	path?: string;
+};
+
 /** Render the dashboard and resolve when the user quits. */
 export async function runDashboard(options: DashboardOptions): Promise<void> {
-	const {split, configs, initialModel, forwardSeed, stdin = process.stdin, stdout = process.stdout} = options;
-	const sessions = {
-		single: new TrainingSession(split, configs.single),
-		backprop: new TrainingSession(split, configs.backprop),
-	};
+	const {split, configs, initialModel, forwardSeed, source, savePath, resume, stdin = process.stdin, stdout = process.stdout} = options;
+	const context = {data: split, dataset: split.dataset, source};
+	const replayOf = (model: ModelKind) => (resume?.model === model ? {changes: resume.changes, epochs: resume.epochs} : undefined);
+	// big data trains in worker threads, which start side by side
+	const started = await Promise.allSettled([
+		startRunSession(context, configs.single, replayOf('single')),
+		startRunSession(context, configs.backprop, replayOf('backprop')),
+	]);
+	const sessions = started.flatMap(result => (result.status === 'fulfilled' ? [result.value] : []));
+	try {
+		const failed = started.find(result => result.status === 'rejected');
+		if (failed) {
+			throw failed.reason;
+		}
+
+		await show({...options, sessions: {single: sessions[0]!, backprop: sessions[1]!}, stdin, stdout});
+	} finally {
+		// the workers go with the dashboard, so the process can end
+		await Promise.all(sessions.map(async session => session.close()));
+	}
+}
+
+/** Draw the App over these sessions until the user quits. */
+async function show(options: DashboardOptions & {sessions: Record<ModelKind, RunSession>; stdin: NodeJS.ReadStream; stdout: NodeJS.WriteStream}): Promise<void> {
+	const {split, sessions, initialModel, forwardSeed, savePath, resume, stdin, stdout} = options;
+	const loaded = resume === undefined ? undefined : describeLoadedRun(resume, options.configs[resume.model]);
+	// a loaded run waits, paused where it was saved, for the user to look before going on
+	const startControls: Partial<Record<ModelKind, Partial<RunControls>>> = resume === undefined ? {} : {[resume.model]: {paused: true, notice: `${loaded}, paused: space resumes`}};
 	const fullScreen = Boolean(stdout.isTTY);
 	const leave = () => {
 		stdout.write(leaveAlternateScreen);
@@ -52,7 +102,7 @@ export async function runDashboard(options: DashboardOptions): Promise<void> {
 	}
 
 	try {
-		const app = createElement(App, {split, sessions, initialModel, forwardSeed, color: shouldUseColor(stdout)});
+		const app = createElement(App, {split, sessions, savePath, startControls, loaded, initialModel, forwardSeed, color: shouldUseColor(stdout)});
 		const instance = render(app, {
 			stdin,
 			stdout: correctInkRewind(stdout),
@@ -80,4 +130,10 @@ export async function runDashboard(options: DashboardOptions): Promise<void> {
 			leave();
 		}
 	}
+}
+
+/** "loaded FILE: epoch 300 of 1000", said once the replay is back where the run was saved. */
+function describeLoadedRun(resume: ResumedRun, config: SessionConfig): string {
+	const target = resume.changes.reduce((epochs, {change}) => change.epochs ?? epochs, config.epochs);
+	return `loaded ${resume.path === undefined ? 'the saved run' : basename(resume.path)}: epoch ${resume.epochs} of ${target}`;
 }

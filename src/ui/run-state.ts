@@ -1,6 +1,7 @@
 /** Where a run stands in words, and the message line under the status. */
 import type {LossHistory} from '../engine/loss-history.js';
 import type {SessionSnapshot} from '../engine/training-session.js';
+import type {ReplayProgress} from './training-loop.js';
 
 /** A rise of the training loss smaller than this share of it is rounding noise near convergence, not a warning. */
 export const meaningfulLossRise = 1e-9;
@@ -8,11 +9,27 @@ export const meaningfulLossRise = 1e-9;
 const recentEpochs = 100;
 const recentShare = 0.1;
 
-/** running, paused, done or diverged. */
-export type RunState = 'running' | 'paused' | 'done' | 'diverged';
+/** running, paused, done or diverged; loading while a saved run is replayed; stopped when training failed. */
+export type RunState = 'running' | 'paused' | 'done' | 'diverged' | 'loading' | 'stopped';
+
+/** What besides the snapshot decides how a run is shown. */
+export type RunSituation = {
+	/** How far the replay of a saved run has come, while it goes on. */
+	loading: ReplayProgress | undefined;
+	/** Why training stopped for good, if it did. */
+	failure: string | undefined;
+};
 
 /** The run's state as the status line names it. */
-export function runState(snapshot: SessionSnapshot, paused: boolean): RunState {
+export function runState(snapshot: SessionSnapshot, paused: boolean, situation?: RunSituation): RunState {
+	if (situation?.failure !== undefined) {
+		return 'stopped';
+	}
+
+	if (situation?.loading !== undefined) {
+		return 'loading';
+	}
+
 	if (snapshot.status === 'diverged') {
 		return 'diverged';
 	}
@@ -45,10 +62,18 @@ export function recentLossRise(snapshot: SessionSnapshot, history: LossHistory):
 	return recent && rise > meaningfulLossRise * Math.abs(before) ? epoch : undefined;
 }
 
-/** What the message line says: divergence first, then the last key's effect or what to do next, then a rising loss. */
-export function runMessages(snapshot: SessionSnapshot, notice: string | undefined, lossRiseAt: number | undefined): Message[] {
+/**
+ * What the message line says: a failure or a replay under way first, then divergence, then the last
+ * key's effect or what to do next, then a rising loss.
+ */
+export function runMessages(snapshot: SessionSnapshot, notice: string | undefined, lossRiseAt: number | undefined, situation?: RunSituation): Message[] {
 	const messages: Message[] = [];
-	if (snapshot.status === 'diverged') {
+	if (situation?.failure !== undefined) {
+		messages.push({text: situation.failure, tone: 'failure'});
+	} else if (situation?.loading !== undefined) {
+		const {epoch, epochs} = situation.loading;
+		messages.push({text: `loading the saved run: epoch ${epoch} of ${epochs} (keys that change the run are off until then)`, tone: 'info'});
+	} else if (snapshot.status === 'diverged') {
 		messages.push({text: `diverged at epoch ${snapshot.divergedAt}: lower η and press r`, tone: 'failure'});
 	} else if (notice !== undefined) {
 		messages.push({text: notice, tone: 'info'});

@@ -1,24 +1,29 @@
 /**
- * The dashboard in a real pseudo-terminal: tmux runs the built gdlab at 80×24, the test types keys and
- * reads the screen back, then quits with q and checks the exit status. Needs `npm test` (or tsc) first.
+ * The dashboard in a real pseudo-terminal: tmux runs the built gdlab, the tests type keys and read the
+ * screen back, then quit (q or Ctrl+C) and check the exit, the terminal and the files left behind.
+ * Needs `npm test` (or tsc) first.
  */
 import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
-import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {test} from 'node:test';
+import {test, type TestContext} from 'node:test';
 import {fileURLToPath} from 'node:url';
+import {readRunFile} from '../../src/data/run-file.js';
 
 /** The repository root (tests run from dist/test/e2e). */
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 /** How long the screen may take to show what the test waits for. */
 const screenTimeoutMs = 10_000;
-/** The terminal the test opens. */
+/** The terminal the tests open. */
 const size = {columns: 80, rows: 24};
+/** Data big enough that training runs in a worker thread, small enough to start at once. */
+const bigData = 'synthetic:100000:8';
 
 const tmuxMissing = spawnSync('tmux', ['-V']).status !== 0;
-const notBuilt = !existsSync(join(root, 'dist/src/cli.js'));
+const notBuilt = !existsSync(join(root, 'dist/bin/gdlab.js'));
+const skip = tmuxMissing ? 'tmux is not installed: apt-get install tmux to run the end-to-end test' : (notBuilt ? 'dist/bin/gdlab.js is missing: run npm test' : false);
 
 /** A shell word, single-quoted. */
 function quote(word: string): string {
@@ -31,79 +36,156 @@ async function sleep(ms: number): Promise<void> {
 	});
 }
 
-test('gdlab in a real terminal opens the dashboard, trains, answers keys and quits with q, exit status 0', {
-	skip: tmuxMissing ? 'tmux is not installed: apt-get install tmux to run the end-to-end test' : (notBuilt ? 'dist/src/cli.js is missing: run npm test' : false),
-	timeout: 60_000,
-}, async t => {
+/** gdlab running in its own tmux server, in `cwd`, with handles to type, read and wait. */
+function startGdlab(t: TestContext, args: string[], cwd: string) {
 	const directory = mkdtempSync(join(tmpdir(), 'gdlab-e2e-'));
-	const socket = `gdlab-e2e-${process.pid}`;
+	const socket = `gdlab-e2e-${process.pid}-${Math.random().toString(36).slice(2)}`;
 	const config = join(directory, 'tmux.conf');
 	const exitFile = join(directory, 'exit-status');
-	// no status bar: the pane is the whole 80×24 window
+	// no status bar: the pane is the whole window
 	writeFileSync(config, 'set -g status off\n');
-	const tmux = (...args: string[]) => spawnSync('tmux', ['-L', socket, '-f', config, ...args], {encoding: 'utf8'});
-	const screen = () => tmux('capture-pane', '-p', '-t', 'e2e').stdout;
-	const lines = () => screen().split('\n').filter(line => line.trim() !== '');
-	const waitForScreen = async (check: (text: string) => boolean, what: string): Promise<number> => {
-		const start = Date.now();
-		while (!check(screen())) {
-			if (Date.now() - start > screenTimeoutMs) {
-				assert.fail(`the terminal never showed ${what}; it shows:\n${screen()}`);
-			}
-
-			await sleep(10);
-		}
-
-		return Date.now() - start;
-	};
-
-	const press = (...keys: string[]) => tmux('send-keys', '-t', 'e2e', ...keys);
-	// Ink draws nothing but the last frame when it thinks it runs in CI
-	const command = `cd ${quote(root)} && env -u CI -u CONTINUOUS_INTEGRATION node dist/src/cli.js --epochs 100000; echo $? > ${quote(exitFile)}`;
-	try {
-		const started = tmux('new-session', '-d', '-x', String(size.columns), '-y', String(size.rows), '-s', 'e2e', command);
-		assert.equal(started.status, 0, started.stderr);
-		const openedIn = await waitForScreen(text => text.includes('Single unit'), 'the dashboard');
-		t.diagnostic(`first frame after ${openedIn} ms`);
-		await waitForScreen(text => /running .*epoch [1-9]\d*\/100000/.test(text), 'training under way');
-
-		const shown = lines();
-		assert.ok(shown[0]!.startsWith('gdlab '), `the tabs line on top:\n${shown.join('\n')}`);
-		assert.equal(shown.filter(line => line.startsWith('gdlab ')).length, 1, 'no stale frames left behind');
-		assert.match(shown.at(-1)!, /\? help {2}q quit$/, 'the key line at the bottom');
-		assert.ok(shown.length <= size.rows - 1);
-		assert.ok(shown.every(line => [...line].length <= size.columns));
-
-		press('Right');
-		const keyShownIn = await waitForScreen(text => text.includes('η 0.5 → 1 from epoch'), 'η raised by →');
-		t.diagnostic(`→ reached the screen in ${keyShownIn} ms while training`);
-		await waitForScreen(text => text.includes('│ rank_4 '), 'the weights table');
-
-		press('Tab');
-		await waitForScreen(text => text.includes('W_ih·X   ValueError: shapes (4,3) and (4,) not aligned'), 'the forward screen');
-		press('?');
-		await waitForScreen(text => text.includes('close help') && text.includes('momentum β'), 'the help');
-		press('Escape');
-		await waitForScreen(text => text.includes('Forward pass 4 → 3 → 2'), 'the forward screen again');
-		press('3');
-		await waitForScreen(text => text.includes('Backprop 6×2×1'), 'the backprop screen');
-
-		tmux('resize-window', '-t', 'e2e', '-x', '50', '-y', '15');
-		await waitForScreen(text => text.includes('terminal too small: 50×15, need 60×18'), 'the too-small line');
-		tmux('resize-window', '-t', 'e2e', '-x', '120', '-y', '40');
-		await waitForScreen(text => text.includes('Backprop 6×2×1') && text.split('\n').some(line => line.length > 80), 'the dashboard at 120×40');
-		assert.equal(lines().filter(line => line.startsWith('gdlab ')).length, 1, 'resizing leaves no stale frames');
-
-		press('q');
-		const start = Date.now();
-		while (!existsSync(exitFile) || readFileSync(exitFile, 'utf8').trim() === '') {
-			assert.ok(Date.now() - start < screenTimeoutMs, 'gdlab did not exit after q');
-			await sleep(20);
-		}
-
-		assert.equal(readFileSync(exitFile, 'utf8').trim(), '0');
-	} finally {
+	const tmux = (...tmuxArgs: string[]) => spawnSync('tmux', ['-L', socket, '-f', config, ...tmuxArgs], {encoding: 'utf8'});
+	// Ink draws nothing but the last frame when it thinks it runs in CI; after gdlab the shell stays, as a user's would
+	const command = `cd ${quote(cwd)} && env -u CI -u CONTINUOUS_INTEGRATION node ${quote(join(root, 'dist/bin/gdlab.js'))} ${args.map(quote).join(' ')}; echo $? > ${quote(exitFile)}; echo gdlab-exited; exec sleep 600`;
+	const started = tmux('new-session', '-d', '-x', String(size.columns), '-y', String(size.rows), '-s', 'e2e', command);
+	assert.equal(started.status, 0, started.stderr);
+	t.after(() => {
 		tmux('kill-server');
 		rmSync(directory, {recursive: true, force: true});
+	});
+
+	const screen = () => tmux('capture-pane', '-p', '-t', 'e2e').stdout;
+	return {
+		tmux,
+		screen,
+		lines: () => screen().split('\n').filter(line => line.trim() !== ''),
+		press: (...keys: string[]) => tmux('send-keys', '-t', 'e2e', ...keys),
+		/** Whether the pane shows the alternate screen (full-screen programs draw there). */
+		alternateScreen: () => tmux('display-message', '-p', '-t', 'e2e', '#{alternate_on}').stdout.trim() === '1',
+		async waitForScreen(check: (text: string) => boolean, what: string): Promise<number> {
+			const start = Date.now();
+			while (!check(screen())) {
+				if (Date.now() - start > screenTimeoutMs) {
+					assert.fail(`the terminal never showed ${what}; it shows:\n${screen()}`);
+				}
+
+				await sleep(10);
+			}
+
+			return Date.now() - start;
+		},
+		/** Wait for gdlab to end; returns its exit status. */
+		async exitStatus(): Promise<string> {
+			const start = Date.now();
+			while (!existsSync(exitFile) || readFileSync(exitFile, 'utf8').trim() === '') {
+				assert.ok(Date.now() - start < screenTimeoutMs, `gdlab did not exit; the terminal shows:\n${screen()}`);
+				await sleep(20);
+			}
+
+			return readFileSync(exitFile, 'utf8').trim();
+		},
+	};
+}
+
+test('gdlab in a real terminal opens the dashboard, trains, answers keys and quits with q, exit status 0', {skip, timeout: 60_000}, async t => {
+	const gdlab = startGdlab(t, ['--epochs', '100000'], root);
+	const openedIn = await gdlab.waitForScreen(text => text.includes('Single unit'), 'the dashboard');
+	t.diagnostic(`first frame after ${openedIn} ms`);
+	await gdlab.waitForScreen(text => /running .*epoch [1-9]\d*\/100000/.test(text), 'training under way');
+
+	const shown = gdlab.lines();
+	assert.ok(shown[0]!.startsWith('gdlab '), `the tabs line on top:\n${shown.join('\n')}`);
+	assert.equal(shown.filter(line => line.startsWith('gdlab ')).length, 1, 'no stale frames left behind');
+	assert.match(shown.at(-1)!, /w save .*\? help {2}q quit$/, 'the key line at the bottom, with w');
+	assert.ok(shown.length <= size.rows - 1);
+	assert.ok(shown.every(line => [...line].length <= size.columns));
+
+	gdlab.press('Right');
+	const keyShownIn = await gdlab.waitForScreen(text => text.includes('η 0.5 → 1 from epoch'), 'η raised by →');
+	t.diagnostic(`→ reached the screen in ${keyShownIn} ms while training`);
+	await gdlab.waitForScreen(text => text.includes('│ rank_4 '), 'the weights table');
+
+	gdlab.press('Tab');
+	await gdlab.waitForScreen(text => text.includes('W_ih·X   ValueError: shapes (4,3) and (4,) not aligned'), 'the forward screen');
+	gdlab.press('?');
+	await gdlab.waitForScreen(text => text.includes('close help') && text.includes('momentum β') && text.includes('data: admissions (binary.csv), 400 rows'), 'the help');
+	gdlab.press('Escape');
+	await gdlab.waitForScreen(text => text.includes('Forward pass 4 → 3 → 2'), 'the forward screen again');
+	gdlab.press('3');
+	await gdlab.waitForScreen(text => text.includes('Backprop 6×2×1'), 'the backprop screen');
+
+	gdlab.tmux('resize-window', '-t', 'e2e', '-x', '50', '-y', '15');
+	await gdlab.waitForScreen(text => text.includes('terminal too small: 50×15, need 60×18'), 'the too-small line');
+	gdlab.tmux('resize-window', '-t', 'e2e', '-x', '120', '-y', '40');
+	await gdlab.waitForScreen(text => text.includes('Backprop 6×2×1') && text.split('\n').some(line => line.length > 80), 'the dashboard at 120×40');
+	assert.equal(gdlab.lines().filter(line => line.startsWith('gdlab ')).length, 1, 'resizing leaves no stale frames');
+
+	gdlab.press('q');
+	assert.equal(await gdlab.exitStatus(), '0');
+	assert.equal(gdlab.alternateScreen(), false, 'the terminal is back on its main screen');
+});
+
+test('w saves the run; gdlab --load reopens it paused at the saved epoch', {skip, timeout: 60_000}, async t => {
+	const cwd = mkdtempSync(join(tmpdir(), 'gdlab-e2e-runs-'));
+	t.after(() => {
+		rmSync(cwd, {recursive: true, force: true});
+	});
+	const saving = startGdlab(t, ['--epochs', '1000000', '--save', 'run.json'], cwd);
+	await saving.waitForScreen(text => /running .*epoch [1-9]\d*\/1000000/.test(text), 'training under way');
+	saving.press('Right');
+	saving.press('Space');
+	await saving.waitForScreen(text => text.includes(' paused '), 'paused');
+	saving.press('w');
+	await saving.waitForScreen(text => /saved run to run\.json \(epoch \d+\)/.test(text), 'the save confirmed');
+	const epoch = /saved run to run\.json \(epoch (\d+)\)/.exec(saving.screen())![1]!;
+	saving.press('q');
+	assert.equal(await saving.exitStatus(), '0');
+	assert.equal(readRunFile(join(cwd, 'run.json')).epochs, Number(epoch));
+
+	const loading = startGdlab(t, ['--load', 'run.json'], cwd);
+	// the file's name when the command passes it on, else "the saved run"
+	await loading.waitForScreen(text => new RegExp(`loaded (run\\.json|the saved run): epoch ${epoch} of 1000000, paused: space resumes`).test(text), 'the loaded run');
+	assert.match(loading.screen(), new RegExp(`Single unit {2}paused {2}η 1 {2}.*epoch ${epoch}/1000000`));
+	loading.press('q');
+	assert.equal(await loading.exitStatus(), '0');
+});
+
+test('Ctrl+C right after w leaves either no file or the whole run, never a temporary file, and gives the terminal back', {skip, timeout: 60_000}, async t => {
+	const cwd = mkdtempSync(join(tmpdir(), 'gdlab-e2e-interrupt-'));
+	t.after(() => {
+		rmSync(cwd, {recursive: true, force: true});
+	});
+	const gdlab = startGdlab(t, ['--epochs', '1000000', '--save', 'run.json'], cwd);
+	// a long history makes the save take a while
+	await gdlab.waitForScreen(text => /running .*epoch \d{5,}\/1000000/.test(text), 'ten thousand epochs trained');
+	gdlab.press('w');
+	gdlab.press('C-c');
+	await gdlab.exitStatus();
+	await gdlab.waitForScreen(text => text.includes('gdlab-exited'), 'the shell after gdlab');
+	assert.equal(gdlab.alternateScreen(), false, 'the terminal is back on its main screen');
+	assert.deepEqual(readdirSync(cwd).filter(name => name !== 'run.json'), [], 'nothing but the saved run, if it was saved');
+	if (existsSync(join(cwd, 'run.json'))) {
+		assert.ok(readRunFile(join(cwd, 'run.json')).epochs > 0, 'a saved run is whole');
 	}
+});
+
+test('on big data training runs in a worker: keys answer, w saves, Ctrl+C ends it all and the process exits', {skip, timeout: 60_000}, async t => {
+	const cwd = mkdtempSync(join(tmpdir(), 'gdlab-e2e-big-'));
+	t.after(() => {
+		rmSync(cwd, {recursive: true, force: true});
+	});
+	const gdlab = startGdlab(t, ['--data', bigData, '--epochs', '1000000', '--save', 'big.json'], cwd);
+	await gdlab.waitForScreen(text => /running .*epoch [1-9]\d*\/1000000/.test(text), 'training under way');
+	gdlab.press('Right');
+	await gdlab.waitForScreen(text => /η 1 {2}β/.test(text) && text.includes('η 0.5 → 1 from epoch'), 'η raised while the worker trains');
+	gdlab.press('w');
+	await gdlab.waitForScreen(text => /saved run to big\.json \(epoch \d+\)/.test(text), 'the save confirmed');
+	const record = readRunFile(join(cwd, 'big.json'));
+	assert.equal(record.dataset.name, bigData);
+	assert.equal(record.changes[0]?.change.learnRate, 1);
+	gdlab.press('C-c');
+	await gdlab.exitStatus();
+	await gdlab.waitForScreen(text => text.includes('gdlab-exited'), 'the shell after gdlab');
+	assert.equal(gdlab.alternateScreen(), false);
+	assert.deepEqual(readdirSync(cwd), ['big.json']);
 });

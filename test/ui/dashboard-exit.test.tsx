@@ -1,55 +1,13 @@
 /** Leaving the dashboard: q and Ctrl+C end runDashboard; without a terminal for keys it still draws and trains. */
 import assert from 'node:assert/strict';
-import {EventEmitter} from 'node:events';
 import {test} from 'node:test';
 import {render} from 'ink';
-import {lessonConfig, TrainingSession} from '../../src/engine/training-session.js';
+import {lessonConfig} from '../../src/engine/training-session.js';
 import {App} from '../../src/ui/App.js';
+import {LocalRunSession} from '../../src/ui/local-run-session.js';
 import {runDashboard} from '../../src/ui/run-dashboard.js';
-import {lessonSplit, waitFor} from './dashboard-harness.js';
-
-/** A terminal-like output stream that keeps what is written. */
-class FakeStdout extends EventEmitter {
-	readonly columns = 80;
-	readonly rows = 24;
-	readonly isTTY = false;
-	output = '';
-	write(chunk: string): boolean {
-		this.output += chunk;
-		return true;
-	}
-}
-
-/** A keyboard: readable chunks, raw mode when it is a terminal. */
-class FakeStdin extends EventEmitter {
-	readonly isTTY?: boolean;
-	private pending: string | null = null;
-	constructor(isTTY: boolean) {
-		super();
-		// like a file or a pipe, a stdin that is no terminal has no isTTY property at all
-		if (isTTY) {
-			this.isTTY = true;
-		}
-	}
-
-	type(text: string): void {
-		this.pending = text;
-		this.emit('readable');
-	}
-
-	read(): string | null {
-		const text = this.pending;
-		this.pending = null;
-		return text;
-	}
-
-	setEncoding(): void {}
-	setRawMode(): void {}
-	resume(): void {}
-	pause(): void {}
-	ref(): void {}
-	unref(): void {}
-}
+import {lessonSource, lessonSplit, runContext, waitFor} from './dashboard-harness.js';
+import {FakeStdin, FakeStdout} from './fake-terminal.js';
 
 function startDashboard(stdin: FakeStdin, stdout: FakeStdout) {
 	return runDashboard({
@@ -57,6 +15,7 @@ function startDashboard(stdin: FakeStdin, stdout: FakeStdout) {
 		configs: {single: {...lessonConfig('single'), epochs: 100_000}, backprop: lessonConfig('backprop')},
 		initialModel: 'single',
 		forwardSeed: 42,
+		source: lessonSource,
 		stdin: stdin as unknown as NodeJS.ReadStream,
 		stdout: stdout as unknown as NodeJS.WriteStream,
 	});
@@ -89,7 +48,7 @@ test('with stdin not a terminal the dashboard draws and trains, and never asks f
 
 	const stdout = new FakeStdout();
 	const split = lessonSplit();
-	const sessions = {single: new TrainingSession(split, {...lessonConfig('single'), epochs: 100_000}), backprop: new TrainingSession(split, lessonConfig('backprop'))};
+	const sessions = {single: new LocalRunSession(runContext(split), {...lessonConfig('single'), epochs: 100_000}), backprop: new LocalRunSession(runContext(split), lessonConfig('backprop'))};
 	const instance = render(<App split={split} sessions={sessions} initialModel="single" forwardSeed={42} color={false}/>, {
 		stdin: stdin as unknown as NodeJS.ReadStream,
 		stdout: stdout as unknown as NodeJS.WriteStream,

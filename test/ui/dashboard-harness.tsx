@@ -2,11 +2,14 @@
 import {render} from 'ink-testing-library';
 import type {SplitDataset} from '../../src/data/dataset.js';
 import {loadDataset} from '../../src/data/load-dataset.js';
+import type {RunSource} from '../../src/data/run-file.js';
 import {splitDataset} from '../../src/data/split-dataset.js';
 import type {ModelKind} from '../../src/engine/model.js';
 import {createRandom} from '../../src/engine/random.js';
-import {lessonConfig, TrainingSession, type SessionConfig} from '../../src/engine/training-session.js';
-import {App} from '../../src/ui/App.js';
+import {lessonConfig, type SessionConfig} from '../../src/engine/training-session.js';
+import {App, type AppProps} from '../../src/ui/App.js';
+import {LocalRunSession, type RunContext} from '../../src/ui/local-run-session.js';
+import type {ReplayPlan} from '../../src/ui/training-loop.js';
 import type {TerminalSize} from '../../src/ui/hooks/use-terminal-size.js';
 import type {ScreenName} from '../../src/ui/key-map.js';
 
@@ -30,6 +33,14 @@ export function lessonSplit(): SplitDataset {
 	return splitDataset(loadDataset(undefined), createRandom('numpy', 42));
 }
 
+/** How the lesson's data is chosen, as a saved run records it. */
+export const lessonSource: RunSource = {data: undefined, splitSeed: 42, target: undefined, categorical: undefined, strict: false, testRatio: 0.1};
+
+/** What a run on `split` needs besides its configuration. */
+export function runContext(split: SplitDataset): RunContext {
+	return {data: split, dataset: split.dataset, source: lessonSource};
+}
+
 /** What a test sets up: the model to open on, config changes per model, the terminal's size, colour. */
 export type DashboardSetup = {
 	/** The screen to open on (default single). */
@@ -40,14 +51,19 @@ export type DashboardSetup = {
 	size?: TerminalSize;
 	/** Draw in colour. */
 	color?: boolean;
+	/** Other props of the App (savePath, startControls, loaded). */
+	props?: Partial<AppProps>;
+	/** A saved run one model replays first. */
+	replay?: {model: ModelKind} & ReplayPlan;
 };
 
 /** Render the App; returns ink-testing-library's handles plus the sessions, so tests can look behind the screen. */
 export function renderDashboard(setup: DashboardSetup = {}) {
 	const split = lessonSplit();
 	const config = (model: ModelKind) => ({...lessonConfig(model), ...setup.configs?.[model]});
-	const sessions = {single: new TrainingSession(split, config('single')), backprop: new TrainingSession(split, config('backprop'))};
-	const instance = render(<App split={split} sessions={sessions} initialModel={setup.model ?? 'single'} forwardSeed={42} color={setup.color ?? false}/>);
+	const start = (model: ModelKind) => new LocalRunSession(runContext(split), config(model), setup.replay?.model === model ? setup.replay : undefined);
+	const sessions = {single: start('single'), backprop: start('backprop')};
+	const instance = render(<App split={split} sessions={sessions} initialModel={setup.model ?? 'single'} forwardSeed={42} color={setup.color ?? false} {...setup.props}/>);
 	if (setup.size) {
 		resize(instance.stdout, setup.size);
 	}

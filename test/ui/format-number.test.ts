@@ -12,9 +12,10 @@ test('numbers show 4 significant digits, with an exponent when tiny or huge', ()
 	assert.equal(formatNumber(-0), '0');
 });
 
-test('an overflow shows as ∞, never as a long word', () => {
-	assert.equal(formatNumber(Number.POSITIVE_INFINITY), '∞');
-	assert.equal(formatNumber(Number.NEGATIVE_INFINITY), '-∞');
+test('a value that is not finite (an overflow, NaN) shows as —, never as ∞ or a long word', () => {
+	assert.equal(formatNumber(Number.POSITIVE_INFINITY), '—');
+	assert.equal(formatNumber(Number.NEGATIVE_INFINITY), '—');
+	assert.equal(formatNumber(Number.NaN), '—');
 });
 
 test('accuracy, speed and batch read as the lesson and a user would say them', () => {

@@ -17,6 +17,7 @@ test('the footer fits its width and always ends with help and quit', () => {
 	}
 
 	assert.ok(packKeyHints(keysFor('backprop'), 80).startsWith('←→ η  ↑↓ epochs  +- hidden'));
+	assert.ok(packKeyHints(keysFor('single'), 80).includes('  w save  '), 'w save fits at 80 columns');
 	assert.ok(!packKeyHints(keysFor('single'), 200).includes('hidden'), 'the single unit has no hidden units');
 });
 

@@ -1,19 +1,23 @@
 /**
  * What each key of a training screen means, as named intents. Each changes the session through its
  * own methods (the run carries on from its weights unless the intent says it restarts), leaves a
- * notice saying what it did, and refreshes the screen at once.
+ * notice saying what it did, and refreshes the screen at once. While a saved run is being replayed,
+ * or after training failed, the keys that would change the run do nothing.
  */
 import type {SplitDataset} from '../../data/dataset.js';
-import type {TrainingSession} from '../../engine/training-session.js';
 import {formatBatch, formatSetting} from '../format-number.js';
 import {batchModes, epochTargetLadder, hiddenUnitLimits, learnRateLadder, momentumChoices, nextChoice, stepLadder} from '../ladders.js';
 import {panelModes, type ControlsChange, type PanelMode} from '../run-controls.js';
+import {defaultRunFileName} from '../run-file-name.js';
+import type {RunSession} from '../run-session.js';
 import {stepSourceCount} from '../step-sources.js';
 
 /** Everything an intent needs. */
 export type RunIntentContext = {
 	/** The run the keys act on. */
-	session: TrainingSession;
+	session: RunSession;
+	/** Where w saves (--save); undefined for a new file named by model and time. */
+	savePath: string | undefined;
 	/** The data, to count the records the one-step panel can show. */
 	split: SplitDataset;
 	/** Change some of the model's controls (given as a patch, or a patch made from the latest controls). */
@@ -28,15 +32,22 @@ export type RunIntentContext = {
 export type RunIntents = Record<
 	| 'lowerLearnRate' | 'raiseLearnRate' | 'raiseEpochTarget' | 'lowerEpochTarget' | 'addHiddenUnit' | 'removeHiddenUnit'
 	| 'togglePause' | 'stepOneEpoch' | 'restart' | 'reseed' | 'cycleBatch' | 'cycleMomentum' | 'pinCurve' | 'cyclePanel'
-	| 'previousStepSource' | 'nextStepSource',
+	| 'previousStepSource' | 'nextStepSource' | 'saveRun',
 	() => void
 >;
 
 /** Build the intents for one training screen. */
-export function useRunIntents({session, split, onControls, onPanel, refresh}: RunIntentContext): RunIntents {
+export function useRunIntents({session, savePath, split, onControls, onPanel, refresh}: RunIntentContext): RunIntents {
 	const notify = (notice: string) => {
 		onControls({notice});
 		refresh();
+	};
+
+	/** An intent that changes the run, kept from running while the run cannot take changes (the message line says why). */
+	const changing = (intent: () => void) => () => {
+		if (session.loading === undefined && session.failure === undefined) {
+			intent();
+		}
 	};
 
 	const changeLearnRate = (direction: 1 | -1) => {
@@ -71,8 +82,9 @@ export function useRunIntents({session, split, onControls, onPanel, refresh}: Ru
 			return;
 		}
 
-		const next = Math.min(hiddenUnitLimits.max, Math.max(hiddenUnitLimits.min, hidden + change));
-		if (next === hidden) {
+		// a run started above the limit (--hidden 256) may come down one at a time, never go further up
+		const next = hidden + change;
+		if (next < hiddenUnitLimits.min || (next > hiddenUnitLimits.max && change > 0)) {
 			notify(`hidden units stay from ${hiddenUnitLimits.min} to ${hiddenUnitLimits.max}`);
 			return;
 		}
@@ -87,58 +99,70 @@ export function useRunIntents({session, split, onControls, onPanel, refresh}: Ru
 		onPanel(() => 'step');
 	};
 
+	const saveRun = () => {
+		const path = savePath ?? defaultRunFileName(session.config.model, new Date());
+		notify(`saving the run to ${path}…`);
+		session.save(path).then(saved => {
+			notify(`saved run to ${saved.path} (epoch ${saved.epochs})`);
+		}, (error: unknown) => {
+			notify(`could not save: ${error instanceof Error ? error.message : String(error)}`);
+		});
+	};
+
 	return {
-		lowerLearnRate: () => {
+		lowerLearnRate: changing(() => {
 			changeLearnRate(-1);
-		},
-		raiseLearnRate: () => {
+		}),
+		raiseLearnRate: changing(() => {
 			changeLearnRate(1);
-		},
-		raiseEpochTarget: () => {
+		}),
+		raiseEpochTarget: changing(() => {
 			changeEpochTarget(1);
-		},
-		lowerEpochTarget: () => {
+		}),
+		lowerEpochTarget: changing(() => {
 			changeEpochTarget(-1);
-		},
-		addHiddenUnit: () => {
+		}),
+		addHiddenUnit: changing(() => {
 			changeHiddenUnits(1);
-		},
-		removeHiddenUnit: () => {
+		}),
+		removeHiddenUnit: changing(() => {
 			changeHiddenUnits(-1);
-		},
+		}),
 		togglePause: () => {
-			onControls(controls => ({paused: !controls.paused}));
+			// the status line says paused or running; the last notice (a loaded run's "space resumes") is done with
+			onControls(controls => ({paused: !controls.paused, notice: undefined}));
 		},
-		stepOneEpoch: () => {
+		stepOneEpoch: changing(() => {
 			if (session.status !== 'training') {
 				notify(session.status === 'done' ? 'done: ↑ raises the epoch target' : 'diverged: lower η and press r');
 				return;
 			}
 
 			onControls({paused: true});
-			session.advance(1);
+			session.step();
 			refresh();
-		},
-		restart: () => {
+		}),
+		restart: changing(() => {
 			session.restart();
 			notify(`restarted from seed ${session.config.seed}`);
-		},
-		reseed: () => {
+		}),
+		reseed: changing(() => {
 			const seed = nextSeed(session.config.seed);
 			session.reseed(seed);
 			notify(`new seed ${seed}: restarted`);
-		},
-		cycleBatch: () => {
+		}),
+		cycleBatch: changing(() => {
 			const next = nextChoice(batchModes, session.config.batch);
 			session.setBatch(next);
 			notify(`batch: ${formatBatch(next)}`);
-		},
-		cycleMomentum: () => {
+		}),
+		cycleMomentum: changing(() => {
 			const {momentum} = session.config;
 			const next = nextChoice(momentumChoices, momentum);
 			session.setMomentum(next);
 			notify(`momentum β ${formatSetting(momentum)} → ${formatSetting(next)}`);
-		},
+		}),
+		saveRun: changing(saveRun),
 		pinCurve: () => {
 			const {history, config} = session;
 			if (history.length === 0) {

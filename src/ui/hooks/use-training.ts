@@ -1,24 +1,17 @@
 /**
- * Train a session without ever blocking the keyboard: the engine advances in slices of about
- * `sliceBudgetMs`, each scheduled with setImmediate so key presses are read between slices. Figures
- * are published at a steady cadence (the chart less often than the status), so a frame changes only
- * where the numbers did.
+ * Show a training run: tell it to run while the screen wants it to, and republish its state whenever it
+ * has news (the status at the run's stats cadence, the chart less often), so a frame changes only where
+ * the numbers did. The run trains by itself: in slices on this thread, or in a worker.
  */
-import {useCallback, useEffect, useRef, useState} from 'react';
-import type {SessionSnapshot, TrainingSession} from '../../engine/training-session.js';
-
-/** Time one slice of training may take before input gets its turn. */
-export const sliceBudgetMs = 5;
-/** How often status and tables are refreshed while training. */
-export const statsIntervalMs = 100;
-/** How often the chart is redrawn while training. */
-export const chartIntervalMs = 250;
-/** The window epochs per second are measured over. */
-export const rateWindowMs = 500;
+import {useCallback, useLayoutEffect, useRef, useState} from 'react';
+import type {SessionSnapshot} from '../../engine/training-session.js';
+import type {RunSession} from '../run-session.js';
+import {chartIntervalMs} from '../training-cadence.js';
+import type {ReplayProgress} from '../training-loop.js';
 
 /** What a screen shows of a training run. */
 export type Training = {
-	/** The session's state at the last publication. */
+	/** The run's state at the last publication. */
 	snapshot: SessionSnapshot;
 	/** Epochs of history the chart shows (it lags the snapshot by up to chartIntervalMs). */
 	chartEpochs: number;
@@ -26,103 +19,63 @@ export type Training = {
 	chartVersion: number;
 	/** Epochs per second over the last measuring window; 0 when not training or not measured yet. */
 	epochsPerSecond: number;
-	/** Re-read the session now (after a key changed it) and carry on training if it can. */
+	/** How far the replay of a saved run has come, while it goes on. */
+	loading: ReplayProgress | undefined;
+	/** Why training stopped for good, if it did. */
+	failure: string | undefined;
+	/** Re-read the run now (after a key changed it). */
 	refresh: () => void;
 };
 
 type Published = Omit<Training, 'refresh'>;
 
 /** Run `session` while `running`; publish its state for the screen. */
-export function useTraining(session: TrainingSession, running: boolean): Training {
-	const rate = useRef(0);
-	// read by the training slices: a render that shows "paused" stops them at once, before effects catch up
-	const runningNow = useRef(running);
-	runningNow.current = running;
-	const [published, setPublished] = useState<Published>(() => read(session, 0, 0));
-	const kick = useRef(() => {});
-
+export function useTraining(session: RunSession, running: boolean): Training {
+	const [published, setPublished] = useState<Published>(() => read(session, 0));
 	const publish = useCallback((withChart: boolean) => {
-		setPublished(previous => withChart
-			? read(session, previous.chartVersion + 1, rate.current)
-			: {...previous, snapshot: session.snapshot(), epochsPerSecond: rate.current});
+		setPublished(previous => withChart ? read(session, previous.chartVersion + 1) : {...read(session, previous.chartVersion), chartEpochs: previous.chartEpochs});
 	}, [session]);
 
-	useEffect(() => {
-		if (!running) {
-			rate.current = 0;
-			publish(true);
-			return;
-		}
-
-		let timer: NodeJS.Immediate | undefined;
-		// the first slice publishes at once, so a fresh run shows its first epochs without waiting a cadence
-		let lastStats = Number.NEGATIVE_INFINITY;
-		let lastChart = Number.NEGATIVE_INFINITY;
-		let windowStart = performance.now();
-		let windowEpochs = 0;
-		const slice = () => {
-			timer = undefined;
-			if (!runningNow.current) {
-				return;
+	// read by the listener: news while paused (a key's effect arriving from a worker) always reach the chart
+	const runningNow = useRef(running);
+	runningNow.current = running;
+	// layout effects run as the frame commits: the run is listened to before it starts, and the frame
+	// that shows "paused" stops it before another epoch can slip in
+	useLayoutEffect(() => {
+		let lastChart = performance.now();
+		return session.subscribe(() => {
+			const now = performance.now();
+			const withChart = !runningNow.current || session.status !== 'training' || now - lastChart >= chartIntervalMs;
+			if (withChart) {
+				lastChart = now;
 			}
 
-			const start = performance.now();
-			let now = start;
+			publish(withChart);
+		});
+	}, [session, publish]);
 
-			while (session.status === 'training' && now - start < sliceBudgetMs) {
-				windowEpochs += session.advance(1);
-				now = performance.now();
-			}
-
-			if (now - windowStart >= rateWindowMs) {
-				rate.current = (windowEpochs * 1000) / (now - windowStart);
-				windowStart = now;
-				windowEpochs = 0;
-			}
-
-			const finished = session.status !== 'training';
-			if (finished) {
-				rate.current = 0;
-			}
-
-			if (finished || now - lastStats >= statsIntervalMs) {
-				const withChart = finished || now - lastChart >= chartIntervalMs;
-				publish(withChart);
-				lastStats = now;
-				lastChart = withChart ? now : lastChart;
-			}
-
-			if (!finished) {
-				timer = setImmediate(slice);
-			}
-		};
-
-		kick.current = () => {
-			if (timer === undefined && session.status === 'training') {
-				windowStart = performance.now();
-				windowEpochs = 0;
-				timer = setImmediate(slice);
-			}
-		};
-
-		kick.current();
+	useLayoutEffect(() => {
+		session.setRunning(running);
+		publish(true);
 		return () => {
-			if (timer !== undefined) {
-				clearImmediate(timer);
-			}
-
-			kick.current = () => {};
+			session.setRunning(false);
 		};
 	}, [session, running, publish]);
 
 	const refresh = useCallback(() => {
 		publish(true);
-		kick.current();
 	}, [publish]);
 
 	return {...published, refresh};
 }
 
-function read(session: TrainingSession, chartVersion: number, epochsPerSecond: number): Published {
-	return {snapshot: session.snapshot(), chartEpochs: session.history.length, chartVersion, epochsPerSecond};
+function read(session: RunSession, chartVersion: number): Published {
+	return {
+		snapshot: session.snapshot(),
+		chartEpochs: session.history.length,
+		chartVersion,
+		epochsPerSecond: session.epochsPerSecond,
+		loading: session.loading,
+		failure: session.failure,
+	};
 }

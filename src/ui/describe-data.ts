@@ -1,0 +1,19 @@
+/** The data in words, for the tabs line (short) and the help (in full). */
+import type {SplitDataset} from '../data/dataset.js';
+
+/** The dataset's name with its size, as long as `width` allows: "binary.csv · 400 rows × 6 features", "binary.csv 400×6", or the name. */
+export function describeDataShort({dataset}: SplitDataset, width: number): string {
+	const features = dataset.featureNames.length;
+	const choices = [`${dataset.name} · ${dataset.rows} rows × ${features} features`, `${dataset.name} ${dataset.rows}×${features}`];
+	return choices.find(text => text.length <= width) ?? dataset.name;
+}
+
+/** The data as the help describes it: name, rows of each part, and the features by name. */
+export function describeDataLong({dataset, train, test}: SplitDataset): string {
+	return `data: ${dataset.name}, ${dataset.rows} rows (${train.rows} training, ${test.rows} test), ${dataset.featureNames.length} features: ${dataset.featureNames.join(', ')}`;
+}
+
+/** What the help says about saved runs: how to make and reopen one, and the one loaded, if any. */
+export function describeSavedRuns(loaded: string | undefined): string {
+	return `saved runs: w saves one, gdlab --load FILE reopens it${loaded === undefined ? '' : ` · ${loaded}`}`;
+}

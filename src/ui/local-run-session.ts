@@ -1,0 +1,152 @@
+/**
+ * A run on the render thread, for data small enough that an epoch takes a fraction of a frame: the
+ * engine's TrainingSession trained in slices between key presses. Changes apply at once.
+ */
+import type {Dataset} from '../data/dataset.js';
+import {buildRunRecord, writeRunFile, type RunSource} from '../data/run-file.js';
+import type {LossHistory} from '../engine/loss-history.js';
+import {TrainingSession, type BatchMode, type ConfigChange, type SessionConfig, type SessionSnapshot, type SessionStatus, type TrainingData} from '../engine/training-session.js';
+import type {RunSession, SavedRun} from './run-session.js';
+import {sliceBudgetMs, statsIntervalMs} from './training-cadence.js';
+import {TrainingLoop, type ReplayPlan, type ReplayProgress} from './training-loop.js';
+
+/** What a run needs besides its configuration: its data, and what a saved run says about it. */
+export type RunContext = {
+	/** The records it trains and tests on. */
+	data: TrainingData;
+	/** The dataset they come from (its name, file and size go into a saved run). */
+	dataset: Dataset;
+	/** How the data was chosen, for a saved run. */
+	source: RunSource;
+};
+
+/** A run trained on this thread. */
+export class LocalRunSession implements RunSession {
+	/** The engine's session (tests look behind the screen through it). */
+	readonly engine: TrainingSession;
+	/** A run on this thread has no training thread to lose. */
+	readonly failure = undefined;
+	private readonly loop: TrainingLoop;
+	private readonly listeners = new Set<() => void>();
+	private closed = false;
+
+	/** Start the run; with `replay`, first bring back a saved run (in slices, as training goes). */
+	constructor(private readonly context: RunContext, config: SessionConfig, replay?: ReplayPlan) {
+		this.engine = new TrainingSession(context.data, config);
+		this.loop = new TrainingLoop(this.engine, () => {
+			this.tell();
+		}, {sliceBudgetMs, publishIntervalMs: statsIntervalMs});
+		if (replay) {
+			this.loop.startReplay(replay);
+		}
+	}
+
+	get history(): LossHistory {
+		return this.engine.history;
+	}
+
+	get config(): SessionConfig {
+		return this.engine.config;
+	}
+
+	get status(): SessionStatus {
+		return this.engine.status;
+	}
+
+	get epoch(): number {
+		return this.engine.epoch;
+	}
+
+	get startingConfig(): SessionConfig {
+		return this.engine.startingConfig;
+	}
+
+	get changes(): readonly ConfigChange[] {
+		return this.engine.changes;
+	}
+
+	get epochsPerSecond(): number {
+		return this.loop.epochsPerSecond;
+	}
+
+	get loading(): ReplayProgress | undefined {
+		return this.loop.loading;
+	}
+
+	snapshot(): SessionSnapshot {
+		return this.engine.snapshot();
+	}
+
+	setRunning(running: boolean): void {
+		this.loop.setRunning(running);
+	}
+
+	step(): void {
+		this.engine.advance(1);
+	}
+
+	setLearnRate(learnRate: number): void {
+		this.engine.setLearnRate(learnRate);
+	}
+
+	setMomentum(momentum: number): void {
+		this.engine.setMomentum(momentum);
+	}
+
+	setBatch(batch: BatchMode): void {
+		this.engine.setBatch(batch);
+	}
+
+	setEpochTarget(epochs: number): void {
+		this.engine.setEpochTarget(epochs);
+		this.loop.resume();
+	}
+
+	setHidden(hidden: number): void {
+		this.engine.setHidden(hidden);
+		this.loop.resume();
+	}
+
+	restart(): void {
+		this.engine.restart();
+		this.loop.resume();
+	}
+
+	reseed(seed: number | string): void {
+		this.engine.reseed(seed);
+		this.loop.resume();
+	}
+
+	async save(path: string): Promise<SavedRun> {
+		// a turn of the event loop first, so the screen says "saving…" before a long history keeps this thread busy
+		await new Promise(resolve => {
+			setTimeout(resolve, 0);
+		});
+		if (this.closed) {
+			throw new Error('the dashboard closed before the run was saved');
+		}
+
+		// written in one go on this thread, so no key (Ctrl+C included) can land halfway through
+		writeRunFile(path, buildRunRecord(this.engine, this.context.dataset, this.context.source));
+		return {path, epochs: this.engine.epoch};
+	}
+
+	subscribe(listener: () => void): () => void {
+		this.listeners.add(listener);
+		return () => {
+			this.listeners.delete(listener);
+		};
+	}
+
+	async close(): Promise<void> {
+		this.closed = true;
+		this.listeners.clear();
+		this.loop.dispose();
+	}
+
+	private tell(): void {
+		for (const listener of this.listeners) {
+			listener();
+		}
+	}
+}

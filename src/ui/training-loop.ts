@@ -1,0 +1,153 @@
+/**
+ * Train a session without ever blocking its thread for long: epochs run in slices of about
+ * `sliceBudgetMs`, each scheduled with setImmediate so input (keys on the main thread, commands in a
+ * worker) is read between slices. It publishes at a steady cadence, measures epochs per second, and can
+ * first replay a saved run: the same setting changes at the same epochs, as replayRun applies them.
+ */
+import type {ConfigChange, TrainingSession} from '../engine/training-session.js';
+import {rateWindowMs} from './training-cadence.js';
+
+/** A saved run to bring back: its setting changes with their epochs, and the epochs it had trained. */
+export type ReplayPlan = {
+	/** Setting changes, in order, each with the epoch it was made at. */
+	changes: readonly ConfigChange[];
+	/** Epochs the saved run had trained. */
+	epochs: number;
+};
+
+/** How far a replay has come. */
+export type ReplayProgress = {
+	/** Epochs replayed so far. */
+	epoch: number;
+	/** Epochs to replay. */
+	epochs: number;
+};
+
+/** How a loop paces itself. */
+export type LoopPacing = {
+	/** Time one slice may take before the thread reads its input. */
+	sliceBudgetMs: number;
+	/** Least time between two publications while training. */
+	publishIntervalMs: number;
+};
+
+/** Runs one session's epochs while it is told to run (and always while replaying). */
+export class TrainingLoop {
+	private running = false;
+	private timer: NodeJS.Immediate | undefined;
+	private rate = 0;
+	private windowStart = 0;
+	private windowEpochs = 0;
+	private lastPublished = Number.NEGATIVE_INFINITY;
+	private replay: {changes: ConfigChange[]; epochs: number} | undefined;
+
+	/** `publish` is called at the cadence while training, and once when training stops. */
+	constructor(readonly session: TrainingSession, private readonly publish: () => void, private readonly pacing: LoopPacing) {}
+
+	/** Epochs per second over the last measuring window; 0 when not training or not measured yet. */
+	get epochsPerSecond(): number {
+		return this.rate;
+	}
+
+	/** How far the replay of a saved run has come, while it goes on. */
+	get loading(): ReplayProgress | undefined {
+		return this.replay && {epoch: this.session.epoch, epochs: this.replay.epochs};
+	}
+
+	/** Replay a saved run from the session's start; it trains whether or not the loop is told to run. */
+	startReplay(plan: ReplayPlan): void {
+		this.replay = {changes: [...plan.changes], epochs: plan.epochs};
+		this.resume();
+	}
+
+	/** Train (while the run is not done) or stop after the epoch under way. */
+	setRunning(running: boolean): void {
+		this.running = running;
+		if (running) {
+			this.resume();
+		} else if (this.replay === undefined) {
+			this.halt();
+		}
+	}
+
+	/** Carry on after a setting changed (a raised epoch target, a restart), if the loop should be training. */
+	resume(): void {
+		if (this.timer === undefined && this.wantsToTrain()) {
+			this.windowStart = performance.now();
+			this.windowEpochs = 0;
+			// the first slice publishes at once, so a fresh run shows its first epochs without waiting a cadence
+			this.lastPublished = Number.NEGATIVE_INFINITY;
+			this.timer = setImmediate(this.slice);
+		}
+	}
+
+	/** Stop for good: no slice runs after this. */
+	dispose(): void {
+		this.running = false;
+		this.replay = undefined;
+		this.halt();
+	}
+
+	private halt(): void {
+		if (this.timer !== undefined) {
+			clearImmediate(this.timer);
+			this.timer = undefined;
+			this.rate = 0;
+			this.publish();
+		}
+	}
+
+	private wantsToTrain(): boolean {
+		return this.replay !== undefined || (this.running && this.session.status === 'training');
+	}
+
+	private readonly slice = () => {
+		this.timer = undefined;
+		const start = performance.now();
+		let now = start;
+		while (this.wantsToTrain() && now - start < this.pacing.sliceBudgetMs) {
+			this.windowEpochs += this.replay ? this.replayEpoch() : this.session.advance(1);
+			now = performance.now();
+		}
+
+		if (now - this.windowStart >= rateWindowMs) {
+			this.rate = (this.windowEpochs * 1000) / (now - this.windowStart);
+			this.windowStart = now;
+			this.windowEpochs = 0;
+		}
+
+		const stopped = !this.wantsToTrain();
+		if (stopped) {
+			this.rate = 0;
+		}
+
+		if (stopped || now - this.lastPublished >= this.pacing.publishIntervalMs) {
+			this.lastPublished = now;
+			this.publish();
+		}
+
+		if (!stopped) {
+			this.timer = setImmediate(this.slice);
+		}
+	};
+
+	/** One step of the replay: each change once the run reaches its epoch (or can go no further), then an epoch. */
+	private replayEpoch(): number {
+		const {session} = this;
+		const replay = this.replay!;
+		let next = replay.changes[0];
+		// as replayRun: a run that stopped (diverged) takes the remaining changes where it stands
+		while (next !== undefined && (next.epoch <= session.epoch || session.status !== 'training')) {
+			session.change(next.change);
+			replay.changes.shift();
+			next = replay.changes[0];
+		}
+
+		if (session.epoch >= replay.epochs || session.status !== 'training') {
+			this.replay = undefined;
+			return 0;
+		}
+
+		return session.advance(1);
+	}
+}

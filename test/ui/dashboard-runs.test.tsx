@@ -1,0 +1,154 @@
+/** Saving and loading runs from the dashboard, and the dashboard at the extremes of its settings. */
+import assert from 'node:assert/strict';
+import {existsSync, mkdtempSync, readdirSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {after, afterEach, test} from 'node:test';
+import {cleanup} from 'ink-testing-library';
+import {readRunFile} from '../../src/data/run-file.js';
+import {replayRun} from '../../src/engine/replay.js';
+import {lessonConfig} from '../../src/engine/training-session.js';
+import {LocalRunSession} from '../../src/ui/local-run-session.js';
+import {runDashboard} from '../../src/ui/run-dashboard.js';
+import {defaultRunFileName} from '../../src/ui/run-file-name.js';
+import {keys, lessonSource, lessonSplit, linesOf, renderDashboard, runContext, waitFor} from './dashboard-harness.js';
+import {FakeStdin, FakeStdout} from './fake-terminal.js';
+
+/** An epoch target the tests never reach, so runs keep going until paused. */
+const longRun = 100_000;
+const directory = mkdtempSync(join(tmpdir(), 'gdlab-runs-'));
+
+afterEach(() => {
+	cleanup();
+});
+
+after(() => {
+	rmSync(directory, {recursive: true, force: true});
+});
+
+test('w saves the run on screen to --save\'s file and says so; the file replays to the same figures', async () => {
+	const path = join(directory, 'saved.json');
+	const dashboard = renderDashboard({configs: {single: {epochs: longRun}}, props: {savePath: path}});
+	const session = dashboard.sessions.single;
+	await waitFor(() => session.epoch > 20);
+	dashboard.press(keys.right);
+	await waitFor(() => session.epoch > 40);
+	dashboard.press(' ');
+	await dashboard.waitForFrame(/ paused /);
+	const epoch = session.epoch;
+	dashboard.press('w');
+	await dashboard.waitForFrame(`saved run to ${path} (epoch ${epoch})`);
+	const record = readRunFile(path);
+	assert.equal(record.epochs, epoch);
+	assert.equal(record.changes.length, 1);
+	assert.deepEqual(record.source.splitSeed, 42);
+	const replayed = replayRun(dashboard.split, record.config, record.changes, record.epochs);
+	assert.deepEqual(Array.from(replayed.snapshot().weights), Array.from(session.snapshot().weights));
+	assert.deepEqual(readdirSync(directory).filter(name => name.endsWith('.tmp')), [], 'no temporary file left');
+});
+
+test('a save that cannot be written says why in one line and the run goes on', async () => {
+	const path = join(directory, 'no-such-folder', 'run.json');
+	const dashboard = renderDashboard({configs: {single: {epochs: longRun}}, props: {savePath: path}});
+	dashboard.press('w');
+	await dashboard.waitForFrame(`could not save: ${path}: cannot write: no such directory`);
+	const epoch = dashboard.sessions.single.epoch;
+	await waitFor(() => dashboard.sessions.single.epoch > epoch);
+	assert.equal(existsSync(path), false);
+});
+
+test('without --save, w names the file by model and time in the working directory', () => {
+	assert.equal(defaultRunFileName('backprop', new Date(2026, 0, 2, 3, 4, 5)), 'gdlab-run-backprop-20260102-030405.json');
+});
+
+test('a loaded run is replayed to its epoch with its changes, then waits paused, saying where it stands', async () => {
+	const split = lessonSplit();
+	const original = new LocalRunSession(runContext(split), {...lessonConfig('single'), epochs: 1000});
+	original.step();
+	original.setLearnRate(1);
+	for (let epoch = 1; epoch < 300; epoch++) {
+		original.step();
+	}
+
+	const stdin = new FakeStdin(true);
+	const stdout = new FakeStdout();
+	const done = runDashboard({
+		split,
+		configs: {single: original.startingConfig, backprop: lessonConfig('backprop')},
+		initialModel: 'single',
+		forwardSeed: 42,
+		source: lessonSource,
+		resume: {model: 'single', changes: original.changes, epochs: 300, path: join(directory, 'gdlab-run-single.json')},
+		stdin: stdin as unknown as NodeJS.ReadStream,
+		stdout: stdout as unknown as NodeJS.WriteStream,
+	});
+	try {
+		await waitFor(() => stdout.output.includes('loaded gdlab-run-single.json: epoch 300 of 1000, paused: space resumes'));
+		assert.match(stdout.output, /Single unit {2}paused {2}η 1 {2}β 0 {2}full batch {2}epoch 300\/1000/);
+		const weights = original.snapshot().weights[0]!.toPrecision(4);
+		assert.ok(stdout.output.includes(` ${weights} `), `the replayed weight ${weights} is on screen`);
+	} finally {
+		stdin.type('q');
+		await done;
+	}
+});
+
+test('while a saved run replays, keys that would change it do nothing', async () => {
+	const dashboard = renderDashboard({
+		configs: {single: {epochs: longRun}},
+		replay: {model: 'single', changes: [{epoch: 10, change: {learnRate: 1}}], epochs: 60_000},
+		props: {startControls: {single: {paused: true}}},
+	});
+	await dashboard.waitForFrame(/loading the saved run: epoch \d+ of 60000/);
+	assert.match(dashboard.frame(), /Single unit {2}loading /);
+	dashboard.press(keys.left, 'r', 'w');
+	await waitFor(() => dashboard.sessions.single.loading === undefined, () => 'the replay never ended');
+	assert.equal(dashboard.sessions.single.epoch, 60_000);
+	assert.equal(dashboard.sessions.single.config.learnRate, 1, 'the keys pressed meanwhile were dropped');
+});
+
+test('η far above and below the ladder (--lr 1000, 1e-9): ← / → step back onto it, never off its ends', async () => {
+	const high = renderDashboard({configs: {single: {learnRate: 1000, epochs: longRun}}});
+	await high.waitForFrame('η 1000  β 0');
+	high.press(keys.right);
+	await high.waitForFrame('η 1000 is the top of the ladder');
+	high.press(keys.left);
+	await high.waitForFrame('η 1000 → 10 from epoch');
+	cleanup();
+	const low = renderDashboard({configs: {single: {learnRate: 1e-9, epochs: longRun}}});
+	low.press(keys.left);
+	await low.waitForFrame('η 1e-9 is the bottom of the ladder');
+	low.press(keys.right);
+	await low.waitForFrame('η 1e-9 → 0.0001 from epoch');
+	low.press('?');
+	await low.waitForFrame('? esc close help');
+});
+
+test('after divergence the tables show — where a step overflowed, never ∞ or NaN', async () => {
+	const dashboard = renderDashboard({configs: {single: {learnRate: 1e308}}});
+	const frame = await dashboard.waitForFrame('diverged at epoch 0');
+	assert.doesNotMatch(frame, /∞|NaN/);
+	assert.match(frame, /│ gre +│ +-?\d[.\de-]* │ +— │/);
+});
+
+test('256 hidden units (--hidden 256): the table fits, + keeps the count, − steps down one', async () => {
+	const dashboard = renderDashboard({model: 'backprop', configs: {backprop: {hidden: 256, epochs: longRun}}, size: {columns: 80, rows: 24}});
+	const fits = (frame: string) => linesOf(frame).every(line => [...line].length <= 80);
+	const frame = await dashboard.waitForFrame(frame => frame.includes('Backprop 6×256×1') && fits(frame), 'the 256-unit network in 80 columns');
+
+	assert.match(frame, /│ … │/);
+	dashboard.press('+');
+	await dashboard.waitForFrame('hidden units stay from 1 to 8');
+	dashboard.press('-');
+	await dashboard.waitForFrame('hidden units 256 → 255: restarted');
+	await dashboard.waitForFrame('Backprop 6×255×1');
+});
+
+test('an epoch target of a million (--epochs 1000000): ↑ stops at it, ↓ steps to the ladder', async () => {
+	const dashboard = renderDashboard({configs: {single: {epochs: 1_000_000}}});
+	await dashboard.waitForFrame(/epoch [1-9]\d*\/1000000/);
+	dashboard.press(keys.up);
+	await dashboard.waitForFrame('epoch target 1000000 is the top of the ladder');
+	dashboard.press(keys.down);
+	await dashboard.waitForFrame('epoch target 1000000 → 100000');
+});

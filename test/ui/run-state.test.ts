@@ -1,0 +1,24 @@
+/** Where a run stands in words: a failed training thread and a replay under way come first. */
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {lessonConfig, TrainingSession} from '../../src/engine/training-session.js';
+import {runMessages, runState} from '../../src/ui/run-state.js';
+import {lessonSplit} from './dashboard-harness.js';
+
+const snapshot = new TrainingSession(lessonSplit(), lessonConfig('single')).snapshot();
+const calm = {loading: undefined, failure: undefined};
+
+test('a failed training thread stops the run, in one red line above anything else', () => {
+	const situation = {...calm, failure: 'training stopped: the training thread exited (code 1)'};
+	assert.equal(runState(snapshot, false, situation), 'stopped');
+	assert.deepEqual(runMessages(snapshot, 'η 0.5 → 1 from epoch 3', undefined, situation), [{text: situation.failure, tone: 'failure'}]);
+});
+
+test('a replay under way says how far it has come, in place of the last key\'s notice', () => {
+	const situation = {...calm, loading: {epoch: 120, epochs: 300}};
+	assert.equal(runState(snapshot, true, situation), 'loading');
+	assert.deepEqual(runMessages(snapshot, 'loaded run.json: epoch 300 of 1000, paused: space resumes', undefined, situation), [
+		{text: 'loading the saved run: epoch 120 of 300 (keys that change the run are off until then)', tone: 'info'},
+	]);
+	assert.equal(runState(snapshot, true, calm), 'paused');
+});

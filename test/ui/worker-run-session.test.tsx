@@ -1,0 +1,207 @@
+/** Big data trains in a worker thread; the main thread's mirror shows it, takes commands, saves, replays and survives a crash. */
+import assert from 'node:assert/strict';
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {after, before, test} from 'node:test';
+import type {SplitDataset} from '../../src/data/dataset.js';
+import {loadDataset} from '../../src/data/load-dataset.js';
+import {readRunFile} from '../../src/data/run-file.js';
+import {splitDataset} from '../../src/data/split-dataset.js';
+import {startParallelEpoch} from '../../src/engine/kernels/parallel-epoch.js';
+import {createRandom} from '../../src/engine/random.js';
+import {replayRun} from '../../src/engine/replay.js';
+import {lessonConfig, type SessionConfig} from '../../src/engine/training-session.js';
+import {cleanup, render} from 'ink-testing-library';
+import {App} from '../../src/ui/App.js';
+import {LocalRunSession} from '../../src/ui/local-run-session.js';
+import type {RunSession} from '../../src/ui/run-session.js';
+import {startRunSession, trainsInWorker, workerMinTrainingRows} from '../../src/ui/start-run-session.js';
+import {WorkerRunSession} from '../../src/ui/worker/worker-run-session.js';
+import {lessonSplit, runContext, waitFor} from './dashboard-harness.js';
+
+/** Just enough synthetic rows that the training records reach the worker threshold. */
+const bigData = `synthetic:${Math.ceil(workerMinTrainingRows / 0.9) + 100}:4`;
+const split: SplitDataset = splitDataset(loadDataset(bigData), createRandom('numpy', 42));
+const directory = mkdtempSync(join(tmpdir(), 'gdlab-worker-'));
+const opened: RunSession[] = [];
+
+before(async () => {
+	// the worker splits every epoch across threads where it can; the replays here must do the same to match bit for bit
+	await startParallelEpoch();
+});
+
+after(async () => {
+	await Promise.all(opened.map(async session => session.close()));
+	rmSync(directory, {recursive: true, force: true});
+});
+
+async function start(config: Partial<SessionConfig> = {}, replay?: Parameters<typeof startRunSession>[2]): Promise<RunSession> {
+	const session = await startRunSession(runContext(split), {...lessonConfig('single'), epochs: 100_000, ...config}, replay);
+	opened.push(session);
+	return session;
+}
+
+/** Pause and wait until the mirror has the worker's last epoch. */
+async function pause(session: RunSession): Promise<number> {
+	session.setRunning(false);
+	await (session as WorkerRunSession).whenApplied();
+	return session.epoch;
+}
+
+test('big data trains in a worker, the admissions data on the render thread', async () => {
+	assert.equal(trainsInWorker(split), true);
+	assert.equal(trainsInWorker(lessonSplit()), false);
+	assert.ok(await start() instanceof WorkerRunSession);
+	assert.ok(await startRunSession(runContext(lessonSplit()), lessonConfig('single')) instanceof LocalRunSession);
+});
+
+test('the worker trains while told to run, and the mirror keeps its history epoch for epoch', async () => {
+	const session = await start();
+	assert.equal(session.epoch, 0, 'nothing trains before the screen says run');
+	session.setRunning(true);
+	await waitFor(() => session.epoch >= 5);
+	const epoch = await pause(session);
+	assert.equal(session.history.length, epoch);
+	const reference = replayRun(split, session.startingConfig, session.changes, epoch);
+	assert.deepEqual(session.history.column('train'), reference.history.column('train'));
+	assert.deepEqual(session.snapshot().weights, reference.snapshot().weights);
+});
+
+test('a setting shows at once, reaches the worker, and is logged at the epoch it took effect', async () => {
+	const session = await start();
+	session.setRunning(true);
+	await waitFor(() => session.epoch >= 2);
+	session.setLearnRate(1);
+	assert.equal(session.config.learnRate, 1, 'the mirror shows the new η before the worker answers');
+	assert.equal(session.snapshot().config.learnRate, 1);
+	await waitFor(() => session.changes.length === 1);
+	const [change] = session.changes;
+	assert.deepEqual(change!.change, {learnRate: 1});
+	await waitFor(() => session.history.length > change!.epoch + 1);
+	assert.equal(session.history.at(change!.epoch).learnRate, 1);
+	assert.equal(session.history.at(change!.epoch - 1).learnRate, 0.5);
+});
+
+test('step trains exactly one epoch and leaves the run paused', async () => {
+	const session = await start();
+	session.setRunning(true);
+	await waitFor(() => session.epoch >= 2);
+	const epoch = await pause(session);
+	session.step();
+	await waitFor(() => session.epoch === epoch + 1);
+	await new Promise(resolve => {
+		setTimeout(resolve, 100);
+	});
+	assert.equal(session.epoch, epoch + 1);
+});
+
+test('restart and new hidden units start the run again; the mirror drops the old history', async () => {
+	const session = await start({...lessonConfig('backprop'), epochs: 100_000});
+	session.setRunning(true);
+	await waitFor(() => session.epoch >= 3);
+	session.setHidden(3);
+	assert.equal(session.config.hidden, 3);
+	assert.equal(session.status, 'training');
+	await waitFor(() => session.snapshot().config.hidden === 3);
+	assert.equal(session.snapshot().weights.length, 4 * 3 + 3);
+	const epoch = await pause(session);
+	assert.equal(session.history.length, epoch);
+	session.restart();
+	await waitFor(() => session.epoch === 0 && session.history.length === 0);
+	assert.deepEqual(session.snapshot().weights, session.snapshot().initialWeights);
+});
+
+test('raising the epoch target of a finished run resumes it', async () => {
+	const session = await start({epochs: 3});
+	session.setRunning(true);
+	await waitFor(() => session.status === 'done');
+	assert.equal(session.epoch, 3);
+	session.setEpochTarget(5);
+	assert.equal(session.status, 'training', 'the mirror says training at once');
+	await waitFor(() => session.epoch === 5 && session.status === 'done');
+});
+
+test('save writes the worker\'s run, which replays to the same figures', async () => {
+	const session = await start();
+	session.setRunning(true);
+	await waitFor(() => session.epoch >= 3);
+	session.setMomentum(0.5);
+	const path = join(directory, 'worker-run.json');
+	const saved = await session.save(path);
+	const record = readRunFile(path);
+	assert.equal(saved.path, path);
+	assert.equal(record.epochs, saved.epochs);
+	assert.deepEqual(record.changes.map(change => change.change), [{momentum: 0.5}]);
+	assert.equal(record.dataset.name, bigData);
+	const replayed = replayRun(split, record.config, record.changes, record.epochs);
+	assert.deepEqual(Array.from(replayed.history.column('train')), record.history.train);
+});
+
+test('a save to a folder that does not exist fails with one line', async () => {
+	const session = await start();
+	await assert.rejects(session.save(join(directory, 'missing', 'run.json')), {message: `${join(directory, 'missing', 'run.json')}: cannot write: no such directory`});
+});
+
+test('a saved run is replayed in the worker to its epoch, with its changes, and stays there', async () => {
+	const session = await start();
+	session.setRunning(true);
+	await waitFor(() => session.epoch >= 2);
+	session.setLearnRate(0.2);
+	await waitFor(() => session.epoch >= 5);
+	const epoch = await pause(session);
+	const {changes, startingConfig} = session;
+	const snapshot = session.snapshot();
+
+	const resumed = await start(startingConfig, {changes, epochs: epoch});
+	await waitFor(() => resumed.loading === undefined && resumed.epoch === epoch);
+	assert.deepEqual(resumed.snapshot().weights, snapshot.weights);
+	assert.deepEqual(resumed.changes, changes);
+	assert.equal(resumed.config.learnRate, 0.2);
+	await new Promise(resolve => {
+		setTimeout(resolve, 100);
+	});
+	assert.equal(resumed.epoch, epoch, 'a replayed run waits to be told to run');
+});
+
+test('a worker that dies leaves a one-line reason and ignores further commands', async () => {
+	const crashing = new URL('../fixtures/crashing-session-worker.js', import.meta.url);
+	const session = await WorkerRunSession.start(runContext(split), lessonConfig('single'), undefined, crashing);
+	opened.push(session);
+	session.setRunning(true);
+	await waitFor(() => session.failure !== undefined);
+	assert.equal(session.failure, 'training stopped: the training thread broke down');
+	session.setLearnRate(1);
+	assert.equal(session.config.learnRate, 0.5);
+	await assert.rejects(session.save(join(directory, 'never.json')), {message: 'training stopped: the training thread broke down'});
+});
+
+test('on screen, a dead worker is one red line and a stopped run; the keyboard still answers', async () => {
+	const crashing = new URL('../fixtures/crashing-session-worker.js', import.meta.url);
+	const session = await WorkerRunSession.start(runContext(split), {...lessonConfig('single'), epochs: 100_000}, undefined, crashing);
+	opened.push(session);
+	const backprop = await start(lessonConfig('backprop'));
+	const app = render(<App split={split} sessions={{single: session, backprop}} initialModel="single" forwardSeed={42} color={false}/>);
+	try {
+		await waitFor(() => (app.lastFrame() ?? '').includes('training stopped: the training thread broke down'));
+		const frame = app.lastFrame()!;
+		assert.match(frame, /Single unit {2}stopped /);
+		assert.doesNotMatch(frame, /at somewhere/, 'no stack on screen');
+		app.stdin.write('?');
+		await waitFor(() => (app.lastFrame() ?? '').includes('? esc close help'));
+	} finally {
+		cleanup();
+	}
+});
+
+test('a worker that cannot start is one line, not a stack', async () => {
+	const broken = new URL('../fixtures/broken-session-worker.js', import.meta.url);
+	await assert.rejects(WorkerRunSession.start(runContext(split), lessonConfig('single'), undefined, broken), {message: 'the training thread could not start: no data here'});
+});
+
+test('close ends the worker, so nothing keeps the process alive', async () => {
+	const session = await start();
+	session.setRunning(true);
+	await session.close();
+	assert.equal(session.failure, undefined, 'closing is not a failure');
+});
