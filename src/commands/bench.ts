@@ -9,7 +9,8 @@ import {splitDataset} from '../data/split-dataset.js';
 import {syntheticDataset} from '../data/synthetic-dataset.js';
 import {fullBatchEpoch} from '../engine/full-batch-epoch.js';
 import {HiddenLayerNetwork} from '../engine/hidden-layer-network.js';
-import {fastEpochEnabled, setFastEpoch} from '../engine/kernels/fast-epoch.js';
+import {fastEpochEnabled, setFastEpoch, setKernelSigmoid} from '../engine/kernels/fast-epoch.js';
+import type {KernelSigmoid} from '../engine/kernels/kernel-sigmoid.js';
 import {setParallelEpoch, startParallelEpoch} from '../engine/kernels/parallel-epoch.js';
 import type {Model} from '../engine/model.js';
 import {createRandom} from '../engine/random.js';
@@ -28,7 +29,9 @@ Options:
   --quick          leave out the million-row cases
   --data SOURCE    time SOURCE instead (a CSV file or synthetic:ROWS:FEATURES, every row)
   --reference      run the plain reference loops instead of the fast kernels
-  --single-thread  never split an epoch across threads (big shared data is split by default)
+  --exact-sigmoid  run the kernels with the bit-exact sigmoid (the default is the fast one, within ulps)
+  --single-thread  never split an epoch across threads (by default big shared data, and small data with
+                   enough work per epoch, are split when a second core is free)
   --work N         multiply-adds per timed run (default 20000000, the anchor's); smaller is quicker, noisier
   --json           print one JSON document instead of a table
   -h, --help       show this help`;
@@ -82,6 +85,8 @@ export type BenchReport = {
 	peakArrayBuffersBytes: number;
 	/** Whether the fast kernels ran (false with --reference). */
 	fastPath: boolean;
+	/** The kernels' sigmoid: `fast` where the weights allow it, or `exact` (--exact-sigmoid). */
+	sigmoid: KernelSigmoid;
 	/** Threads an epoch over big shared data is split across (1 with --single-thread or on one core). */
 	threads: number;
 	/** node's version. */
@@ -96,6 +101,7 @@ export async function runBench(argv: string[], write: (text: string) => void = t
 		quick: {type: 'boolean'},
 		data: {type: 'string'},
 		reference: {type: 'boolean'},
+		'exact-sigmoid': {type: 'boolean'},
 		'single-thread': {type: 'boolean'},
 		work: {type: 'string'},
 		json: {type: 'boolean'},
@@ -112,13 +118,16 @@ export async function runBench(argv: string[], write: (text: string) => void = t
 	}
 
 	const previousFast = setFastEpoch(!values.reference);
+	const sigmoid: KernelSigmoid = values['exact-sigmoid'] ? 'exact' : 'fast';
+	const previousSigmoid = setKernelSigmoid(sigmoid);
 	const previousParallel = setParallelEpoch(!values['single-thread']);
 	try {
 		const threads = fastEpochEnabled() && await startParallelEpoch() ? 2 : 1;
-		const report = runCases(caseData(values.data, values.quick ?? false), threads, work);
+		const report = runCases(caseData(values.data, values.quick ?? false), {threads, sigmoid}, work);
 		write(values.json ? `${JSON.stringify(report, null, 1)}\n` : formatReport(report));
 	} finally {
 		setFastEpoch(previousFast);
+		setKernelSigmoid(previousSigmoid);
 		setParallelEpoch(previousParallel);
 	}
 
@@ -145,7 +154,7 @@ function * caseData(source: string | undefined, quick: boolean): Generator<CaseD
 	}
 }
 
-function runCases(data: Iterable<CaseData>, threads: number, work: number): BenchReport {
+function runCases(data: Iterable<CaseData>, {threads, sigmoid}: {threads: number; sigmoid: KernelSigmoid}, work: number): BenchReport {
 	const memory = {arrayBuffers: 0};
 	const sampleMemory = (): void => {
 		memory.arrayBuffers = Math.max(memory.arrayBuffers, process.memoryUsage().arrayBuffers);
@@ -172,7 +181,7 @@ function runCases(data: Iterable<CaseData>, threads: number, work: number): Benc
 		}
 	}
 
-	return {cases, peakRssBytes: peakRss(), peakArrayBuffersBytes: memory.arrayBuffers, fastPath: fastEpochEnabled(), threads, node: process.version};
+	return {cases, peakRssBytes: peakRss(), peakArrayBuffersBytes: memory.arrayBuffers, fastPath: fastEpochEnabled(), sigmoid, threads, node: process.version};
 }
 
 /** Median microseconds per epoch of `model` on `examples`, after a warm-up. */
@@ -221,7 +230,7 @@ export function formatReport(report: BenchReport): string {
 	const widths = header.map((title, column) => Math.max(title.length, ...rows.map(row => row[column]!.length)));
 	const line = (cells: string[]): string => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
 	return [
-		`gdlab bench: µs per full-batch epoch, median of ${samples} runs after a warm-up (node ${report.node}, ${report.fastPath ? `fast kernels, up to ${report.threads} ${report.threads === 1 ? 'thread' : 'threads'}` : 'reference loops'})`,
+		`gdlab bench: µs per full-batch epoch, median of ${samples} runs after a warm-up (node ${report.node}, ${report.fastPath ? `fast kernels, ${report.sigmoid} sigmoid, up to ${report.threads} ${report.threads === 1 ? 'thread' : 'threads'}` : 'reference loops'})`,
 		'',
 		line(header),
 		...rows.map(line),

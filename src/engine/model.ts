@@ -57,7 +57,7 @@ export function evaluate(model: Model, examples: Examples): Evaluation {
 			}
 		}
 
-		// summed in record order, as the reference does, so the kernels' outputs give the same MSE bit for bit
+		// summed in record order, as the reference does, so with the exact sigmoid the kernels' outputs give the same MSE bit for bit
 		for (let row = first; row < last; row++) {
 			const output = outputs[row - first]!;
 			const target = targets[row]!;

@@ -20,6 +20,13 @@ test('gdlab bench --json --data prints one JSON document with the anchor\'s fiel
 	assert.equal(report.cases[1].hidden, 2);
 	assert.ok(report.peakRssBytes >= report.cases[1].dataBytes);
 	assert.equal(report.fastPath, true);
+	assert.equal(report.sigmoid, 'fast');
+});
+
+test('gdlab bench --exact-sigmoid runs the kernels with the bit-exact sigmoid and says so', () => {
+	const {stdout, status} = runCli(['bench', '--exact-sigmoid', '--data', 'synthetic:100:2', '--work', '200000']);
+	assert.equal(status, 0);
+	assert.match(stdout, /fast kernels, exact sigmoid/);
 });
 
 test('gdlab bench prints a table with peak memory, and --reference runs the plain loops', () => {

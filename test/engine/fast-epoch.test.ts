@@ -1,6 +1,7 @@
 /**
- * Every fast path equals the plain reference: the SIMD sigmoid value for value, and the epoch kernels
- * step for step, bit for bit (tolerance 0), on random and admissions data, full batch and mini-batch.
+ * Every fast path equals the plain reference: the bit-exact SIMD sigmoid value for value, and the epoch
+ * kernels step for step, bit for bit with the exact sigmoid (tolerance 0) and to the fast sigmoid's
+ * rounding with it (fastSigmoidTolerance), on random and admissions data, full batch and mini-batch.
  */
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
@@ -8,7 +9,8 @@ import type {Examples} from '../../src/data/dataset.js';
 import {loadDataset} from '../../src/data/load-dataset.js';
 import {splitDataset} from '../../src/data/split-dataset.js';
 import {HiddenLayerNetwork} from '../../src/engine/hidden-layer-network.js';
-import {minKernelRows, setFastEpoch, takesFastPath} from '../../src/engine/kernels/fast-epoch.js';
+import {kernelSigmoidFor, minKernelRows, setFastEpoch, setKernelSigmoid, takesFastPath} from '../../src/engine/kernels/fast-epoch.js';
+import {kernelSigmoids, type KernelSigmoid} from '../../src/engine/kernels/kernel-sigmoid.js';
 import {simdSigmoidAll} from '../../src/engine/kernels/sigmoid-kernel.js';
 import {NumpyRandomState} from '../../src/engine/numpy-random-state.js';
 import {evaluate} from '../../src/engine/model.js';
@@ -18,8 +20,16 @@ import {sigmoid} from '../../src/engine/sigmoid.js';
 import {SingleUnit} from '../../src/engine/single-unit.js';
 import {TrainingSession, lessonConfig, type BatchMode} from '../../src/engine/training-session.js';
 
-/** The kernels repeat the reference's roundings exactly, so the allowed difference is none. */
+/** With the exact sigmoid the kernels repeat the reference's roundings exactly, so the allowed difference is none. */
 const tolerance = 0;
+/**
+ * With the fast sigmoid each activation may differ from the reference's by a few ulps (its e^(−h) is within
+ * one ulp of Math.exp, test/engine/fast-sigmoid.test.ts), so a step, a sum of such terms, may differ in its
+ * last bits: relative to the largest step, this much.
+ */
+const fastSigmoidTolerance = 1e-13;
+/** The difference allowed with each sigmoid, relative to the largest value compared (0: none at all). */
+const tolerances: Record<KernelSigmoid, number> = {exact: tolerance, fast: fastSigmoidTolerance};
 
 /** Inputs where fdlibm's exp branches or rounds specially, and their neighbours. */
 const specialInputs = [
@@ -29,12 +39,27 @@ const specialInputs = [
 	Number.MAX_VALUE, -Number.MAX_VALUE, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.NaN,
 ];
 
-function assertSameValues(actual: ArrayLike<number>, expected: ArrayLike<number>, what: string): void {
+function assertSameValues(actual: ArrayLike<number>, expected: ArrayLike<number>, what: string, relative = tolerance): void {
 	assert.equal(actual.length, expected.length, `${what}: length`);
+	let scale = 0;
+	for (let index = 0; index < expected.length; index++) {
+		scale = Math.max(scale, Math.abs(expected[index]!));
+	}
+
 	for (let index = 0; index < expected.length; index++) {
 		const difference = Math.abs(actual[index]! - expected[index]!);
-		const same = Object.is(actual[index], expected[index]) || difference <= tolerance;
+		const same = Object.is(actual[index], expected[index]) || difference <= relative * scale;
 		assert.ok(same, `${what}[${index}]: ${actual[index]} ≠ ${expected[index]}`);
+	}
+}
+
+/** Run `body` with the kernels' sigmoid set to `sigmoid`. */
+function withSigmoid<T>(sigmoid: KernelSigmoid, body: () => T): T {
+	const previous = setKernelSigmoid(sigmoid);
+	try {
+		return body();
+	} finally {
+		setKernelSigmoid(previous);
 	}
 }
 
@@ -51,7 +76,7 @@ function randomValues(count: number, seed: number, draw: (random: NumpyRandomSta
 	return Float64Array.from({length: count}, () => draw(random));
 }
 
-describe('the SIMD sigmoid', () => {
+describe('the bit-exact SIMD sigmoid', () => {
 	test('→ equals 1/(1 + Math.exp(−h)) bit for bit at fdlibm\'s special inputs and beside them', () => {
 		const beside = specialInputs.flatMap(value => [value * (1 + 2 ** -52), value * (1 - 2 ** -52), value + 1e-9, value - 1e-9]);
 		const inputs = Float64Array.from([...specialInputs, ...beside]);
@@ -86,50 +111,103 @@ const datasets: Array<[name: string, examples: Examples]> = [
 const ranges = (rows: number): Array<[number, number]> => [[0, rows], [3, Math.min(rows, 3 + 45)], [rows - minKernelRows - 1, rows]];
 
 describe('the single unit kernel', () => {
-	for (const [name, examples] of datasets) {
-		test(`→ gives the reference's steps on ${name}, full batch and mini-batch`, () => {
-			const unit = SingleUnit.initial(examples.featureCount, createRandom('numpy', 5));
-			for (const [start, end] of ranges(examples.rows)) {
-				assert.ok(takesFastPath(examples.featureCount, 0, end - start));
-				const fast = Float64Array.from({length: examples.featureCount}, (_, index) => index * 0.25);
-				const reference = fast.slice();
-				unit.accumulateWeightSteps(examples, start, end, fast);
-				referenceSingleUnitSteps(unit.weights, examples, start, end, reference);
-				assertSameValues(fast, reference, `${name} [${start}, ${end})`);
-			}
-		});
-	}
-});
-
-describe('the backprop kernel', () => {
-	for (const [name, examples] of datasets) {
-		for (const hiddenCount of [1, 2, 3, 16]) {
-			test(`→ gives the reference's steps on ${name} with ${hiddenCount} hidden, full batch and mini-batch`, () => {
-				const network = HiddenLayerNetwork.initial(examples.featureCount, hiddenCount, createRandom('numpy', 6));
-				const scratch = {hiddenOutput: new Float64Array(hiddenCount), hiddenErrorTerm: new Float64Array(hiddenCount)};
+	for (const sigmoid of kernelSigmoids) {
+		for (const [name, examples] of datasets) {
+			test(`→ gives the reference's steps on ${name} with the ${sigmoid} sigmoid, full batch and mini-batch`, () => {
+				const unit = SingleUnit.initial(examples.featureCount, createRandom('numpy', 5));
 				for (const [start, end] of ranges(examples.rows)) {
-					const fast = Float64Array.from({length: network.weights.length}, (_, index) => -index * 0.125);
+					assert.ok(takesFastPath(examples.featureCount, 0, end - start));
+					const fast = Float64Array.from({length: examples.featureCount}, (_, index) => index * 0.25);
 					const reference = fast.slice();
-					network.accumulateWeightSteps(examples, start, end, fast);
-					referenceHiddenLayerSteps(network.weights, examples.featureCount, hiddenCount, examples, start, end, reference, scratch);
-					assertSameValues(fast, reference, `${name} h${hiddenCount} [${start}, ${end})`);
+					withSigmoid(sigmoid, () => unit.accumulateWeightSteps(examples, start, end, fast));
+					referenceSingleUnitSteps(unit.weights, examples, start, end, reference);
+					assertSameValues(fast, reference, `${name} [${start}, ${end})`, tolerances[sigmoid]);
 				}
 			});
 		}
 	}
 });
 
-describe('evaluation with the kernels', () => {
-	for (const [name, examples] of datasets) {
-		test(`→ gives the reference's MSE and accuracy on ${name}`, () => {
-			for (const model of [SingleUnit.initial(examples.featureCount, createRandom('numpy', 7)), HiddenLayerNetwork.initial(examples.featureCount, 3, createRandom('numpy', 8))]) {
-				const fast = evaluate(model, examples);
-				const previous = setFastEpoch(false);
-				const reference = evaluate(model, examples);
-				setFastEpoch(previous);
-				assertSameValues([fast.meanSquaredError, fast.accuracy], [reference.meanSquaredError, reference.accuracy], `${name} ${model.kind}`);
+describe('the backprop kernel', () => {
+	for (const sigmoid of kernelSigmoids) {
+		for (const [name, examples] of datasets) {
+			for (const hiddenCount of [1, 2, 3, 16]) {
+				test(`→ gives the reference's steps on ${name} with ${hiddenCount} hidden and the ${sigmoid} sigmoid, full batch and mini-batch`, () => {
+					const network = HiddenLayerNetwork.initial(examples.featureCount, hiddenCount, createRandom('numpy', 6));
+					const scratch = {hiddenOutput: new Float64Array(hiddenCount), hiddenErrorTerm: new Float64Array(hiddenCount)};
+					for (const [start, end] of ranges(examples.rows)) {
+						const fast = Float64Array.from({length: network.weights.length}, (_, index) => -index * 0.125);
+						const reference = fast.slice();
+						withSigmoid(sigmoid, () => network.accumulateWeightSteps(examples, start, end, fast));
+						referenceHiddenLayerSteps(network.weights, examples.featureCount, hiddenCount, examples, start, end, reference, scratch);
+						assertSameValues(fast, reference, `${name} h${hiddenCount} [${start}, ${end})`, tolerances[sigmoid]);
+					}
+				});
+			}
+		}
+	}
+});
+
+describe('the choice of sigmoid', () => {
+	test('→ is the fast one when the weights keep every sigmoid input within its range', () => {
+		const network = HiddenLayerNetwork.initial(admissions.featureCount, 16, createRandom('numpy', 6));
+		assert.equal(kernelSigmoidFor(network.weights, admissions.featureCount, 16, admissions), 'fast');
+		assert.equal(withSigmoid('exact', () => kernelSigmoidFor(network.weights, admissions.featureCount, 16, admissions)), 'exact');
+	});
+
+	test('→ is the exact one when weights could push an input past the fast range, and none when a weight is not finite', () => {
+		const network = HiddenLayerNetwork.initial(admissions.featureCount, 2, createRandom('numpy', 6));
+		const large = network.weights.map(weight => weight * 1e3);
+		assert.equal(kernelSigmoidFor(large, admissions.featureCount, 2, admissions), 'exact');
+		const broken = network.weights.slice();
+		broken[3] = Number.NaN;
+		assert.equal(kernelSigmoidFor(broken, admissions.featureCount, 2, admissions), undefined);
+		broken[3] = Number.POSITIVE_INFINITY;
+		assert.equal(kernelSigmoidFor(broken, admissions.featureCount, 2, admissions), undefined);
+	});
+
+	test('→ leaves non-finite weights to the reference loop', () => {
+		const network = HiddenLayerNetwork.initial(admissions.featureCount, 3, createRandom('numpy', 6));
+		network.weights[0] = Number.POSITIVE_INFINITY;
+		const fast = new Float64Array(network.weights.length);
+		const reference = fast.slice();
+		network.accumulateWeightSteps(admissions, 0, admissions.rows, fast);
+		referenceHiddenLayerSteps(network.weights, admissions.featureCount, 3, admissions, 0, admissions.rows, reference, network);
+		assertSameValues(fast, reference, 'non-finite weights');
+	});
+});
+
+describe('records kept in a kernel', () => {
+	test('→ give the reference\'s steps as record sets come and go, more than the kernel keeps at once', () => {
+		// five sets of about 1.8 MB each: resident one by one, and the room (twice maxResidentBytes) fills
+		const sets = Array.from({length: 5}, (_, index) => randomExamples(25_000, 8, 30 + index));
+		const unit = SingleUnit.initial(8, createRandom('numpy', 31));
+		withSigmoid('exact', () => {
+			for (const examples of [...sets, sets[0]!, sets[3]!]) {
+				const fast = new Float64Array(8);
+				const reference = new Float64Array(8);
+				unit.accumulateWeightSteps(examples, 0, examples.rows, fast);
+				referenceSingleUnitSteps(unit.weights, examples, 0, examples.rows, reference);
+				assertSameValues(fast, reference, `${examples.rows} records`);
 			}
 		});
+	});
+});
+
+describe('evaluation with the kernels', () => {
+	for (const sigmoid of kernelSigmoids) {
+		for (const [name, examples] of datasets) {
+			test(`→ gives the reference's MSE and accuracy on ${name} with the ${sigmoid} sigmoid`, () => {
+				for (const model of [SingleUnit.initial(examples.featureCount, createRandom('numpy', 7)), HiddenLayerNetwork.initial(examples.featureCount, 3, createRandom('numpy', 8))]) {
+					const fast = withSigmoid(sigmoid, () => evaluate(model, examples));
+					const previous = setFastEpoch(false);
+					const reference = evaluate(model, examples);
+					setFastEpoch(previous);
+					assertSameValues([fast.meanSquaredError], [reference.meanSquaredError], `${name} ${model.kind} MSE`, tolerances[sigmoid]);
+					assert.equal(fast.accuracy, reference.accuracy, `${name} ${model.kind} accuracy`);
+				}
+			});
+		}
 	}
 });
 
@@ -146,14 +224,16 @@ describe('training with the kernels', () => {
 		}
 	};
 
-	for (const model of ['single', 'backprop'] as const) {
-		for (const batch of ['full', 50, 7] as BatchMode[]) {
-			test(`→ ${model} with batch ${batch} ends on the reference's weights and losses`, () => {
-				const fast = train(model, batch, true);
-				const reference = train(model, batch, false);
-				assertSameValues(fast.model.weights, reference.model.weights, 'weights');
-				assertSameValues(fast.history.column('train'), reference.history.column('train'), 'training losses');
-			});
+	for (const sigmoid of kernelSigmoids) {
+		for (const model of ['single', 'backprop'] as const) {
+			for (const batch of ['full', 50, 7] as BatchMode[]) {
+				test(`→ ${model} with batch ${batch} and the ${sigmoid} sigmoid ends on the reference's weights and losses`, () => {
+					const fast = withSigmoid(sigmoid, () => train(model, batch, true));
+					const reference = train(model, batch, false);
+					assertSameValues(fast.model.weights, reference.model.weights, 'weights', tolerances[sigmoid]);
+					assertSameValues(fast.history.column('train'), reference.history.column('train'), 'training losses', tolerances[sigmoid]);
+				});
+			}
 		}
 	}
 

@@ -1,13 +1,21 @@
 /**
- * The fast path of an epoch: picks (and compiles once) the kernel for a model's shape, or declines, in
- * which case the model runs its reference loop. Both give the same steps bit for bit, so the choice is
- * only about speed: tiny batches stay in JavaScript, where a call into the kernel would cost more than it saves.
+ * The fast path of an epoch: picks (and compiles once) the kernel for a model's shape and records, and the
+ * sigmoid it runs, or declines, in which case the model runs its reference loop. Tiny batches stay in
+ * JavaScript, where a call into the kernel would cost more than it saves.
+ *
+ * The sigmoid is the fast one (fast-sigmoid.ts: its e^(−h) within an ulp of Math.exp, f within a few ulps of
+ * the reference's) when the weights prove every input to it within its range, else the bit-exact one;
+ * `setKernelSigmoid('exact')` makes it always the bit-exact one, and then the kernels give the reference's
+ * steps bit for bit (split big-data epochs aside, parallel-epoch.ts).
  */
 import type {Examples} from '../../data/dataset.js';
 import {EpochKernel} from './epoch-kernel.js';
-import {hiddenLayerKernel, paddedHiddenCount} from './hidden-layer-kernel.js';
+import {fastSigmoidInputBound} from './fast-sigmoid.js';
+import {hiddenLayerKernel} from './hidden-layer-kernel.js';
 import {kernelsSupported} from './instantiate.js';
-import {accumulateInParallel} from './parallel-epoch.js';
+import type {KernelSigmoid} from './kernel-sigmoid.js';
+import {accumulateInParallel, takesParallelPath} from './parallel-epoch.js';
+import {recordProfile} from './record-profile.js';
 import {singleUnitKernel} from './single-unit-kernel.js';
 import {FunctionBuilder, ModuleBuilder} from './wasm-assembler.js';
 
@@ -31,7 +39,8 @@ function simdProbe(): Uint8Array {
 
 const supported = kernelsSupported(simdProbe());
 let enabled = supported;
-const kernels = new Map<string, EpochKernel>();
+let preferredSigmoid: KernelSigmoid = 'fast';
+const kernels = new Map<number, EpochKernel>();
 
 /** Turn the fast path on or off (off: every model runs its reference loop); returns the previous setting. */
 export function setFastEpoch(on: boolean): boolean {
@@ -45,20 +54,40 @@ export function fastEpochEnabled(): boolean {
 	return enabled;
 }
 
-/** The kernel for a model shape (hiddenCount 0: the single unit), compiled on first use. */
-export function kernelFor(featureCount: number, hiddenCount: number): EpochKernel {
-	const key = `${featureCount}:${hiddenCount}`;
+/** Choose the kernels' sigmoid: `fast` where the weights allow it (the default), or always `exact`; returns the previous choice. */
+export function setKernelSigmoid(sigmoid: KernelSigmoid): KernelSigmoid {
+	const previous = preferredSigmoid;
+	preferredSigmoid = sigmoid;
+	return previous;
+}
+
+/** The most recently used kernel, so an epoch after an epoch finds it without touching the cache. */
+let recent: {key: number; kernel: EpochKernel} | undefined;
+
+/**
+ * The kernel for a model shape (hiddenCount 0: the single unit) reading `denseColumns` leading columns
+ * densely and the rest as sparse entries (`unitEntries` of them per record, each 1, when positive),
+ * compiled on first use.
+ */
+export function kernelFor(featureCount: number, hiddenCount: number, denseColumns = featureCount, unitEntries = 0): EpochKernel {
+	// a number, not a string: this runs every epoch
+	const key = featureCount + ((maxKernelFeatures + 1) * (hiddenCount + ((maxKernelWeights + 1) * (denseColumns + ((maxKernelFeatures + 1) * unitEntries)))));
+	if (recent?.key === key) {
+		return recent.kernel;
+	}
+
 	let kernel = kernels.get(key);
 	if (kernel) {
 		kernels.delete(key);
 	} else {
-		kernel = hiddenCount === 0 ? singleUnitEpochKernel(featureCount) : hiddenLayerEpochKernel(featureCount, hiddenCount);
+		kernel = new EpochKernel(hiddenCount === 0 ? singleUnitKernel(featureCount) : hiddenLayerKernel({featureCount, hiddenCount, denseColumns, unitEntries}));
 		if (kernels.size >= maxCachedKernels) {
 			kernels.delete(kernels.keys().next().value!);
 		}
 	}
 
 	kernels.set(key, kernel);
+	recent = {key, kernel};
 	return kernel;
 }
 
@@ -68,6 +97,56 @@ export function takesFastPath(featureCount: number, hiddenCount: number, records
 		&& records >= minKernelRows
 		&& featureCount <= maxKernelFeatures
 		&& featureCount * hiddenCount + hiddenCount <= maxKernelWeights;
+}
+
+/**
+ * The sigmoid the kernels can run for these weights on these records: `fast` when every input to a sigmoid
+ * is provably within ±fastSigmoidInputBound (|h_j| ≤ Σ_f max|x_f|·|w_fj|, and |Σ a_j·W_j| ≤ Σ |W_j| as
+ * 0 ≤ a ≤ 1), else `exact`; undefined when a weight is not finite (the reference alone then says what
+ * 0·∞ and NaN make).
+ */
+export function kernelSigmoidFor(weights: Float64Array, featureCount: number, hiddenCount: number, examples: Examples): KernelSigmoid | undefined {
+	const {columnMax} = recordProfile(examples);
+	let largest = 0;
+	let total = 0;
+	const units = Math.max(1, hiddenCount);
+	for (let unit = 0; unit < units; unit++) {
+		let bound = 0;
+		for (let feature = 0; feature < featureCount; feature++) {
+			bound += columnMax[feature]! * Math.abs(weights[feature * units + unit]!);
+		}
+
+		largest = Math.max(largest, bound);
+		total += bound;
+	}
+
+	if (hiddenCount > 0) {
+		let bound = 0;
+		for (let unit = 0; unit < hiddenCount; unit++) {
+			bound += Math.abs(weights[featureCount * hiddenCount + unit]!);
+		}
+
+		largest = Math.max(largest, bound);
+		total += bound;
+	}
+
+	if (!Number.isFinite(total) && !weights.every(Number.isFinite)) {
+		return undefined;
+	}
+
+	return preferredSigmoid === 'fast' && largest <= fastSigmoidInputBound ? 'fast' : 'exact';
+}
+
+/** The kernel for a model shape on `examples`: sparse columns as profiled when they stay resident, else all dense. */
+export function kernelForRecords(featureCount: number, hiddenCount: number, examples: Examples): EpochKernel {
+	if (hiddenCount > 0) {
+		const {denseColumns, sparseFitsResident, unitEntries} = recordProfile(examples);
+		if (denseColumns < featureCount && sparseFitsResident) {
+			return kernelFor(featureCount, hiddenCount, denseColumns, unitEntries);
+		}
+	}
+
+	return kernelFor(featureCount, hiddenCount);
 }
 
 /**
@@ -87,12 +166,21 @@ export function accumulateWithKernel(
 		return false;
 	}
 
-	const kernel = kernelFor(featureCount, hiddenCount);
-	const runHere = (first: number, last: number): void => kernel.accumulate(weights, examples, first, last, steps);
-	if (!accumulateInParallel(weights, featureCount, hiddenCount, examples, start, end, steps, runHere)) {
-		runHere(start, end);
+	const sigmoid = kernelSigmoidFor(weights, featureCount, hiddenCount, examples);
+	if (!sigmoid) {
+		return false;
 	}
 
+	const kernel = kernelForRecords(featureCount, hiddenCount, examples);
+	// the closure only when it is needed: this runs every epoch
+	if (takesParallelPath(examples, weights.length, end - start)) {
+		const run = (first: number, last: number, into: Float64Array): void => kernel.accumulate(weights, examples, first, last, into, sigmoid);
+		if (accumulateInParallel(weights, featureCount, hiddenCount, examples, start, end, steps, sigmoid, run)) {
+			return true;
+		}
+	}
+
+	kernel.accumulate(weights, examples, start, end, steps, sigmoid);
 	return true;
 }
 
@@ -113,22 +201,11 @@ export function predictWithKernel(
 		return false;
 	}
 
-	kernelFor(featureCount, hiddenCount).predict(weights, examples, start, end, outputs);
-	return true;
-}
-
-function singleUnitEpochKernel(featureCount: number): EpochKernel {
-	return new EpochKernel(singleUnitKernel(featureCount), Int32Array.from({length: featureCount}, (_, index) => index));
-}
-
-function hiddenLayerEpochKernel(featureCount: number, hiddenCount: number): EpochKernel {
-	const padded = paddedHiddenCount(hiddenCount);
-	const slots = new Int32Array(featureCount * hiddenCount + hiddenCount);
-	for (let feature = 0; feature <= featureCount; feature++) {
-		for (let hidden = 0; hidden < hiddenCount; hidden++) {
-			slots[feature * hiddenCount + hidden] = feature * padded + hidden;
-		}
+	const sigmoid = kernelSigmoidFor(weights, featureCount, hiddenCount, examples);
+	if (!sigmoid) {
+		return false;
 	}
 
-	return new EpochKernel(hiddenLayerKernel(featureCount, hiddenCount), slots);
+	kernelForRecords(featureCount, hiddenCount, examples).predict(weights, examples, start, end, outputs, sigmoid);
+	return true;
 }

@@ -3,8 +3,11 @@
  * (it is in the DOM library), so the little of it used here is typed by hand.
  */
 
+/** A module's memory: its bytes now, and `grow`, which adds pages (and replaces `buffer`). */
+export type KernelMemory = {buffer: ArrayBuffer; grow(pages: number): number};
+
 /** What a kernel module exports: its memory and its functions. */
-export type KernelExports = {memory: {buffer: ArrayBuffer}} & Record<string, unknown>;
+export type KernelExports = {memory: KernelMemory} & Record<string, unknown>;
 
 type WebAssemblyApi = {
 	Module: new (bytes: Uint8Array) => object;

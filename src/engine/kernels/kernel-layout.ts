@@ -1,79 +1,94 @@
 /**
- * How an epoch kernel lays out its memory, and the loop over a chunk of records that every kernel shares.
- * Records are copied into the kernel a chunk at a time (the copy streams through the cache, so the data is
- * never duplicated in memory), two rows per f64x2: lane 0 is row r, lane 1 is row r + 1.
+ * How an epoch kernel lays out its memory. Fixed regions first: the fast sigmoid's table, the weights, the
+ * steps, the kernel's own scratch, the outputs of `predict`, and a chunk that big data is streamed through
+ * (copied in a chunk at a time, so it is never duplicated whole). After them, small record sets live for
+ * good (resident-records.ts): an epoch on them copies nothing but the weights.
  */
-import {sizes, type FunctionBuilder} from './wasm-assembler.js';
+import {fastSigmoidBytes} from './fast-sigmoid.js';
+import {sizes, type ModuleBuilder} from './wasm-assembler.js';
 
-/** Bytes of records per chunk: small enough to stay in L2 while the kernel reads it. */
+/** Bytes of records per streamed chunk: small enough to stay in L2 while the kernel reads it. */
 export const chunkBytes = 1 << 17;
 
-/** Byte offsets of a kernel's regions, and the rows one chunk holds. */
+/** Byte offsets of a kernel's regions. */
 export type KernelLayout = {
-	/** The model's weights, flat as the model keeps them. */
+	/** The fast sigmoid's constants and table (fast-sigmoid.ts). */
+	sigmoidTables: number;
+	/** The model's weights in the kernel's order. */
 	weights: number;
-	/** The accumulated weight steps, in the kernel's (possibly padded) order. */
+	/** The accumulated weight steps, in the same order as the weights. */
 	steps: number;
-	/** One target per row of the chunk. */
-	targets: number;
-	/** The chunk's features, row-major. */
-	features: number;
-	/** Rows per chunk (a multiple of the rows the kernel takes per block). */
+	/** The kernel's own scratch. */
+	scratch: number;
+	/** Where `predict` writes one output per record of a chunk. */
+	outputs: number;
+	/** One target per record of a streamed chunk. */
+	chunkTargets: number;
+	/** A streamed chunk's features, row-major. */
+	chunkFeatures: number;
+	/** Records per chunk (a multiple of the rows the kernel takes per block). */
 	chunkRows: number;
-	/** Memory pages the layout needs. */
+	/** Where resident records start (everything from here on is theirs). */
+	records: number;
+	/** Memory pages of the fixed regions. */
 	pages: number;
 };
 
-const align = (bytes: number): number => Math.ceil(bytes / sizes.v128) * sizes.v128;
+/** Records' worth of room kept after the outputs and targets: kernels may run a few records past an end. */
+export const spareRecords = 4;
 
-/** Lay out a kernel for `weightCount` weights, `stepCount` step slots and rows of `featureCount` features. */
-export function kernelLayout(weightCount: number, stepCount: number, featureCount: number, rowsPerBlock: number): KernelLayout {
+/** Round a byte count up to whole v128s. */
+export const alignToVector = (bytes: number): number => Math.ceil(bytes / sizes.v128) * sizes.v128;
+
+/** What a kernel needs room for. */
+export type LayoutNeeds = {
+	/** Slots of weights (and as many of steps). */
+	weightSlots: number;
+	/** Bytes of the kernel's own scratch. */
+	scratchBytes: number;
+	/** Features per record. */
+	featureCount: number;
+	/** Rows the kernel takes per block (chunks hold a multiple). */
+	rowsPerBlock: number;
+};
+
+/** Lay out a kernel's fixed regions. */
+export function kernelLayout({weightSlots, scratchBytes, featureCount, rowsPerBlock}: LayoutNeeds): KernelLayout {
 	const rowBytes = featureCount * sizes.f64;
 	const chunkRows = Math.max(rowsPerBlock, Math.floor(chunkBytes / rowBytes / rowsPerBlock) * rowsPerBlock);
-	const weights = 0;
-	const steps = align(weights + weightCount * sizes.f64);
-	const targets = align(steps + stepCount * sizes.f64);
-	const features = align(targets + chunkRows * sizes.f64);
-	const end = features + chunkRows * rowBytes + sizes.v128;
-	return {weights, steps, targets, features, chunkRows, pages: Math.ceil(end / sizes.page)};
+	const sigmoidTables = 0;
+	const weights = alignToVector(sigmoidTables + fastSigmoidBytes);
+	const steps = alignToVector(weights + weightSlots * sizes.f64);
+	const scratch = alignToVector(steps + weightSlots * sizes.f64);
+	const outputs = alignToVector(scratch + scratchBytes);
+	// spare room after the outputs, targets and features, for kernels that read or write a few records past the end
+	const chunkTargets = alignToVector(outputs + (chunkRows + spareRecords) * sizes.f64);
+	const chunkFeatures = alignToVector(chunkTargets + (chunkRows + spareRecords) * sizes.f64);
+	const records = alignToVector(chunkFeatures + chunkRows * rowBytes + sizes.v128);
+	return {sigmoidTables, weights, steps, scratch, outputs, chunkTargets, chunkFeatures, chunkRows, records, pages: Math.ceil(records / sizes.page)};
 }
-
-/** Locals the row loop keeps: the chunk's row count (parameter 0) and pointers to the current rows. */
-export type RowPointers = {rows: number; features: number; targets: number; end: number};
 
 /**
- * Emit the loop over a chunk of `rows` records (parameter 0): blocks of `pairsPerBlock` row pairs, then
- * single pairs, then an odd last row. `body(pairs, oddRow)` emits the work for rows at offsets from
- * the pointers: pair i is rows 2i and 2i + 1 (for the odd last row, row 0 only).
+ * A kernel's module and where it keeps things. Its functions `accumulate_<sigmoid>` and `predict_<sigmoid>`
+ * take (first, last, targets, features, rowStarts, columns, values): records [first, last) of a record set
+ * at those byte offsets (resident-records.ts); accumulate adds their steps into the steps region, predict
+ * writes record r's output ŷ to outputs[r − first].
  */
-export function emitRowLoops(
-	c: FunctionBuilder,
-	layout: KernelLayout,
-	pointers: RowPointers,
-	featureCount: number,
-	pairsPerBlock: number,
-	body: (pairs: number, oddRow: boolean) => void,
-): void {
-	const rowBytes = featureCount * sizes.f64;
-	c.i32Const(layout.features).set(pointers.features);
-	c.i32Const(layout.targets).set(pointers.targets);
-	const loopOver = (pairs: number): void => {
-		// end = features + (rows rounded down to whole blocks) · rowBytes
-		c.get(pointers.rows).i32Const(-2 * pairs).op('i32.and').i32Const(rowBytes).op('i32.mul').i32Const(layout.features).op('i32.add').set(pointers.end);
-		c.block().loop();
-		c.get(pointers.features).get(pointers.end).op('i32.ge_u').brIf(1);
-		body(pairs, false);
-		c.get(pointers.features).i32Const(2 * pairs * rowBytes).op('i32.add').set(pointers.features);
-		c.get(pointers.targets).i32Const(2 * pairs * sizes.f64).op('i32.add').set(pointers.targets);
-		c.br(0).end().end();
-	};
+export type KernelSource = {
+	module: ModuleBuilder;
+	layout: KernelLayout;
+	/** The kernel's weight (and step) slot of each model weight, in the model's order. */
+	weightSlots: Int32Array;
+	/** Weight slots the kernel has (padding included). */
+	slotCount: number;
+	/** Leading feature columns the kernel reads as dense rows; the rest come as (column, value) entries. */
+	denseColumns: number;
+	/** Bytes between the weight rows of two features (the entries' columns are stored as feature × this). */
+	columnStride: number;
+};
 
-	if (pairsPerBlock > 1) {
-		loopOver(pairsPerBlock);
-	}
+/** The kernel functions' parameters, in order. */
+export const kernelParams = {first: 0, last: 1, targets: 2, features: 3, rowStarts: 4, columns: 5, values: 6} as const;
 
-	loopOver(1);
-	c.get(pointers.rows).i32Const(1).op('i32.and').if();
-	body(1, true);
-	c.end();
-}
+/** The most memory a kernel may grow to: 1 GiB of 64 KiB pages (resident records stay far below it). */
+export const maxKernelPages = 16_384;

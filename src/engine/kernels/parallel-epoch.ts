@@ -1,17 +1,40 @@
 /**
- * An epoch split across threads for big data: the main thread runs the kernel over the first share of the
- * records while a worker runs it over the rest, reading the same SharedArrayBuffer (no copy), then the
- * worker's steps are added in. The sum is regrouped, so the steps match the reference to rounding
- * (test/engine/parallel-epoch.test.ts holds them within a named tolerance), not bit for bit; the lesson's
- * 360 records never come near the threshold, so its golden figures stay exact.
+ * An epoch over big data split across two threads. The records [start, end), in shared memory, are cut in
+ * half: this thread accumulates the first half into the steps while a worker reads the second in place and
+ * accumulates it from zero, and that is added in. The worker only helps: if it has not claimed the job
+ * when this thread is done with its half, or is late finishing it, this thread runs the second half
+ * itself, the same way, so the result never depends on which thread ran what (and a descheduled worker
+ * never holds an epoch up). Splitting regroups the sum, so the steps match one pass to rounding
+ * (test/engine/parallel-epoch.test.ts holds them within a named tolerance); the lesson's 360 records
+ * never come near the threshold, so its figures stay exact.
+ *
+ * Small data is not split: an epoch of the lesson's records takes microseconds, a worker has to spin to
+ * answer that fast, and when the other core is busy the spinning worker takes time from this thread
+ * (measured: up to a third faster on an idle second core, slower whenever it was not).
  */
 import {availableParallelism} from 'node:os';
 import {Worker} from 'node:worker_threads';
 import type {Examples} from '../../data/dataset.js';
-import {control, jobState, maxSharedWeights, sharedBlock, type RecordBuffers, type SharedBlock} from './parallel-protocol.js';
+import {kernelSigmoids, type KernelSigmoid} from './kernel-sigmoid.js';
+import {control, maxSharedWeights, sharedBlock, type RecordBuffers, type SharedBlock} from './parallel-protocol.js';
 
 /** Records from which an epoch is split across threads (below, waking a worker costs more than it saves). */
 export const minParallelRows = 32_768;
+/**
+ * Past its own half, this thread waits for the worker's at most this share of the time its own half took,
+ * then runs that half itself: a worker sharing its core still finishes in time (at half speed it needs
+ * about as long again), one descheduled by a busy machine may be gone for many milliseconds.
+ */
+const takeoverShare = 1;
+/**
+ * After the worker fails to take a half or to deliver it in time (its core is busy elsewhere, and a spinning
+ * worker would only take time from this thread), split epochs run without it for a while: this many at
+ * first, twice as many after each further failure up to maxBackOffEpochs, half as many after each success.
+ */
+const minBackOffEpochs = 4;
+const maxBackOffEpochs = 256;
+/** This many epochs before it is asked again, a sleeping worker is woken, so that it is spinning by then. */
+const wakeAheadEpochs = 1;
 
 type Helper = {
 	worker: Worker;
@@ -20,6 +43,12 @@ type Helper = {
 	state: Int32Array;
 	weights: Float64Array;
 	steps: Float64Array;
+	/** The sequence number of the last job posted. */
+	sequence: number;
+	/** Split epochs still to run without the worker (it failed the last half it was asked for). */
+	backOff: number;
+	/** How long the next back-off lasts. */
+	backOffLength: number;
 	/** The dataset the worker knows now (it keeps only the latest). */
 	announced: (RecordBuffers & {id: number}) | undefined;
 };
@@ -27,6 +56,8 @@ type Helper = {
 let helper: Helper | undefined;
 let enabled = availableParallelism() > 1;
 let nextBufferId = 1;
+/** Steps of the second half when this thread runs it (grown as needed). */
+let secondHalf = new Float64Array(0);
 
 /** Turn splitting across threads on or off; returns the previous setting. */
 export function setParallelEpoch(on: boolean): boolean {
@@ -35,7 +66,7 @@ export function setParallelEpoch(on: boolean): boolean {
 	return previous;
 }
 
-/** Whether records [start, end) of `examples` would be split across threads. */
+/** Whether `records` records of `examples` would be split across threads, for a model with `weightCount` weights. */
 export function takesParallelPath(examples: Examples, weightCount: number, records: number): boolean {
 	return enabled
 		&& records >= minParallelRows
@@ -44,9 +75,12 @@ export function takesParallelPath(examples: Examples, weightCount: number, recor
 		&& examples.targets.buffer instanceof SharedArrayBuffer;
 }
 
+/** Runs the kernel over records [first, last) of the epoch's records, adding into `into`. */
+export type RunRecords = (first: number, last: number, into: Float64Array) => void;
+
 /**
- * Add the steps of records [start, end) into `steps`, the first share on this thread with `runHere` and the
- * rest on the worker; returns false (having done nothing) when the records do not take the parallel path.
+ * Add the steps of records [start, end) into `steps`, split in halves as described above; returns false
+ * (having done nothing) when the records do not take the parallel path.
  */
 export function accumulateInParallel(
 	weights: Float64Array,
@@ -56,54 +90,116 @@ export function accumulateInParallel(
 	start: number,
 	end: number,
 	steps: Float64Array,
-	runHere: (start: number, end: number) => void,
+	sigmoid: KernelSigmoid,
+	run: RunRecords,
 ): boolean {
 	if (!takesParallelPath(examples, weights.length, end - start)) {
 		return false;
 	}
 
-	const work = startHelper();
-	if (Atomics.load(work.state, control.ready) !== 1) {
-		// still starting: this epoch runs on one thread
-		return false;
-	}
-
 	const split = start + Math.floor((end - start) / 2);
-	const features = examples.features.buffer as SharedArrayBuffer;
-	const targets = examples.targets.buffer as SharedArrayBuffer;
-	work.weights.set(weights);
-	const {state} = work;
-	state[control.featureCount] = featureCount;
-	state[control.hiddenCount] = hiddenCount;
-	state[control.buffers] = announce(work, features, targets);
-	state[control.featureOffset] = examples.features.byteOffset / Float64Array.BYTES_PER_ELEMENT;
-	state[control.targetOffset] = examples.targets.byteOffset / Float64Array.BYTES_PER_ELEMENT;
-	state[control.start] = split;
-	state[control.end] = end;
-	Atomics.store(state, control.state, jobState.posted);
-	Atomics.notify(state, control.state);
-	try {
-		runHere(start, split);
-	} finally {
-		while (Atomics.load(state, control.state) === jobState.posted) {
-			Atomics.wait(state, control.state, jobState.posted);
-		}
-	}
-
-	if (state[control.failed] === 1) {
-		runHere(split, end);
-	} else {
+	const work = startHelper();
+	const sequence = askWorker(work) ? post(work, weights, featureCount, hiddenCount, examples, split, end, sigmoid) : undefined;
+	const began = performance.now();
+	run(start, split, steps);
+	const ownHalf = performance.now() - began;
+	if (sequence !== undefined && workerRan(work, sequence, ownHalf)) {
+		work.backOffLength = Math.max(minBackOffEpochs, work.backOffLength / 2);
 		for (let index = 0; index < weights.length; index++) {
 			steps[index]! += work.steps[index]!;
 		}
+
+		return true;
 	}
 
-	Atomics.store(state, control.state, jobState.idle);
+	if (sequence !== undefined) {
+		work.backOff = work.backOffLength;
+		work.backOffLength = Math.min(2 * work.backOffLength, maxBackOffEpochs);
+	}
+
+	if (secondHalf.length < weights.length) {
+		secondHalf = new Float64Array(weights.length);
+	}
+
+	const other = secondHalf.subarray(0, weights.length);
+	other.fill(0);
+	run(split, end, other);
+	for (let index = 0; index < weights.length; index++) {
+		steps[index]! += other[index]!;
+	}
+
 	return true;
 }
 
+/** Whether to ask the worker for this epoch's second half (it is ready and not backed off), counting the back-off down. */
+function askWorker(work: Helper): boolean {
+	if (Atomics.load(work.state, control.ready) !== 1) {
+		return false;
+	}
+
+	if (work.backOff === 0) {
+		return true;
+	}
+
+	work.backOff--;
+	if (work.backOff === wakeAheadEpochs && Atomics.load(work.state, control.sleeping) === 1) {
+		Atomics.notify(work.state, control.posted);
+	}
+
+	return false;
+}
+
+/** Post the second half to the worker; returns the job's sequence number. */
+function post(work: Helper, weights: Float64Array, featureCount: number, hiddenCount: number, examples: Examples, start: number, end: number, sigmoid: KernelSigmoid): number {
+	const {state} = work;
+	work.weights.set(weights);
+	state[control.featureCount] = featureCount;
+	state[control.hiddenCount] = hiddenCount;
+	state[control.sigmoid] = kernelSigmoids.indexOf(sigmoid);
+	state[control.buffers] = announce(work, examples.features.buffer as SharedArrayBuffer, examples.targets.buffer as SharedArrayBuffer);
+	state[control.featureOffset] = examples.features.byteOffset / Float64Array.BYTES_PER_ELEMENT;
+	state[control.targetOffset] = examples.targets.byteOffset / Float64Array.BYTES_PER_ELEMENT;
+	state[control.rows] = examples.rows;
+	state[control.start] = start;
+	state[control.end] = end;
+	const sequence = ++work.sequence;
+	Atomics.store(state, control.posted, sequence);
+	if (Atomics.load(state, control.sleeping) === 1) {
+		Atomics.notify(state, control.posted);
+	}
+
+	return sequence;
+}
+
 /**
- * Start the worker now rather than on the first big epoch (which runs on one thread while it starts);
+ * Whether the worker ran job `sequence` (its steps are then in work.steps): claim the job back if the
+ * worker has not taken it, else wait for it a little longer than this thread's own half took.
+ */
+function workerRan(work: Helper, sequence: number, ownHalf: number): boolean {
+	const {state} = work;
+	for (;;) {
+		const owner = Atomics.load(state, control.owner);
+		if (owner === 2 * sequence) {
+			break;
+		}
+
+		if (Atomics.compareExchange(state, control.owner, owner, (2 * sequence) + 1) === owner) {
+			return false;
+		}
+	}
+
+	const deadline = performance.now() + (takeoverShare * ownHalf);
+	while (Atomics.load(state, control.done) !== sequence) {
+		if (performance.now() > deadline) {
+			return false;
+		}
+	}
+
+	return Atomics.load(state, control.failed) === 0;
+}
+
+/**
+ * Start the worker now rather than on the first split epoch (which runs on one thread while it starts);
  * resolves to whether epochs can be split (false on one core or when the worker could not start).
  */
 export async function startParallelEpoch(): Promise<boolean> {
@@ -130,7 +226,8 @@ function startHelper(): Helper {
 			worker.once('exit', () => resolve());
 		});
 		worker.unref();
-		helper = {worker, block, started, state: new Int32Array(block.control), weights: new Float64Array(block.weights), steps: new Float64Array(block.steps), announced: undefined};
+		const state = new Int32Array(block.control);
+		helper = {worker, block, started, state, weights: new Float64Array(block.weights), steps: new Float64Array(block.steps), sequence: 0, backOff: 0, backOffLength: minBackOffEpochs, announced: undefined};
 	}
 
 	return helper;

@@ -1,23 +1,37 @@
-/** The shared control block between the main thread and an epoch worker. */
+/**
+ * The shared control block between the thread running an epoch and its helper worker. A job is posted
+ * under a sequence number; whoever claims it first in `owner` runs it (the worker, or the posting thread
+ * taking it back), so a worker that is late or asleep never holds an epoch up.
+ */
 
 /** Slots of the Int32 control array. */
 export const control = {
-	state: 0,
-	featureCount: 1,
-	hiddenCount: 2,
-	buffers: 3,
-	featureOffset: 4,
-	targetOffset: 5,
-	start: 6,
-	end: 7,
+	/** The sequence number of the latest job posted. */
+	posted: 0,
+	/** Who runs the latest job: 2·sequence for the worker, 2·sequence + 1 for the posting thread. */
+	owner: 1,
+	/** The sequence number of the latest job the worker finished. */
+	done: 2,
+	/** 1 while the worker sleeps in Atomics.wait on `posted` (then posting notifies it). */
+	sleeping: 3,
 	/** 1 once the worker is waiting for jobs. */
-	ready: 8,
-	/** 1 when the last job failed in the worker (its share is then run on the main thread). */
-	failed: 9,
+	ready: 4,
+	/** 1 when the job `done` names failed in the worker (its share is then run by the posting thread). */
+	failed: 5,
+	featureCount: 6,
+	hiddenCount: 7,
+	/** The sigmoid to run, as its index in kernelSigmoids. */
+	sigmoid: 8,
+	/** The id the record buffers were announced under. */
+	buffers: 9,
+	/** Where the records start in their buffers, in f64s, and how many there are. */
+	featureOffset: 10,
+	targetOffset: 11,
+	rows: 12,
+	/** The records of the job: [start, end) of those. */
+	start: 13,
+	end: 14,
 } as const;
-
-/** Values of the state slot. */
-export const jobState = {idle: 0, posted: 1, done: 2, stop: 3} as const;
 
 /** The most weights a split epoch carries (the kernels' own limit). */
 export const maxSharedWeights = 1024;

@@ -12,12 +12,11 @@ export function emitRowGroup(c: FunctionBuilder, pointer: number, offset: number
 }
 
 /**
- * Emit code that calls `use(feature, local)` with `local` holding (x[r][f], x[r + 1][f]) for each feature in
- * order, rows r and r + 1 being at pointer + first and pointer + second.
+ * Emit code that calls `use(feature, local)` with `local` holding (x[r][f], x[r′][f]) for each feature in
+ * order, rows r and r′ being at the addresses in locals `first` and `second`.
  */
 export function emitPairVectors(
 	c: FunctionBuilder,
-	pointer: number,
 	first: number,
 	second: number,
 	featureCount: number,
@@ -28,9 +27,9 @@ export function emitPairVectors(
 		const group = feature >> 1;
 		const lane = (feature & 1) as 0 | 1;
 		if (lane === 0) {
-			emitRowGroup(c, pointer, first, group, featureCount);
+			emitRowGroup(c, first, 0, group, featureCount);
 			c.set(scratch.first);
-			emitRowGroup(c, pointer, second, group, featureCount);
+			emitRowGroup(c, second, 0, group, featureCount);
 			c.set(scratch.second);
 		}
 

@@ -11,11 +11,14 @@ export type ValueType = (typeof valueType)[keyof typeof valueType];
 const plainOpcodes = {
 	'i32.eqz': 0x45,
 	'i32.lt_u': 0x49,
+	'i32.gt_u': 0x4b,
 	'i32.ge_u': 0x4f,
 	'i32.add': 0x6a,
 	'i32.sub': 0x6b,
 	'i32.mul': 0x6c,
 	'i32.and': 0x71,
+	'i32.shl': 0x74,
+	'i32.shr_u': 0x76,
 	'f64.add': 0xa0,
 } as const;
 
@@ -71,6 +74,7 @@ export type SimdMemoryOp = keyof typeof simdMemoryOpcodes;
 export type SimdLaneMemoryOp = keyof typeof simdLaneMemoryOpcodes;
 
 const simdPrefix = 0xfd;
+const i32x4ExtractLane = 0x1b;
 const blockEmpty = 0x40;
 const f64Bytes = 8;
 const v128Bytes = 16;
@@ -191,6 +195,14 @@ export class FunctionBuilder {
 	/** `f64x2.extract_lane lane`. */
 	extractLane(lane: 0 | 1): this {
 		this.simd('f64x2.extract_lane');
+		this.code.push(lane);
+		return this;
+	}
+
+	/** `i32x4.extract_lane lane`: the low (0, 2) or high (1, 3) 32 bits of a 64-bit lane. */
+	extractI32Lane(lane: 0 | 1 | 2 | 3): this {
+		this.code.push(simdPrefix);
+		unsignedLeb(this.code, i32x4ExtractLane);
 		this.code.push(lane);
 		return this;
 	}
