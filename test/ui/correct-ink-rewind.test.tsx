@@ -1,4 +1,5 @@
 /** The workaround for Ink 6.8.0's short rewind: unit-tested, and proven on a replayed screen. */
+import '../helpers/outside-ci.js';
 import assert from 'node:assert/strict';
 import {EventEmitter} from 'node:events';
 import {test} from 'node:test';

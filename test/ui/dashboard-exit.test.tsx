@@ -1,4 +1,5 @@
 /** Leaving the dashboard: q and Ctrl+C end runDashboard; without a terminal for keys it still draws and trains. */
+import '../helpers/outside-ci.js';
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {render} from 'ink';

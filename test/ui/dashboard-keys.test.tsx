@@ -1,4 +1,5 @@
 /** Every key of the dashboard, pressed as a user would, checked on screen and behind it. */
+import '../helpers/outside-ci.js';
 import assert from 'node:assert/strict';
 import {afterEach, test} from 'node:test';
 import {cleanup} from 'ink-testing-library';

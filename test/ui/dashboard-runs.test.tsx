@@ -1,4 +1,5 @@
 /** Saving and loading runs from the dashboard, and the dashboard at the extremes of its settings. */
+import '../helpers/outside-ci.js';
 import assert from 'node:assert/strict';
 import {existsSync, mkdtempSync, readdirSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';

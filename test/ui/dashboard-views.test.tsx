@@ -1,4 +1,5 @@
 /** What the dashboard shows: chart, tables, status, messages, the forward and one-step screens, and its fit to the terminal. */
+import '../helpers/outside-ci.js';
 import assert from 'node:assert/strict';
 import {afterEach, test} from 'node:test';
 import {cleanup} from 'ink-testing-library';

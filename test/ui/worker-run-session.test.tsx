@@ -1,4 +1,5 @@
 /** Big data trains in a worker thread; the main thread's mirror shows it, takes commands, saves, replays and survives a crash. */
+import '../helpers/outside-ci.js';
 import assert from 'node:assert/strict';
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
