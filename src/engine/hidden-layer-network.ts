@@ -9,8 +9,7 @@ import type {Examples} from '../data/dataset.js';
 import {accumulateWithKernel} from './kernels/fast-epoch.js';
 import type {Model, WeightsJson} from './model.js';
 import {normal, type Random} from './random.js';
-import {referenceHiddenLayerSteps} from './reference-epoch.js';
-import {sigmoid} from './sigmoid.js';
+import {referenceHiddenLayerOutput, referenceHiddenLayerSteps} from './reference-epoch.js';
 
 /** The lesson's default number of hidden units. */
 export const defaultHiddenCount = 2;
@@ -43,21 +42,7 @@ export class HiddenLayerNetwork implements Model {
 
 	/** Forward pass for one record; leaves the hidden activations in this.hiddenOutput. */
 	predictOne(features: Float64Array, offset: number): number {
-		const {weights, featureCount, hiddenCount, hiddenOutput} = this;
-		const outputWeights = featureCount * hiddenCount;
-		let outputInput = 0;
-		for (let hidden = 0; hidden < hiddenCount; hidden++) {
-			let hiddenInput = 0;
-			for (let feature = 0; feature < featureCount; feature++) {
-				hiddenInput += features[offset + feature]! * weights[feature * hiddenCount + hidden]!;
-			}
-
-			const activation = sigmoid(hiddenInput);
-			hiddenOutput[hidden] = activation;
-			outputInput += activation * weights[outputWeights + hidden]!;
-		}
-
-		return sigmoid(outputInput);
+		return referenceHiddenLayerOutput(this.weights, this.featureCount, this.hiddenCount, features, offset, this.hiddenOutput);
 	}
 
 	accumulateWeightSteps(examples: Examples, start: number, end: number, steps: Float64Array): void {

@@ -34,6 +34,34 @@ export type HiddenScratch = {
 };
 
 /**
+ * The backprop network's forward pass for the record at `offset`: returns ŷ and leaves the hidden
+ * activations aⱼ in `hiddenOutput`.
+ */
+export function referenceHiddenLayerOutput(
+	weights: Float64Array,
+	featureCount: number,
+	hiddenCount: number,
+	features: Float64Array,
+	offset: number,
+	hiddenOutput: Float64Array,
+): number {
+	const outputWeights = featureCount * hiddenCount;
+	let outputInput = 0;
+	for (let hidden = 0; hidden < hiddenCount; hidden++) {
+		let hiddenInput = 0;
+		for (let feature = 0; feature < featureCount; feature++) {
+			hiddenInput += features[offset + feature]! * weights[feature * hiddenCount + hidden]!;
+		}
+
+		const activation = sigmoid(hiddenInput);
+		hiddenOutput[hidden] = activation;
+		outputInput += activation * weights[outputWeights + hidden]!;
+	}
+
+	return sigmoid(outputInput);
+}
+
+/**
  * The backprop network's weight steps of records [start, end), added into `steps`. Weights and steps are
  * laid out as HiddenLayerNetwork's: input→hidden row-major [feature][hidden unit], then hidden→output.
  */
@@ -52,19 +80,7 @@ export function referenceHiddenLayerSteps(
 	const outputWeights = featureCount * hiddenCount;
 	for (let row = start; row < end; row++) {
 		const offset = row * featureCount;
-		let outputInput = 0;
-		for (let hidden = 0; hidden < hiddenCount; hidden++) {
-			let hiddenInput = 0;
-			for (let feature = 0; feature < featureCount; feature++) {
-				hiddenInput += features[offset + feature]! * weights[feature * hiddenCount + hidden]!;
-			}
-
-			const activation = sigmoid(hiddenInput);
-			hiddenOutput[hidden] = activation;
-			outputInput += activation * weights[outputWeights + hidden]!;
-		}
-
-		const output = sigmoid(outputInput);
+		const output = referenceHiddenLayerOutput(weights, featureCount, hiddenCount, features, offset, hiddenOutput);
 		// f′ written as f(1 − f) and associated left to right, as the lesson's NumPy lines are
 		const outputErrorTerm = (targets[row]! - output) * output * (1 - output);
 		for (let hidden = 0; hidden < hiddenCount; hidden++) {

@@ -63,7 +63,7 @@ export type ResumedRun = {
 
 /** Render the dashboard and resolve when the user quits. */
 export async function runDashboard(options: DashboardOptions): Promise<void> {
-	const {split, configs, initialModel, forwardSeed, source, savePath, resume, stdin = process.stdin, stdout = process.stdout} = options;
+	const {split, configs, source, resume, stdin = process.stdin, stdout = process.stdout} = options;
 	const context = {data: split, dataset: split.dataset, source};
 	const replayOf = (model: ModelKind) => (resume?.model === model ? {changes: resume.changes, epochs: resume.epochs} : undefined);
 	// big data trains in worker threads, which start side by side
