@@ -149,6 +149,16 @@ export function kernelForRecords(featureCount: number, hiddenCount: number, exam
 	return kernelFor(featureCount, hiddenCount);
 }
 
+/** The kernel and sigmoid for this shape, batch and weights, or undefined when they take the plain loops. */
+function fastPathFor(weights: Float64Array, featureCount: number, hiddenCount: number, examples: Examples, records: number) {
+	if (!takesFastPath(featureCount, hiddenCount, records)) {
+		return undefined;
+	}
+
+	const sigmoid = kernelSigmoidFor(weights, featureCount, hiddenCount, examples);
+	return sigmoid ? {kernel: kernelForRecords(featureCount, hiddenCount, examples), sigmoid} : undefined;
+}
+
 /**
  * Add the weight steps of records [start, end) into `steps` with the kernel, if this shape and batch take
  * the fast path; returns false (having done nothing) when they do not.
@@ -162,16 +172,12 @@ export function accumulateWithKernel(
 	end: number,
 	steps: Float64Array,
 ): boolean {
-	if (!takesFastPath(featureCount, hiddenCount, end - start)) {
+	const fast = fastPathFor(weights, featureCount, hiddenCount, examples, end - start);
+	if (!fast) {
 		return false;
 	}
 
-	const sigmoid = kernelSigmoidFor(weights, featureCount, hiddenCount, examples);
-	if (!sigmoid) {
-		return false;
-	}
-
-	const kernel = kernelForRecords(featureCount, hiddenCount, examples);
+	const {kernel, sigmoid} = fast;
 	// the closure only when it is needed: this runs every epoch
 	if (takesParallelPath(examples, weights.length, end - start)) {
 		const run = (first: number, last: number, into: Float64Array): void => kernel.accumulate(weights, examples, first, last, into, sigmoid);
@@ -197,15 +203,11 @@ export function predictWithKernel(
 	end: number,
 	outputs: Float64Array,
 ): boolean {
-	if (!takesFastPath(featureCount, hiddenCount, end - start)) {
+	const fast = fastPathFor(weights, featureCount, hiddenCount, examples, end - start);
+	if (!fast) {
 		return false;
 	}
 
-	const sigmoid = kernelSigmoidFor(weights, featureCount, hiddenCount, examples);
-	if (!sigmoid) {
-		return false;
-	}
-
-	kernelForRecords(featureCount, hiddenCount, examples).predict(weights, examples, start, end, outputs, sigmoid);
+	fast.kernel.predict(weights, examples, start, end, outputs, fast.sigmoid);
 	return true;
 }
