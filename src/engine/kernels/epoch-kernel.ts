@@ -1,8 +1,8 @@
 /**
  * An epoch kernel instantiated: its memory, and `accumulate`, which adds the weight steps of records
  * [start, end) into `steps` as the model's reference loop does, and `predict`. Small record sets are
- * written into the kernel's memory once and stay (resident-records.ts); big ones are copied in a chunk
- * at a time.
+ * written into the kernel's memory once and stay (resident-records.ts); big ones are read where they lie
+ * when the kernel works in their record memory (record-memory.ts), else copied in a chunk at a time.
  */
 import type {Examples} from '../../data/dataset.js';
 import {writeFastSigmoidTables} from './fast-sigmoid.js';
@@ -10,6 +10,7 @@ import {instantiate, type KernelMemory} from './instantiate.js';
 import type {KernelSource} from './kernel-layout.js';
 import {kernelFunctionName, kernelSigmoids, type KernelSigmoid} from './kernel-sigmoid.js';
 import {recordProfile} from './record-profile.js';
+import {recordMemoryOf} from './record-memory.js';
 import {maxResidentBytes, residentBytes, sparseEntriesOf, writeRecords, type RecordPointers} from './resident-records.js';
 import {sizes} from './wasm-assembler.js';
 
@@ -27,9 +28,14 @@ export class EpochKernel {
 	/** Where the next resident record set goes. */
 	private residentEnd: number;
 
-	constructor(private readonly source: KernelSource) {
-		const exports = instantiate(source.module.bytes());
-		this.memory = exports.memory;
+	/** A kernel in its own memory, or in `recordMemory` when the source was laid out in a region of it. */
+	constructor(private readonly source: KernelSource, recordMemory?: KernelMemory) {
+		if (source.layout.inRecordMemory !== (recordMemory !== undefined)) {
+			throw new RangeError('a kernel laid out in a record memory needs that memory, and only such a kernel');
+		}
+
+		const exports = instantiate(source.module.bytes(), recordMemory);
+		this.memory = recordMemory ?? exports.memory;
 		const functions = (name: 'accumulate' | 'predict'): Record<KernelSigmoid, KernelFunction> => Object.fromEntries(kernelSigmoids
 			.map(sigmoid => [sigmoid, exports[kernelFunctionName(name, sigmoid)] as KernelFunction])) as Record<KernelSigmoid, KernelFunction>;
 		this.accumulators = functions('accumulate');
@@ -138,8 +144,17 @@ export class EpochKernel {
 		}
 	}
 
-	/** The resident copy of `examples`, written on first use (dropping all others when the room is full); undefined when it is too big. */
+	/**
+	 * Where `examples` lie in this kernel's memory: in place in its record memory, or a resident copy written
+	 * on first use (dropping all others when the room is full); undefined when they have to be streamed.
+	 */
 	private residentRecords(examples: Examples): RecordPointers | undefined {
+		if (this.source.layout.inRecordMemory) {
+			return recordMemoryOf(examples) === this.memory
+				? {targets: examples.targets.byteOffset, features: examples.features.byteOffset, rowStarts: 0, columns: 0, values: 0}
+				: undefined;
+		}
+
 		const known = this.residents.get(examples.features);
 		if (known) {
 			return known;

@@ -9,6 +9,7 @@ import type {Examples} from '../../data/dataset.js';
 import {kernelForRecords} from './fast-epoch.js';
 import {kernelSigmoids} from './kernel-sigmoid.js';
 import {control, type RecordBuffers, type SharedBlock} from './parallel-protocol.js';
+import {adoptRecordMemory} from './record-memory.js';
 
 /** How long the worker spins for the next job before it sleeps. */
 const spinMilliseconds = 0.5;
@@ -50,16 +51,14 @@ function jobRecords(): Examples {
 	const featureCount = state[control.featureCount]!;
 	const rows = state[control.rows]!;
 	if (!latest || sourceSlots.some((slot, index) => latest!.source[index] !== state[slot])) {
-		const {features, targets} = buffersFor(state[control.buffers]!);
-		latest = {
-			source: Int32Array.from(sourceSlots, slot => state[slot]!),
-			examples: {
-				features: new Float64Array(features, state[control.featureOffset]! * Float64Array.BYTES_PER_ELEMENT, rows * featureCount),
-				targets: new Float64Array(targets, state[control.targetOffset]! * Float64Array.BYTES_PER_ELEMENT, rows),
-				rows,
-				featureCount,
-			},
+		const {features, targets, memory} = buffersFor(state[control.buffers]!);
+		const examples = {
+			features: new Float64Array(features, state[control.featureOffset]! * Float64Array.BYTES_PER_ELEMENT, rows * featureCount),
+			targets: new Float64Array(targets, state[control.targetOffset]! * Float64Array.BYTES_PER_ELEMENT, rows),
+			rows,
+			featureCount,
 		};
+		latest = {source: Int32Array.from(sourceSlots, slot => state[slot]!), examples: memory ? adoptRecordMemory(memory, examples) : examples};
 	}
 
 	return latest.examples;

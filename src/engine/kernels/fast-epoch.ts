@@ -12,9 +12,11 @@ import type {Examples} from '../../data/dataset.js';
 import {EpochKernel} from './epoch-kernel.js';
 import {fastSigmoidInputBound} from './fast-sigmoid.js';
 import {hiddenLayerKernel} from './hidden-layer-kernel.js';
-import {kernelsSupported} from './instantiate.js';
+import {kernelsSupported, type KernelMemory} from './instantiate.js';
+import {layoutBytes} from './kernel-layout.js';
 import type {KernelSigmoid} from './kernel-sigmoid.js';
 import {accumulateInParallel, takesParallelPath} from './parallel-epoch.js';
+import {claimRegion, recordMemoryOf} from './record-memory.js';
 import {recordProfile} from './record-profile.js';
 import {singleUnitKernel} from './single-unit-kernel.js';
 import {FunctionBuilder, ModuleBuilder} from './wasm-assembler.js';
@@ -27,6 +29,8 @@ export const maxKernelFeatures = 64;
 export const maxKernelWeights = 1024;
 /** Compiled kernels kept; the least recently used beyond this is dropped (the dashboard can try many shapes). */
 const maxCachedKernels = 8;
+/** Bytes this thread claims in a record memory for its kernels working there (any kernel's layout needs under half). */
+const recordMemoryRegionBytes = 1 << 20;
 
 /** A module storing one v128, to ask the runtime whether it runs WebAssembly SIMD. */
 function simdProbe(): Uint8Array {
@@ -70,8 +74,7 @@ let recent: {key: number; kernel: EpochKernel} | undefined;
  * compiled on first use.
  */
 export function kernelFor(featureCount: number, hiddenCount: number, denseColumns = featureCount, unitEntries = 0): EpochKernel {
-	// a number, not a string: this runs every epoch
-	const key = featureCount + ((maxKernelFeatures + 1) * (hiddenCount + ((maxKernelWeights + 1) * (denseColumns + ((maxKernelFeatures + 1) * unitEntries)))));
+	const key = shapeKey(featureCount, hiddenCount, denseColumns, unitEntries);
 	if (recent?.key === key) {
 		return recent.kernel;
 	}
@@ -88,6 +91,51 @@ export function kernelFor(featureCount: number, hiddenCount: number, denseColumn
 
 	kernels.set(key, kernel);
 	recent = {key, kernel};
+	return kernel;
+}
+
+/** A kernel shape as a number (not a string: this runs every epoch). */
+function shapeKey(featureCount: number, hiddenCount: number, denseColumns: number, unitEntries: number): number {
+	return featureCount + ((maxKernelFeatures + 1) * (hiddenCount + ((maxKernelWeights + 1) * (denseColumns + ((maxKernelFeatures + 1) * unitEntries)))));
+}
+
+/**
+ * This thread's region in each record memory it has run kernels on (undefined: the memory could not make
+ * room) and the kernels compiled to work there; both go with the memory.
+ */
+const inRecordMemory = new WeakMap<KernelMemory, {region: number | undefined; kernels: Map<number, EpochKernel>}>();
+
+/** The kernel for a model shape that reads the records of `memory` in place, compiled on first use; undefined when there is no room for it. */
+function kernelInRecordMemory(memory: KernelMemory, featureCount: number, hiddenCount: number): EpochKernel | undefined {
+	let place = inRecordMemory.get(memory);
+	if (!place) {
+		place = {region: claimRegion(memory, recordMemoryRegionBytes), kernels: new Map()};
+		inRecordMemory.set(memory, place);
+	}
+
+	const {region, kernels} = place;
+	if (region === undefined) {
+		return undefined;
+	}
+
+	const key = shapeKey(featureCount, hiddenCount, featureCount, 0);
+	let kernel = kernels.get(key);
+	if (!kernel) {
+		const source = hiddenCount === 0
+			? singleUnitKernel(featureCount, region)
+			: hiddenLayerKernel({featureCount, hiddenCount, denseColumns: featureCount, unitEntries: 0}, region);
+		if (layoutBytes(source.layout) > recordMemoryRegionBytes) {
+			return undefined;
+		}
+
+		kernel = new EpochKernel(source, memory);
+		if (kernels.size >= maxCachedKernels) {
+			kernels.delete(kernels.keys().next().value!);
+		}
+
+		kernels.set(key, kernel);
+	}
+
 	return kernel;
 }
 
@@ -137,7 +185,10 @@ export function kernelSigmoidFor(weights: Float64Array, featureCount: number, hi
 	return preferredSigmoid === 'fast' && largest <= fastSigmoidInputBound ? 'fast' : 'exact';
 }
 
-/** The kernel for a model shape on `examples`: sparse columns as profiled when they stay resident, else all dense. */
+/**
+ * The kernel for a model shape on `examples`: sparse columns as profiled when they stay resident, else all
+ * dense, reading the records in place when they are in a record memory.
+ */
 export function kernelForRecords(featureCount: number, hiddenCount: number, examples: Examples): EpochKernel {
 	if (hiddenCount > 0) {
 		const {denseColumns, sparseFitsResident, unitEntries} = recordProfile(examples);
@@ -146,7 +197,8 @@ export function kernelForRecords(featureCount: number, hiddenCount: number, exam
 		}
 	}
 
-	return kernelFor(featureCount, hiddenCount);
+	const memory = recordMemoryOf(examples);
+	return (memory && kernelInRecordMemory(memory, featureCount, hiddenCount)) ?? kernelFor(featureCount, hiddenCount);
 }
 
 /** The kernel and sigmoid for this shape, batch and weights, or undefined when they take the plain loops. */

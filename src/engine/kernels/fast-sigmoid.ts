@@ -60,7 +60,7 @@ export const fastSigmoidBytes = constantNames.length * v128Bytes + tableSize * f
  * rounded, minus j·2^exponentShift, so adding K·2^exponentShift (K from the shifter's low bits) gives the
  * bits of 2^(K/N) exactly.
  */
-export function writeFastSigmoidTables(memory: ArrayBuffer, at: number): void {
+export function writeFastSigmoidTables(memory: ArrayBufferLike, at: number): void {
 	const values = new Float64Array(memory, at, constantNames.length * 2);
 	constantNames.forEach((name, index) => values.fill(constantValues[name], 2 * index, 2 * index + 2));
 	const table = new BigInt64Array(memory, at + constantNames.length * v128Bytes, tableSize);

@@ -19,9 +19,10 @@
  * rounded up to even (the padding unit has zero weights and its steps are dropped).
  */
 import {fastSigmoidOneOffset} from './fast-sigmoid.js';
-import {alignToVector, kernelLayout, kernelParams, maxKernelPages, type KernelLayout, type KernelSource} from './kernel-layout.js';
+import {alignToVector, kernelLayout, kernelModule, kernelParams, type KernelLayout, type KernelSource} from './kernel-layout.js';
 import {kernelFunctionName, kernelSigmoids, sigmoidEmitter, type KernelSigmoid} from './kernel-sigmoid.js';
-import {FunctionBuilder, ModuleBuilder, sizes, valueType} from './wasm-assembler.js';
+import {touchAhead} from './touch-ahead.js';
+import {FunctionBuilder, sizes, valueType} from './wasm-assembler.js';
 
 /** Bytes of activations a block keeps (it stays in L1 between the phases). */
 const blockActivationBytes = 16_384;
@@ -53,8 +54,15 @@ export type HiddenLayerShape = {
 	unitEntries: number;
 };
 
-/** Build the kernels for a network of this shape. */
-export function hiddenLayerKernel({featureCount, hiddenCount, denseColumns, unitEntries}: HiddenLayerShape): KernelSource {
+/**
+ * Build the kernels for a network of this shape, working in their own memory or, given a `region` of a
+ * record memory, in that (reading its records in place; every column dense).
+ */
+export function hiddenLayerKernel({featureCount, hiddenCount, denseColumns, unitEntries}: HiddenLayerShape, region?: number): KernelSource {
+	if (region !== undefined && denseColumns !== featureCount) {
+		throw new RangeError('a kernel reading records in place reads every column densely');
+	}
+
 	const paddedHidden = paddedHiddenCount(hiddenCount);
 	const rowBytes = paddedHidden * sizes.f64;
 	const blockRows = Math.max(2, Math.min(maxBlockRows, 2 * Math.floor(blockActivationBytes / rowBytes / 2)));
@@ -63,7 +71,7 @@ export function hiddenLayerKernel({featureCount, hiddenCount, denseColumns, unit
 	// the output error terms, with room for phase 4's overrun of sigmoidWidth pairs
 	const errorTermBytes = alignToVector((blockRows + 2 * sigmoidWidth) * sizes.f64);
 	const slotCount = (featureCount + 1) * paddedHidden;
-	const layout = kernelLayout({weightSlots: slotCount, scratchBytes: activationBytes + errorTermBytes, featureCount, rowsPerBlock: blockRows});
+	const layout = kernelLayout({weightSlots: slotCount, scratchBytes: activationBytes + errorTermBytes, featureCount, rowsPerBlock: blockRows, region});
 	const spec: Spec = {
 		featureCount,
 		hiddenCount,
@@ -78,7 +86,7 @@ export function hiddenLayerKernel({featureCount, hiddenCount, denseColumns, unit
 		outputWeights: layout.weights + featureCount * rowBytes,
 		outputSteps: layout.steps + featureCount * rowBytes,
 	};
-	const module = new ModuleBuilder(layout.pages, maxKernelPages);
+	const module = kernelModule(layout);
 	for (const sigmoid of kernelSigmoids) {
 		module.add(kernelFunctionName('accumulate', sigmoid), hiddenLayerFunction(spec, sigmoid, false));
 		module.add(kernelFunctionName('predict', sigmoid), hiddenLayerFunction(spec, sigmoid, true));
@@ -143,6 +151,7 @@ function hiddenLayerFunction(spec: Spec, sigmoid: KernelSigmoid, predictOnly: bo
 	const sigmoidIn = Array.from({length: sigmoidWidth}, v128);
 	const sigmoidOut = Array.from({length: sigmoidWidth}, v128);
 	const denseRowBytes = denseColumns * sizes.f64;
+	const touches = layout.inRecordMemory ? touchAhead(c, blockRows, denseRowBytes) : undefined;
 
 	/** Loop over the block's records (`step` at a time), `row` the record and `activation` its activations. */
 	const forEachRow = (body: () => void, step = 1): void => {
@@ -193,6 +202,7 @@ function hiddenLayerFunction(spec: Spec, sigmoid: KernelSigmoid, predictOnly: bo
 	c.block().loop();
 	c.get(blockStart).get(last).op('i32.ge_u').brIf(1);
 	c.get(blockStart).i32Const(blockRows).op('i32.add').tee(blockEnd).get(last).op('i32.gt_u').if().get(last).set(blockEnd).end();
+	touches?.block(blockStart);
 
 	// 1. hidden inputs h_j = Σ x_f·w_fj in feature order (the reference's 0 + x₀w₀ is x₀w₀ but for the sign
 	// of a zero, which f ignores)
@@ -306,6 +316,7 @@ function hiddenLayerFunction(spec: Spec, sigmoid: KernelSigmoid, predictOnly: bo
 
 	c.get(blockEnd).set(blockStart);
 	c.br(0).end().end();
+	touches?.finish(layout.sink);
 	return c;
 
 	function emitBackward(): void {

@@ -5,7 +5,7 @@
  * good (resident-records.ts): an epoch on them copies nothing but the weights.
  */
 import {fastSigmoidBytes} from './fast-sigmoid.js';
-import {sizes, type ModuleBuilder} from './wasm-assembler.js';
+import {ModuleBuilder, sizes} from './wasm-assembler.js';
 
 /** Bytes of records per streamed chunk: small enough to stay in L2 while the kernel reads it. */
 export const chunkBytes = 1 << 17;
@@ -20,6 +20,8 @@ export type KernelLayout = {
 	steps: number;
 	/** The kernel's own scratch. */
 	scratch: number;
+	/** One v128 written with values nothing reads (touch-ahead.ts: so its loads are not dead code). */
+	sink: number;
 	/** Where `predict` writes one output per record of a chunk. */
 	outputs: number;
 	/** One target per record of a streamed chunk. */
@@ -32,6 +34,8 @@ export type KernelLayout = {
 	records: number;
 	/** Memory pages of the fixed regions. */
 	pages: number;
+	/** Whether the kernel works in a region of a shared record memory (record-memory.ts), reading records in place. */
+	inRecordMemory: boolean;
 };
 
 /** Records' worth of room kept after the outputs and targets: kernels may run a few records past an end. */
@@ -50,22 +54,33 @@ export type LayoutNeeds = {
 	featureCount: number;
 	/** Rows the kernel takes per block (chunks hold a multiple). */
 	rowsPerBlock: number;
+	/** Byte offset of the region claimed in a record memory, when the kernel is to work in one. */
+	region?: number;
 };
 
 /** Lay out a kernel's fixed regions. */
-export function kernelLayout({weightSlots, scratchBytes, featureCount, rowsPerBlock}: LayoutNeeds): KernelLayout {
+export function kernelLayout({weightSlots, scratchBytes, featureCount, rowsPerBlock, region}: LayoutNeeds): KernelLayout {
 	const rowBytes = featureCount * sizes.f64;
 	const chunkRows = Math.max(rowsPerBlock, Math.floor(chunkBytes / rowBytes / rowsPerBlock) * rowsPerBlock);
-	const sigmoidTables = 0;
+	const sigmoidTables = region ?? 0;
 	const weights = alignToVector(sigmoidTables + fastSigmoidBytes);
 	const steps = alignToVector(weights + weightSlots * sizes.f64);
 	const scratch = alignToVector(steps + weightSlots * sizes.f64);
-	const outputs = alignToVector(scratch + scratchBytes);
+	const sink = alignToVector(scratch + scratchBytes);
+	const outputs = sink + sizes.v128;
 	// spare room after the outputs, targets and features, for kernels that read or write a few records past the end
 	const chunkTargets = alignToVector(outputs + (chunkRows + spareRecords) * sizes.f64);
 	const chunkFeatures = alignToVector(chunkTargets + (chunkRows + spareRecords) * sizes.f64);
 	const records = alignToVector(chunkFeatures + chunkRows * rowBytes + sizes.v128);
-	return {sigmoidTables, weights, steps, scratch, outputs, chunkTargets, chunkFeatures, chunkRows, records, pages: Math.ceil(records / sizes.page)};
+	return {sigmoidTables, weights, steps, scratch, sink, outputs, chunkTargets, chunkFeatures, chunkRows, records, pages: Math.ceil(records / sizes.page), inRecordMemory: region !== undefined};
+}
+
+/** Bytes a kernel's fixed regions take from where they start (what a region in a record memory must hold). */
+export const layoutBytes = (layout: KernelLayout): number => layout.records - layout.sigmoidTables;
+
+/** An empty module for a kernel of this layout: with its own memory, or importing the shared record memory. */
+export function kernelModule(layout: KernelLayout): ModuleBuilder {
+	return layout.inRecordMemory ? new ModuleBuilder(layout.pages, recordMemoryMaxPages, true) : new ModuleBuilder(layout.pages, maxKernelPages);
 }
 
 /**
@@ -92,3 +107,6 @@ export const kernelParams = {first: 0, last: 1, targets: 2, features: 3, rowStar
 
 /** The most memory a kernel may grow to: 1 GiB of 64 KiB pages (resident records stay far below it). */
 export const maxKernelPages = 16_384;
+
+/** Pages a shared record memory (record-memory.ts) may grow to: 2 GiB, so every address the kernels compute fits an i32. */
+export const recordMemoryMaxPages = 32_768;

@@ -17,6 +17,7 @@ import {Worker} from 'node:worker_threads';
 import type {Examples} from '../../data/dataset.js';
 import {kernelSigmoids, type KernelSigmoid} from './kernel-sigmoid.js';
 import {control, maxSharedWeights, sharedBlock, type RecordBuffers, type SharedBlock} from './parallel-protocol.js';
+import {recordMemoryOf} from './record-memory.js';
 
 /** Records from which an epoch is split across threads (below, waking a worker costs more than it saves). */
 export const minParallelRows = 32_768;
@@ -156,7 +157,7 @@ function post(work: Helper, weights: Float64Array, featureCount: number, hiddenC
 	state[control.featureCount] = featureCount;
 	state[control.hiddenCount] = hiddenCount;
 	state[control.sigmoid] = kernelSigmoids.indexOf(sigmoid);
-	state[control.buffers] = announce(work, examples.features.buffer as SharedArrayBuffer, examples.targets.buffer as SharedArrayBuffer);
+	state[control.buffers] = announce(work, examples);
 	state[control.featureOffset] = examples.features.byteOffset / Float64Array.BYTES_PER_ELEMENT;
 	state[control.targetOffset] = examples.targets.byteOffset / Float64Array.BYTES_PER_ELEMENT;
 	state[control.rows] = examples.rows;
@@ -233,15 +234,17 @@ function startHelper(): Helper {
 	return helper;
 }
 
-/** The id the worker knows a dataset's buffers by, announcing them when they are not the ones it has. */
-function announce(work: Helper, features: SharedArrayBuffer, targets: SharedArrayBuffer): number {
+/** The id the worker knows the buffers of `examples` by, announcing them (and their record memory) when they are not the ones it has. */
+function announce(work: Helper, examples: Examples): number {
+	const features = examples.features.buffer as SharedArrayBuffer;
+	const targets = examples.targets.buffer as SharedArrayBuffer;
 	const known = work.announced;
 	if (known && known.features === features && known.targets === targets) {
 		return known.id;
 	}
 
-	const id = nextBufferId++;
-	work.worker.postMessage({id, features, targets});
-	work.announced = {id, features, targets};
-	return id;
+	const buffers = {id: nextBufferId++, features, targets, memory: recordMemoryOf(examples)};
+	work.worker.postMessage(buffers);
+	work.announced = buffers;
+	return buffers.id;
 }

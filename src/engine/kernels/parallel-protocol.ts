@@ -3,6 +3,7 @@
  * under a sequence number; whoever claims it first in `owner` runs it (the worker, or the posting thread
  * taking it back), so a worker that is late or asleep never holds an epoch up.
  */
+import type {KernelMemory} from './instantiate.js';
 
 /** Slots of the Int32 control array. */
 export const control = {
@@ -39,8 +40,11 @@ export const maxSharedWeights = 1024;
 /** The shared memory of one worker: control words, the weights in, the steps out. */
 export type SharedBlock = {control: SharedArrayBuffer; weights: SharedArrayBuffer; steps: SharedArrayBuffer};
 
-/** The buffers a dataset's records live in, announced to a worker once. */
-export type RecordBuffers = {features: SharedArrayBuffer; targets: SharedArrayBuffer};
+/**
+ * The buffers a dataset's records live in, announced to a worker once, with their record memory when they
+ * are in one (record-memory.ts): the worker then reads them through it, so its kernels read them in place.
+ */
+export type RecordBuffers = {features: SharedArrayBuffer; targets: SharedArrayBuffer; memory?: KernelMemory | undefined};
 
 /** Allocate a worker's shared block. */
 export function sharedBlock(): SharedBlock {

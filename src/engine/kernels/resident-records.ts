@@ -44,7 +44,7 @@ export function residentBytes({rows}: Examples, denseColumns: number, sparseEntr
  * `entries` entries (sparseEntriesOf), each column stored as column × `columnStride` (its weight row's offset).
  */
 export function writeRecords(
-	memory: ArrayBuffer,
+	memory: ArrayBufferLike,
 	at: number,
 	examples: Examples,
 	denseColumns: number,

@@ -5,10 +5,11 @@
  * (One loop doing all three per pair waits on each pair's long chain of sums and sigmoid.) Each record's
  * sums run in the reference's order, so with the exact sigmoid the steps are bit for bit the reference's.
  */
-import {alignToVector, kernelLayout, kernelParams, maxKernelPages, type KernelLayout, type KernelSource} from './kernel-layout.js';
+import {alignToVector, kernelLayout, kernelModule, kernelParams, type KernelLayout, type KernelSource} from './kernel-layout.js';
 import {kernelFunctionName, kernelSigmoids, sigmoidEmitter, type KernelSigmoid} from './kernel-sigmoid.js';
 import {emitPairVectors, emitRowGroup} from './row-pair.js';
-import {FunctionBuilder, ModuleBuilder, sizes, valueType} from './wasm-assembler.js';
+import {touchAhead} from './touch-ahead.js';
+import {FunctionBuilder, sizes, valueType} from './wasm-assembler.js';
 
 /** Records per block: their inputs and outputs stay in L1 between the phases. */
 const blockRows = 64;
@@ -17,11 +18,14 @@ const sigmoidWidth = 4;
 /** The scratch: one f64x2 of inputs (then outputs) per pair of the block, and room for the sigmoid's overrun. */
 const scratchBytes = alignToVector(((blockRows / 2) + sigmoidWidth) * sizes.v128);
 
-/** Build the kernels for a single unit on `featureCount` features (every column dense). */
-export function singleUnitKernel(featureCount: number): KernelSource {
+/**
+ * Build the kernels for a single unit on `featureCount` features (every column dense), working in their own
+ * memory or, given a `region` of a record memory, in that (reading its records in place).
+ */
+export function singleUnitKernel(featureCount: number, region?: number): KernelSource {
 	const slotCount = Math.ceil(featureCount / 2) * 2;
-	const layout = kernelLayout({weightSlots: slotCount, scratchBytes, featureCount, rowsPerBlock: blockRows});
-	const module = new ModuleBuilder(layout.pages, maxKernelPages);
+	const layout = kernelLayout({weightSlots: slotCount, scratchBytes, featureCount, rowsPerBlock: blockRows, region});
+	const module = kernelModule(layout);
 	for (const sigmoid of kernelSigmoids) {
 		module.add(kernelFunctionName('accumulate', sigmoid), singleUnitFunction(featureCount, layout, sigmoid, false));
 		module.add(kernelFunctionName('predict', sigmoid), singleUnitFunction(featureCount, layout, sigmoid, true));
@@ -55,6 +59,7 @@ function singleUnitFunction(featureCount: number, layout: KernelLayout, sigmoid:
 	const errorTerm = v128();
 	const rowErrorTerm = v128();
 	const stepsAt = (group: number): number => layout.steps + group * sizes.v128;
+	const touches = layout.inRecordMemory ? touchAhead(c, blockRows, rowBytes) : undefined;
 
 	/** Loop over the block's pairs (r, r + 1): `row` is r, `record` its features, `pair` its scratch slot. */
 	const forEachPair = (body: () => void): void => {
@@ -79,6 +84,7 @@ function singleUnitFunction(featureCount: number, layout: KernelLayout, sigmoid:
 	c.block().loop();
 	c.get(blockStart).get(last).op('i32.ge_u').brIf(1);
 	c.get(blockStart).i32Const(blockRows).op('i32.add').tee(blockEnd).get(last).op('i32.gt_u').if().get(last).set(blockEnd).end();
+	touches?.block(blockStart);
 
 	// 1. h = Σ x_f·w_f from 0 in feature order, for both records of each pair (an odd last record twice)
 	forEachPair(() => {
@@ -136,5 +142,6 @@ function singleUnitFunction(featureCount: number, layout: KernelLayout, sigmoid:
 		steps.forEach((local, group) => c.i32Const(0).get(local).simdMemory('v128.store', stepsAt(group)));
 	}
 
+	touches?.finish(layout.sink);
 	return c;
 }

@@ -12,6 +12,7 @@ const plainOpcodes = {
 	'i32.eqz': 0x45,
 	'i32.lt_u': 0x49,
 	'i32.gt_u': 0x4b,
+	'i32.le_u': 0x4d,
 	'i32.ge_u': 0x4f,
 	'i32.add': 0x6a,
 	'i32.sub': 0x6b,
@@ -313,8 +314,11 @@ export class FunctionBuilder {
 export class ModuleBuilder {
 	private readonly functions: Array<{name: string; builder: FunctionBuilder}> = [];
 
-	/** A memory of `pages` 64 KiB pages (it may grow to `maximumPages`). */
-	constructor(readonly pages: number, readonly maximumPages: number = pages) {}
+	/**
+	 * A memory of `pages` 64 KiB pages (it may grow to `maximumPages`), the module's own or, when `imported`,
+	 * a shared memory given at instantiation as env.memory (at least `pages` long, at most `maximumPages`).
+	 */
+	constructor(readonly pages: number, readonly maximumPages: number = pages, readonly imported = false) {}
 
 	/** Add an exported function. */
 	add(name: string, builder: FunctionBuilder): void {
@@ -347,11 +351,29 @@ export class ModuleBuilder {
 			unsignedLeb(functionIndex, index);
 		}
 
+		if (this.imported) {
+			const memoryImport = [1];
+			for (const name of ['env', 'memory']) {
+				const encoded = new TextEncoder().encode(name);
+				unsignedLeb(memoryImport, encoded.length);
+				append(memoryImport, encoded);
+			}
+
+			// a memory, its limits flagged shared with a maximum
+			memoryImport.push(0x02, 0x03);
+			unsignedLeb(memoryImport, this.pages);
+			unsignedLeb(memoryImport, this.maximumPages);
+			section(2, memoryImport);
+		}
+
 		section(3, functionIndex);
-		const memory = [1, 0x01];
-		unsignedLeb(memory, this.pages);
-		unsignedLeb(memory, this.maximumPages);
-		section(5, memory);
+		if (!this.imported) {
+			const memory = [1, 0x01];
+			unsignedLeb(memory, this.pages);
+			unsignedLeb(memory, this.maximumPages);
+			section(5, memory);
+		}
+
 		const exports: number[] = [];
 		unsignedLeb(exports, this.functions.length + 1);
 		const exportName = (name: string, kind: number, index: number): void => {

@@ -7,6 +7,7 @@ import {getPriority, setPriority} from 'node:os';
 import {parentPort, workerData, type MessagePort} from 'node:worker_threads';
 import {buildRunRecord} from '../../data/run-file.js';
 import {startParallelEpoch} from '../../engine/kernels/parallel-epoch.js';
+import {adoptRecordMemory} from '../../engine/kernels/record-memory.js';
 import {TrainingSession} from '../../engine/training-session.js';
 import {sliceBudgetMs, statsIntervalMs} from '../training-cadence.js';
 import {TrainingLoop} from '../training-loop.js';
@@ -24,7 +25,11 @@ const lowestPriority = 19;
 
 const start = workerData as WorkerStart;
 const port = parentPort as MessagePort;
-const session = new TrainingSession({train: start.train, test: start.test}, start.config);
+const {recordMemory} = start;
+const data = recordMemory
+	? {train: adoptRecordMemory(recordMemory, start.train), test: adoptRecordMemory(recordMemory, start.test)}
+	: {train: start.train, test: start.test};
+const session = new TrainingSession(data, start.config);
 const loop = new TrainingLoop(session, postUpdate, {sliceBudgetMs, publishIntervalMs: statsIntervalMs});
 /** A saved run to replay once the helper thread is up. */
 let replayPending = start.replay;

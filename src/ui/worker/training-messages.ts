@@ -5,6 +5,7 @@
  */
 import type {Dataset, Examples} from '../../data/dataset.js';
 import type {RunRecord, RunSource} from '../../data/run-file.js';
+import type {KernelMemory} from '../../engine/kernels/instantiate.js';
 import type {ConfigChange, SessionConfig, SessionSnapshot} from '../../engine/training-session.js';
 import type {ReplayPlan, ReplayProgress} from '../training-loop.js';
 
@@ -22,6 +23,8 @@ export type WorkerStart = {
 	config: SessionConfig;
 	/** A saved run to replay first, if any. */
 	replay: ReplayPlan | undefined;
+	/** The record memory the training and test records are views of, when they are in one (the worker reads them through it). */
+	recordMemory: KernelMemory | undefined;
 };
 
 /** A change to the run, as the main thread asks for it. */

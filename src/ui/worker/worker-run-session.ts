@@ -7,6 +7,7 @@
 import {Worker} from 'node:worker_threads';
 import {writeRunFile, type RunRecord} from '../../data/run-file.js';
 import {LossHistory} from '../../engine/loss-history.js';
+import {recordMemoryOf} from '../../engine/kernels/record-memory.js';
 import type {BatchMode, ConfigChange, SessionConfig, SessionSnapshot, SessionStatus} from '../../engine/training-session.js';
 import type {RunContext} from '../local-run-session.js';
 import type {RunSession, SavedRun} from '../run-session.js';
@@ -31,7 +32,10 @@ type RecordRequest = {resolve: (record: RunRecord) => void; reject: (error: Erro
 export class WorkerRunSession implements RunSession {
 	/** Start a worker on the context's data; resolves once it has posted its first state. */
 	static async start(context: RunContext, config: SessionConfig, replay?: ReplayPlan, script: URL = sessionWorkerUrl): Promise<WorkerRunSession> {
-		const start: WorkerStart = {dataset: context.dataset, train: context.data.train, test: context.data.test, source: context.source, config, replay};
+		const {train, test} = context.data;
+		const memory = recordMemoryOf(train);
+		const recordMemory = memory && recordMemoryOf(test) === memory ? memory : undefined;
+		const start: WorkerStart = {dataset: context.dataset, train, test, source: context.source, config, replay, recordMemory};
 		// its own output is captured: a stray warning must not land in the middle of a frame
 		const worker = new Worker(script, {workerData: start, execArgv: [], stdout: true, stderr: true});
 		worker.stdout.resume();
