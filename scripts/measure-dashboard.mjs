@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * Measure the dashboard as an SSH user feels it: time to the first frame, bytes written per second
+ * Measure the dashboard as an SSH user feels it: time to the first frame (the loading line, or the
+ * dashboard when it comes first) and to the training screen, bytes written per second
  * while training at full speed, and key-press-to-screen latency (→ / ← changing η), in a real
  * pseudo-terminal (tmux), reading the exact bytes gdlab writes (tmux pipe-pane).
  *
@@ -57,7 +58,9 @@ try {
 	await sleep(200);
 	const launched = performance.now();
 	tmux('send-keys', '-t', sessionName, 'Enter');
-	const firstFrameMs = await waitFor(/epoch \d+\/\d+/, 0, launched);
+	// the first frame: the loading line, or the dashboard itself; then the training screen
+	const firstFrameMs = await waitFor(/gdlab/, 0, launched);
+	const dashboardMs = await waitFor(/epoch \d+\/\d+/, 0, launched);
 	await waitFor(/running/, 0, launched);
 	await sleep(2000);
 
@@ -83,6 +86,7 @@ try {
 		data: values.data ?? 'admissions (bundled)',
 		terminal: values.size,
 		firstFrameMs: Math.round(firstFrameMs),
+		dashboardMs: Math.round(dashboardMs),
 		bytesPerSecond: Math.round(bytesPerSecond),
 		keyLatencyMs: {median: Math.round(percentile(0.5)), p95: Math.round(percentile(0.95)), max: Math.round(latencies.at(-1))},
 		presses: latencies.length,
@@ -90,9 +94,9 @@ try {
 	if (values.json) {
 		console.log(JSON.stringify(result, null, 1));
 	} else {
-		console.log(`| data | terminal | first frame | bytes/s (target ≤ 20 KB/s) | key latency median / p95 / max (target p95 ≤ 100 ms) |`);
-		console.log(`|---|---|---:|---:|---:|`);
-		console.log(`| ${result.data} | ${result.terminal} | ${result.firstFrameMs} ms | ${(result.bytesPerSecond / 1024).toFixed(1)} KB/s | ${result.keyLatencyMs.median} / ${result.keyLatencyMs.p95} / ${result.keyLatencyMs.max} ms |`);
+		console.log(`| data | terminal | first frame (target ≤ 500 ms) | training screen | bytes/s (target ≤ 20 KB/s) | key latency median / p95 / max (target p95 ≤ 100 ms) |`);
+		console.log(`|---|---|---:|---:|---:|---:|`);
+		console.log(`| ${result.data} | ${result.terminal} | ${result.firstFrameMs} ms | ${result.dashboardMs} ms | ${(result.bytesPerSecond / 1024).toFixed(1)} KB/s | ${result.keyLatencyMs.median} / ${result.keyLatencyMs.p95} / ${result.keyLatencyMs.max} ms |`);
 	}
 } finally {
 	try {

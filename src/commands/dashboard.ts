@@ -4,10 +4,14 @@
  */
 import {lessonConfig} from '../engine/training-session.js';
 import {mainUsage} from './main-usage.js';
-import {parseOptions, resolveRunOptions, runOptionSpec} from './parse-options.js';
-import {readRunFile} from '../data/run-file.js';
+import {parseOptions, resolveRunOptions, runOptionSpec, type RunOptions} from './parse-options.js';
+import type {SplitDataset} from '../data/dataset.js';
+import {readRunFile, type RunRecord} from '../data/run-file.js';
+import {loadingText, openFullScreen, watchLoadingKeys, writeLoadingLine} from '../ui/full-screen.js';
+import type {ScreenName} from '../ui/key-map.js';
+import type {DashboardOptions} from '../ui/run-dashboard.js';
 import {recordRunOptions, runReplay} from './replay.js';
-import {loadRunData} from './run-data.js';
+import {loadRunDataInSteps} from './run-data.js';
 import {UsageError} from './usage-error.js';
 import {runForward} from './forward.js';
 import {printRun} from './train.js';
@@ -33,7 +37,32 @@ export async function runDashboardCommand(argv: string[]): Promise<number> {
 		return record ? runReplay([values.load!]) : printRun(options, {json: false});
 	}
 
-	const split = loadRunData(options);
+	// a frame at once, and the UI's modules loading while the data does (a million rows take seconds)
+	const closeScreen = openFullScreen(process.stdout);
+	const releaseKeys = watchLoadingKeys(process.stdin);
+	try {
+		const ui = import('../ui/run-dashboard.js');
+		let shown = '';
+		const split = await loadRunDataInSteps(options, (what, done) => {
+			const text = loadingText(what, done);
+			if (text !== shown) {
+				shown = text;
+				writeLoadingLine(process.stdout, text);
+			}
+		});
+		const {runDashboard} = await ui;
+		releaseKeys();
+		await runDashboard(dashboardOptions(options, split, values.save, record, values.load));
+	} finally {
+		releaseKeys();
+		closeScreen();
+	}
+
+	return 0;
+}
+
+/** What the dashboard opens on: the chosen model's settings, the lesson's for the other, a saved run to resume. */
+function dashboardOptions(options: RunOptions & {chosen: ScreenName}, split: SplitDataset, savePath: string | undefined, record: RunRecord | undefined, loadPath: string | undefined): DashboardOptions {
 	const other = options.model === 'single' ? 'backprop' : 'single';
 	const otherConfig = {...lessonConfig(other), rng: options.config.rng, momentum: options.config.momentum, batch: options.config.batch};
 	if (other === 'backprop') {
@@ -41,16 +70,14 @@ export async function runDashboardCommand(argv: string[]): Promise<number> {
 	}
 
 	const configs = options.model === 'single' ? {single: options.config, backprop: otherConfig} : {single: otherConfig, backprop: options.config};
-	// the UI (React, Ink) loads only when there is a terminal to draw on
-	const {runDashboard} = await import('../ui/run-dashboard.js');
-	await runDashboard({
+	return {
 		split,
 		configs,
 		initialModel: options.chosen,
 		forwardSeed: 42,
 		source: options,
-		savePath: values.save,
-		resume: record && {model: record.config.model, changes: record.changes, epochs: record.epochs, path: values.load},
-	});
-	return 0;
+		savePath,
+		resume: record && {model: record.config.model, changes: record.changes, epochs: record.epochs, path: loadPath},
+		screenOpen: true,
+	};
 }

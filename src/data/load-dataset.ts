@@ -5,7 +5,7 @@ import {DataError, quote} from './data-error.js';
 import type {Dataset} from './dataset.js';
 import {prepareDataset, type PrepareOptions} from './prepare-dataset.js';
 import {readCsvFile} from './read-csv-file.js';
-import {parseSyntheticName, syntheticDataset} from './synthetic-dataset.js';
+import {parseSyntheticName, syntheticDataset, syntheticDatasetInSteps} from './synthetic-dataset.js';
 
 /** The admissions data bundled with gdlab (data/binary.csv). */
 export const bundledDataPath = join(packageRoot, 'data', 'binary.csv');
@@ -22,6 +22,30 @@ export function loadDataset(source: string | undefined, options: PrepareOptions 
 	const path = source ?? bundledDataPath;
 	const dataset = prepareDataset(readCsvFile(path), options);
 	return source === undefined ? {...dataset, name: 'admissions (binary.csv)'} : dataset;
+}
+
+/**
+ * Load it as loadDataset does, telling `progress` what it is doing (and, for synthetic data, generated a step
+ * at a time, the share done) so a screen can show it; the event loop turns while synthetic data is made.
+ */
+export async function loadDatasetInSteps(source: string | undefined, options: PrepareOptions, progress: (what: string, done?: number) => void): Promise<Dataset> {
+	const synthetic = source === undefined ? undefined : parseSyntheticName(source);
+	if (synthetic) {
+		const what = `generating ${source} (${(synthetic.rows * synthetic.features).toLocaleString('en-US')} values)`;
+		progress(what, 0);
+		const dataset = await syntheticDatasetInSteps(synthetic.rows, synthetic.features, done => {
+			progress(what, done);
+		});
+		checkSyntheticOptions(dataset, options);
+		return dataset;
+	}
+
+	progress(`reading ${source ?? 'the admissions data'}`);
+	// let the screen show that before the file is read in one go
+	await new Promise(resolve => {
+		setImmediate(resolve);
+	});
+	return loadDataset(source, options);
 }
 
 /** Synthetic data has numeric features x1… and the target y; options naming other columns are mistakes. */

@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import {useMemo} from 'react';
+import {memo, useMemo} from 'react';
 import type {LossHistory} from '../engine/loss-history.js';
 import {useTheme} from './hooks/use-theme.js';
 import {plotLossChart, type ChartSeries} from './plot-loss-chart.js';
@@ -30,8 +30,11 @@ export type LossChartProps = {
 	height: number;
 };
 
-/** Training and test MSE per epoch, the pinned curve behind them, ▲ under each change of η. */
-export function LossChart({history, epochs, version, epochTarget, pinned, width, height}: LossChartProps) {
+/**
+ * Training and test MSE per epoch, the pinned curve behind them, ▲ under each change of η. Drawn again only
+ * when its props change (a key that changes nothing here costs it nothing), as one text block.
+ */
+export const LossChart = memo(function LossChart({history, epochs, version, epochTarget, pinned, width, height}: LossChartProps) {
 	const theme = useTheme();
 	const lines = useMemo(() => {
 		const train = history.column('train').subarray(0, epochs);
@@ -47,10 +50,10 @@ export function LossChart({history, epochs, version, epochTarget, pinned, width,
 	}, [history, epochs, version, epochTarget, pinned, width, height, theme]);
 	return (
 		<Box flexDirection="column" height={height}>
-			{lines.map((line, index) => <Text key={index} wrap="truncate">{line || ' '}</Text>)}
+			<Text wrap="truncate">{lines.join('\n')}</Text>
 		</Box>
 	);
-}
+});
 
 /** The epochs whose learning rate differs from the epoch before. */
 function learnRateChanges(history: LossHistory, epochs: number): number[] {

@@ -64,7 +64,7 @@ export function plotLossChart(request: LossChartRequest): string[] {
 		colors: drawn.map(series => series.color),
 		format: value => formatNumber(value).padStart(labelWidth),
 	});
-	const lines = fitLineCount(text.split('\n'), plotRows);
+	const lines = fitLineCount(text.split('\n').map(mergeColourRuns), plotRows);
 	const columns = chartColumns(plotWidth, domain);
 	return [...lines, epochAxis({labelWidth, columns, domain, width, learnRateChanges: request.learnRateChanges})];
 }
@@ -156,4 +156,41 @@ function epochAxis({labelWidth, columns, domain, width, learnRateChanges}: {labe
 	const middle = String(Math.round(domain / 2));
 	place(middle, origin + columnOfEpoch(domain / 2, domain, columns) - Math.floor(middle.length / 2));
 	return cells.join('').trimEnd();
+}
+
+/** An SGR escape (colour or reset), as asciichart writes them. */
+const sgrPattern = /\u001B\[[\d;]*m/g;
+const reset = '\u001B[0m';
+
+/**
+ * The same line with one colour code per run of a colour instead of one around every character (asciichart
+ * colours cell by cell; blanks between cells of a colour keep it). The terminal shows the same; the
+ * dashboard tokenizes a fraction of the codes on every frame.
+ */
+export function mergeColourRuns(line: string): string {
+	let merged = '';
+	let active = '';
+	let wanted = '';
+	let from = 0;
+	const addText = (text: string): void => {
+		if (text === '') {
+			return;
+		}
+
+		if (wanted !== active && text.trim() !== '') {
+			merged += wanted === '' ? reset : wanted;
+			active = wanted;
+		}
+
+		merged += text;
+	};
+
+	for (const match of line.matchAll(sgrPattern)) {
+		addText(line.slice(from, match.index));
+		wanted = match[0] === reset ? '' : match[0];
+		from = match.index + match[0].length;
+	}
+
+	addText(line.slice(from));
+	return active === '' ? merged : merged + reset;
 }

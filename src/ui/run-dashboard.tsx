@@ -12,6 +12,7 @@ import type {ModelKind} from '../engine/model.js';
 import type {ConfigChange, SessionConfig} from '../engine/training-session.js';
 import {App} from './App.js';
 import {correctInkRewind} from './correct-ink-rewind.js';
+import {clearScreen, openFullScreen} from './full-screen.js';
 import type {ScreenName} from './key-map.js';
 import type {RunControls} from './run-controls.js';
 import type {RunSession} from './run-session.js';
@@ -23,9 +24,6 @@ import {shouldUseColor} from './theme.js';
  * so this cap only holds back bursts; kept high, a key's frame never waits long behind the last one.
  */
 export const maxFramesPerSecond = 60;
-/** Switch the terminal to its alternate screen (as full-screen programs do) and back. */
-const enterAlternateScreen = '\u001B[?1049h';
-const leaveAlternateScreen = '\u001B[?1049l';
 
 /** What the dashboard starts from. */
 export type DashboardOptions = {
@@ -47,6 +45,8 @@ export type DashboardOptions = {
 	stdin?: NodeJS.ReadStream;
 	/** Where frames go; process.stdout by default. */
 	stdout?: NodeJS.WriteStream;
+	/** The caller has the terminal on its alternate screen already (full-screen.ts), and leaves it itself. */
+	screenOpen?: boolean;
 };
 
 /** A saved run to reopen. */
@@ -91,14 +91,10 @@ async function show(options: DashboardOptions & {sessions: Record<ModelKind, Run
 	const loaded = resume === undefined ? undefined : describeLoadedRun(resume, options.configs[resume.model]);
 	// a loaded run waits, paused where it was saved, for the user to look before going on
 	const startControls: Partial<Record<ModelKind, Partial<RunControls>>> = resume === undefined ? {} : {[resume.model]: {paused: true, notice: `${loaded}, paused: space resumes`}};
-	const fullScreen = Boolean(stdout.isTTY);
-	const leave = () => {
-		stdout.write(leaveAlternateScreen);
-	};
-
-	if (fullScreen) {
-		stdout.write(enterAlternateScreen);
-		process.once('exit', leave);
+	// on a terminal, the alternate screen (opened here unless the caller has it open, a loading line on it)
+	const closeScreen = stdout.isTTY && !options.screenOpen ? openFullScreen(stdout) : undefined;
+	if (options.screenOpen) {
+		stdout.write(clearScreen);
 	}
 
 	try {
@@ -125,10 +121,7 @@ async function show(options: DashboardOptions & {sessions: Record<ModelKind, Run
 			process.off('SIGTERM', quit);
 		}
 	} finally {
-		if (fullScreen) {
-			process.off('exit', leave);
-			leave();
-		}
+		closeScreen?.();
 	}
 }
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {loadDataset} from '../../src/data/load-dataset.js';
+import {loadDataset, loadDatasetInSteps} from '../../src/data/load-dataset.js';
 import {splitDataset} from '../../src/data/split-dataset.js';
 import {createRandom} from '../../src/engine/random.js';
 import {fixturePath, readFixture} from '../helpers/fixtures.js';
@@ -76,4 +76,28 @@ test('→ refuses --target and --categorical that synthetic data cannot have', (
 	assert.equal(loadDataset('synthetic:100:3', {target: 'y'}).targetName, 'y');
 	assert.throws(() => loadDataset('synthetic:100:3', {target: 'admit'}), {message: '--data synthetic:100:3: unknown target column "admit"; synthetic data\'s target is y'});
 	assert.throws(() => loadDataset('synthetic:100:3', {categorical: ['x1']}), {message: '--data synthetic:100:3: --categorical does not apply to synthetic data (its features are all numeric)'});
+});
+
+test('→ in steps, makes the same synthetic data value for value, reporting progress up to all of it', async () => {
+	const reports: Array<[string, number | undefined]> = [];
+	const stepped = await loadDatasetInSteps('synthetic:70000:3', {}, (what, done) => reports.push([what, done]));
+	const whole = loadDataset('synthetic:70000:3');
+	assert.deepEqual(stepped.features, whole.features);
+	assert.deepEqual(stepped.targets, whole.targets);
+	assert.equal(stepped.name, whole.name);
+	const shares = reports.map(([, done]) => done!);
+	assert.ok(reports.every(([what]) => what === 'generating synthetic:70000:3 (210,000 values)'));
+	assert.deepEqual(shares, [...shares].sort((a, b) => a - b), 'progress only grows');
+	assert.equal(shares[0], 0);
+	assert.equal(shares.at(-1), 1);
+	assert.ok(shares.length >= 3, 'it reported between steps');
+});
+
+test('→ in steps, reads a file saying so first, and gives its errors as loadDataset does', async () => {
+	const reports: string[] = [];
+	const dataset = await loadDatasetInSteps(undefined, {}, what => reports.push(what));
+	assert.deepEqual(reports, ['reading the admissions data']);
+	assert.equal(dataset.rows, 400);
+	await assert.rejects(loadDatasetInSteps('synthetic:5:2', {}, () => undefined), /rows must be from 10/);
+	await assert.rejects(loadDatasetInSteps('synthetic:100:2', {target: 'admit'}, () => undefined), /synthetic data's target is y/);
 });

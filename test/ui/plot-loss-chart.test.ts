@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import fc from 'fast-check';
-import {cyan} from 'asciichart';
-import {learnRateMark, plotLossChart, waitingText} from '../../src/ui/plot-loss-chart.js';
+import {blue, cyan, plot} from 'asciichart';
+import {learnRateMark, mergeColourRuns, plotLossChart, waitingText} from '../../src/ui/plot-loss-chart.js';
 
 const stripAnsi = (text: string) => text.replaceAll(/\u001B\[\d+m/g, '');
 const decreasing = Float64Array.from({length: 500}, (_, epoch) => 0.2 + (0.06 / (1 + (epoch / 20))));
@@ -60,4 +60,45 @@ test('whatever the values, no NaN reaches the chart and its size holds', () => {
 		assert.equal(lines.length, height);
 		assert.ok(lines.every(line => !line.includes('NaN') && [...stripAnsi(line)].length <= width));
 	}));
+});
+
+/** Each visible character with the colour it is drawn in (the last colour code before it, none after a reset). */
+function colouredCharacters(line: string): Array<[string, string]> {
+	const result: Array<[string, string]> = [];
+	let colour = '';
+	for (const part of line.split(/(\u001B\[[\d;]*m)/)) {
+		if (part.startsWith('\u001B[')) {
+			colour = part === '\u001B[0m' ? '' : part;
+		} else {
+			for (const character of part) {
+				result.push([character, character.trim() === '' ? '' : colour]);
+			}
+		}
+	}
+
+	return result;
+}
+
+test('colour runs are merged: one code per run, every character still drawn in its colour', () => {
+	const line = `  3.40 ┤ ${cyan}╭\u001B[0m\u001B[34m╭\u001B[0m\u001B[34m─\u001B[0m\u001B[34m─\u001B[0m\u001B[34m╮\u001B[0m${cyan}╯\u001B[0m  ${cyan}╰\u001B[0m`;
+	const merged = mergeColourRuns(line);
+	assert.equal(merged, `  3.40 ┤ ${cyan}╭\u001B[34m╭──╮${cyan}╯  ╰\u001B[0m`);
+	assert.deepEqual(colouredCharacters(merged), colouredCharacters(line));
+	assert.equal(mergeColourRuns('no colour at all'), 'no colour at all');
+	assert.equal(mergeColourRuns(`${cyan}x\u001B[0m plain`), `${cyan}x\u001B[0m plain`, 'a reset before text in no colour is kept');
+});
+
+test('merged lines draw the same characters in the same colours as asciichart\'s own (generated series), with fewer codes', () => {
+	fc.assert(fc.property(
+		fc.array(fc.double({min: -5, max: 5, noNaN: true}), {minLength: 2, maxLength: 100}),
+		fc.array(fc.double({min: -5, max: 5, noNaN: true}), {minLength: 2, maxLength: 100}),
+		(first, second) => {
+			const raw = plot([first, second], {height: 10, colors: [cyan, blue]});
+			for (const line of raw.split('\n')) {
+				const merged = mergeColourRuns(line);
+				assert.deepEqual(colouredCharacters(merged), colouredCharacters(line));
+				assert.ok(merged.length <= line.length + 4);
+			}
+		},
+	), {numRuns: 200});
 });

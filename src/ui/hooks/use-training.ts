@@ -62,9 +62,11 @@ export function useTraining(session: RunSession, running: boolean): Training {
 		};
 	}, [session, running, publish]);
 
+	// a key's change shows at once; the chart waits for its cadence while the run trains (redrawing it is
+	// most of a frame), unless the key emptied it (a restart)
 	const refresh = useCallback(() => {
-		publish(true);
-	}, [publish]);
+		publish(!runningNow.current || session.status !== 'training' || session.history.length < published.chartEpochs);
+	}, [publish, session, published.chartEpochs]);
 
 	return {...published, refresh};
 }

@@ -1,0 +1,77 @@
+/**
+ * The dashboard's screen before and around Ink: the terminal's alternate screen (as full-screen programs
+ * use, so the shell's scrollback is left as it was), and the one line shown while the data loads, so a
+ * frame is on screen at once even when a million rows take seconds to make. Plain text: nothing here
+ * waits for React or Ink to load.
+ */
+
+/** Switch the terminal to its alternate screen and back. */
+export const enterAlternateScreen = '\u001B[?1049h';
+export const leaveAlternateScreen = '\u001B[?1049l';
+/** Clear the screen and put the cursor top left. */
+export const clearScreen = '\u001B[2J\u001B[H';
+const hideCursor = '\u001B[?25l';
+const showCursor = '\u001B[?25h';
+/** Back to the first line, cleared. */
+const rewriteFirstLine = '\u001B[H\u001B[2K';
+
+/** Open the alternate screen on `stdout`; the returned function leaves it (as does the process exiting). */
+export function openFullScreen(stdout: NodeJS.WriteStream): () => void {
+	let open = true;
+	const leave = (): void => {
+		if (open) {
+			open = false;
+			stdout.write(showCursor + leaveAlternateScreen);
+		}
+	};
+
+	stdout.write(enterAlternateScreen + clearScreen + hideCursor);
+	process.once('exit', leave);
+	return () => {
+		process.off('exit', leave);
+		leave();
+	};
+}
+
+/** The loading line's text: what is happening, and how far it has got when that is known. */
+export function loadingText(what: string, done?: number): string {
+	const share = done === undefined ? '' : ` ${Math.floor(done * 100)}%`;
+	return `gdlab · ${what}…${share}  (Ctrl+C stops)`;
+}
+
+/** Write the loading line on the first line of the screen, cut to the terminal's width. */
+export function writeLoadingLine(stdout: NodeJS.WriteStream, text: string): void {
+	const width = Math.max(1, stdout.columns ?? 80);
+	const line = [...text].length > width ? `${[...text].slice(0, width - 1).join('')}…` : text;
+	stdout.write(rewriteFirstLine + line);
+}
+
+/**
+ * While the data loads, take keys raw (so they are not echoed over the screen): Ctrl+C interrupts as it
+ * would anywhere, q quits. Returns the function that hands the keyboard back, for Ink to take.
+ */
+export function watchLoadingKeys(stdin: NodeJS.ReadStream): () => void {
+	if (!stdin.isTTY || typeof stdin.setRawMode !== 'function') {
+		return () => undefined;
+	}
+
+	const onKey = (key: Buffer): void => {
+		const text = key.toString('utf8');
+		if (text.includes('\u0003')) {
+			process.kill(process.pid, 'SIGINT');
+		} else if (text === 'q') {
+			process.exit(0);
+		}
+	};
+
+	stdin.setRawMode(true);
+	stdin.on('data', onKey);
+	let watching = true;
+	return () => {
+		if (watching) {
+			watching = false;
+			stdin.off('data', onKey);
+			stdin.setRawMode(false);
+		}
+	};
+}
