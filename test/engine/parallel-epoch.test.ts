@@ -1,7 +1,8 @@
 /**
- * The epoch split across threads equals one pass to rounding: the second half is summed apart and added
- * in, so each step may differ in its last bits (tolerance relative to the largest step). Which thread ran
- * the second half never shows in the result.
+ * A heavy epoch is split in two: it equals one pass to rounding (the second half is summed apart and added
+ * in, so each step may differ in its last bits: tolerance relative to the largest step). Whether it splits
+ * depends on its size alone, and which thread ran the second half never shows in the result: the same
+ * bits with the worker or without it.
  */
 import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
@@ -9,7 +10,10 @@ import {availableParallelism} from 'node:os';
 import {describe, test} from 'node:test';
 import type {Examples} from '../../src/data/dataset.js';
 import {HiddenLayerNetwork} from '../../src/engine/hidden-layer-network.js';
-import {minParallelRows, setParallelEpoch, startParallelEpoch, takesParallelPath} from '../../src/engine/kernels/parallel-epoch.js';
+import {minParallelRows, minParallelWork, setParallelEpoch, splitPoint, startParallelEpoch} from '../../src/engine/kernels/parallel-epoch.js';
+import {setFastEpoch, setKernelSigmoid} from '../../src/engine/kernels/fast-epoch.js';
+import {loadDataset} from '../../src/data/load-dataset.js';
+import {splitDataset} from '../../src/data/split-dataset.js';
 import type {Model} from '../../src/engine/model.js';
 import {NumpyRandomState} from '../../src/engine/numpy-random-state.js';
 import {createRandom} from '../../src/engine/random.js';
@@ -35,6 +39,11 @@ function sharedExamples(seed = 21): Examples {
 	return {features, targets, rows, featureCount};
 }
 
+/** The lesson's 360 training records (plain arrays, not shared). */
+function lessonTraining(): Examples {
+	return splitDataset(loadDataset(undefined), createRandom('numpy', 42)).train;
+}
+
 function steps(model: Model, examples: Examples, parallel: boolean): Float64Array {
 	const previous = setParallelEpoch(parallel);
 	try {
@@ -43,6 +52,18 @@ function steps(model: Model, examples: Examples, parallel: boolean): Float64Arra
 		return result;
 	} finally {
 		setParallelEpoch(previous);
+	}
+}
+
+/** The plain reference loop's steps: one pass, no split. */
+function onePass(model: Model, examples: Examples): Float64Array {
+	const previous = setFastEpoch(false);
+	try {
+		const result = new Float64Array(model.weights.length).fill(0.5);
+		model.accumulateWeightSteps(examples, 0, examples.rows, result);
+		return result;
+	} finally {
+		setFastEpoch(previous);
 	}
 }
 
@@ -62,9 +83,10 @@ describe('an epoch split across threads', {skip: availableParallelism() < 2 ? 'o
 	for (const [name, model] of models) {
 		test(`→ ${name}: the steps equal one pass's to rounding, the same bits every epoch`, async () => {
 			assert.equal(await startParallelEpoch(), true);
-			assert.ok(takesParallelPath(examples, model.weights.length, rows));
+			assert.notEqual(splitPoint(model.weights.length, 0, rows), undefined);
 			const first = steps(model, examples, true);
-			assertClose(first, steps(model, examples, false), name);
+			assertClose(first, onePass(model, examples), name);
+			assert.deepEqual(steps(model, examples, false), first, 'without the worker, the same bits');
 			for (let epoch = 0; epoch < 20; epoch++) {
 				assert.deepEqual(steps(model, examples, true), first, `epoch ${epoch}`);
 			}
@@ -98,15 +120,49 @@ describe('an epoch split across threads', {skip: availableParallelism() < 2 ? 'o
 		const other = sharedExamples(22);
 		const unit = SingleUnit.initial(featureCount, createRandom('numpy', 9));
 		for (const data of [examples, other, examples, other]) {
-			assertClose(steps(unit, data, true), steps(unit, data, false), `${data.rows} rows`);
+			assertClose(steps(unit, data, true), onePass(unit, data), `${data.rows} rows`);
 		}
 	});
 
-	test('→ is taken only for big data in shared memory', () => {
-		const plain = {...examples, features: examples.features.slice(), targets: examples.targets.slice()};
-		assert.equal(takesParallelPath(plain, 6, rows), false);
-		assert.equal(takesParallelPath(examples, 6, minParallelRows - 1), false);
+	test('→ splits big data, and small data only when an epoch is heavy, by size alone', () => {
+		assert.equal(splitPoint(6, 0, minParallelRows), minParallelRows / 2, 'big data, any model');
+		assert.equal(splitPoint(6, 10, 10 + minParallelRows + 1), 10 + (minParallelRows + 1 >> 1));
+		assert.equal(splitPoint(6 * 16 + 16, 0, 360), 180, '16 hidden units on the admissions data');
+		assert.equal(splitPoint(6 * 2 + 2, 0, 360), undefined, 'the lesson\'s 2 hidden units');
+		assert.equal(splitPoint(6, 0, 360), undefined, 'the single unit');
+		assert.equal(splitPoint(6 * 16 + 16, 0, 100), undefined, 'a mini-batch');
+		assert.ok(360 * 112 >= minParallelWork && 360 * 14 < minParallelWork);
 		assert.equal(allocateRecordArrays(minParallelRows - 1, 2).features.buffer instanceof SharedArrayBuffer, false);
+	});
+
+	test('→ on big data in plain (unshared) arrays, gives the same bits, this thread running both halves', () => {
+		const plain = {...examples, features: examples.features.slice(), targets: examples.targets.slice()};
+		const unit = SingleUnit.initial(featureCount, createRandom('numpy', 3));
+		assert.deepEqual(steps(unit, plain, true), steps(unit, examples, true));
+	});
+
+	test('→ on small data (a shared copy for the worker), steps equal one pass\'s to rounding, the same bits every epoch', async () => {
+		assert.equal(await startParallelEpoch(), true);
+		const admissions = lessonTraining();
+		const network = HiddenLayerNetwork.initial(6, 16, createRandom('numpy', 7));
+		const first = steps(network, admissions, true);
+		assertClose(first, onePass(network, admissions), 'admissions, 16 hidden');
+		assert.deepEqual(steps(network, admissions, false), first, 'without the worker, the same bits');
+		for (let epoch = 0; epoch < 200; epoch++) {
+			assert.deepEqual(steps(network, admissions, true), first, `epoch ${epoch}`);
+		}
+	});
+
+	test('→ leaves the lesson\'s own runs in one pass: its figures stay exact', () => {
+		const admissions = lessonTraining();
+		for (const model of [HiddenLayerNetwork.initial(6, 2, createRandom('numpy', 7)), SingleUnit.initial(6, createRandom('numpy', 7))]) {
+			const previous = setKernelSigmoid('exact');
+			try {
+				assert.deepEqual(steps(model, admissions, true), onePass(model, admissions), model.kind);
+			} finally {
+				setKernelSigmoid(previous);
+			}
+		}
 	});
 
 	test('→ lets the process exit on its own when the work is done', () => {

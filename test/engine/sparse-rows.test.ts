@@ -105,7 +105,8 @@ describe('the backprop kernel on sparse records', () => {
 	}
 
 	test('→ is what the model runs on the lesson\'s records, bit for bit with the exact sigmoid', () => {
-		const network = HiddenLayerNetwork.initial(admissions.featureCount, 16, createRandom('numpy', 3));
+		// 4 hidden units: an epoch light enough to run in one pass (heavier ones split, parallel-epoch.ts)
+		const network = HiddenLayerNetwork.initial(admissions.featureCount, 4, createRandom('numpy', 3));
 		const previous = setKernelSigmoid('exact');
 		try {
 			const steps = Float64Array.from({length: network.weights.length}, (_, index) => index / 8);

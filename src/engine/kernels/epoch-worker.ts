@@ -6,6 +6,7 @@
  */
 import {parentPort, receiveMessageOnPort, workerData, type MessagePort} from 'node:worker_threads';
 import type {Examples} from '../../data/dataset.js';
+import type {EpochKernel} from './epoch-kernel.js';
 import {kernelForRecords} from './fast-epoch.js';
 import {kernelSigmoids} from './kernel-sigmoid.js';
 import {control, type RecordBuffers, type SharedBlock} from './parallel-protocol.js';
@@ -22,8 +23,8 @@ const weights = new Float64Array(block.weights);
 const steps = new Float64Array(block.steps);
 const port = parentPort as MessagePort;
 const buffers = new Map<number, RecordBuffers>();
-/** The record set of the latest job (and where it came from), kept so the kernels find it resident again. */
-let latest: {source: Int32Array; examples: Examples} | undefined;
+/** The record set of the latest job (and where it came from), kept so the kernels find it resident again, and its kernel. */
+let latest: {source: Int32Array; examples: Examples; kernel?: {hiddenCount: number; kernel: EpochKernel}} | undefined;
 /** The control slots that say where a job's records are. */
 const sourceSlots = [control.buffers, control.featureOffset, control.targetOffset, control.rows, control.featureCount] as const;
 
@@ -98,7 +99,12 @@ function runJob(): void {
 	const weightCount = featureCount * Math.max(1, hiddenCount) + hiddenCount;
 	const result = steps.subarray(0, weightCount);
 	result.fill(0);
-	kernelForRecords(featureCount, hiddenCount, examples).accumulate(weights.subarray(0, weightCount), examples, state[control.start]!, state[control.end]!, result, sigmoid);
+	// the kernel is looked up once per record set and shape: a small epoch's half takes microseconds
+	if (latest!.kernel?.hiddenCount !== hiddenCount) {
+		latest!.kernel = {hiddenCount, kernel: kernelForRecords(featureCount, hiddenCount, examples)};
+	}
+
+	latest!.kernel.kernel.accumulate(weights.subarray(0, weightCount), examples, state[control.start]!, state[control.end]!, result, sigmoid);
 }
 
 Atomics.store(state, control.ready, 1);

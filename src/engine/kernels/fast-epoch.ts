@@ -8,6 +8,7 @@
  * `setKernelSigmoid('exact')` makes it always the bit-exact one, and then the kernels give the reference's
  * steps bit for bit (split big-data epochs aside, parallel-epoch.ts).
  */
+import {setFlagsFromString} from 'node:v8';
 import type {Examples} from '../../data/dataset.js';
 import {EpochKernel} from './epoch-kernel.js';
 import {fastSigmoidInputBound} from './fast-sigmoid.js';
@@ -15,7 +16,7 @@ import {hiddenLayerKernel} from './hidden-layer-kernel.js';
 import {kernelsSupported, type KernelMemory} from './instantiate.js';
 import {layoutBytes} from './kernel-layout.js';
 import type {KernelSigmoid} from './kernel-sigmoid.js';
-import {accumulateInParallel, takesParallelPath} from './parallel-epoch.js';
+import {accumulateInParallel, splitPoint} from './parallel-epoch.js';
 import {claimRegion, recordMemoryOf} from './record-memory.js';
 import {recordProfile} from './record-profile.js';
 import {singleUnitKernel} from './single-unit-kernel.js';
@@ -31,6 +32,14 @@ export const maxKernelWeights = 1024;
 const maxCachedKernels = 8;
 /** Bytes this thread claims in a record memory for its kernels working there (any kernel's layout needs under half). */
 const recordMemoryRegionBytes = 1 << 20;
+
+/**
+ * V8 compiles a kernel with its baseline compiler first (quickly) and optimises it in the background. By
+ * default it optimises a function only once it has run enough; the worker that runs the second half of
+ * split epochs was never asked often enough while slow, and stayed slow and backed off. Optimising every
+ * function right after it is compiled ends that (measured on the admissions data, 16 hidden units).
+ */
+setFlagsFromString('--no-wasm-dynamic-tiering');
 
 /** A module storing one v128, to ask the runtime whether it runs WebAssembly SIMD. */
 function simdProbe(): Uint8Array {
@@ -231,7 +240,7 @@ export function accumulateWithKernel(
 
 	const {kernel, sigmoid} = fast;
 	// the closure only when it is needed: this runs every epoch
-	if (takesParallelPath(examples, weights.length, end - start)) {
+	if (splitPoint(weights.length, start, end) !== undefined) {
 		const run = (first: number, last: number, into: Float64Array): void => kernel.accumulate(weights, examples, first, last, into, sigmoid);
 		if (accumulateInParallel(weights, featureCount, hiddenCount, examples, start, end, steps, sigmoid, run)) {
 			return true;

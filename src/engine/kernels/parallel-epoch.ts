@@ -1,16 +1,18 @@
 /**
- * An epoch over big data split across two threads. The records [start, end), in shared memory, are cut in
- * half: this thread accumulates the first half into the steps while a worker reads the second in place and
- * accumulates it from zero, and that is added in. The worker only helps: if it has not claimed the job
- * when this thread is done with its half, or is late finishing it, this thread runs the second half
- * itself, the same way, so the result never depends on which thread ran what (and a descheduled worker
- * never holds an epoch up). Splitting regroups the sum, so the steps match one pass to rounding
- * (test/engine/parallel-epoch.test.ts holds them within a named tolerance); the lesson's 360 records
- * never come near the threshold, so its figures stay exact.
+ * Heavy epochs are split in two: the first half of the records [start, end) is accumulated into the steps,
+ * the second from zero, and that is added in. Splitting regroups the sum, so the steps match one pass to
+ * rounding; whether an epoch splits depends only on its size (splitPoint), never on the machine, so a run
+ * gives the same bits on one core or two, and a saved run replays anywhere.
  *
- * Small data is not split: an epoch of the lesson's records takes microseconds, a worker has to spin to
- * answer that fast, and when the other core is busy the spinning worker takes time from this thread
- * (measured: up to a third faster on an idle second core, slower whenever it was not).
+ * Where a second core is free, a worker thread runs the second half while this thread runs the first,
+ * reading the records in place (big data lives in shared memory) or a shared copy made once (small data).
+ * The worker only helps: if it has not claimed the half when this thread is done with its own, or is late
+ * finishing it, this thread runs it itself, the same way (and a descheduled worker never holds an epoch up).
+ *
+ * Big data (from minParallelRows records) always splits. Smaller data splits when an epoch is heavy
+ * (records × weights from minParallelWork: the admissions data with 8 or more hidden units); a lighter epoch
+ * takes a few microseconds, less than handing half of it to another thread saves. The lesson's own runs
+ * (2 hidden units, or the single unit) stay in one pass, so its figures stay exact.
  */
 import {availableParallelism} from 'node:os';
 import {Worker} from 'node:worker_threads';
@@ -19,18 +21,27 @@ import {kernelSigmoids, type KernelSigmoid} from './kernel-sigmoid.js';
 import {control, maxSharedWeights, sharedBlock, type RecordBuffers, type SharedBlock} from './parallel-protocol.js';
 import {recordMemoryOf} from './record-memory.js';
 
-/** Records from which an epoch is split across threads (below, waking a worker costs more than it saves). */
+/** Records from which data is big: kept in shared memory, and every epoch over it split. */
 export const minParallelRows = 32_768;
 /**
+ * Smaller data is split when records × weights reach this. Measured on the admissions data: 16 hidden units
+ * (360 × 112 weights) went from 13 to about 10 µs an epoch with the worker; 2 hidden units (360 × 14, 3 µs)
+ * would not gain.
+ */
+export const minParallelWork = 16_384;
+/**
  * Past its own half, this thread waits for the worker's at most this share of the time its own half took,
- * then runs that half itself: a worker sharing its core still finishes in time (at half speed it needs
- * about as long again), one descheduled by a busy machine may be gone for many milliseconds.
+ * plus graceMilliseconds, then runs that half itself: a worker sharing its core still finishes in time (at
+ * half speed it needs about as long again), and one held up by an interrupt during a small epoch is worth
+ * a few microseconds' wait; one descheduled by a busy machine may be gone for many milliseconds.
  */
 const takeoverShare = 1;
+const graceMilliseconds = 0.05;
 /**
- * After the worker fails to take a half or to deliver it in time (its core is busy elsewhere, and a spinning
- * worker would only take time from this thread), split epochs run without it for a while: this many at
- * first, twice as many after each further failure up to maxBackOffEpochs, half as many after each success.
+ * After the worker fails to deliver a half in time (its core is busy elsewhere, and a spinning worker would
+ * only take time from this thread), split epochs run without it for a while: this many at first, twice as
+ * many after each further failure up to maxBackOffEpochs, half as many after each success. A half it did
+ * not take cost nothing (this thread took it back at once): it is asked again after minBackOffEpochs.
  */
 const minBackOffEpochs = 4;
 const maxBackOffEpochs = 256;
@@ -65,28 +76,61 @@ let nextBufferId = 1;
 /** Steps of the second half when this thread runs it (grown as needed). */
 let secondHalf = new Float64Array(0);
 
-/** Turn splitting across threads on or off; returns the previous setting. */
+/**
+ * Let a worker thread run the second half of split epochs, or not; returns the previous setting. Either way
+ * epochs split the same (splitPoint), so the steps are the same bits.
+ */
 export function setParallelEpoch(on: boolean): boolean {
 	const previous = enabled;
 	enabled = on && availableParallelism() > 1;
 	return previous;
 }
 
-/** Whether `records` records of `examples` would be split across threads, for a model with `weightCount` weights. */
-export function takesParallelPath(examples: Examples, weightCount: number, records: number): boolean {
-	return enabled
-		&& records >= minParallelRows
-		&& weightCount <= maxSharedWeights
-		&& examples.features.buffer instanceof SharedArrayBuffer
-		&& examples.targets.buffer instanceof SharedArrayBuffer;
+/**
+ * Where an epoch over records [start, end) of a model with `weightCount` weights splits in two, or undefined
+ * when it runs in one pass. A function of the sizes alone.
+ */
+export function splitPoint(weightCount: number, start: number, end: number): number | undefined {
+	const records = end - start;
+	const splits = weightCount <= maxSharedWeights && (records >= minParallelRows || records * weightCount >= minParallelWork);
+	return splits ? start + Math.floor(records / 2) : undefined;
+}
+
+const isShared = (examples: Examples): boolean => examples.features.buffer instanceof SharedArrayBuffer && examples.targets.buffer instanceof SharedArrayBuffer;
+
+/** Whether the worker can read `examples`: in shared memory, or small enough to copy there once. */
+const workerCanRead = (examples: Examples): boolean => isShared(examples) || examples.rows < minParallelRows;
+
+/** Shared copies of small record sets for the worker (records never change once made, as the kernels' resident copies assume too). */
+const sharedCopies = new WeakMap<Float64Array, Examples>();
+
+/** `examples` where the worker can read them: themselves when shared, else a shared copy made once. */
+function sharedRecords(examples: Examples): Examples {
+	if (isShared(examples)) {
+		return examples;
+	}
+
+	let copy = sharedCopies.get(examples.features);
+	if (!copy || copy.targets.length !== examples.targets.length) {
+		const shared = (values: Float64Array): Float64Array => {
+			const array = new Float64Array(new SharedArrayBuffer(values.byteLength));
+			array.set(values);
+			return array;
+		};
+
+		copy = {...examples, features: shared(examples.features), targets: shared(examples.targets)};
+		sharedCopies.set(examples.features, copy);
+	}
+
+	return copy;
 }
 
 /** Runs the kernel over records [first, last) of the epoch's records, adding into `into`. */
 export type RunRecords = (first: number, last: number, into: Float64Array) => void;
 
 /**
- * Add the steps of records [start, end) into `steps`, split in halves as described above; returns false
- * (having done nothing) when the records do not take the parallel path.
+ * Add the steps of records [start, end) into `steps`, split in halves as described above (the worker running
+ * the second where it can); returns false (having done nothing) when the epoch does not split.
  */
 export function accumulateInParallel(
 	weights: Float64Array,
@@ -99,29 +143,34 @@ export function accumulateInParallel(
 	sigmoid: KernelSigmoid,
 	run: RunRecords,
 ): boolean {
-	if (!takesParallelPath(examples, weights.length, end - start)) {
+	const split = splitPoint(weights.length, start, end);
+	if (split === undefined) {
 		return false;
 	}
 
-	const split = start + Math.floor((end - start) / 2);
-	const work = startHelper();
-	const sequence = askWorker(work) ? post(work, weights, featureCount, hiddenCount, examples, split, end, sigmoid) : undefined;
+	const work = enabled && workerCanRead(examples) ? startHelper() : undefined;
+	const sequence = work && askWorker(work) ? post(work, weights, featureCount, hiddenCount, sharedRecords(examples), split, end, sigmoid) : undefined;
 	const began = performance.now();
 	run(start, split, steps);
 	const ownHalf = performance.now() - began;
-	work.epochMilliseconds = 2 * ownHalf;
-	if (sequence !== undefined && workerRan(work, sequence, ownHalf)) {
-		work.backOffLength = Math.max(minBackOffEpochs, work.backOffLength / 2);
-		for (let index = 0; index < weights.length; index++) {
-			steps[index]! += work.steps[index]!;
+	if (work) {
+		work.epochMilliseconds = 2 * ownHalf;
+		const outcome = sequence === undefined ? 'not asked' : workerOutcome(work, sequence, ownHalf);
+		if (outcome === 'ran') {
+			work.backOffLength = Math.max(minBackOffEpochs, work.backOffLength / 2);
+			for (let index = 0; index < weights.length; index++) {
+				steps[index]! += work.steps[index]!;
+			}
+
+			return true;
 		}
 
-		return true;
-	}
-
-	if (sequence !== undefined) {
-		work.backOff = work.backOffLength;
-		work.backOffLength = Math.min(2 * work.backOffLength, maxBackOffEpochs);
+		if (outcome === 'not taken') {
+			work.backOff = minBackOffEpochs;
+		} else if (outcome === 'late') {
+			work.backOff = work.backOffLength;
+			work.backOffLength = Math.min(2 * work.backOffLength, maxBackOffEpochs);
+		}
 	}
 
 	if (secondHalf.length < weights.length) {
@@ -180,10 +229,10 @@ function post(work: Helper, weights: Float64Array, featureCount: number, hiddenC
 }
 
 /**
- * Whether the worker ran job `sequence` (its steps are then in work.steps): claim the job back if the
- * worker has not taken it, else wait for it a little longer than this thread's own half took.
+ * What became of job `sequence`: `ran` (its steps are in work.steps), `not taken` (claimed back before the
+ * worker took it), or `late` (taken, but not done a little after this thread's own half; or failed).
  */
-function workerRan(work: Helper, sequence: number, ownHalf: number): boolean {
+function workerOutcome(work: Helper, sequence: number, ownHalf: number): 'ran' | 'not taken' | 'late' {
 	const {state} = work;
 	for (;;) {
 		const owner = Atomics.load(state, control.owner);
@@ -192,18 +241,18 @@ function workerRan(work: Helper, sequence: number, ownHalf: number): boolean {
 		}
 
 		if (Atomics.compareExchange(state, control.owner, owner, (2 * sequence) + 1) === owner) {
-			return false;
+			return 'not taken';
 		}
 	}
 
-	const deadline = performance.now() + (takeoverShare * ownHalf);
+	const deadline = performance.now() + (takeoverShare * ownHalf) + graceMilliseconds;
 	while (Atomics.load(state, control.done) !== sequence) {
 		if (performance.now() > deadline) {
-			return false;
+			return 'late';
 		}
 	}
 
-	return Atomics.load(state, control.failed) === 0;
+	return Atomics.load(state, control.failed) === 0 ? 'ran' : 'late';
 }
 
 /**

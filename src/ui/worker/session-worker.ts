@@ -132,8 +132,8 @@ try {
 	// not allowed here: train at the render thread's priority
 }
 
-// every epoch of the run takes the same path (split across threads, where it can be), so a saved run
-// replays bit for bit: no epoch runs, and no command is read, before the helper thread is up
+// the helper thread that runs the second half of heavy epochs is up before the first epoch (the steps
+// are the same bits without it, parallel-epoch.ts, but the first epochs would run on this thread alone)
 await startParallelEpoch();
 port.on('message', receive);
 if (replayPending) {
