@@ -42,6 +42,8 @@ export async function runDashboardCommand(argv: string[]): Promise<number> {
 	const releaseKeys = watchLoadingKeys(process.stdin);
 	try {
 		const ui = import('../ui/run-dashboard.js');
+		// awaited below; a data error may end this first, and must not leave the import's failure unhandled
+		ui.catch(() => undefined);
 		let shown = '';
 		const split = await loadRunDataInSteps(options, (what, done) => {
 			const text = loadingText(what, done);
@@ -55,6 +57,8 @@ export async function runDashboardCommand(argv: string[]): Promise<number> {
 		await runDashboard(dashboardOptions(options, split, values.save, record, values.load));
 	} finally {
 		releaseKeys();
+		// nothing reads keys any more: stdin must not hold the process open (after a data error, say)
+		process.stdin.pause();
 		closeScreen();
 	}
 

@@ -207,3 +207,17 @@ test('while big data is made, a loading line shows at once; Ctrl+C then ends gdl
 		gdlab.tmux('kill-server');
 	}
 });
+
+test('a data mistake on a terminal is one line on the main screen and exit status 1, not a hang', {skip, timeout: 30_000}, async t => {
+	const cwd = mkdtempSync(join(tmpdir(), 'gdlab-e2e-bad-'));
+	t.after(() => {
+		rmSync(cwd, {recursive: true, force: true});
+	});
+	writeFileSync(join(cwd, 'ragged.csv'), 'a,b,label\n1,2,0\n3\n');
+	const gdlab = startGdlab(t, ['--data', 'ragged.csv'], cwd);
+	assert.equal(await gdlab.exitStatus(), '1');
+	assert.equal(gdlab.alternateScreen(), false);
+	const shown = gdlab.lines().filter(line => line !== 'gdlab-exited');
+	assert.equal(shown.length, 1, shown.join('\n'));
+	assert.match(shown[0]!, /^gdlab: ragged\.csv:3: expected 3 fields/);
+});
