@@ -41,7 +41,8 @@ const graceMilliseconds = 0.05;
  * After the worker fails to deliver a half in time (its core is busy elsewhere, and a spinning worker would
  * only take time from this thread), split epochs run without it for a while: this many at first, twice as
  * many after each further failure up to maxBackOffEpochs, half as many after each success. A half it did
- * not take cost nothing (this thread took it back at once): it is asked again after minBackOffEpochs.
+ * not take cost nothing (this thread took it back at once): it sits out one epoch and is asked again (a
+ * host that takes the worker's core away for a while gives it back at any moment; asking costs little).
  */
 const minBackOffEpochs = 4;
 const maxBackOffEpochs = 256;
@@ -166,7 +167,7 @@ export function accumulateInParallel(
 		}
 
 		if (outcome === 'not taken') {
-			work.backOff = minBackOffEpochs;
+			work.backOff = 1;
 		} else if (outcome === 'late') {
 			work.backOff = work.backOffLength;
 			work.backOffLength = Math.min(2 * work.backOffLength, maxBackOffEpochs);
