@@ -1,8 +1,8 @@
 /**
  * Heavy epochs are split in two: the first half of the records [start, end) is accumulated into the steps,
  * the second from zero, and that is added in. Splitting regroups the sum, so the steps match one pass to
- * rounding; whether an epoch splits depends only on its size (splitPoint), never on the machine, so a run
- * gives the same bits on one core or two, and a saved run replays anywhere.
+ * rounding; whether an epoch splits depends only on its size (splitPoint), never on the cores or on which
+ * thread ran which half, so a run gives the same bits on one core or two, and a saved run replays on either.
  *
  * Where a second core is free, a worker thread runs the second half while this thread runs the first,
  * reading the records in place (big data lives in shared memory) or a shared copy made once (small data).
