@@ -14,7 +14,7 @@ import {EpochKernel} from './epoch-kernel.js';
 import {fastSigmoidInputBound} from './fast-sigmoid.js';
 import {hiddenLayerKernel} from './hidden-layer-kernel.js';
 import {kernelsSupported, type KernelMemory} from './instantiate.js';
-import {layoutBytes} from './kernel-layout.js';
+import {layoutBytes, type KernelSource} from './kernel-layout.js';
 import type {KernelSigmoid} from './kernel-sigmoid.js';
 import {accumulateInParallel, splitPoint} from './parallel-epoch.js';
 import {claimRegion, recordMemoryOf} from './record-memory.js';
@@ -88,19 +88,27 @@ export function kernelFor(featureCount: number, hiddenCount: number, denseColumn
 		return recent.kernel;
 	}
 
-	let kernel = kernels.get(key);
-	if (kernel) {
-		kernels.delete(key);
-	} else {
-		kernel = new EpochKernel(hiddenCount === 0 ? singleUnitKernel(featureCount) : hiddenLayerKernel({featureCount, hiddenCount, denseColumns, unitEntries}));
-		if (kernels.size >= maxCachedKernels) {
-			kernels.delete(kernels.keys().next().value!);
-		}
-	}
-
-	kernels.set(key, kernel);
+	const kernel = kernels.get(key) ?? new EpochKernel(kernelSource(featureCount, hiddenCount, denseColumns, unitEntries));
+	remember(kernels, key, kernel);
 	recent = {key, kernel};
 	return kernel;
+}
+
+/** The source of a kernel for this shape, in its own memory or in `region` of a record memory. */
+function kernelSource(featureCount: number, hiddenCount: number, denseColumns: number, unitEntries: number, region?: number): KernelSource {
+	return hiddenCount === 0
+		? singleUnitKernel(featureCount, region)
+		: hiddenLayerKernel({featureCount, hiddenCount, denseColumns, unitEntries}, region);
+}
+
+/** Put `kernel` in `cache` as its most recently used, dropping the least recently used beyond maxCachedKernels. */
+function remember(cache: Map<number, EpochKernel>, key: number, kernel: EpochKernel): void {
+	cache.delete(key);
+	if (cache.size >= maxCachedKernels) {
+		cache.delete(cache.keys().next().value!);
+	}
+
+	cache.set(key, kernel);
 }
 
 /** A kernel shape as a number (not a string: this runs every epoch). */
@@ -130,21 +138,15 @@ function kernelInRecordMemory(memory: KernelMemory, featureCount: number, hidden
 	const key = shapeKey(featureCount, hiddenCount, featureCount, 0);
 	let kernel = kernels.get(key);
 	if (!kernel) {
-		const source = hiddenCount === 0
-			? singleUnitKernel(featureCount, region)
-			: hiddenLayerKernel({featureCount, hiddenCount, denseColumns: featureCount, unitEntries: 0}, region);
+		const source = kernelSource(featureCount, hiddenCount, featureCount, 0, region);
 		if (layoutBytes(source.layout) > recordMemoryRegionBytes) {
 			return undefined;
 		}
 
 		kernel = new EpochKernel(source, memory);
-		if (kernels.size >= maxCachedKernels) {
-			kernels.delete(kernels.keys().next().value!);
-		}
-
-		kernels.set(key, kernel);
 	}
 
+	remember(kernels, key, kernel);
 	return kernel;
 }
 
