@@ -20,8 +20,6 @@ export type KernelLayout = {
 	steps: number;
 	/** The kernel's own scratch. */
 	scratch: number;
-	/** One v128 written with values nothing reads (touch-ahead.ts: so its loads are not dead code). */
-	sink: number;
 	/** Where `predict` writes one output per record of a chunk. */
 	outputs: number;
 	/** One target per record of a streamed chunk. */
@@ -66,13 +64,12 @@ export function kernelLayout({weightSlots, scratchBytes, featureCount, rowsPerBl
 	const weights = alignToVector(sigmoidTables + fastSigmoidBytes);
 	const steps = alignToVector(weights + weightSlots * sizes.f64);
 	const scratch = alignToVector(steps + weightSlots * sizes.f64);
-	const sink = alignToVector(scratch + scratchBytes);
-	const outputs = sink + sizes.v128;
+	const outputs = alignToVector(scratch + scratchBytes);
 	// spare room after the outputs, targets and features, for kernels that read or write a few records past the end
 	const chunkTargets = alignToVector(outputs + (chunkRows + spareRecords) * sizes.f64);
 	const chunkFeatures = alignToVector(chunkTargets + (chunkRows + spareRecords) * sizes.f64);
 	const records = alignToVector(chunkFeatures + chunkRows * rowBytes + sizes.v128);
-	return {sigmoidTables, weights, steps, scratch, sink, outputs, chunkTargets, chunkFeatures, chunkRows, records, pages: Math.ceil(records / sizes.page), inRecordMemory: region !== undefined};
+	return {sigmoidTables, weights, steps, scratch, outputs, chunkTargets, chunkFeatures, chunkRows, records, pages: Math.ceil(records / sizes.page), inRecordMemory: region !== undefined};
 }
 
 /** Bytes a kernel's fixed regions take from where they start (what a region in a record memory must hold). */
