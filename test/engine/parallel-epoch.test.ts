@@ -10,7 +10,7 @@ import {availableParallelism} from 'node:os';
 import {describe, test} from 'node:test';
 import type {Examples} from '../../src/data/dataset.js';
 import {HiddenLayerNetwork} from '../../src/engine/hidden-layer-network.js';
-import {minParallelRows, minParallelWork, setParallelEpoch, splitPoint, startParallelEpoch} from '../../src/engine/kernels/parallel-epoch.js';
+import {minParallelRows, minParallelWork, setParallelEpoch, setWorkerPatience, splitPoint, startParallelEpoch, workerOutcomes} from '../../src/engine/kernels/parallel-epoch.js';
 import {setFastEpoch, setKernelSigmoid} from '../../src/engine/kernels/fast-epoch.js';
 import {loadDataset} from '../../src/data/load-dataset.js';
 import {splitDataset} from '../../src/data/split-dataset.js';
@@ -92,6 +92,25 @@ describe('an epoch split across threads', {skip: availableParallelism() < 2 ? 'o
 			}
 		});
 	}
+
+	test('→ gives the same bits when this thread takes a half over part way from the worker', async () => {
+		assert.equal(await startParallelEpoch(), true);
+		const previous = setWorkerPatience(0);
+		try {
+			for (const [name, model] of models) {
+				const alone = steps(model, examples, false);
+				const before = workerOutcomes()['taken over'];
+				// with no patience this thread takes the rest over as soon as its own half is done, wherever the worker is
+				for (let epoch = 0; epoch < 400 && (epoch < 20 || workerOutcomes()['taken over'] === before); epoch++) {
+					assert.deepEqual(steps(model, examples, true), alone, `${name}, epoch ${epoch}`);
+				}
+
+				assert.ok(workerOutcomes()['taken over'] > before, `${name}: no half was taken over (${JSON.stringify(workerOutcomes())})`);
+			}
+		} finally {
+			setWorkerPatience(previous);
+		}
+	});
 
 	test('→ gives the same bits whether the worker or this thread ran the second half', () => {
 		// before the worker is ready this thread runs both halves; after, the worker takes the second

@@ -1,15 +1,17 @@
 /**
  * A worker thread's side of a split epoch (see parallel-epoch.ts): wait for a job in the shared control
- * block, claim it unless the posting thread took it back, run the kernel over its records into the
- * shared steps, mark it done, repeat. Between jobs it spins for a while (the next epoch's job usually
- * follows within microseconds, quicker than a wake from Atomics.wait), then sleeps.
+ * block, claim it unless the posting thread took it back, run the kernel over its records chunk by chunk,
+ * publishing the running total after each (chunk-handoff.ts) until it is done or taken over, mark it done,
+ * repeat. Between jobs it spins for a while (the next epoch's job usually follows within microseconds,
+ * quicker than a wake from Atomics.wait), then sleeps.
  */
 import {parentPort, receiveMessageOnPort, workerData, type MessagePort} from 'node:worker_threads';
 import type {Examples} from '../../data/dataset.js';
 import type {EpochKernel} from './epoch-kernel.js';
 import {kernelForRecords} from './fast-epoch.js';
+import {chunkStart, publishChunk, totalSlot} from './chunk-handoff.js';
 import {kernelSigmoids} from './kernel-sigmoid.js';
-import {control, type RecordBuffers, type SharedBlock} from './parallel-protocol.js';
+import {control, maxSharedWeights, type RecordBuffers, type SharedBlock} from './parallel-protocol.js';
 import {adoptRecordMemory} from './record-memory.js';
 
 /** How long the worker spins for the next job before it sleeps. */
@@ -20,7 +22,10 @@ const pollsPerClockRead = 64;
 const {block} = workerData as {block: SharedBlock};
 const state = new Int32Array(block.control);
 const weights = new Float64Array(block.weights);
-const steps = new Float64Array(block.steps);
+/** The two slots of published running totals. */
+const totals = [0, 1].map(slot => new Float64Array(block.steps, slot * maxSharedWeights * Float64Array.BYTES_PER_ELEMENT, maxSharedWeights));
+/** The running total of the job in hand. */
+const running = new Float64Array(maxSharedWeights);
 const port = parentPort as MessagePort;
 const buffers = new Map<number, RecordBuffers>();
 /** The record set of the latest job (and where it came from), kept so the kernels find it resident again, and its kernel. */
@@ -90,21 +95,30 @@ function claim(sequence: number): boolean {
 	return owner < 2 * sequence && Atomics.compareExchange(state, control.owner, owner, 2 * sequence) === owner;
 }
 
-/** Run the posted job: the kernel over its records [start, end), steps from zero. */
-function runJob(): void {
+/** Run posted job `sequence`: the kernel over its records [start, end), from zero, a chunk at a time, publishing each total until done or taken over. */
+function runJob(sequence: number): void {
 	const featureCount = state[control.featureCount]!;
 	const hiddenCount = state[control.hiddenCount]!;
 	const sigmoid = kernelSigmoids[state[control.sigmoid]!]!;
+	const [start, end, chunks] = [state[control.start]!, state[control.end]!, state[control.chunks]!];
 	const examples = jobRecords();
 	const weightCount = featureCount * Math.max(1, hiddenCount) + hiddenCount;
-	const result = steps.subarray(0, weightCount);
-	result.fill(0);
+	const total = running.subarray(0, weightCount);
+	const jobWeights = weights.subarray(0, weightCount);
+	total.fill(0);
 	// the kernel is looked up once per record set and shape: a small epoch's half takes microseconds
 	if (latest!.kernel?.hiddenCount !== hiddenCount) {
 		latest!.kernel = {hiddenCount, kernel: kernelForRecords(featureCount, hiddenCount, examples)};
 	}
 
-	latest!.kernel.kernel.accumulate(weights.subarray(0, weightCount), examples, state[control.start]!, state[control.end]!, result, sigmoid);
+	const {kernel} = latest!.kernel;
+	for (let chunk = 0; chunk < chunks; chunk++) {
+		kernel.accumulate(jobWeights, examples, chunkStart(start, end, chunks, chunk), chunkStart(start, end, chunks, chunk + 1), total, sigmoid);
+		totals[totalSlot(chunk + 1)]!.set(total);
+		if (!publishChunk(state, control.progress, sequence, chunk + 1)) {
+			return;
+		}
+	}
 }
 
 Atomics.store(state, control.ready, 1);
@@ -118,10 +132,9 @@ for (let seen = 0; ;) {
 	}
 
 	try {
-		runJob();
-		state[control.failed] = 0;
+		runJob(sequence);
 	} catch {
-		state[control.failed] = 1;
+		// the posting thread sees the job through with chunks unpublished, and takes it over
 	}
 
 	Atomics.store(state, control.done, sequence);

@@ -6,8 +6,10 @@
  *
  * Where a second core is free, a worker thread runs the second half while this thread runs the first,
  * reading the records in place (big data lives in shared memory) or a shared copy made once (small data).
- * The worker only helps: if it has not claimed the half when this thread is done with its own, or is late
- * finishing it, this thread runs it itself, the same way (and a descheduled worker never holds an epoch up).
+ * The worker only helps: if it has not claimed the half when this thread is done with its own, this thread
+ * runs it itself, the same way; if it stops making progress part way (its core taken away), this thread
+ * takes the half over from the worker's last published chunk (chunk-handoff.ts: the same bits), so a
+ * descheduled worker never holds an epoch up for long.
  *
  * Big data (from minParallelRows records) always splits. Smaller data splits when an epoch is heavy
  * (records × weights from minParallelWork: the admissions data with 8 or more hidden units); a lighter epoch
@@ -17,6 +19,7 @@
 import {availableParallelism} from 'node:os';
 import {Worker} from 'node:worker_threads';
 import type {Examples} from '../../data/dataset.js';
+import {chunkCount, chunksDone, chunkStart, progressWord, takeOver, totalSlot} from './chunk-handoff.js';
 import {kernelSigmoids, type KernelSigmoid} from './kernel-sigmoid.js';
 import {control, maxSharedWeights, sharedBlock, type RecordBuffers, type SharedBlock} from './parallel-protocol.js';
 import {recordMemoryOf} from './record-memory.js';
@@ -30,19 +33,20 @@ export const minParallelRows = 32_768;
  */
 export const minParallelWork = 16_384;
 /**
- * Past its own half, this thread waits for the worker's at most this share of the time its own half took,
- * plus graceMilliseconds, then runs that half itself: a worker sharing its core still finishes in time (at
- * half speed it needs about as long again), and one held up by an interrupt during a small epoch is worth
- * a few microseconds' wait; one descheduled by a busy machine may be gone for many milliseconds.
+ * Past its own half, this thread waits for the worker's next chunk at most this share of the time one chunk
+ * of its own half took, plus graceMilliseconds, then takes the rest over: a worker a little slower still
+ * delivers, one held up by an interrupt is worth a few microseconds' wait, and one descheduled by a busy
+ * machine may be gone for many milliseconds.
  */
 const takeoverShare = 1;
 const graceMilliseconds = 0.05;
 /**
- * After the worker fails to deliver a half in time (its core is busy elsewhere, and a spinning worker would
- * only take time from this thread), split epochs run without it for a while: this many at first, twice as
- * many after each further failure up to maxBackOffEpochs, half as many after each success. A half it did
- * not take cost nothing (this thread took it back at once): it sits out one epoch and is asked again (a
- * host that takes the worker's core away for a while gives it back at any moment; asking costs little).
+ * After the worker fails to deliver an unchunked half (small data) in time (its core is busy elsewhere, and
+ * a spinning worker would only take time from this thread), split epochs run without it for a while: this
+ * many at first, twice as many after each further failure up to maxBackOffEpochs, half as many after each
+ * success. A half it did not take cost nothing (this thread took it back at once): it sits out one epoch and
+ * is asked again (a host that takes the worker's core away for a while gives it back at any moment; asking
+ * costs little). A chunked half taken over costs at most a chunk: the worker is asked again next epoch.
  */
 const minBackOffEpochs = 4;
 const maxBackOffEpochs = 256;
@@ -58,7 +62,8 @@ type Helper = {
 	started: Promise<void>;
 	state: Int32Array;
 	weights: Float64Array;
-	steps: Float64Array;
+	/** The two slots of the worker's published running totals (chunk-handoff.ts). */
+	totals: Float64Array[];
 	/** The sequence number of the last job posted. */
 	sequence: number;
 	/** Split epochs still to run without the worker (it failed the last half it was asked for). */
@@ -73,9 +78,16 @@ type Helper = {
 
 let helper: Helper | undefined;
 let enabled = availableParallelism() > 1;
+/** Scales how long this thread waits on a worker's next chunk (tests set 0: take over at once). */
+let patienceScale = 1;
+/** How the halves posted so far turned out. */
+const outcomes = {ran: 0, 'not asked': 0, 'not taken': 0, 'taken over': 0};
 let nextBufferId = 1;
 /** Steps of the second half when this thread runs it (grown as needed). */
 let secondHalf = new Float64Array(0);
+
+/** What became of a posted half: the worker ran it all, or this thread runs it from chunk `from` on. */
+type Outcome = {ran: true} | {ran: false; from: number; why: 'not asked' | 'not taken' | 'taken over'};
 
 /**
  * Let a worker thread run the second half of split epochs, or not; returns the previous setting. Either way
@@ -85,6 +97,21 @@ export function setParallelEpoch(on: boolean): boolean {
 	const previous = enabled;
 	enabled = on && availableParallelism() > 1;
 	return previous;
+}
+
+/**
+ * Scale how long this thread waits for the worker's next chunk before taking its half over (0: at once,
+ * as soon as its own half is done); returns the previous scale. For tests: the bits never depend on it.
+ */
+export function setWorkerPatience(scale: number): number {
+	const previous = patienceScale;
+	patienceScale = scale;
+	return previous;
+}
+
+/** How many second halves the worker ran, was not asked for, did not take, or had taken over, since the start. */
+export function workerOutcomes(): Readonly<typeof outcomes> {
+	return {...outcomes};
 }
 
 /**
@@ -150,25 +177,20 @@ export function accumulateInParallel(
 	}
 
 	const work = enabled && workerCanRead(examples) ? startHelper() : undefined;
-	const sequence = work && askWorker(work) ? post(work, weights, featureCount, hiddenCount, sharedRecords(examples), split, end, sigmoid) : undefined;
+	const chunks = chunkCount(end - split);
+	const sequence = work && askWorker(work) ? post(work, weights, featureCount, hiddenCount, sharedRecords(examples), split, end, chunks, sigmoid) : undefined;
 	const began = performance.now();
 	run(start, split, steps);
 	const ownHalf = performance.now() - began;
+	const outcome: Outcome = work && sequence !== undefined ? workerOutcome(work, sequence, chunks, ownHalf) : {ran: false, from: 0, why: 'not asked'};
+	outcomes[outcome.ran ? 'ran' : outcome.why]++;
 	if (work) {
 		work.epochMilliseconds = 2 * ownHalf;
-		const outcome = sequence === undefined ? 'not asked' : workerOutcome(work, sequence, ownHalf);
-		if (outcome === 'ran') {
+		if (outcome.ran) {
 			work.backOffLength = Math.max(minBackOffEpochs, work.backOffLength / 2);
-			for (let index = 0; index < weights.length; index++) {
-				steps[index]! += work.steps[index]!;
-			}
-
-			return true;
-		}
-
-		if (outcome === 'not taken') {
+		} else if (outcome.why === 'not taken') {
 			work.backOff = 1;
-		} else if (outcome === 'late') {
+		} else if (outcome.why === 'taken over' && chunks === 1) {
 			work.backOff = work.backOffLength;
 			work.backOffLength = Math.min(2 * work.backOffLength, maxBackOffEpochs);
 		}
@@ -178,9 +200,19 @@ export function accumulateInParallel(
 		secondHalf = new Float64Array(weights.length);
 	}
 
+	// the second half's total: the worker's, or this thread's going on from the worker's last published one
 	const other = secondHalf.subarray(0, weights.length);
-	other.fill(0);
-	run(split, end, other);
+	const done = outcome.ran ? chunks : outcome.from;
+	if (done > 0) {
+		other.set(work!.totals[totalSlot(done)]!.subarray(0, weights.length));
+	} else {
+		other.fill(0);
+	}
+
+	if (done < chunks) {
+		run(chunkStart(split, end, chunks, done), end, other);
+	}
+
 	for (let index = 0; index < weights.length; index++) {
 		steps[index]! += other[index]!;
 	}
@@ -207,8 +239,8 @@ function askWorker(work: Helper): boolean {
 	return false;
 }
 
-/** Post the second half to the worker; returns the job's sequence number. */
-function post(work: Helper, weights: Float64Array, featureCount: number, hiddenCount: number, examples: Examples, start: number, end: number, sigmoid: KernelSigmoid): number {
+/** Post the second half to the worker, in `chunks` chunks; returns the job's sequence number. */
+function post(work: Helper, weights: Float64Array, featureCount: number, hiddenCount: number, examples: Examples, start: number, end: number, chunks: number, sigmoid: KernelSigmoid): number {
 	const {state} = work;
 	work.weights.set(weights);
 	state[control.featureCount] = featureCount;
@@ -220,7 +252,9 @@ function post(work: Helper, weights: Float64Array, featureCount: number, hiddenC
 	state[control.rows] = examples.rows;
 	state[control.start] = start;
 	state[control.end] = end;
+	state[control.chunks] = chunks;
 	const sequence = ++work.sequence;
+	Atomics.store(state, control.progress, progressWord(sequence, 0));
 	Atomics.store(state, control.posted, sequence);
 	if (Atomics.load(state, control.sleeping) === 1) {
 		Atomics.notify(state, control.posted);
@@ -230,10 +264,11 @@ function post(work: Helper, weights: Float64Array, featureCount: number, hiddenC
 }
 
 /**
- * What became of job `sequence`: `ran` (its steps are in work.steps), `not taken` (claimed back before the
- * worker took it), or `late` (taken, but not done a little after this thread's own half; or failed).
+ * What became of job `sequence` (in `chunks` chunks), once this thread's own half took `ownHalf` ms: the
+ * worker ran it all (its total is in the slot of `chunks`), or this thread claimed it back before the
+ * worker took it, or took it over when the worker published no chunk for a while (or failed).
  */
-function workerOutcome(work: Helper, sequence: number, ownHalf: number): 'ran' | 'not taken' | 'late' {
+function workerOutcome(work: Helper, sequence: number, chunks: number, ownHalf: number): Outcome {
 	const {state} = work;
 	for (;;) {
 		const owner = Atomics.load(state, control.owner);
@@ -242,18 +277,31 @@ function workerOutcome(work: Helper, sequence: number, ownHalf: number): 'ran' |
 		}
 
 		if (Atomics.compareExchange(state, control.owner, owner, (2 * sequence) + 1) === owner) {
-			return 'not taken';
+			return {ran: false, from: 0, why: 'not taken'};
 		}
 	}
 
-	const deadline = performance.now() + (takeoverShare * ownHalf) + graceMilliseconds;
-	while (Atomics.load(state, control.done) !== sequence) {
-		if (performance.now() > deadline) {
-			return 'late';
+	const patience = patienceScale * (((takeoverShare * ownHalf) / chunks) + graceMilliseconds);
+	let seen = -1;
+	let deadline = 0;
+	for (;;) {
+		const done = chunksDone(state, control.progress, sequence);
+		if (done === chunks) {
+			return {ran: true};
+		}
+
+		const now = performance.now();
+		if (done !== seen) {
+			seen = done;
+			deadline = now + patience;
+		}
+
+		// through with it but not all published: it failed
+		const failed = Atomics.load(state, control.done) === sequence;
+		if ((failed || now > deadline) && takeOver(state, control.progress, sequence, done)) {
+			return {ran: false, from: done, why: 'taken over'};
 		}
 	}
-
-	return Atomics.load(state, control.failed) === 0 ? 'ran' : 'late';
 }
 
 /**
@@ -285,7 +333,8 @@ function startHelper(): Helper {
 		});
 		worker.unref();
 		const state = new Int32Array(block.control);
-		helper = {worker, block, started, state, weights: new Float64Array(block.weights), steps: new Float64Array(block.steps), sequence: 0, backOff: 0, backOffLength: minBackOffEpochs, epochMilliseconds: 0, announced: undefined};
+		const totals = [0, 1].map(slot => new Float64Array(block.steps, slot * maxSharedWeights * Float64Array.BYTES_PER_ELEMENT, maxSharedWeights));
+		helper = {worker, block, started, state, weights: new Float64Array(block.weights), totals, sequence: 0, backOff: 0, backOffLength: minBackOffEpochs, epochMilliseconds: 0, announced: undefined};
 	}
 
 	return helper;
