@@ -11,6 +11,7 @@ import {splitDataset} from '../../src/data/split-dataset.js';
 import {HiddenLayerNetwork} from '../../src/engine/hidden-layer-network.js';
 import {kernelSigmoidFor, minKernelRows, setFastEpoch, setKernelSigmoid, takesFastPath} from '../../src/engine/kernels/fast-epoch.js';
 import {kernelSigmoids, type KernelSigmoid} from '../../src/engine/kernels/kernel-sigmoid.js';
+import {chunkCount, chunkStart} from '../../src/engine/kernels/chunk-claims.js';
 import {splitPoint} from '../../src/engine/kernels/parallel-epoch.js';
 import {simdSigmoidAll} from '../../src/engine/kernels/sigmoid-kernel.js';
 import {NumpyRandomState} from '../../src/engine/numpy-random-state.js';
@@ -113,7 +114,8 @@ const ranges = (rows: number): Array<[number, number]> => [[0, rows], [3, Math.m
 
 /**
  * The reference's steps of records [start, end) added into `steps`, grouped as the fast path groups a heavy
- * epoch (parallel-epoch.ts: the first half into the steps, the second from zero, added in).
+ * epoch (parallel-epoch.ts: the first half into the steps, then the second half's chunks, each from zero,
+ * added in order).
  */
 function referenceGrouped(steps: Float64Array, start: number, end: number, reference: (first: number, last: number, into: Float64Array) => void): Float64Array {
 	const split = splitPoint(steps.length, start, end);
@@ -122,11 +124,14 @@ function referenceGrouped(steps: Float64Array, start: number, end: number, refer
 		return steps;
 	}
 
-	const second = new Float64Array(steps.length);
 	reference(start, split, steps);
-	reference(split, end, second);
-	for (let index = 0; index < steps.length; index++) {
-		steps[index]! += second[index]!;
+	const chunks = chunkCount(end - split);
+	for (let chunk = 0; chunk < chunks; chunk++) {
+		const total = new Float64Array(steps.length);
+		reference(chunkStart(split, end, chunks, chunk), chunkStart(split, end, chunks, chunk + 1), total);
+		for (let index = 0; index < steps.length; index++) {
+			steps[index]! += total[index]!;
+		}
 	}
 
 	return steps;

@@ -93,23 +93,36 @@ describe('an epoch split across threads', {skip: availableParallelism() < 2 ? 'o
 		});
 	}
 
-	test('→ gives the same bits when this thread takes a half over part way from the worker', async () => {
+	test('→ gives the same bits when this thread runs again the chunks the worker still holds', async () => {
 		assert.equal(await startParallelEpoch(), true);
 		const previous = setWorkerPatience(0);
 		try {
 			for (const [name, model] of models) {
 				const alone = steps(model, examples, false);
-				const before = workerOutcomes()['taken over'];
-				// with no patience this thread takes the rest over as soon as its own half is done, wherever the worker is
-				for (let epoch = 0; epoch < 400 && (epoch < 20 || workerOutcomes()['taken over'] === before); epoch++) {
+				const before = workerOutcomes().late;
+				// with no patience this thread runs a chunk the worker holds again as soon as no chunk is left to claim
+				for (let epoch = 0; epoch < 400 && (epoch < 20 || workerOutcomes().late === before); epoch++) {
 					assert.deepEqual(steps(model, examples, true), alone, `${name}, epoch ${epoch}`);
 				}
 
-				assert.ok(workerOutcomes()['taken over'] > before, `${name}: no half was taken over (${JSON.stringify(workerOutcomes())})`);
+				assert.ok(workerOutcomes().late > before, `${name}: no chunk was run again (${JSON.stringify(workerOutcomes())})`);
 			}
 		} finally {
 			setWorkerPatience(previous);
 		}
+	});
+
+	test('→ shares the chunks of a big half between the worker and this thread, the same bits', async () => {
+		assert.equal(await startParallelEpoch(), true);
+		const model = models[1]![1];
+		const alone = steps(model, examples, false);
+		const before = workerOutcomes();
+		for (let epoch = 0; epoch < 50; epoch++) {
+			assert.deepEqual(steps(model, examples, true), alone, `epoch ${epoch}`);
+		}
+
+		const after = workerOutcomes();
+		assert.ok(after.ran + after.shared > before.ran + before.shared, `the worker delivered no chunk (${JSON.stringify(after)})`);
 	});
 
 	test('→ gives the same bits whether the worker or this thread ran the second half', () => {

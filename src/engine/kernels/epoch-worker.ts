@@ -1,17 +1,16 @@
 /**
  * A worker thread's side of a split epoch (see parallel-epoch.ts): wait for a job in the shared control
- * block, claim it unless the posting thread took it back, run the kernel over its records chunk by chunk,
- * publishing the running total after each (chunk-handoff.ts) until it is done or taken over, mark it done,
- * repeat. Between jobs it spins for a while (the next epoch's job usually follows within microseconds,
+ * block, then claim its chunks one at a time (chunk-claims.ts) until none is left, running the kernel over
+ * each chunk's records from zero and leaving the total in the chunk's slot with its mark; repeat. Between jobs it spins for a while (the next epoch's job usually follows within microseconds,
  * quicker than a wake from Atomics.wait), then sleeps.
  */
 import {parentPort, receiveMessageOnPort, workerData, type MessagePort} from 'node:worker_threads';
 import type {Examples} from '../../data/dataset.js';
 import type {EpochKernel} from './epoch-kernel.js';
 import {kernelForRecords} from './fast-epoch.js';
-import {chunkStart, publishChunk, totalSlot} from './chunk-handoff.js';
+import {chunkStart, claimChunk, maxChunks} from './chunk-claims.js';
 import {kernelSigmoids} from './kernel-sigmoid.js';
-import {control, maxSharedWeights, type RecordBuffers, type SharedBlock} from './parallel-protocol.js';
+import {chunkTotal, control, maxSharedWeights, type RecordBuffers, type SharedBlock} from './parallel-protocol.js';
 import {adoptRecordMemory} from './record-memory.js';
 
 /** How long the worker spins for the next job before it sleeps. */
@@ -22,9 +21,9 @@ const pollsPerClockRead = 64;
 const {block} = workerData as {block: SharedBlock};
 const state = new Int32Array(block.control);
 const weights = new Float64Array(block.weights);
-/** The two slots of published running totals. */
-const totals = [0, 1].map(slot => new Float64Array(block.steps, slot * maxSharedWeights * Float64Array.BYTES_PER_ELEMENT, maxSharedWeights));
-/** The running total of the job in hand. */
+const totals = Array.from({length: maxChunks}, (_, chunk) => chunkTotal(block, chunk));
+const marks = new Int32Array(block.marks);
+/** The total of the chunk in hand. */
 const running = new Float64Array(maxSharedWeights);
 const port = parentPort as MessagePort;
 const buffers = new Map<number, RecordBuffers>();
@@ -89,13 +88,7 @@ function nextJob(seen: number): number {
 	}
 }
 
-/** Claim job `sequence` unless the posting thread (or nobody, being too late) can no longer give it away. */
-function claim(sequence: number): boolean {
-	const owner = Atomics.load(state, control.owner);
-	return owner < 2 * sequence && Atomics.compareExchange(state, control.owner, owner, 2 * sequence) === owner;
-}
-
-/** Run posted job `sequence`: the kernel over its records [start, end), from zero, a chunk at a time, publishing each total until done or taken over. */
+/** Run the chunks of posted job `sequence` that are still unclaimed, one at a time, each from zero. */
 function runJob(sequence: number): void {
 	const featureCount = state[control.featureCount]!;
 	const hiddenCount = state[control.hiddenCount]!;
@@ -105,19 +98,17 @@ function runJob(sequence: number): void {
 	const weightCount = featureCount * Math.max(1, hiddenCount) + hiddenCount;
 	const total = running.subarray(0, weightCount);
 	const jobWeights = weights.subarray(0, weightCount);
-	total.fill(0);
 	// the kernel is looked up once per record set and shape: a small epoch's half takes microseconds
 	if (latest!.kernel?.hiddenCount !== hiddenCount) {
 		latest!.kernel = {hiddenCount, kernel: kernelForRecords(featureCount, hiddenCount, examples)};
 	}
 
 	const {kernel} = latest!.kernel;
-	for (let chunk = 0; chunk < chunks; chunk++) {
+	for (let chunk = claimChunk(state, control.claims, sequence, chunks); chunk !== undefined; chunk = claimChunk(state, control.claims, sequence, chunks)) {
+		total.fill(0);
 		kernel.accumulate(jobWeights, examples, chunkStart(start, end, chunks, chunk), chunkStart(start, end, chunks, chunk + 1), total, sigmoid);
-		totals[totalSlot(chunk + 1)]!.set(total);
-		if (!publishChunk(state, control.progress, sequence, chunk + 1)) {
-			return;
-		}
+		totals[chunk]!.set(total);
+		Atomics.store(marks, chunk, sequence);
 	}
 }
 
@@ -127,15 +118,9 @@ port.postMessage('ready');
 for (let seen = 0; ;) {
 	const sequence = nextJob(seen);
 	seen = sequence;
-	if (!claim(sequence)) {
-		continue;
-	}
-
 	try {
 		runJob(sequence);
 	} catch {
-		// the posting thread sees the job through with chunks unpublished, and takes it over
+		// a chunk it claimed is never marked: the posting thread runs it again after a while
 	}
-
-	Atomics.store(state, control.done, sequence);
 }

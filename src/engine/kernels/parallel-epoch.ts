@@ -4,12 +4,13 @@
  * rounding; whether an epoch splits depends only on its size (splitPoint), never on the cores or on which
  * thread ran which half, so a run gives the same bits on one core or two, and a saved run replays on either.
  *
- * Where a second core is free, a worker thread runs the second half while this thread runs the first,
- * reading the records in place (big data lives in shared memory) or a shared copy made once (small data).
- * The worker only helps: if it has not claimed the half when this thread is done with its own, this thread
- * runs it itself, the same way; if it stops making progress part way (its core taken away), this thread
- * takes the half over from the worker's last published chunk (chunk-handoff.ts: the same bits), so a
- * descheduled worker never holds an epoch up for long.
+ * The second half is summed in chunks (one for small data, up to 16 for big), each from zero, added into
+ * the steps in order. Where a second core is free, a worker thread claims those chunks one at a time while
+ * this thread runs the first half, reading the records in place (big data lives in shared memory) or a
+ * shared copy made once (small data); once done with its own half, this thread claims whatever chunks are
+ * left (chunk-claims.ts). So a worker that is slow runs fewer chunks, one that never woke runs none, and a
+ * chunk held by a worker that stalled is run again here after a while: an epoch is never held up for long,
+ * and the bits never depend on who ran what.
  *
  * Big data (from minParallelRows records) always splits. Smaller data splits when an epoch is heavy
  * (records × weights from minParallelWork: the admissions data with 8 or more hidden units); a lighter epoch
@@ -19,9 +20,9 @@
 import {availableParallelism} from 'node:os';
 import {Worker} from 'node:worker_threads';
 import type {Examples} from '../../data/dataset.js';
-import {chunkCount, chunksDone, chunkStart, progressWord, takeOver, totalSlot} from './chunk-handoff.js';
+import {chunkCount, chunkStart, claimChunk, claimWord, maxChunks} from './chunk-claims.js';
 import {kernelSigmoids, type KernelSigmoid} from './kernel-sigmoid.js';
-import {control, maxSharedWeights, sharedBlock, type RecordBuffers, type SharedBlock} from './parallel-protocol.js';
+import {chunkTotal, control, maxSharedWeights, sharedBlock, type RecordBuffers, type SharedBlock} from './parallel-protocol.js';
 import {recordMemoryOf} from './record-memory.js';
 
 /** Records from which data is big: kept in shared memory, and every epoch over it split. */
@@ -33,20 +34,20 @@ export const minParallelRows = 32_768;
  */
 export const minParallelWork = 16_384;
 /**
- * Past its own half, this thread waits for the worker's next chunk at most this share of the time one chunk
- * of its own half took, plus graceMilliseconds, then takes the rest over: a worker a little slower still
- * delivers, one held up by an interrupt is worth a few microseconds' wait, and one descheduled by a busy
- * machine may be gone for many milliseconds.
+ * Once no chunk is left to claim, this thread waits for each chunk the worker holds at most this share of
+ * the time one chunk's worth of its own half took, plus graceMilliseconds, then runs it itself: a worker a
+ * little slower still delivers, one held up by an interrupt is worth a few microseconds' wait, and one
+ * descheduled by a busy machine may be gone for many milliseconds.
  */
 const takeoverShare = 1;
 const graceMilliseconds = 0.05;
 /**
- * After the worker fails to deliver an unchunked half (small data) in time (its core is busy elsewhere, and
- * a spinning worker would only take time from this thread), split epochs run without it for a while: this
- * many at first, twice as many after each further failure up to maxBackOffEpochs, half as many after each
- * success. A half it did not take cost nothing (this thread took it back at once): it sits out one epoch and
- * is asked again (a host that takes the worker's core away for a while gives it back at any moment; asking
- * costs little). A chunked half taken over costs at most a chunk: the worker is asked again next epoch.
+ * After the worker fails to deliver the one chunk of a small epoch's half in time (its core is busy
+ * elsewhere, and a spinning worker would only take time from this thread), split epochs run without it for
+ * a while: this many at first, twice as many after each further failure up to maxBackOffEpochs, half as
+ * many after each success. A half it took no chunk of cost nothing (this thread claimed them all): it sits
+ * out one epoch and is asked again (a host that takes the worker's core away for a while gives it back at
+ * any moment; asking costs little). A big epoch's chunk run again costs a chunk: it is asked again next epoch.
  */
 const minBackOffEpochs = 4;
 const maxBackOffEpochs = 256;
@@ -62,8 +63,9 @@ type Helper = {
 	started: Promise<void>;
 	state: Int32Array;
 	weights: Float64Array;
-	/** The two slots of the worker's published running totals (chunk-handoff.ts). */
+	/** The slots of the chunks' totals the worker ran, and their marks (parallel-protocol.ts). */
 	totals: Float64Array[];
+	marks: Int32Array;
 	/** The sequence number of the last job posted. */
 	sequence: number;
 	/** Split epochs still to run without the worker (it failed the last half it was asked for). */
@@ -78,16 +80,18 @@ type Helper = {
 
 let helper: Helper | undefined;
 let enabled = availableParallelism() > 1;
-/** Scales how long this thread waits on a worker's next chunk (tests set 0: take over at once). */
+/** Scales how long this thread waits on a chunk the worker holds (tests set 0: run it again at once). */
 let patienceScale = 1;
-/** How the halves posted so far turned out. */
-const outcomes = {ran: 0, 'not asked': 0, 'not taken': 0, 'taken over': 0};
+/**
+ * How the second halves so far turned out: the worker ran every chunk, or some; was not asked; took none;
+ * or held a chunk too long, which this thread then ran again.
+ */
+const outcomes = {ran: 0, shared: 0, 'not asked': 0, 'not taken': 0, late: 0};
 let nextBufferId = 1;
-/** Steps of the second half when this thread runs it (grown as needed). */
-let secondHalf = new Float64Array(0);
-
-/** What became of a posted half: the worker ran it all, or this thread runs it from chunk `from` on. */
-type Outcome = {ran: true} | {ran: false; from: number; why: 'not asked' | 'not taken' | 'taken over'};
+/** The totals of the chunks this thread runs, maxSharedWeights apart (allocated on first use). */
+let ownTotals = new Float64Array(0);
+/** 1 for each chunk of the epoch in hand that this thread ran. */
+const ranHere = new Uint8Array(maxChunks);
 
 /**
  * Let a worker thread run the second half of split epochs, or not; returns the previous setting. Either way
@@ -100,8 +104,8 @@ export function setParallelEpoch(on: boolean): boolean {
 }
 
 /**
- * Scale how long this thread waits for the worker's next chunk before taking its half over (0: at once,
- * as soon as its own half is done); returns the previous scale. For tests: the bits never depend on it.
+ * Scale how long this thread waits for a chunk the worker holds before running it again itself (0: at
+ * once, as soon as no chunk is left to claim); returns the previous scale. For tests: the bits never depend on it.
  */
 export function setWorkerPatience(scale: number): number {
 	const previous = patienceScale;
@@ -109,7 +113,7 @@ export function setWorkerPatience(scale: number): number {
 	return previous;
 }
 
-/** How many second halves the worker ran, was not asked for, did not take, or had taken over, since the start. */
+/** How many second halves the worker ran, shared, was not asked for, took no chunk of, or was late with, since the start. */
 export function workerOutcomes(): Readonly<typeof outcomes> {
 	return {...outcomes};
 }
@@ -182,39 +186,74 @@ export function accumulateInParallel(
 	const began = performance.now();
 	run(start, split, steps);
 	const ownHalf = performance.now() - began;
-	const outcome: Outcome = work && sequence !== undefined ? workerOutcome(work, sequence, chunks, ownHalf) : {ran: false, from: 0, why: 'not asked'};
-	outcomes[outcome.ran ? 'ran' : outcome.why]++;
+	if (ownTotals.length < maxChunks * maxSharedWeights) {
+		ownTotals = new Float64Array(maxChunks * maxSharedWeights);
+	}
+
+	const ownTotal = (chunk: number): Float64Array => ownTotals.subarray(chunk * maxSharedWeights, (chunk * maxSharedWeights) + weights.length);
+	const runChunk = (chunk: number): void => {
+		const total = ownTotal(chunk);
+		total.fill(0);
+		run(chunkStart(split, end, chunks, chunk), chunkStart(split, end, chunks, chunk + 1), total);
+	};
+
+	// the chunks nobody claimed yet, then those the worker holds (waiting a while for each) or never had
+	ranHere.fill(0);
+	const asked = work !== undefined && sequence !== undefined;
+	for (let chunk = asked ? claimChunk(work.state, control.claims, sequence, chunks) : undefined; chunk !== undefined; chunk = claimChunk(work!.state, control.claims, sequence!, chunks)) {
+		runChunk(chunk);
+		ranHere[chunk] = 1;
+	}
+
+	const patience = patienceScale * (((takeoverShare * ownHalf) / chunks) + graceMilliseconds);
+	let late = 0;
+	let workerChunks = 0;
+	for (let chunk = 0; chunk < chunks; chunk++) {
+		if (ranHere[chunk] === 1) {
+			continue;
+		}
+
+		if (asked && awaitChunk(work, sequence, chunk, patience)) {
+			workerChunks++;
+			continue;
+		}
+
+		late += asked ? 1 : 0;
+		runChunk(chunk);
+		ranHere[chunk] = 1;
+	}
+
 	if (work) {
+		const outcome = sequence === undefined ? 'not asked' : (late > 0 ? 'late' : (workerChunks === 0 ? 'not taken' : (workerChunks === chunks ? 'ran' : 'shared')));
+		outcomes[outcome]++;
 		work.epochMilliseconds = 2 * ownHalf;
-		if (outcome.ran) {
+		if (outcome === 'ran' || outcome === 'shared') {
 			work.backOffLength = Math.max(minBackOffEpochs, work.backOffLength / 2);
-		} else if (outcome.why === 'not taken') {
+		} else if (outcome === 'not taken') {
 			work.backOff = 1;
-		} else if (outcome.why === 'taken over' && chunks === 1) {
+		} else if (outcome === 'late' && chunks === 1) {
 			work.backOff = work.backOffLength;
 			work.backOffLength = Math.min(2 * work.backOffLength, maxBackOffEpochs);
 		}
 	}
 
-	if (secondHalf.length < weights.length) {
-		secondHalf = new Float64Array(weights.length);
+	for (let chunk = 0; chunk < chunks; chunk++) {
+		const total = ranHere[chunk] === 1 ? ownTotal(chunk) : work!.totals[chunk]!;
+		for (let index = 0; index < weights.length; index++) {
+			steps[index]! += total[index]!;
+		}
 	}
 
-	// the second half's total: the worker's, or this thread's going on from the worker's last published one
-	const other = secondHalf.subarray(0, weights.length);
-	const done = outcome.ran ? chunks : outcome.from;
-	if (done > 0) {
-		other.set(work!.totals[totalSlot(done)]!.subarray(0, weights.length));
-	} else {
-		other.fill(0);
-	}
+	return true;
+}
 
-	if (done < chunks) {
-		run(chunkStart(split, end, chunks, done), end, other);
-	}
-
-	for (let index = 0; index < weights.length; index++) {
-		steps[index]! += other[index]!;
+/** Wait at most `patience` ms for the worker's total of chunk `chunk` of job `sequence`; whether it came. */
+function awaitChunk(work: Helper, sequence: number, chunk: number, patience: number): boolean {
+	const deadline = performance.now() + patience;
+	while (Atomics.load(work.marks, chunk) !== sequence) {
+		if (performance.now() > deadline) {
+			return false;
+		}
 	}
 
 	return true;
@@ -254,54 +293,13 @@ function post(work: Helper, weights: Float64Array, featureCount: number, hiddenC
 	state[control.end] = end;
 	state[control.chunks] = chunks;
 	const sequence = ++work.sequence;
-	Atomics.store(state, control.progress, progressWord(sequence, 0));
+	Atomics.store(state, control.claims, claimWord(sequence, 0));
 	Atomics.store(state, control.posted, sequence);
 	if (Atomics.load(state, control.sleeping) === 1) {
 		Atomics.notify(state, control.posted);
 	}
 
 	return sequence;
-}
-
-/**
- * What became of job `sequence` (in `chunks` chunks), once this thread's own half took `ownHalf` ms: the
- * worker ran it all (its total is in the slot of `chunks`), or this thread claimed it back before the
- * worker took it, or took it over when the worker published no chunk for a while (or failed).
- */
-function workerOutcome(work: Helper, sequence: number, chunks: number, ownHalf: number): Outcome {
-	const {state} = work;
-	for (;;) {
-		const owner = Atomics.load(state, control.owner);
-		if (owner === 2 * sequence) {
-			break;
-		}
-
-		if (Atomics.compareExchange(state, control.owner, owner, (2 * sequence) + 1) === owner) {
-			return {ran: false, from: 0, why: 'not taken'};
-		}
-	}
-
-	const patience = patienceScale * (((takeoverShare * ownHalf) / chunks) + graceMilliseconds);
-	let seen = -1;
-	let deadline = 0;
-	for (;;) {
-		const done = chunksDone(state, control.progress, sequence);
-		if (done === chunks) {
-			return {ran: true};
-		}
-
-		const now = performance.now();
-		if (done !== seen) {
-			seen = done;
-			deadline = now + patience;
-		}
-
-		// through with it but not all published: it failed
-		const failed = Atomics.load(state, control.done) === sequence;
-		if ((failed || now > deadline) && takeOver(state, control.progress, sequence, done)) {
-			return {ran: false, from: done, why: 'taken over'};
-		}
-	}
 }
 
 /**
@@ -333,8 +331,8 @@ function startHelper(): Helper {
 		});
 		worker.unref();
 		const state = new Int32Array(block.control);
-		const totals = [0, 1].map(slot => new Float64Array(block.steps, slot * maxSharedWeights * Float64Array.BYTES_PER_ELEMENT, maxSharedWeights));
-		helper = {worker, block, started, state, weights: new Float64Array(block.weights), totals, sequence: 0, backOff: 0, backOffLength: minBackOffEpochs, epochMilliseconds: 0, announced: undefined};
+		const totals = Array.from({length: maxChunks}, (_, chunk) => chunkTotal(block, chunk));
+		helper = {worker, block, started, state, weights: new Float64Array(block.weights), totals, marks: new Int32Array(block.marks), sequence: 0, backOff: 0, backOffLength: minBackOffEpochs, epochMilliseconds: 0, announced: undefined};
 	}
 
 	return helper;

@@ -1,50 +1,48 @@
 /**
- * The shared control block between the thread running an epoch and its helper worker. A job is posted
- * under a sequence number; whoever claims it first in `owner` runs it (the worker, or the posting thread
- * taking it back), so a worker that is asleep never holds an epoch up; and one that stops part way is
- * taken over from its last published chunk (chunk-handoff.ts).
+ * The shared control block between the thread running an epoch and its helper worker. A job (the second
+ * half of an epoch) is posted under a sequence number and cut into chunks, which the worker and the
+ * posting thread claim one at a time (chunk-claims.ts), so a worker that is asleep, slow or stalled never
+ * holds an epoch up for long.
  */
+import {maxChunks} from './chunk-claims.js';
 import type {KernelMemory} from './instantiate.js';
 
 /** Slots of the Int32 control array. */
 export const control = {
 	/** The sequence number of the latest job posted. */
 	posted: 0,
-	/** Who runs the latest job: 2·sequence for the worker, 2·sequence + 1 for the posting thread. */
-	owner: 1,
-	/** The sequence number of the latest job the worker is through with (finished, taken over, or failed). */
-	done: 2,
 	/** 1 while the worker sleeps in Atomics.wait on `posted` (then posting notifies it). */
-	sleeping: 3,
+	sleeping: 1,
 	/** 1 once the worker is waiting for jobs. */
-	ready: 4,
-	featureCount: 5,
-	hiddenCount: 6,
+	ready: 2,
+	featureCount: 3,
+	hiddenCount: 4,
 	/** The sigmoid to run, as its index in kernelSigmoids. */
-	sigmoid: 7,
+	sigmoid: 5,
 	/** The id the record buffers were announced under. */
-	buffers: 8,
+	buffers: 6,
 	/** Where the records start in their buffers, in f64s, and how many there are. */
-	featureOffset: 9,
-	targetOffset: 10,
-	rows: 11,
+	featureOffset: 7,
+	targetOffset: 8,
+	rows: 9,
 	/** The records of the job: [start, end) of those. */
-	start: 12,
-	end: 13,
-	/** How many chunks the job is cut into (chunk-handoff.ts). */
-	chunks: 14,
-	/** The worker's progress word (chunk-handoff.ts). */
-	progress: 15,
+	start: 10,
+	end: 11,
+	/** How many chunks the job is cut into. */
+	chunks: 12,
+	/** The claim word: the job's sequence number and its next chunk to claim (chunk-claims.ts). */
+	claims: 13,
 } as const;
 
 /** The most weights a split epoch carries (the kernels' own limit). */
 export const maxSharedWeights = 1024;
 
 /**
- * The shared memory of one worker: control words, the weights in, and the steps out, in two slots of
- * maxSharedWeights each (the running total after an odd or an even number of chunks).
+ * The shared memory of one worker: control words, the weights in, the totals of the chunks it ran out (a
+ * slot of maxSharedWeights per chunk), and a mark per chunk: the sequence number of the job whose total
+ * for that chunk is in its slot.
  */
-export type SharedBlock = {control: SharedArrayBuffer; weights: SharedArrayBuffer; steps: SharedArrayBuffer};
+export type SharedBlock = {control: SharedArrayBuffer; weights: SharedArrayBuffer; totals: SharedArrayBuffer; marks: SharedArrayBuffer};
 
 /**
  * The buffers a dataset's records live in, announced to a worker once, with their record memory when they
@@ -52,12 +50,18 @@ export type SharedBlock = {control: SharedArrayBuffer; weights: SharedArrayBuffe
  */
 export type RecordBuffers = {features: SharedArrayBuffer; targets: SharedArrayBuffer; memory?: KernelMemory | undefined};
 
+/** The slot of chunk `chunk`'s total in a block's totals. */
+export function chunkTotal(block: SharedBlock, chunk: number): Float64Array {
+	return new Float64Array(block.totals, chunk * maxSharedWeights * Float64Array.BYTES_PER_ELEMENT, maxSharedWeights);
+}
+
 /** Allocate a worker's shared block. */
 export function sharedBlock(): SharedBlock {
 	const controlSlots = Object.keys(control).length;
 	return {
 		control: new SharedArrayBuffer(controlSlots * Int32Array.BYTES_PER_ELEMENT),
 		weights: new SharedArrayBuffer(maxSharedWeights * Float64Array.BYTES_PER_ELEMENT),
-		steps: new SharedArrayBuffer(2 * maxSharedWeights * Float64Array.BYTES_PER_ELEMENT),
+		totals: new SharedArrayBuffer(maxChunks * maxSharedWeights * Float64Array.BYTES_PER_ELEMENT),
+		marks: new SharedArrayBuffer(maxChunks * Int32Array.BYTES_PER_ELEMENT),
 	};
 }
