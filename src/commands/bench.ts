@@ -30,9 +30,9 @@ Options:
   --data SOURCE    time SOURCE instead (a CSV file or synthetic:ROWS:FEATURES, every row)
   --reference      run the plain reference loops instead of the fast kernels
   --exact-sigmoid  run the kernels with the bit-exact sigmoid (the default is the fast one, within ulps)
-  --single-thread  never split an epoch across threads (by default epochs over big data, 32768 records
-                   or more, and heavy epochs over small data, records × weights from 16384, are split
-                   in two when a second core is free)
+  --single-thread  run every epoch on one thread (by default epochs over big data, 32768 records or
+                   more, and heavy epochs over small data, records × weights from 16384, are cut into
+                   chunks that a second thread shares when a core is free; the same bits either way)
   --work N         multiply-adds per timed run (default 20000000, the anchor's); smaller is quicker, noisier
   --json           print one JSON document instead of a table
   -h, --help       show this help`;

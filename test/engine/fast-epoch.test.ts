@@ -11,8 +11,8 @@ import {splitDataset} from '../../src/data/split-dataset.js';
 import {HiddenLayerNetwork} from '../../src/engine/hidden-layer-network.js';
 import {kernelSigmoidFor, minKernelRows, setFastEpoch, setKernelSigmoid, takesFastPath} from '../../src/engine/kernels/fast-epoch.js';
 import {kernelSigmoids, type KernelSigmoid} from '../../src/engine/kernels/kernel-sigmoid.js';
-import {chunkCount, chunkStart} from '../../src/engine/kernels/chunk-claims.js';
-import {splitPoint} from '../../src/engine/kernels/parallel-epoch.js';
+import {chunkStart} from '../../src/engine/kernels/chunk-claims.js';
+import {epochChunks} from '../../src/engine/kernels/parallel-epoch.js';
 import {simdSigmoidAll} from '../../src/engine/kernels/sigmoid-kernel.js';
 import {NumpyRandomState} from '../../src/engine/numpy-random-state.js';
 import {evaluate} from '../../src/engine/model.js';
@@ -114,21 +114,18 @@ const ranges = (rows: number): Array<[number, number]> => [[0, rows], [3, Math.m
 
 /**
  * The reference's steps of records [start, end) added into `steps`, grouped as the fast path groups a heavy
- * epoch (parallel-epoch.ts: the first half into the steps, then the second half's chunks, each from zero,
- * added in order).
+ * epoch (parallel-epoch.ts: cut into chunks, each summed from zero, added in order).
  */
 function referenceGrouped(steps: Float64Array, start: number, end: number, reference: (first: number, last: number, into: Float64Array) => void): Float64Array {
-	const split = splitPoint(steps.length, start, end);
-	if (split === undefined) {
+	const chunks = epochChunks(steps.length, start, end);
+	if (chunks === undefined) {
 		reference(start, end, steps);
 		return steps;
 	}
 
-	reference(start, split, steps);
-	const chunks = chunkCount(end - split);
 	for (let chunk = 0; chunk < chunks; chunk++) {
 		const total = new Float64Array(steps.length);
-		reference(chunkStart(split, end, chunks, chunk), chunkStart(split, end, chunks, chunk + 1), total);
+		reference(chunkStart(start, end, chunks, chunk), chunkStart(start, end, chunks, chunk + 1), total);
 		for (let index = 0; index < steps.length; index++) {
 			steps[index]! += total[index]!;
 		}

@@ -6,7 +6,7 @@
  * The sigmoid is the fast one (fast-sigmoid.ts: its e^(−h) within an ulp of Math.exp, f within a few ulps of
  * the reference's) when the weights prove every input to it within its range, else the bit-exact one;
  * `setKernelSigmoid('exact')` makes it always the bit-exact one, and then the kernels give the reference's
- * steps bit for bit (split big-data epochs aside, parallel-epoch.ts).
+ * steps bit for bit (epochs cut into chunks aside, which group the sums by chunk: parallel-epoch.ts).
  */
 import {setFlagsFromString} from 'node:v8';
 import type {Examples} from '../../data/dataset.js';
@@ -16,7 +16,7 @@ import {hiddenLayerKernel} from './hidden-layer-kernel.js';
 import {kernelsSupported, type KernelMemory} from './instantiate.js';
 import {layoutBytes, type KernelSource} from './kernel-layout.js';
 import type {KernelSigmoid} from './kernel-sigmoid.js';
-import {accumulateInParallel, splitPoint} from './parallel-epoch.js';
+import {accumulateInParallel, epochChunks} from './parallel-epoch.js';
 import {claimRegion, recordMemoryOf} from './record-memory.js';
 import {recordProfile} from './record-profile.js';
 import {singleUnitKernel} from './single-unit-kernel.js';
@@ -242,7 +242,7 @@ export function accumulateWithKernel(
 
 	const {kernel, sigmoid} = fast;
 	// the closure only when it is needed: this runs every epoch
-	if (splitPoint(weights.length, start, end) !== undefined) {
+	if (epochChunks(weights.length, start, end) !== undefined) {
 		const run = (first: number, last: number, into: Float64Array): void => kernel.accumulate(weights, examples, first, last, into, sigmoid);
 		if (accumulateInParallel(weights, featureCount, hiddenCount, examples, start, end, steps, sigmoid, run)) {
 			return true;

@@ -1,26 +1,25 @@
 /**
- * Heavy epochs are split in two: the first half of the records [start, end) is accumulated into the steps,
- * the second from zero, and that is added in. Splitting regroups the sum, so the steps match one pass to
- * rounding; whether an epoch splits depends only on its size (splitPoint), never on the cores or on which
- * thread ran which half, so a run gives the same bits on one core or two, and a saved run replays on either.
+ * Heavy epochs are cut into chunks of records, each summed from zero and added into the steps in chunk
+ * order. Cutting regroups the sum, so the steps match one pass to rounding; how an epoch is cut depends only
+ * on its size (epochChunks), never on the cores or on which thread ran which chunk, so a run gives the same
+ * bits on one core or two, and a saved run replays on either.
  *
- * The second half is summed in chunks (one for small data, up to 16 for big), each from zero, added into
- * the steps in order. Where a second core is free, a worker thread claims those chunks one at a time while
- * this thread runs the first half, reading the records in place (big data lives in shared memory) or a
- * shared copy made once (small data); once done with its own half, this thread claims whatever chunks are
- * left (chunk-claims.ts). So a worker that is slow runs fewer chunks, one that never woke runs none, and a
- * chunk held by a worker that stalled is run again here after a while: an epoch is never held up for long,
- * and the bits never depend on who ran what.
+ * Where a second core is free, a worker thread and this one claim the chunks one at a time (chunk-claims.ts):
+ * the worker reads the records in place (big data lives in shared memory) or a shared copy made once
+ * (small data). So a thread that is slow runs fewer chunks, a worker that never woke runs none, and a chunk
+ * held by a worker that stalled is run again here after a while: an epoch is never held up for long, and
+ * the bits never depend on who ran what.
  *
- * Big data (from minParallelRows records) always splits. Smaller data splits when an epoch is heavy
- * (records × weights from minParallelWork: the admissions data with 8 or more hidden units); a lighter epoch
- * takes a few microseconds, less than handing half of it to another thread saves. The lesson's own runs
- * (2 hidden units, or the single unit) stay in one pass, so its figures stay exact.
+ * Big data (from minParallelRows records) is always cut, into chunks of at least minChunkRows. Smaller data
+ * is cut in two when an epoch is heavy (records × weights from minParallelWork: the admissions data with 8
+ * or more hidden units); a lighter epoch takes a few microseconds, less than handing half of it to another
+ * thread saves. The lesson's own runs (2 hidden units, or the single unit) stay in one pass, so its figures
+ * stay exact.
  */
 import {availableParallelism} from 'node:os';
 import {Worker} from 'node:worker_threads';
 import type {Examples} from '../../data/dataset.js';
-import {chunkCount, chunkStart, claimChunk, claimWord, maxChunks} from './chunk-claims.js';
+import {chunkStart, claimChunk, claimWord, maxChunks, minChunkRows} from './chunk-claims.js';
 import {kernelSigmoids, type KernelSigmoid} from './kernel-sigmoid.js';
 import {chunkTotal, control, maxSharedWeights, sharedBlock, type RecordBuffers, type SharedBlock} from './parallel-protocol.js';
 import {recordMemoryOf} from './record-memory.js';
@@ -35,19 +34,19 @@ export const minParallelRows = 32_768;
 export const minParallelWork = 16_384;
 /**
  * Once no chunk is left to claim, this thread waits for each chunk the worker holds at most this share of
- * the time one chunk's worth of its own half took, plus graceMilliseconds, then runs it itself: a worker a
- * little slower still delivers, one held up by an interrupt is worth a few microseconds' wait, and one
- * descheduled by a busy machine may be gone for many milliseconds.
+ * the time its own chunks took on average, plus graceMilliseconds, then runs it itself: a worker a little
+ * slower still delivers, one held up by an interrupt is worth a few microseconds' wait, and one descheduled
+ * by a busy machine may be gone for many milliseconds.
  */
 const takeoverShare = 1;
 const graceMilliseconds = 0.05;
 /**
- * After the worker fails to deliver the one chunk of a small epoch's half in time (its core is busy
- * elsewhere, and a spinning worker would only take time from this thread), split epochs run without it for
- * a while: this many at first, twice as many after each further failure up to maxBackOffEpochs, half as
- * many after each success. A half it took no chunk of cost nothing (this thread claimed them all): it sits
- * out one epoch and is asked again (a host that takes the worker's core away for a while gives it back at
- * any moment; asking costs little). A big epoch's chunk run again costs a chunk: it is asked again next epoch.
+ * After the worker fails to deliver its chunk of a small epoch (half of it) in time (its core is busy
+ * elsewhere, and a spinning worker would only take time from this thread), cut epochs run without it for a
+ * while: this many at first, twice as many after each further failure up to maxBackOffEpochs, half as many
+ * after each success. An epoch it took no chunk of cost nothing (this thread claimed them all): it sits out
+ * one epoch and is asked again (a host that takes the worker's core away for a while gives it back at any
+ * moment; asking costs little). A big epoch's chunk run again costs one small chunk: it is asked again next epoch.
  */
 const minBackOffEpochs = 4;
 const maxBackOffEpochs = 256;
@@ -72,7 +71,7 @@ type Helper = {
 	backOff: number;
 	/** How long the next back-off lasts. */
 	backOffLength: number;
-	/** How long the last split epoch took on this thread, in milliseconds (both halves' worth of records). */
+	/** How long the last cut epoch would have taken on this thread alone, in milliseconds. */
 	epochMilliseconds: number;
 	/** The dataset the worker knows now (it keeps only the latest). */
 	announced: (RecordBuffers & {id: number}) | undefined;
@@ -83,10 +82,10 @@ let enabled = availableParallelism() > 1;
 /** Scales how long this thread waits on a chunk the worker holds (tests set 0: run it again at once). */
 let patienceScale = 1;
 /**
- * How the second halves so far turned out: the worker ran every chunk, or some; was not asked; took none;
- * or held a chunk too long, which this thread then ran again.
+ * How the cut epochs so far turned out: the worker ran some of the chunks; was not asked; took none; or
+ * held a chunk too long, which this thread then ran again.
  */
-const outcomes = {ran: 0, shared: 0, 'not asked': 0, 'not taken': 0, late: 0};
+const outcomes = {shared: 0, 'not asked': 0, 'not taken': 0, late: 0};
 let nextBufferId = 1;
 /** The totals of the chunks this thread runs, maxSharedWeights apart (allocated on first use). */
 let ownTotals = new Float64Array(0);
@@ -94,8 +93,8 @@ let ownTotals = new Float64Array(0);
 const ranHere = new Uint8Array(maxChunks);
 
 /**
- * Let a worker thread run the second half of split epochs, or not; returns the previous setting. Either way
- * epochs split the same (splitPoint), so the steps are the same bits.
+ * Let a worker thread run chunks of cut epochs, or not; returns the previous setting. Either way epochs are
+ * cut the same (epochChunks), so the steps are the same bits.
  */
 export function setParallelEpoch(on: boolean): boolean {
 	const previous = enabled;
@@ -113,19 +112,26 @@ export function setWorkerPatience(scale: number): number {
 	return previous;
 }
 
-/** How many second halves the worker ran, shared, was not asked for, took no chunk of, or was late with, since the start. */
+/** How many cut epochs the worker shared, was not asked for, took no chunk of, or was late with, since the start. */
 export function workerOutcomes(): Readonly<typeof outcomes> {
 	return {...outcomes};
 }
 
 /**
- * Where an epoch over records [start, end) of a model with `weightCount` weights splits in two, or undefined
- * when it runs in one pass. A function of the sizes alone.
+ * How many chunks an epoch over records [start, end) of a model with `weightCount` weights is cut into, or
+ * undefined when it runs in one pass. A function of the sizes alone.
  */
-export function splitPoint(weightCount: number, start: number, end: number): number | undefined {
+export function epochChunks(weightCount: number, start: number, end: number): number | undefined {
 	const records = end - start;
-	const splits = weightCount <= maxSharedWeights && (records >= minParallelRows || records * weightCount >= minParallelWork);
-	return splits ? start + Math.floor(records / 2) : undefined;
+	if (weightCount > maxSharedWeights) {
+		return undefined;
+	}
+
+	if (records >= minParallelRows) {
+		return Math.min(maxChunks, Math.floor(records / minChunkRows));
+	}
+
+	return records * weightCount >= minParallelWork ? 2 : undefined;
 }
 
 const isShared = (examples: Examples): boolean => examples.features.buffer instanceof SharedArrayBuffer && examples.targets.buffer instanceof SharedArrayBuffer;
@@ -161,8 +167,8 @@ function sharedRecords(examples: Examples): Examples {
 export type RunRecords = (first: number, last: number, into: Float64Array) => void;
 
 /**
- * Add the steps of records [start, end) into `steps`, split in halves as described above (the worker running
- * the second where it can); returns false (having done nothing) when the epoch does not split.
+ * Add the steps of records [start, end) into `steps`, cut into chunks as described above (the worker running
+ * some where it can); returns false (having done nothing) when the epoch is not cut.
  */
 export function accumulateInParallel(
 	weights: Float64Array,
@@ -175,37 +181,40 @@ export function accumulateInParallel(
 	sigmoid: KernelSigmoid,
 	run: RunRecords,
 ): boolean {
-	const split = splitPoint(weights.length, start, end);
-	if (split === undefined) {
+	const chunks = epochChunks(weights.length, start, end);
+	if (chunks === undefined) {
 		return false;
 	}
 
 	const work = enabled && workerCanRead(examples) ? startHelper() : undefined;
-	const chunks = chunkCount(end - split);
-	const sequence = work && askWorker(work) ? post(work, weights, featureCount, hiddenCount, sharedRecords(examples), split, end, chunks, sigmoid) : undefined;
-	const began = performance.now();
-	run(start, split, steps);
-	const ownHalf = performance.now() - began;
+	const sequence = work && askWorker(work) ? post(work, weights, featureCount, hiddenCount, sharedRecords(examples), start, end, chunks, sigmoid) : undefined;
 	if (ownTotals.length < maxChunks * maxSharedWeights) {
 		ownTotals = new Float64Array(maxChunks * maxSharedWeights);
 	}
 
 	const ownTotal = (chunk: number): Float64Array => ownTotals.subarray(chunk * maxSharedWeights, (chunk * maxSharedWeights) + weights.length);
+	let ownChunks = 0;
+	let ownMilliseconds = 0;
 	const runChunk = (chunk: number): void => {
+		const began = performance.now();
 		const total = ownTotal(chunk);
 		total.fill(0);
-		run(chunkStart(split, end, chunks, chunk), chunkStart(split, end, chunks, chunk + 1), total);
+		run(chunkStart(start, end, chunks, chunk), chunkStart(start, end, chunks, chunk + 1), total);
+		ranHere[chunk] = 1;
+		ownChunks++;
+		ownMilliseconds += performance.now() - began;
 	};
 
-	// the chunks nobody claimed yet, then those the worker holds (waiting a while for each) or never had
+	// claim chunks until none is left, then take those the worker holds (waiting a while for each) or never had
 	ranHere.fill(0);
 	const asked = work !== undefined && sequence !== undefined;
-	for (let chunk = asked ? claimChunk(work.state, control.claims, sequence, chunks) : undefined; chunk !== undefined; chunk = claimChunk(work!.state, control.claims, sequence!, chunks)) {
-		runChunk(chunk);
-		ranHere[chunk] = 1;
+	if (asked) {
+		for (let chunk = claimChunk(work.state, control.claims, sequence, chunks); chunk !== undefined; chunk = claimChunk(work.state, control.claims, sequence, chunks)) {
+			runChunk(chunk);
+		}
 	}
 
-	const patience = patienceScale * (((takeoverShare * ownHalf) / chunks) + graceMilliseconds);
+	const patience = patienceScale * (((takeoverShare * ownMilliseconds) / Math.max(1, ownChunks)) + graceMilliseconds);
 	let late = 0;
 	let workerChunks = 0;
 	for (let chunk = 0; chunk < chunks; chunk++) {
@@ -220,18 +229,17 @@ export function accumulateInParallel(
 
 		late += asked ? 1 : 0;
 		runChunk(chunk);
-		ranHere[chunk] = 1;
 	}
 
 	if (work) {
-		const outcome = sequence === undefined ? 'not asked' : (late > 0 ? 'late' : (workerChunks === 0 ? 'not taken' : (workerChunks === chunks ? 'ran' : 'shared')));
+		const outcome = asked ? (late > 0 ? 'late' : (workerChunks === 0 ? 'not taken' : 'shared')) : 'not asked';
 		outcomes[outcome]++;
-		work.epochMilliseconds = 2 * ownHalf;
-		if (outcome === 'ran' || outcome === 'shared') {
+		work.epochMilliseconds = (ownMilliseconds * chunks) / ownChunks;
+		if (outcome === 'shared') {
 			work.backOffLength = Math.max(minBackOffEpochs, work.backOffLength / 2);
 		} else if (outcome === 'not taken') {
 			work.backOff = 1;
-		} else if (outcome === 'late' && chunks === 1) {
+		} else if (outcome === 'late' && end - start < minParallelRows) {
 			work.backOff = work.backOffLength;
 			work.backOffLength = Math.min(2 * work.backOffLength, maxBackOffEpochs);
 		}
@@ -259,7 +267,7 @@ function awaitChunk(work: Helper, sequence: number, chunk: number, patience: num
 	return true;
 }
 
-/** Whether to ask the worker for this epoch's second half (it is ready and not backed off), counting the back-off down. */
+/** Whether to ask the worker for chunks of this epoch (it is ready and not backed off), counting the back-off down. */
 function askWorker(work: Helper): boolean {
 	if (Atomics.load(work.state, control.ready) !== 1) {
 		return false;
@@ -278,7 +286,7 @@ function askWorker(work: Helper): boolean {
 	return false;
 }
 
-/** Post the second half to the worker, in `chunks` chunks; returns the job's sequence number. */
+/** Post records [start, end), in `chunks` chunks, to the worker; returns the job's sequence number. */
 function post(work: Helper, weights: Float64Array, featureCount: number, hiddenCount: number, examples: Examples, start: number, end: number, chunks: number, sigmoid: KernelSigmoid): number {
 	const {state} = work;
 	work.weights.set(weights);
