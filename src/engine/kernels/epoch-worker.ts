@@ -27,8 +27,11 @@ const marks = new Int32Array(block.marks);
 const running = new Float64Array(maxSharedWeights);
 const port = parentPort as MessagePort;
 const buffers = new Map<number, RecordBuffers>();
-/** The record set of the latest job (and where it came from), kept so the kernels find it resident again, and its kernel. */
-let latest: {source: Int32Array; examples: Examples; kernel?: {hiddenCount: number; kernel: EpochKernel}} | undefined;
+/**
+ * The record set of the latest job (and where it came from), kept so the kernels find it resident again,
+ * and its kernel with the views of the weights and the total it reads and writes.
+ */
+let latest: {source: Int32Array; examples: Examples; kernel?: {hiddenCount: number; kernel: EpochKernel; weights: Float64Array; total: Float64Array}} | undefined;
 /** The control slots that say where a job's records are. */
 const sourceSlots = [control.buffers, control.featureOffset, control.targetOffset, control.rows, control.featureCount] as const;
 
@@ -55,7 +58,7 @@ function buffersFor(id: number): RecordBuffers {
 function jobRecords(): Examples {
 	const featureCount = state[control.featureCount]!;
 	const rows = state[control.rows]!;
-	if (!latest || sourceSlots.some((slot, index) => latest!.source[index] !== state[slot])) {
+	if (!latest || !sameSource(latest.source)) {
 		const {features, targets, memory} = buffersFor(state[control.buffers]!);
 		const examples = {
 			features: new Float64Array(features, state[control.featureOffset]! * Float64Array.BYTES_PER_ELEMENT, rows * featureCount),
@@ -67,6 +70,17 @@ function jobRecords(): Examples {
 	}
 
 	return latest.examples;
+}
+
+/** Whether the posted job's records are those of `source` (a loop: this runs every job, within microseconds of the post). */
+function sameSource(source: Int32Array): boolean {
+	for (let index = 0; index < sourceSlots.length; index++) {
+		if (source[index] !== state[sourceSlots[index]!]) {
+			return false;
+		}
+	}
+
+	return true;
 }
 
 /** The sequence number of the next job after `seen`, spinning a while before sleeping. */
@@ -93,17 +107,17 @@ function runJob(sequence: number): void {
 	const featureCount = state[control.featureCount]!;
 	const hiddenCount = state[control.hiddenCount]!;
 	const sigmoid = kernelSigmoids[state[control.sigmoid]!]!;
-	const [start, end, chunks] = [state[control.start]!, state[control.end]!, state[control.chunks]!];
+	const start = state[control.start]!;
+	const end = state[control.end]!;
+	const chunks = state[control.chunks]!;
 	const examples = jobRecords();
-	const weightCount = featureCount * Math.max(1, hiddenCount) + hiddenCount;
-	const total = running.subarray(0, weightCount);
-	const jobWeights = weights.subarray(0, weightCount);
 	// the kernel is looked up once per record set and shape: a small epoch's half takes microseconds
 	if (latest!.kernel?.hiddenCount !== hiddenCount) {
-		latest!.kernel = {hiddenCount, kernel: kernelForRecords(featureCount, hiddenCount, examples)};
+		const weightCount = featureCount * Math.max(1, hiddenCount) + hiddenCount;
+		latest!.kernel = {hiddenCount, kernel: kernelForRecords(featureCount, hiddenCount, examples), weights: weights.subarray(0, weightCount), total: running.subarray(0, weightCount)};
 	}
 
-	const {kernel} = latest!.kernel;
+	const {kernel, weights: jobWeights, total} = latest!.kernel;
 	for (let chunk = claimChunk(state, control.claims, sequence, chunks); chunk !== undefined; chunk = claimChunk(state, control.claims, sequence, chunks)) {
 		total.fill(0);
 		kernel.accumulate(jobWeights, examples, chunkStart(start, end, chunks, chunk), chunkStart(start, end, chunks, chunk + 1), total, sigmoid);

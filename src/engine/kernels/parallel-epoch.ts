@@ -194,26 +194,25 @@ export function accumulateInParallel(
 
 	const ownTotal = (chunk: number): Float64Array => ownTotals.subarray(chunk * maxSharedWeights, (chunk * maxSharedWeights) + weights.length);
 	let ownChunks = 0;
-	let ownMilliseconds = 0;
 	const runChunk = (chunk: number): void => {
-		const began = performance.now();
 		const total = ownTotal(chunk);
 		total.fill(0);
 		run(chunkStart(start, end, chunks, chunk), chunkStart(start, end, chunks, chunk + 1), total);
 		ranHere[chunk] = 1;
 		ownChunks++;
-		ownMilliseconds += performance.now() - began;
 	};
 
 	// claim chunks until none is left, then take those the worker holds (waiting a while for each) or never had
 	ranHere.fill(0);
 	const asked = work !== undefined && sequence !== undefined;
+	const began = performance.now();
 	if (asked) {
 		for (let chunk = claimChunk(work.state, control.claims, sequence, chunks); chunk !== undefined; chunk = claimChunk(work.state, control.claims, sequence, chunks)) {
 			runChunk(chunk);
 		}
 	}
 
+	const ownMilliseconds = performance.now() - began;
 	const patience = patienceScale * (((takeoverShare * ownMilliseconds) / Math.max(1, ownChunks)) + graceMilliseconds);
 	let late = 0;
 	let workerChunks = 0;
@@ -234,7 +233,9 @@ export function accumulateInParallel(
 	if (work) {
 		const outcome = asked ? (late > 0 ? 'late' : (workerChunks === 0 ? 'not taken' : 'shared')) : 'not asked';
 		outcomes[outcome]++;
-		work.epochMilliseconds = (ownMilliseconds * chunks) / ownChunks;
+		if (ownChunks > 0 && asked) {
+			work.epochMilliseconds = (ownMilliseconds * chunks) / ownChunks;
+		}
 		if (outcome === 'shared') {
 			work.backOffLength = Math.max(minBackOffEpochs, work.backOffLength / 2);
 		} else if (outcome === 'not taken') {
@@ -257,6 +258,10 @@ export function accumulateInParallel(
 
 /** Wait at most `patience` ms for the worker's total of chunk `chunk` of job `sequence`; whether it came. */
 function awaitChunk(work: Helper, sequence: number, chunk: number, patience: number): boolean {
+	if (Atomics.load(work.marks, chunk) === sequence) {
+		return true;
+	}
+
 	const deadline = performance.now() + patience;
 	while (Atomics.load(work.marks, chunk) !== sequence) {
 		if (performance.now() > deadline) {
@@ -290,16 +295,16 @@ function askWorker(work: Helper): boolean {
 function post(work: Helper, weights: Float64Array, featureCount: number, hiddenCount: number, examples: Examples, start: number, end: number, chunks: number, sigmoid: KernelSigmoid): number {
 	const {state} = work;
 	work.weights.set(weights);
-	state[control.featureCount] = featureCount;
-	state[control.hiddenCount] = hiddenCount;
-	state[control.sigmoid] = kernelSigmoids.indexOf(sigmoid);
-	state[control.buffers] = announce(work, examples);
-	state[control.featureOffset] = examples.features.byteOffset / Float64Array.BYTES_PER_ELEMENT;
-	state[control.targetOffset] = examples.targets.byteOffset / Float64Array.BYTES_PER_ELEMENT;
-	state[control.rows] = examples.rows;
-	state[control.start] = start;
-	state[control.end] = end;
-	state[control.chunks] = chunks;
+	setSlot(state, control.featureCount, featureCount);
+	setSlot(state, control.hiddenCount, hiddenCount);
+	setSlot(state, control.sigmoid, kernelSigmoids.indexOf(sigmoid));
+	setSlot(state, control.buffers, announce(work, examples));
+	setSlot(state, control.featureOffset, examples.features.byteOffset / Float64Array.BYTES_PER_ELEMENT);
+	setSlot(state, control.targetOffset, examples.targets.byteOffset / Float64Array.BYTES_PER_ELEMENT);
+	setSlot(state, control.rows, examples.rows);
+	setSlot(state, control.start, start);
+	setSlot(state, control.end, end);
+	setSlot(state, control.chunks, chunks);
 	const sequence = ++work.sequence;
 	Atomics.store(state, control.claims, claimWord(sequence, 0));
 	Atomics.store(state, control.posted, sequence);
@@ -308,6 +313,13 @@ function post(work: Helper, weights: Float64Array, featureCount: number, hiddenC
 	}
 
 	return sequence;
+}
+
+/** Write `value` into `slot` unless it is there already: an unchanged field then costs no cache line taken back from the worker's core. */
+function setSlot(state: Int32Array, slot: number, value: number): void {
+	if (state[slot] !== value) {
+		state[slot] = value;
+	}
 }
 
 /**

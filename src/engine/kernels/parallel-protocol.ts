@@ -1,37 +1,45 @@
 /**
- * The shared control block between the thread running an epoch and its helper worker. A job (the second
- * half of an epoch) is posted under a sequence number and cut into chunks, which the worker and the
- * posting thread claim one at a time (chunk-claims.ts), so a worker that is asleep, slow or stalled never
- * holds an epoch up for long.
+ * The shared control block between the thread running an epoch and its helper worker. A job (a heavy
+ * epoch's records) is posted under a sequence number and cut into chunks, which the worker and the posting
+ * thread claim one at a time (chunk-claims.ts), so a worker that is asleep, slow or stalled never holds an
+ * epoch up for long.
  */
 import {maxChunks} from './chunk-claims.js';
 import type {KernelMemory} from './instantiate.js';
 
+/**
+ * Int32 slots between words that two threads touch at once, so that they lie on different cache lines
+ * (128 bytes apart: two lines, whatever the buffer's alignment). A worker spinning on `posted` then does
+ * not pull the line of the job's fields away while the posting thread writes them, nor do the two threads'
+ * claims (small epochs take some 10 µs, and every line passed between cores costs a fraction of one).
+ */
+const lineApart = 32;
+
 /** Slots of the Int32 control array. */
 export const control = {
-	/** The sequence number of the latest job posted. */
-	posted: 0,
-	/** 1 while the worker sleeps in Atomics.wait on `posted` (then posting notifies it). */
-	sleeping: 1,
-	/** 1 once the worker is waiting for jobs. */
-	ready: 2,
-	featureCount: 3,
-	hiddenCount: 4,
+	featureCount: 0,
+	hiddenCount: 1,
 	/** The sigmoid to run, as its index in kernelSigmoids. */
-	sigmoid: 5,
+	sigmoid: 2,
 	/** The id the record buffers were announced under. */
-	buffers: 6,
+	buffers: 3,
 	/** Where the records start in their buffers, in f64s, and how many there are. */
-	featureOffset: 7,
-	targetOffset: 8,
-	rows: 9,
+	featureOffset: 4,
+	targetOffset: 5,
+	rows: 6,
 	/** The records of the job: [start, end) of those. */
-	start: 10,
-	end: 11,
+	start: 7,
+	end: 8,
 	/** How many chunks the job is cut into. */
-	chunks: 12,
+	chunks: 9,
+	/** 1 once the worker is waiting for jobs. */
+	ready: 10,
+	/** The sequence number of the latest job posted: what a waiting worker watches. */
+	posted: lineApart,
+	/** 1 while the worker sleeps in Atomics.wait on `posted` (then posting notifies it). */
+	sleeping: lineApart + 1,
 	/** The claim word: the job's sequence number and its next chunk to claim (chunk-claims.ts). */
-	claims: 13,
+	claims: 2 * lineApart,
 } as const;
 
 /** The most weights a split epoch carries (the kernels' own limit). */
@@ -57,7 +65,7 @@ export function chunkTotal(block: SharedBlock, chunk: number): Float64Array {
 
 /** Allocate a worker's shared block. */
 export function sharedBlock(): SharedBlock {
-	const controlSlots = Object.keys(control).length;
+	const controlSlots = Math.max(...Object.values(control)) + 1;
 	return {
 		control: new SharedArrayBuffer(controlSlots * Int32Array.BYTES_PER_ELEMENT),
 		weights: new SharedArrayBuffer(maxSharedWeights * Float64Array.BYTES_PER_ELEMENT),
