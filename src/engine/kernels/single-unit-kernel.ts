@@ -17,7 +17,8 @@ const residentBlockRows = 64;
  * processor's prefetchers keep up only when each block asks for few lines at a time. Measured, one thread,
  * 16 features: 64 rows → 16 took an epoch over a million rows from 14.0 to 10.4 ms and over 100k from
  * 1.11 to 0.87 ms (8 rows: the same; 32: between). On the small data of a kernel's own memory 16 rows were
- * 5% slower than 64.
+ * 5% slower than 64. Also measured and left out: making the next block's inputs before finishing this one
+ * (so its loads overlap this block's sigmoids), 6–8% slower at both sizes; 2 MB pages, no change.
  */
 const streamingBlockRows = 16;
 /** Sigmoids in flight per loop iteration of the second phase. */
