@@ -11,7 +11,7 @@ import {fullBatchEpoch} from '../engine/full-batch-epoch.js';
 import {HiddenLayerNetwork} from '../engine/hidden-layer-network.js';
 import {fastEpochEnabled, setFastEpoch, setKernelSigmoid} from '../engine/kernels/fast-epoch.js';
 import type {KernelSigmoid} from '../engine/kernels/kernel-sigmoid.js';
-import {setParallelEpoch, startParallelEpoch} from '../engine/kernels/parallel-epoch.js';
+import {setParallelEpoch, startParallelEpoch, workerOutcomes} from '../engine/kernels/parallel-epoch.js';
 import type {Model} from '../engine/model.js';
 import {createRandom} from '../engine/random.js';
 import {SingleUnit} from '../engine/single-unit.js';
@@ -69,6 +69,11 @@ export type BenchCase = {
 	features: number;
 	/** Median microseconds per epoch. */
 	usPerEpoch: number;
+	/**
+	 * Of the timed epochs cut into chunks, the share in which the second thread delivered its chunks in time
+	 * (a busy host lowers it, and the time per epoch rises); null when epochs are not cut or on one thread.
+	 */
+	workerShare: number | null;
 	/** Bytes of the case's raw float64 data (features and targets). */
 	dataBytes: number;
 	/** The process's peak resident memory so far, at the end of this case. */
@@ -167,7 +172,7 @@ function runCases(data: Iterable<CaseData>, {threads, sigmoid}: {threads: number
 			const model: Model = hiddenCount === 0
 				? SingleUnit.initial(examples.featureCount, createRandom('numpy', weightSeed))
 				: HiddenLayerNetwork.initial(examples.featureCount, hiddenCount, createRandom('numpy', weightSeed));
-			const usPerEpoch = timeEpochs(model, examples, work, sampleMemory);
+			const {usPerEpoch, workerShare} = timeEpochs(model, examples, work, sampleMemory);
 			cases.push({
 				name: `${label}/${hiddenCount === 0 ? 'single' : `backprop-h${hiddenCount}`}`,
 				model: model.kind,
@@ -175,6 +180,7 @@ function runCases(data: Iterable<CaseData>, {threads, sigmoid}: {threads: number
 				rows: examples.rows,
 				features: examples.featureCount,
 				usPerEpoch,
+				workerShare: threads > 1 ? workerShare : null,
 				dataBytes: (examples.features.byteLength + examples.targets.byteLength),
 				peakRssBytes: peakRss(),
 				rssBeforeDataBytes: rssBeforeData,
@@ -185,8 +191,8 @@ function runCases(data: Iterable<CaseData>, {threads, sigmoid}: {threads: number
 	return {cases, peakRssBytes: peakRss(), peakArrayBuffersBytes: memory.arrayBuffers, fastPath: fastEpochEnabled(), sigmoid, threads, node: process.version};
 }
 
-/** Median microseconds per epoch of `model` on `examples`, after a warm-up. */
-function timeEpochs(model: Model, examples: Examples, work: number, sampleMemory: () => void): number {
+/** Median microseconds per epoch of `model` on `examples`, after a warm-up, and the second thread's share of the timed epochs. */
+function timeEpochs(model: Model, examples: Examples, work: number, sampleMemory: () => void): {usPerEpoch: number; workerShare: number | null} {
 	const learnRate = learnRates[model.kind];
 	const steps = new Float64Array(model.weights.length);
 	const perRun = Math.max(1, Math.floor(work / (examples.rows * examples.featureCount * Math.max(1, model.hiddenCount))));
@@ -207,8 +213,12 @@ function timeEpochs(model: Model, examples: Examples, work: number, sampleMemory
 		run();
 	}
 
+	const before = workerOutcomes();
 	const timings = Array.from({length: samples}, () => (run() / perRun) * microsecondsPerMillisecond).sort((a, b) => a - b);
-	return timings[Math.floor(samples / 2)]!;
+	const after = workerOutcomes();
+	const counted = (outcomes: typeof after): number => Object.values(outcomes).reduce((sum, count) => sum + count, 0);
+	const cut = counted(after) - counted(before);
+	return {usPerEpoch: timings[Math.floor(samples / 2)]!, workerShare: cut > 0 ? (after.shared - before.shared) / cut : null};
 }
 
 function peakRss(): number {
@@ -219,12 +229,13 @@ const megabytes = (bytes: number): string => `${(bytes / bytesPerMegabyte).toFix
 
 /** The report as a table. */
 export function formatReport(report: BenchReport): string {
-	const header = ['case', 'rows', 'features', 'µs/epoch', 'data', 'peak RSS'];
+	const header = ['case', 'rows', 'features', 'µs/epoch', '2nd thread', 'data', 'peak RSS'];
 	const rows = report.cases.map(entry => [
 		entry.name,
 		String(entry.rows),
 		String(entry.features),
 		entry.usPerEpoch >= 100 ? entry.usPerEpoch.toFixed(0) : entry.usPerEpoch.toFixed(2),
+		entry.workerShare === null ? '–' : `${(100 * entry.workerShare).toFixed(0)}%`,
 		megabytes(entry.dataBytes),
 		megabytes(entry.peakRssBytes),
 	]);
@@ -237,6 +248,7 @@ export function formatReport(report: BenchReport): string {
 		...rows.map(line),
 		'',
 		`peak RSS ${megabytes(report.peakRssBytes)}, peak ArrayBuffer memory ${megabytes(report.peakArrayBuffersBytes)}`,
+		...(report.cases.some(entry => entry.workerShare !== null) ? ['2nd thread: of the epochs cut into chunks (big or heavy ones), the share in which the second thread delivered its chunks in time'] : []),
 		'',
 	].join('\n');
 }

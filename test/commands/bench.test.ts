@@ -18,9 +18,27 @@ test('gdlab bench --json --data prints one JSON document with the anchor\'s fiel
 
 	assert.equal(report.cases[0].hidden, null);
 	assert.equal(report.cases[1].hidden, 2);
+	assert.deepEqual(report.cases.map((entry: {workerShare: unknown}) => entry.workerShare), [null, null], 'epochs this small are never cut');
 	assert.ok(report.peakRssBytes >= report.cases[1].dataBytes);
 	assert.equal(report.fastPath, true);
 	assert.equal(report.sigmoid, 'fast');
+});
+
+test('gdlab bench reports the second thread\'s share of the epochs it cuts into chunks', () => {
+	const {stdout, status} = runCli(['bench', '--json', '--data', 'synthetic:40000:2', '--work', '400000']);
+	assert.equal(status, 0);
+	const report = JSON.parse(stdout);
+	for (const entry of report.cases) {
+		if (report.threads === 1) {
+			assert.equal(entry.workerShare, null, 'one thread');
+		} else {
+			assert.ok(entry.workerShare >= 0 && entry.workerShare <= 1, `${entry.name}: ${entry.workerShare}`);
+		}
+	}
+
+	const single = runCli(['bench', '--single-thread', '--data', 'synthetic:40000:2', '--work', '400000']);
+	assert.equal(single.status, 0);
+	assert.match(single.stdout, /^synthetic:40000:2\/single +40000 +2 +[\d.]+ +– /m, 'no second thread');
 });
 
 test('gdlab bench --exact-sigmoid runs the kernels with the bit-exact sigmoid and says so', () => {
