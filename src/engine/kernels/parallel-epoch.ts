@@ -87,8 +87,8 @@ let patienceScale = 1;
  */
 const outcomes = {shared: 0, 'not asked': 0, 'not taken': 0, late: 0};
 let nextBufferId = 1;
-/** The totals of the chunks this thread runs, maxSharedWeights apart (allocated on first use). */
-let ownTotals = new Float64Array(0);
+/** The totals of the chunks this thread runs, one view per chunk of the current weight count (remade when it changes). */
+let ownTotals: Float64Array[] = [];
 /** 1 for each chunk of the epoch in hand that this thread ran. */
 const ranHere = new Uint8Array(maxChunks);
 
@@ -188,32 +188,30 @@ export function accumulateInParallel(
 
 	const work = enabled && workerCanRead(examples) ? startHelper() : undefined;
 	const sequence = work && askWorker(work) ? post(work, weights, featureCount, hiddenCount, sharedRecords(examples), start, end, chunks, sigmoid) : undefined;
-	if (ownTotals.length < maxChunks * maxSharedWeights) {
-		ownTotals = new Float64Array(maxChunks * maxSharedWeights);
+	if (ownTotals[0]?.length !== weights.length) {
+		const room = new Float64Array(maxChunks * maxSharedWeights);
+		ownTotals = Array.from({length: maxChunks}, (_, chunk) => room.subarray(chunk * maxSharedWeights, (chunk * maxSharedWeights) + weights.length));
 	}
 
-	const ownTotal = (chunk: number): Float64Array => ownTotals.subarray(chunk * maxSharedWeights, (chunk * maxSharedWeights) + weights.length);
-	let ownChunks = 0;
-	const runChunk = (chunk: number): void => {
-		const total = ownTotal(chunk);
-		total.fill(0);
-		run(chunkStart(start, end, chunks, chunk), chunkStart(start, end, chunks, chunk + 1), total);
-		ranHere[chunk] = 1;
-		ownChunks++;
-	};
-
 	// claim chunks until none is left, then take those the worker holds (waiting a while for each) or never had
-	ranHere.fill(0);
+	ranHere.fill(0, 0, chunks);
+	let ownChunks = 0;
+	let patience = 0;
 	const asked = work !== undefined && sequence !== undefined;
-	const began = performance.now();
 	if (asked) {
+		const began = performance.now();
 		for (let chunk = claimChunk(work.state, control.claims, sequence, chunks); chunk !== undefined; chunk = claimChunk(work.state, control.claims, sequence, chunks)) {
-			runChunk(chunk);
+			runOwnChunk(run, start, end, chunks, chunk);
+			ownChunks++;
+		}
+
+		const ownMilliseconds = performance.now() - began;
+		patience = patienceScale * (((takeoverShare * ownMilliseconds) / Math.max(1, ownChunks)) + graceMilliseconds);
+		if (ownChunks > 0) {
+			work.epochMilliseconds = (ownMilliseconds * chunks) / ownChunks;
 		}
 	}
 
-	const ownMilliseconds = performance.now() - began;
-	const patience = patienceScale * (((takeoverShare * ownMilliseconds) / Math.max(1, ownChunks)) + graceMilliseconds);
 	let late = 0;
 	let workerChunks = 0;
 	for (let chunk = 0; chunk < chunks; chunk++) {
@@ -227,15 +225,12 @@ export function accumulateInParallel(
 		}
 
 		late += asked ? 1 : 0;
-		runChunk(chunk);
+		runOwnChunk(run, start, end, chunks, chunk);
 	}
 
 	if (work) {
 		const outcome = asked ? (late > 0 ? 'late' : (workerChunks === 0 ? 'not taken' : 'shared')) : 'not asked';
 		outcomes[outcome]++;
-		if (ownChunks > 0 && asked) {
-			work.epochMilliseconds = (ownMilliseconds * chunks) / ownChunks;
-		}
 		if (outcome === 'shared') {
 			work.backOffLength = Math.max(minBackOffEpochs, work.backOffLength / 2);
 		} else if (outcome === 'not taken') {
@@ -247,13 +242,21 @@ export function accumulateInParallel(
 	}
 
 	for (let chunk = 0; chunk < chunks; chunk++) {
-		const total = ranHere[chunk] === 1 ? ownTotal(chunk) : work!.totals[chunk]!;
+		const total = ranHere[chunk] === 1 ? ownTotals[chunk]! : work!.totals[chunk]!;
 		for (let index = 0; index < weights.length; index++) {
 			steps[index]! += total[index]!;
 		}
 	}
 
 	return true;
+}
+
+/** Run chunk `chunk` of records [start, end) on this thread, from zero, into its own total. */
+function runOwnChunk(run: RunRecords, start: number, end: number, chunks: number, chunk: number): void {
+	const total = ownTotals[chunk]!;
+	total.fill(0);
+	run(chunkStart(start, end, chunks, chunk), chunkStart(start, end, chunks, chunk + 1), total);
+	ranHere[chunk] = 1;
 }
 
 /** Wait at most `patience` ms for the worker's total of chunk `chunk` of job `sequence`; whether it came. */
