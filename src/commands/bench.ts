@@ -93,7 +93,7 @@ export type BenchReport = {
 	fastPath: boolean;
 	/** The kernels' sigmoid: `fast` where the weights allow it, or `exact` (--exact-sigmoid). */
 	sigmoid: KernelSigmoid;
-	/** Threads an epoch over big shared data is split across (1 with --single-thread or on one core). */
+	/** Threads that share an epoch's chunks (1 with --single-thread or on one core). */
 	threads: number;
 	/** node's version. */
 	node: string;

@@ -157,7 +157,7 @@ describe('an epoch split across threads', {skip: availableParallelism() < 2 ? 'o
 		}
 	});
 
-	test('→ splits big data, and small data only when an epoch is heavy, by size alone', () => {
+	test('→ cuts big data into chunks, and small data in two only when an epoch is heavy, by size alone', () => {
 		assert.equal(epochChunks(6, 0, minParallelRows), minParallelRows / minChunkRows, 'big data, any model: chunks of minChunkRows');
 		assert.equal(epochChunks(6, 10, 10 + 100_000), 24);
 		assert.equal(epochChunks(6, 0, 1_000_000), maxChunks, 'at most maxChunks');

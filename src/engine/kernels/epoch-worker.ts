@@ -1,5 +1,5 @@
 /**
- * A worker thread's side of a split epoch (see parallel-epoch.ts): wait for a job in the shared control
+ * A worker thread's side of a cut epoch (see parallel-epoch.ts): wait for a job in the shared control
  * block, then claim its chunks one at a time (chunk-claims.ts) until none is left, running the kernel over
  * each chunk's records from zero and leaving the total in the chunk's slot with its mark; repeat. Between jobs it spins for a while (the next epoch's job usually follows within microseconds,
  * quicker than a wake from Atomics.wait), then sleeps.
@@ -111,7 +111,7 @@ function runJob(sequence: number): void {
 	const end = state[control.end]!;
 	const chunks = state[control.chunks]!;
 	const examples = jobRecords();
-	// the kernel is looked up once per record set and shape: a small epoch's half takes microseconds
+	// the kernel is looked up once per record set and shape: a small epoch's chunk takes microseconds
 	if (latest!.kernel?.hiddenCount !== hiddenCount) {
 		const weightCount = featureCount * Math.max(1, hiddenCount) + hiddenCount;
 		latest!.kernel = {hiddenCount, kernel: kernelForRecords(featureCount, hiddenCount, examples), weights: weights.subarray(0, weightCount), total: running.subarray(0, weightCount)};

@@ -35,8 +35,8 @@ const recordMemoryRegionBytes = 1 << 20;
 
 /**
  * V8 compiles a kernel with its baseline compiler first (quickly) and optimises it in the background. By
- * default it optimises a function only once it has run enough; the worker that runs the second half of
- * split epochs was never asked often enough while slow, and stayed slow and backed off. Optimising every
+ * default it optimises a function only once it has run enough; the worker that runs chunks of cut epochs
+ * was never asked often enough while slow, and stayed slow and backed off. Optimising every
  * function right after it is compiled ends that (measured on the admissions data, 16 hidden units).
  */
 setFlagsFromString('--no-wasm-dynamic-tiering');

@@ -24,10 +24,10 @@ import {kernelSigmoids, type KernelSigmoid} from './kernel-sigmoid.js';
 import {chunkTotal, control, maxSharedWeights, sharedBlock, type RecordBuffers, type SharedBlock} from './parallel-protocol.js';
 import {recordMemoryOf} from './record-memory.js';
 
-/** Records from which data is big: kept in shared memory, and every epoch over it split. */
+/** Records from which data is big: kept in shared memory, and every epoch over it cut into chunks. */
 export const minParallelRows = 32_768;
 /**
- * Smaller data is split when records × weights reach this. Measured on the admissions data: 16 hidden units
+ * Smaller data is cut in two when records × weights reach this. Measured on the admissions data: 16 hidden units
  * (360 × 112 weights) went from 13 to about 10 µs an epoch with the worker; 2 hidden units (360 × 14, 3 µs)
  * would not gain.
  */
@@ -52,7 +52,7 @@ const minBackOffEpochs = 4;
 const maxBackOffEpochs = 256;
 /**
  * A sleeping worker is woken this long before it is asked again, so that it is spinning by then (a wake
- * from Atomics.wait took 100 µs at the median here, and an epoch over the smallest split data about as long).
+ * from Atomics.wait took 100 µs at the median here, and an epoch over the smallest big data about as long).
  */
 const wakeAheadMilliseconds = 0.3;
 
@@ -67,7 +67,7 @@ type Helper = {
 	marks: Int32Array;
 	/** The sequence number of the last job posted. */
 	sequence: number;
-	/** Split epochs still to run without the worker (it failed the last half it was asked for). */
+	/** Cut epochs still to run without the worker (it failed to deliver the last time it was asked). */
 	backOff: number;
 	/** How long the next back-off lasts. */
 	backOffLength: number;
@@ -326,8 +326,8 @@ function setSlot(state: Int32Array, slot: number, value: number): void {
 }
 
 /**
- * Start the worker now rather than on the first split epoch (which runs on one thread while it starts);
- * resolves to whether epochs can be split (false on one core or when the worker could not start).
+ * Start the worker now rather than on the first cut epoch (which runs on one thread while it starts);
+ * resolves to whether a second thread can share cut epochs (false on one core or when the worker could not start).
  */
 export async function startParallelEpoch(): Promise<boolean> {
 	if (!enabled) {

@@ -42,7 +42,7 @@ export const control = {
 	claims: 2 * lineApart,
 } as const;
 
-/** The most weights a split epoch carries (the kernels' own limit). */
+/** The most weights a cut epoch carries (the kernels' own limit). */
 export const maxSharedWeights = 1024;
 
 /**
