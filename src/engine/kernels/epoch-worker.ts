@@ -1,16 +1,17 @@
 /**
  * A worker thread's side of a cut epoch (see parallel-epoch.ts): wait for a job in the shared control
  * block, then claim its chunks one at a time (chunk-claims.ts) until none is left, running the kernel over
- * each chunk's records from zero and leaving the total in the chunk's slot with its mark; repeat. Between jobs it spins for a while (the next epoch's job usually follows within microseconds,
- * quicker than a wake from Atomics.wait), then sleeps.
+ * each chunk's records from zero and leaving the total in the chunk's slot with its mark; repeat. Between
+ * jobs it spins for a while (the next epoch's job usually follows within microseconds, quicker than a wake
+ * from Atomics.wait), then sleeps.
  */
 import {parentPort, receiveMessageOnPort, workerData, type MessagePort} from 'node:worker_threads';
 import type {Examples} from '../../data/dataset.js';
+import {chunkStart, claimChunk} from './chunk-claims.js';
 import type {EpochKernel} from './epoch-kernel.js';
 import {kernelForRecords} from './fast-epoch.js';
-import {chunkStart, claimChunk, maxChunks} from './chunk-claims.js';
 import {kernelSigmoids} from './kernel-sigmoid.js';
-import {chunkTotal, control, maxSharedWeights, type RecordBuffers, type SharedBlock} from './parallel-protocol.js';
+import {chunkTotals, control, maxSharedWeights, type RecordBuffers, type SharedBlock} from './parallel-protocol.js';
 import {adoptRecordMemory} from './record-memory.js';
 
 /** How long the worker spins for the next job before it sleeps. */
@@ -21,7 +22,7 @@ const pollsPerClockRead = 64;
 const {block} = workerData as {block: SharedBlock};
 const state = new Int32Array(block.control);
 const weights = new Float64Array(block.weights);
-const totals = Array.from({length: maxChunks}, (_, chunk) => chunkTotal(block, chunk));
+const totals = chunkTotals(block);
 const marks = new Int32Array(block.marks);
 /** The total of the chunk in hand. */
 const running = new Float64Array(maxSharedWeights);

@@ -21,7 +21,7 @@ import {Worker} from 'node:worker_threads';
 import type {Examples} from '../../data/dataset.js';
 import {chunkStart, claimChunk, claimWord, maxChunks, minChunkRows} from './chunk-claims.js';
 import {kernelSigmoids, type KernelSigmoid} from './kernel-sigmoid.js';
-import {chunkTotal, control, maxSharedWeights, sharedBlock, type RecordBuffers, type SharedBlock} from './parallel-protocol.js';
+import {chunkTotals, control, maxSharedWeights, sharedBlock, type RecordBuffers} from './parallel-protocol.js';
 import {recordMemoryOf} from './record-memory.js';
 
 /** Records from which data is big: kept in shared memory, and every epoch over it cut into chunks. */
@@ -58,7 +58,6 @@ const wakeAheadMilliseconds = 0.3;
 
 type Helper = {
 	worker: Worker;
-	block: SharedBlock;
 	started: Promise<void>;
 	state: Int32Array;
 	weights: Float64Array;
@@ -354,8 +353,7 @@ function startHelper(): Helper {
 		});
 		worker.unref();
 		const state = new Int32Array(block.control);
-		const totals = Array.from({length: maxChunks}, (_, chunk) => chunkTotal(block, chunk));
-		helper = {worker, block, started, state, weights: new Float64Array(block.weights), totals, marks: new Int32Array(block.marks), sequence: 0, backOff: 0, backOffLength: minBackOffEpochs, epochMilliseconds: 0, announced: undefined};
+		helper = {worker, started, state, weights: new Float64Array(block.weights), totals: chunkTotals(block), marks: new Int32Array(block.marks), sequence: 0, backOff: 0, backOffLength: minBackOffEpochs, epochMilliseconds: 0, announced: undefined};
 	}
 
 	return helper;

@@ -58,9 +58,9 @@ export type SharedBlock = {control: SharedArrayBuffer; weights: SharedArrayBuffe
  */
 export type RecordBuffers = {features: SharedArrayBuffer; targets: SharedArrayBuffer; memory?: KernelMemory | undefined};
 
-/** The slot of chunk `chunk`'s total in a block's totals. */
-export function chunkTotal(block: SharedBlock, chunk: number): Float64Array {
-	return new Float64Array(block.totals, chunk * maxSharedWeights * Float64Array.BYTES_PER_ELEMENT, maxSharedWeights);
+/** Views of a block's totals, one slot per chunk. */
+export function chunkTotals(block: SharedBlock): Float64Array[] {
+	return Array.from({length: maxChunks}, (_, chunk) => new Float64Array(block.totals, chunk * maxSharedWeights * Float64Array.BYTES_PER_ELEMENT, maxSharedWeights));
 }
 
 /** Allocate a worker's shared block. */
