@@ -109,8 +109,14 @@ const datasets: Array<[name: string, examples: Examples]> = [
 	['random 3000×16', randomExamples(3000, 16, 13)],
 	['random 97×3, large inputs', randomExamples(97, 3, 14, 300)],
 ];
-/** [start, end) ranges: everything, a mini-batch at odd offsets, the smallest batch the kernels take. */
-const ranges = (rows: number): Array<[number, number]> => [[0, rows], [3, Math.min(rows, 3 + 45)], [rows - minKernelRows - 1, rows]];
+/**
+ * [start, end) ranges: everything, a mini-batch at odd offsets, the smallest batch the kernels take, and two
+ * and three blocks of 64 exactly or one record over (a kernel may run two full blocks in one loop).
+ */
+const ranges = (rows: number): Array<[number, number]> => [
+	[0, rows], [3, Math.min(rows, 3 + 45)], [rows - minKernelRows - 1, rows],
+	[1, Math.min(rows, 1 + 128)], [2, Math.min(rows, 2 + 129)], [0, Math.min(rows, 192)],
+];
 
 /**
  * The reference's steps of records [start, end) added into `steps`, grouped as the fast path groups a heavy

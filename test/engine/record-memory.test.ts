@@ -95,8 +95,12 @@ describe('records in a record memory', () => {
 
 	for (const [name, model] of models) {
 		test(`→ ${name}: steps read in place equal the reference's bit for bit, over any range`, () => {
-			// ranges ending inside a block, right at the touched-ahead blocks, one record, all of them
-			const ranges: Array<[number, number]> = [[0, rows], [1, rows - 1], [37, 37 + 64 * 3], [1000, 1001], [rows - 200, rows], [5, 5 + (64 * 3) - 1]];
+			// all of them; ranges ending inside a block; one record; one, two and three blocks of 16 exactly, and
+			// with one record over or short (the single unit runs two full blocks in one loop, partial ones apart)
+			const ranges: Array<[number, number]> = [
+				[0, rows], [1, rows - 1], [37, 37 + 64 * 3], [1000, 1001], [rows - 200, rows], [5, 5 + (64 * 3) - 1],
+				[0, 16], [3, 3 + 32], [3, 3 + 33], [8, 8 + 31], [0, 48], [1, 50], [rows - 17, rows],
+			];
 			for (const [start, end] of ranges) {
 				assert.deepEqual(kernelSteps(model, examples, start, end), referenceSteps(model, examples, start, end), `records ${start}–${end}`);
 			}
@@ -118,7 +122,7 @@ describe('records in a record memory', () => {
 
 		const unit = models[0]![1];
 		kernelForRecords(featureCount, 0, examples).predict(unit.weights, examples, 3, rows, outputs, 'exact');
-		for (let row = 3; row < rows; row += 997) {
+		for (let row = 3; row < rows; row++) {
 			let h = 0;
 			for (let feature = 0; feature < featureCount; feature++) {
 				h += examples.features[(row * featureCount) + feature]! * unit.weights[feature]!;

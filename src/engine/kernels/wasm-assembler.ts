@@ -10,6 +10,7 @@ export type ValueType = (typeof valueType)[keyof typeof valueType];
 
 const plainOpcodes = {
 	'i32.eqz': 0x45,
+	'i32.eq': 0x46,
 	'i32.lt_u': 0x49,
 	'i32.gt_u': 0x4b,
 	'i32.le_u': 0x4d,
@@ -276,6 +277,12 @@ export class FunctionBuilder {
 	/** `if` with no result, taking the condition from the stack. */
 	if(): this {
 		this.code.push(0x04, blockEmpty);
+		return this;
+	}
+
+	/** `else` of an if. */
+	else(): this {
+		this.code.push(0x05);
 		return this;
 	}
 
