@@ -1,7 +1,9 @@
 /**
  * `gdlab bench`: microseconds per full-batch epoch on the cases, names and learning rates of the NumPy
- * anchor (../shared/bench/numpy_epoch.py), timed the same way (the median of 7 runs of about 2·10⁷
- * multiply-adds each, after a warm-up), with peak memory.
+ * anchor (../shared/bench/numpy_epoch.py), timed as it times them (runs of 7 of about 2·10⁷ multiply-adds
+ * each, after a warm-up) in several rounds over all the cases, the median of every timed run reported,
+ * with peak memory. Rounds spread each case over the whole bench, so a spell in which the host slows this
+ * machine (its speed swings by half within seconds) falls on every case alike instead of on one.
  */
 import type {Dataset, Examples} from '../data/dataset.js';
 import {loadDataset} from '../data/load-dataset.js';
@@ -21,9 +23,10 @@ import {UsageError} from './usage-error.js';
 /** Usage of `gdlab bench`. */
 export const benchUsage = `Usage: gdlab bench [options]
 
-Microseconds per full-batch epoch (the median of 7 timed runs after a warm-up) on the cases of the
-NumPy anchor: admissions (the 360 training rows of the seed-42 split), 100k and 1M synthetic rows of
-16 features. Also peak memory.
+Microseconds per full-batch epoch on the cases of the NumPy anchor: admissions (the 360 training rows
+of the seed-42 split), 100k and 1M synthetic rows of 16 features. Each case is timed as the anchor
+times it, 7 runs after a warm-up, once in each of several rounds over all the cases; the median of all
+its timed runs is reported. Also peak memory.
 
 Options:
   --quick          leave out the million-row cases
@@ -34,6 +37,7 @@ Options:
                    more, and heavy epochs over small data, records × weights from 16384, are cut into
                    chunks that a second thread shares when a core is free; the same bits either way)
   --work N         multiply-adds per timed run (default 20000000, the anchor's); smaller is quicker, noisier
+  --rounds N       rounds over all the cases (default 5); 1 times each case once, as the anchor does
   --json           print one JSON document instead of a table
   -h, --help       show this help`;
 
@@ -44,10 +48,15 @@ const splitSeed = 42;
 const weightSeed = 1;
 /** Multiply-adds per timed run, as the anchor sizes its runs. */
 const defaultWorkPerRun = 2e7;
-/** Timed runs per case; the median is reported. */
+/** Timed runs per case and round; the median of all a case's runs is reported. */
 const samples = 7;
-/** Warm up for at least this long (and two runs), so every kernel has been optimised before timing. */
+/** Rounds over all the cases by default. */
+const defaultRounds = 5;
+const maxRounds = 1000;
+/** Warm up for at least this long (and two runs) before a case's first round, so every kernel has been optimised before timing. */
 const warmUpMilliseconds = 250;
+/** Before each later round, this share of it (and two runs): the case's data back in the caches, the second thread awake. */
+const laterWarmUpShare = 0.2;
 /** Warm-up with a --work below the default shrinks in proportion (tests want seconds, not minutes). */
 const minWarmUpMilliseconds = 10;
 const microsecondsPerMillisecond = 1000;
@@ -67,8 +76,10 @@ export type BenchCase = {
 	rows: number;
 	/** Features per record. */
 	features: number;
-	/** Median microseconds per epoch. */
+	/** Median microseconds per epoch, over all the timed runs. */
 	usPerEpoch: number;
+	/** Timed runs, over all the rounds. */
+	timedRuns: number;
 	/**
 	 * Of the timed epochs cut into chunks, the share in which the second thread delivered its chunks in time
 	 * (a busy host lowers it, and the time per epoch rises); null when epochs are not cut or on one thread.
@@ -95,6 +106,8 @@ export type BenchReport = {
 	sigmoid: KernelSigmoid;
 	/** Threads that share an epoch's chunks (1 with --single-thread or on one core). */
 	threads: number;
+	/** Rounds over all the cases; each case was timed `samples` runs a round. */
+	rounds: number;
 	/** node's version. */
 	node: string;
 };
@@ -110,6 +123,7 @@ export async function runBench(argv: string[], write: (text: string) => void = t
 		'exact-sigmoid': {type: 'boolean'},
 		'single-thread': {type: 'boolean'},
 		work: {type: 'string'},
+		rounds: {type: 'string'},
 		json: {type: 'boolean'},
 		help: {type: 'boolean', short: 'h'},
 	}, benchUsage);
@@ -123,13 +137,18 @@ export async function runBench(argv: string[], write: (text: string) => void = t
 		throw new UsageError(`--work must be a whole number of at least 1, got "${values.work}"`, benchUsage);
 	}
 
+	const rounds = values.rounds === undefined ? defaultRounds : Number(values.rounds);
+	if (!Number.isInteger(rounds) || rounds < 1 || rounds > maxRounds) {
+		throw new UsageError(`--rounds must be a whole number from 1 to ${maxRounds}, got "${values.rounds}"`, benchUsage);
+	}
+
 	const previousFast = setFastEpoch(!values.reference);
 	const sigmoid: KernelSigmoid = values['exact-sigmoid'] ? 'exact' : 'fast';
 	const previousSigmoid = setKernelSigmoid(sigmoid);
 	const previousParallel = setParallelEpoch(!values['single-thread']);
 	try {
 		const threads = fastEpochEnabled() && await startParallelEpoch() ? 2 : 1;
-		const report = runCases(caseData(values.data, values.quick ?? false), {threads, sigmoid}, work);
+		const report = runCases(caseData(values.data, values.quick ?? false), {threads, sigmoid}, {work, rounds});
 		write(values.json ? `${JSON.stringify(report, null, 1)}\n` : formatReport(report));
 	} finally {
 		setFastEpoch(previousFast);
@@ -140,7 +159,7 @@ export async function runBench(argv: string[], write: (text: string) => void = t
 	return 0;
 }
 
-/** The data of each case, made one at a time so only one large set is alive at once. */
+/** The data of the cases, in the anchor's order (all of it stays alive through the rounds). */
 function * caseData(source: string | undefined, quick: boolean): Generator<CaseData> {
 	const made = (label: string, hidden: number[], make: () => Examples): CaseData => {
 		const rssBeforeData = process.memoryUsage().rss;
@@ -160,43 +179,69 @@ function * caseData(source: string | undefined, quick: boolean): Generator<CaseD
 	}
 }
 
-function runCases(data: Iterable<CaseData>, {threads, sigmoid}: {threads: number; sigmoid: KernelSigmoid}, work: number): BenchReport {
+type TimedCase = {
+	name: string;
+	model: Model;
+	examples: Examples;
+	rssBeforeData: number;
+	/** Microseconds per epoch of every timed run so far. */
+	timings: number[];
+	/** Epochs cut into chunks while timed, and those in which the second thread delivered in time. */
+	cut: number;
+	shared: number;
+	peakRss: number;
+};
+
+function runCases(data: Iterable<CaseData>, {threads, sigmoid}: {threads: number; sigmoid: KernelSigmoid}, {work, rounds}: {work: number; rounds: number}): BenchReport {
 	const memory = {arrayBuffers: 0};
 	const sampleMemory = (): void => {
 		memory.arrayBuffers = Math.max(memory.arrayBuffers, process.memoryUsage().arrayBuffers);
 	};
 
-	const cases: BenchCase[] = [];
+	const timed: TimedCase[] = [];
 	for (const {label, examples, hidden, rssBeforeData} of data) {
 		for (const hiddenCount of hidden) {
 			const model: Model = hiddenCount === 0
 				? SingleUnit.initial(examples.featureCount, createRandom('numpy', weightSeed))
 				: HiddenLayerNetwork.initial(examples.featureCount, hiddenCount, createRandom('numpy', weightSeed));
-			const {usPerEpoch, workerShare} = timeEpochs(model, examples, work, sampleMemory);
-			cases.push({
-				name: `${label}/${hiddenCount === 0 ? 'single' : `backprop-h${hiddenCount}`}`,
-				model: model.kind,
-				hidden: hiddenCount === 0 ? null : hiddenCount,
-				rows: examples.rows,
-				features: examples.featureCount,
-				usPerEpoch,
-				workerShare: threads > 1 ? workerShare : null,
-				dataBytes: (examples.features.byteLength + examples.targets.byteLength),
-				peakRssBytes: peakRss(),
-				rssBeforeDataBytes: rssBeforeData,
-			});
+			const name = `${label}/${hiddenCount === 0 ? 'single' : `backprop-h${hiddenCount}`}`;
+			timed.push({name, model, examples, rssBeforeData, timings: [], cut: 0, shared: 0, peakRss: 0});
 		}
 	}
 
-	return {cases, peakRssBytes: peakRss(), peakArrayBuffersBytes: memory.arrayBuffers, fastPath: fastEpochEnabled(), sigmoid, threads, node: process.version};
+	for (let round = 0; round < rounds; round++) {
+		for (const entry of timed) {
+			timeRound(entry, work, round === 0 ? 1 : laterWarmUpShare, sampleMemory);
+			entry.peakRss = peakRss();
+		}
+	}
+
+	const cases = timed.map(({name, model, examples, rssBeforeData, timings, cut, shared, peakRss: peak}): BenchCase => ({
+		name,
+		model: model.kind,
+		hidden: model.kind === 'single' ? null : model.hiddenCount,
+		rows: examples.rows,
+		features: examples.featureCount,
+		usPerEpoch: median(timings),
+		timedRuns: timings.length,
+		workerShare: threads > 1 && cut > 0 ? shared / cut : null,
+		dataBytes: (examples.features.byteLength + examples.targets.byteLength),
+		peakRssBytes: peak,
+		rssBeforeDataBytes: rssBeforeData,
+	}));
+	return {cases, peakRssBytes: peakRss(), peakArrayBuffersBytes: memory.arrayBuffers, fastPath: fastEpochEnabled(), sigmoid, threads, rounds, node: process.version};
 }
 
-/** Median microseconds per epoch of `model` on `examples`, after a warm-up, and the second thread's share of the timed epochs. */
-function timeEpochs(model: Model, examples: Examples, work: number, sampleMemory: () => void): {usPerEpoch: number; workerShare: number | null} {
+/**
+ * One round of a case: warm up for `warmUpShare` of the warm-up (and two runs), then time `samples` runs of
+ * its model's epochs, adding their microseconds per epoch and the second thread's outcomes to `entry`.
+ */
+function timeRound(entry: TimedCase, work: number, warmUpShare: number, sampleMemory: () => void): void {
+	const {model, examples} = entry;
 	const learnRate = learnRates[model.kind];
 	const steps = new Float64Array(model.weights.length);
 	const perRun = Math.max(1, Math.floor(work / (examples.rows * examples.featureCount * Math.max(1, model.hiddenCount))));
-	const warmUp = Math.max(minWarmUpMilliseconds, warmUpMilliseconds * Math.min(1, work / defaultWorkPerRun));
+	const warmUp = warmUpShare * Math.max(minWarmUpMilliseconds, warmUpMilliseconds * Math.min(1, work / defaultWorkPerRun));
 	const run = (): number => {
 		const start = performance.now();
 		for (let epoch = 0; epoch < perRun; epoch++) {
@@ -214,11 +259,21 @@ function timeEpochs(model: Model, examples: Examples, work: number, sampleMemory
 	}
 
 	const before = workerOutcomes();
-	const timings = Array.from({length: samples}, () => (run() / perRun) * microsecondsPerMillisecond).sort((a, b) => a - b);
+	for (let sample = 0; sample < samples; sample++) {
+		entry.timings.push((run() / perRun) * microsecondsPerMillisecond);
+	}
+
 	const after = workerOutcomes();
 	const counted = (outcomes: typeof after): number => Object.values(outcomes).reduce((sum, count) => sum + count, 0);
-	const cut = counted(after) - counted(before);
-	return {usPerEpoch: timings[Math.floor(samples / 2)]!, workerShare: cut > 0 ? (after.shared - before.shared) / cut : null};
+	entry.cut += counted(after) - counted(before);
+	entry.shared += after.shared - before.shared;
+}
+
+/** The median of `values`, as Python's statistics.median takes it (the mean of the middle two of an even count). */
+function median(values: readonly number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	const middle = sorted.length >> 1;
+	return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 function peakRss(): number {
@@ -242,7 +297,7 @@ export function formatReport(report: BenchReport): string {
 	const widths = header.map((title, column) => Math.max(title.length, ...rows.map(row => row[column]!.length)));
 	const line = (cells: string[]): string => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
 	return [
-		`gdlab bench: µs per full-batch epoch, median of ${samples} runs after a warm-up (node ${report.node}, ${report.fastPath ? `fast kernels, ${report.sigmoid} sigmoid, up to ${report.threads} ${report.threads === 1 ? 'thread' : 'threads'}` : 'reference loops'})`,
+		`gdlab bench: µs per full-batch epoch, median of ${samples} timed runs in each of ${report.rounds} ${report.rounds === 1 ? 'round' : 'rounds'} after a warm-up (node ${report.node}, ${report.fastPath ? `fast kernels, ${report.sigmoid} sigmoid, up to ${report.threads} ${report.threads === 1 ? 'thread' : 'threads'}` : 'reference loops'})`,
 		'',
 		line(header),
 		...rows.map(line),
