@@ -16,6 +16,8 @@ test('gdlab bench --json --data prints one JSON document with the anchor\'s fiel
 		assert.equal(entry.dataBytes, 200 * 4 * 8);
 	}
 
+	assert.equal(report.rounds, 5, 'five rounds by default');
+	assert.deepEqual(report.cases.map((entry: {timedRuns: number}) => entry.timedRuns), [35, 35], '7 timed runs a round');
 	assert.equal(report.cases[0].hidden, null);
 	assert.equal(report.cases[1].hidden, 2);
 	assert.deepEqual(report.cases.map((entry: {workerShare: unknown}) => entry.workerShare), [null, null], 'epochs this small are never cut');
@@ -53,6 +55,20 @@ test('gdlab bench prints a table with peak memory, and --reference runs the plai
 	assert.match(stdout, /reference loops/);
 	assert.match(stdout, /^synthetic:100:2\/backprop-h2 +100 +2 +[\d.]+ /m);
 	assert.match(stdout, /peak RSS [\d.]+ MB/);
+});
+
+test('gdlab bench --rounds times every case in that many rounds, and refuses a count that is not one', async () => {
+	const {stdout, status} = runCli(['bench', '--json', '--rounds', '2', '--data', 'synthetic:100:2', '--work', '200000']);
+	assert.equal(status, 0);
+	const report = JSON.parse(stdout);
+	assert.equal(report.rounds, 2);
+	assert.deepEqual(report.cases.map((entry: {timedRuns: number}) => entry.timedRuns), [14, 14]);
+	const table = runCli(['bench', '--rounds', '1', '--data', 'synthetic:100:2', '--work', '200000']);
+	assert.match(table.stdout, /median of 7 timed runs in each of 1 round after a warm-up/);
+	for (const rounds of ['0', '2.5', 'many', '1001']) {
+		await assert.rejects(runBench(['--rounds', rounds]), (error: unknown) => error instanceof UsageError
+			&& error.message === `--rounds must be a whole number from 1 to 1000, got "${rounds}"`);
+	}
 });
 
 test('gdlab bench --help prints the usage; an unknown option is a usage error', async () => {
