@@ -87,7 +87,7 @@ export type BenchCase = {
 	workerShare: number | null;
 	/** Bytes of the case's raw float64 data (features and targets). */
 	dataBytes: number;
-	/** The process's peak resident memory so far, at the end of this case. */
+	/** The process's peak resident memory so far, at the end of this case's first round. */
 	peakRssBytes: number;
 	/** Resident memory just before the case's data was made: peakRssBytes minus this is what the data and its epochs cost. */
 	rssBeforeDataBytes: number;
@@ -159,7 +159,7 @@ export async function runBench(argv: string[], write: (text: string) => void = t
 	return 0;
 }
 
-/** The data of the cases, in the anchor's order (all of it stays alive through the rounds). */
+/** The data of the cases in the anchor's order, each made when the first round comes to it (all of it then stays alive for the later rounds). */
 function * caseData(source: string | undefined, quick: boolean): Generator<CaseData> {
 	const made = (label: string, hidden: number[], make: () => Examples): CaseData => {
 		const rssBeforeData = process.memoryUsage().rss;
@@ -198,6 +198,7 @@ function runCases(data: Iterable<CaseData>, {threads, sigmoid}: {threads: number
 		memory.arrayBuffers = Math.max(memory.arrayBuffers, process.memoryUsage().arrayBuffers);
 	};
 
+	// the first round makes each case's data just before timing it, and takes its memory right after
 	const timed: TimedCase[] = [];
 	for (const {label, examples, hidden, rssBeforeData} of data) {
 		for (const hiddenCount of hidden) {
@@ -205,14 +206,16 @@ function runCases(data: Iterable<CaseData>, {threads, sigmoid}: {threads: number
 				? SingleUnit.initial(examples.featureCount, createRandom('numpy', weightSeed))
 				: HiddenLayerNetwork.initial(examples.featureCount, hiddenCount, createRandom('numpy', weightSeed));
 			const name = `${label}/${hiddenCount === 0 ? 'single' : `backprop-h${hiddenCount}`}`;
-			timed.push({name, model, examples, rssBeforeData, timings: [], cut: 0, shared: 0, peakRss: 0});
+			const entry: TimedCase = {name, model, examples, rssBeforeData, timings: [], cut: 0, shared: 0, peakRss: 0};
+			timeRound(entry, work, 1, sampleMemory);
+			entry.peakRss = peakRss();
+			timed.push(entry);
 		}
 	}
 
-	for (let round = 0; round < rounds; round++) {
+	for (let round = 1; round < rounds; round++) {
 		for (const entry of timed) {
-			timeRound(entry, work, round === 0 ? 1 : laterWarmUpShare, sampleMemory);
-			entry.peakRss = peakRss();
+			timeRound(entry, work, laterWarmUpShare, sampleMemory);
 		}
 	}
 
