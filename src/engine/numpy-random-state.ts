@@ -9,14 +9,20 @@ import type {Random} from './random.js';
 
 const stateLength = 624;
 const middleWord = 397;
-const matrixA = 0x9908b0df;
-const upperMask = 0x80000000;
+// the generator's constants as int32 (its words are kept in Int32Arrays: V8 then keeps every step in
+// 32-bit registers, where uint32 words above 2^31 would be doubles; about twice as fast, the same bits)
+const matrixA = 0x9908b0df | 0;
+const upperMask = 0x80000000 | 0;
 const lowerMask = 0x7fffffff;
+const temperingB = 0x9d2c5680 | 0;
+const temperingC = 0xefc60000 | 0;
 
 /** NumPy's legacy RandomState, seeded like `np.random.seed(seed)`. */
 export class NumpyRandomState extends PolarGaussian implements Random {
 	readonly kind = 'numpy';
-	private readonly key = new Uint32Array(stateLength);
+	private readonly key = new Int32Array(stateLength);
+	/** The key's words tempered, made at each twist: the draws themselves. */
+	private readonly words = new Int32Array(stateLength);
 	private position = stateLength;
 
 	constructor(seed: number) {
@@ -39,19 +45,20 @@ export class NumpyRandomState extends PolarGaussian implements Random {
 			this.generate();
 		}
 
-		let y = this.key[this.position++]!;
-		y ^= y >>> 11;
-		y ^= (y << 7) & 0x9d2c5680;
-		y ^= (y << 15) & 0xefc60000;
-		y ^= y >>> 18;
-		return y >>> 0;
+		return this.words[this.position++]! >>> 0;
 	}
 
 	/** A double in [0, 1) from 53 random bits, like `random_sample`. */
 	random(): number {
-		const high = this.nextUint32() >>> 5;
-		const low = this.nextUint32() >>> 6;
-		return (high * 67108864 + low) / 9007199254740992;
+		const at = this.position;
+		if (at + 1 >= stateLength) {
+			const high = this.nextUint32() >>> 5;
+			const low = this.nextUint32() >>> 6;
+			return (high * 67108864 + low) / 9007199254740992;
+		}
+
+		this.position = at + 2;
+		return (((this.words[at]! >>> 5) * 67108864) + (this.words[at + 1]! >>> 6)) / 9007199254740992;
 	}
 
 	/** A uniform integer in [0, max] by masked rejection, like the legacy `random_interval`. */
@@ -75,21 +82,31 @@ export class NumpyRandomState extends PolarGaussian implements Random {
 		return value;
 	}
 
+	/** The twist of the key, then every word tempered. */
 	private generate(): void {
-		const key = this.key;
+		const {key, words} = this;
 		let index = 0;
 		for (; index < stateLength - middleWord; index++) {
 			const y = (key[index]! & upperMask) | (key[index + 1]! & lowerMask);
-			key[index] = key[index + middleWord]! ^ (y >>> 1) ^ (y & 1 ? matrixA : 0);
+			key[index] = key[index + middleWord]! ^ (y >>> 1) ^ (-(y & 1) & matrixA);
 		}
 
 		for (; index < stateLength - 1; index++) {
 			const y = (key[index]! & upperMask) | (key[index + 1]! & lowerMask);
-			key[index] = key[index + middleWord - stateLength]! ^ (y >>> 1) ^ (y & 1 ? matrixA : 0);
+			key[index] = key[index + middleWord - stateLength]! ^ (y >>> 1) ^ (-(y & 1) & matrixA);
 		}
 
 		const y = (key[stateLength - 1]! & upperMask) | (key[0]! & lowerMask);
-		key[stateLength - 1] = key[middleWord - 1]! ^ (y >>> 1) ^ (y & 1 ? matrixA : 0);
+		key[stateLength - 1] = key[middleWord - 1]! ^ (y >>> 1) ^ (-(y & 1) & matrixA);
+		for (index = 0; index < stateLength; index++) {
+			let word = key[index]!;
+			word ^= word >>> 11;
+			word ^= (word << 7) & temperingB;
+			word ^= (word << 15) & temperingC;
+			word ^= word >>> 18;
+			words[index] = word;
+		}
+
 		this.position = 0;
 	}
 }

@@ -35,6 +35,27 @@ test('permutation and choice without replacement equal NumPy', () => {
 	assert.deepEqual(choiceWithoutReplacement(new NumpyRandomState(42), 400, 360).slice(0, 20), draws.seed42_choice_400_360_first20);
 });
 
+test('random_sample across the generator\'s twists equals NumPy, the two words of a draw in one twist or split across two', () => {
+	// numpy-rng-long.json: RandomState(7).random_sample(700), and the same after .permutation(5), which takes
+	// 5 words, so that every draw's words are odd-even and the 310th takes the last word of one twist and the
+	// first of the next
+	const long = readFixture('numpy-rng-long.json');
+	const even = new NumpyRandomState(7);
+	assert.deepEqual(Array.from({length: 700}, () => even.random()), long.seed7_random_sample_700);
+	const odd = new NumpyRandomState(7);
+	assert.deepEqual(permutation(odd, 5), long.seed7_permutation_5);
+	assert.deepEqual(Array.from({length: 700}, () => odd.random()), long.seed7_after_permutation_5_random_sample_700);
+});
+
+test('MT19937 seeded with 5489 gives 4123659995 as its 10000th word, as the C++ standard requires of mt19937', () => {
+	const random = new NumpyRandomState(5489);
+	for (let draw = 1; draw < 10_000; draw++) {
+		random.nextUint32();
+	}
+
+	assert.equal(random.nextUint32(), 4_123_659_995);
+});
+
 test('a numpy seed outside 0…2^32−1 is refused with a clear message', () => {
 	assert.throws(() => new NumpyRandomState(-1), {message: 'numpy seed must be an integer from 0 to 4294967295, got -1'});
 	assert.throws(() => new NumpyRandomState(2 ** 32), /4294967296/);
