@@ -3,7 +3,9 @@
  * Measure the dashboard as an SSH user feels it: time to the first frame (the loading line, or the
  * dashboard when it comes first) and to the training screen, bytes written per second
  * while training at full speed, and key-press-to-screen latency (→ / ← changing η), in a real
- * pseudo-terminal (tmux), reading the exact bytes gdlab writes (tmux pipe-pane).
+ * pseudo-terminal (tmux), reading the exact bytes gdlab writes (tmux pipe-pane). Keys go in through one
+ * tmux control-mode client (`tmux -C`, a line per send-keys), so no tmux process is started per press: the
+ * clock starts as the line is written, and a key's time is gdlab's, not a process start's.
  *
  *   node scripts/measure-dashboard.mjs [--data synthetic:1000000:16] [--size 120x40] [--seconds 10] [--presses 20] [--json] [-- gdlab options]
  *
@@ -11,7 +13,7 @@
  * --entry picks the built entry (default the bundle dist/bin/gdlab.js; dist/src/cli.js is the unbundled tree).
  * Needs tmux and a built dist/ (npm run build). Prints a Markdown table, or JSON with --json.
  */
-import {execFileSync} from 'node:child_process';
+import {execFileSync, spawn} from 'node:child_process';
 import {existsSync, mkdtempSync, readFileSync, rmSync, statSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
@@ -50,14 +52,24 @@ async function waitFor(pattern, offset, started, limit = 30_000) {
 	throw new Error(`timed out waiting for ${pattern}`);
 }
 
+/** A tmux control-mode client on the session: `send(...keys)` types them into its pane. */
+function controlClient(session) {
+	const client = spawn('tmux', ['-C', 'attach-session', '-t', session], {stdio: ['pipe', 'ignore', 'ignore']});
+	return {
+		send: (...keys) => client.stdin.write(`send-keys -t ${session} ${keys.join(' ')}\n`),
+		close: () => client.stdin.end(),
+	};
+}
+
 const command = ['node', join(root, values.entry), ...(values.data ? ['--data', values.data] : []), ...positionals].map(part => `'${part}'`).join(' ');
 try {
 	// the shell waits for Enter so the byte capture is in place before gdlab writes anything
 	tmux('new-session', '-d', '-s', sessionName, '-x', String(columns), '-y', String(rows), `bash -c "read -r _; exec ${command.replaceAll('"', '\\"')}"`);
 	tmux('pipe-pane', '-o', '-t', sessionName, `cat >> '${raw}'`);
+	const keys = controlClient(sessionName);
 	await sleep(200);
 	const launched = performance.now();
-	tmux('send-keys', '-t', sessionName, 'Enter');
+	keys.send('Enter');
 	// the first frame: the loading line, or the dashboard itself; then the training screen
 	const firstFrameMs = await waitFor(/gdlab/, 0, launched);
 	const dashboardMs = await waitFor(/epoch \d+\/\d+/, 0, launched);
@@ -74,12 +86,13 @@ try {
 		const [key, pattern] = press % 2 === 0 ? ['Right', /η 1 {2}β/] : ['Left', /η 0\.5 {2}β/];
 		const offset = size();
 		const sent = performance.now();
-		tmux('send-keys', '-t', sessionName, key);
+		keys.send(key);
 		latencies.push(await waitFor(pattern, offset, sent, 5000));
 		await sleep(150);
 	}
 
-	tmux('send-keys', '-t', sessionName, 'q');
+	keys.send('q');
+	keys.close();
 	latencies.sort((a, b) => a - b);
 	const percentile = p => latencies[Math.min(latencies.length - 1, Math.ceil(p * latencies.length) - 1)];
 	const result = {
