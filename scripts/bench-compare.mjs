@@ -4,7 +4,9 @@
  * (with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset, NumPy's best), and prints the README's Markdown table:
  * machine, date, both figures per case, the ratio against each target, linearity and peak memory.
  *
- *     node scripts/bench-compare.mjs [--quick] [--numpy PATH/TO/numpy_epoch.py]
+ *     node scripts/bench-compare.mjs [--quick] [--rounds N] [--numpy PATH/TO/numpy_epoch.py]
+ *
+ * --rounds goes to gdlab bench (its default 5; 1 times each case once, as the anchor does).
  */
 import {execFileSync} from 'node:child_process';
 import {existsSync, readFileSync} from 'node:fs';
@@ -14,7 +16,7 @@ import {fileURLToPath} from 'node:url';
 import {parseArgs} from 'node:util';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const {values} = parseArgs({options: {quick: {type: 'boolean'}, numpy: {type: 'string'}}, strict: true});
+const {values} = parseArgs({options: {quick: {type: 'boolean'}, rounds: {type: 'string'}, numpy: {type: 'string'}}, strict: true});
 const anchor = values.numpy ?? join(root, '..', 'shared', 'bench', 'numpy_epoch.py');
 const quick = values.quick ? ['--quick'] : [];
 /** gdlab must be at least this many times faster than NumPy per epoch. */
@@ -26,7 +28,8 @@ const memoryLimit = 1.5;
 const bytesPerMegabyte = 1024 * 1024;
 
 const run = (command, args, env = process.env) => execFileSync(command, args, {cwd: root, env, encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit']});
-const gdlab = JSON.parse(run(process.execPath, [join(root, 'dist', 'bin', 'gdlab.js'), 'bench', '--json', ...quick]));
+const rounds = values.rounds === undefined ? [] : ['--rounds', values.rounds];
+const gdlab = JSON.parse(run(process.execPath, [join(root, 'dist', 'bin', 'gdlab.js'), 'bench', '--json', ...quick, ...rounds]));
 const numpyEnv = {...process.env};
 delete numpyEnv.OPENBLAS_CORETYPE;
 delete numpyEnv.OPENBLAS_L2_SIZE;
@@ -49,7 +52,7 @@ const format = microseconds => (microseconds >= 100 ? microseconds.toFixed(0) : 
 const megabytes = bytes => `${(bytes / bytesPerMegabyte).toFixed(0)} MB`;
 const anchorCase = name => numpy?.cases.find(entry => entry.name === name);
 const lines = [
-	`Machine: ${cpuModel}, ${cpus().length} cores; node ${process.version}; NumPy ${numpy?.numpy ?? '(not run)'}; ${new Date().toISOString().slice(0, 10)}`,
+	`Machine: ${cpuModel}, ${cpus().length} cores; node ${process.version}; NumPy ${numpy?.numpy ?? '(not run)'}; gdlab bench in ${gdlab.rounds} ${gdlab.rounds === 1 ? 'round' : 'rounds'}; ${new Date().toISOString().slice(0, 10)}`,
 	'',
 	'| case | gdlab µs/epoch | NumPy µs/epoch | NumPy ÷ gdlab | target | result |',
 	'| --- | ---: | ---: | ---: | ---: | --- |',
