@@ -32,6 +32,9 @@ const maxResidentBlockRows = 64;
  * and the prefetchers keep up only when a block asks for few lines at a time. Measured, one thread, 16
  * features, 2 hidden units: 64 rows → 16 took an epoch over a million rows from 23.8 to 21.2 ms, over
  * 100k from 2.06 to 1.73 ms. (On the admissions data, in a kernel's own memory, the size made no difference.)
+ * Measured and left out: 8 or 32 rows (the same as 16); making the next block's hidden inputs in the loops
+ * of this block's dense steps, as the single unit's kernel does with its phases, 5% slower on 100k rows and
+ * no faster on a million; touching the next block's lines in those loops, 14% slower on a million.
  */
 const maxStreamingBlockRows = 16;
 /** Accumulators a phase keeps in registers at once (x64 has 16 vector registers). */
