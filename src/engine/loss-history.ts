@@ -24,6 +24,7 @@ type Column = (typeof columns)[number];
 export class LossHistory {
 	private capacity = 1024;
 	private size = 0;
+	private clears = 0;
 	private readonly data: Record<Column, Float64Array> = {
 		train: new Float64Array(this.capacity),
 		test: new Float64Array(this.capacity),
@@ -34,6 +35,11 @@ export class LossHistory {
 	/** Number of epochs recorded. */
 	get length(): number {
 		return this.size;
+	}
+
+	/** How many times the history was cleared: between two clears it only grows, so what was read stays true. */
+	get generation(): number {
+		return this.clears;
 	}
 
 	/** Record the next epoch's figures. */
@@ -77,5 +83,6 @@ export class LossHistory {
 	/** Forget every epoch. */
 	clear(): void {
 		this.size = 0;
+		this.clears++;
 	}
 }

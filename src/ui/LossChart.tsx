@@ -1,8 +1,8 @@
 import {Box, Text} from 'ink';
-import {memo, useMemo} from 'react';
+import {memo, useMemo, useRef} from 'react';
 import type {LossHistory} from '../engine/loss-history.js';
 import {useTheme} from './hooks/use-theme.js';
-import {plotLossChart, type ChartSeries} from './plot-loss-chart.js';
+import {LossChartPlot, type ChartSeries} from './plot-loss-chart.js';
 
 /** A pinned training curve, drawn in grey behind the live run. */
 export type PinnedCurve = {
@@ -30,22 +30,51 @@ export type LossChartProps = {
 	height: number;
 };
 
+/** What a chart keeps between frames while its history only grows: the plot's data and the changes of η found so far. */
+type ChartCache = {
+	/** What it was made for: the history (and its generation), the room, the domain and the pinned curve. */
+	history: LossHistory;
+	generation: number;
+	width: number;
+	height: number;
+	domain: number;
+	pinned: PinnedCurve | undefined;
+	plot: LossChartPlot;
+	/** Epochs whose learning rate differs from the epoch before, among the first `scanned`. */
+	learnRateChanges: number[];
+	scanned: number;
+};
+
 /**
  * Training and test MSE per epoch, the pinned curve behind them, ▲ under each change of η. Drawn again only
- * when its props change (a key that changes nothing here costs it nothing), as one text block.
+ * when its props change (a key that changes nothing here costs it nothing), as one text block. Between
+ * restarts a frame takes in only the epochs recorded since the last one (LossChartPlot).
  */
 export const LossChart = memo(function LossChart({history, epochs, version, epochTarget, pinned, width, height}: LossChartProps) {
 	const theme = useTheme();
+	const cache = useRef<ChartCache | undefined>(undefined);
 	const lines = useMemo(() => {
-		const train = history.column('train').subarray(0, epochs);
-		const test = history.column('test').subarray(0, epochs);
+		const domain = Math.max(epochTarget, epochs, pinned?.values.length ?? 0);
+		const known = cache.current;
+		const current = known && known.history === history && known.generation === history.generation && known.width === width
+			&& known.height === height && known.domain === domain && known.pinned === pinned && known.scanned <= epochs
+			? known
+			: {history, generation: history.generation, width, height, domain, pinned, plot: new LossChartPlot(domain, width, height), learnRateChanges: [], scanned: 0};
+		cache.current = current;
+		const rates = history.column('learnRate');
+		for (let epoch = Math.max(1, current.scanned); epoch < epochs; epoch++) {
+			if (rates[epoch] !== rates[epoch - 1]) {
+				current.learnRateChanges.push(epoch);
+			}
+		}
+
+		current.scanned = Math.max(current.scanned, epochs);
 		const series: ChartSeries[] = [
 			...(pinned ? [{values: pinned.values, color: theme.chart.pinned}] : []),
-			{values: test, color: theme.chart.test},
-			{values: train, color: theme.chart.train},
+			{values: history.column('test').subarray(0, epochs), color: theme.chart.test},
+			{values: history.column('train').subarray(0, epochs), color: theme.chart.train},
 		];
-		const domain = Math.max(epochTarget, epochs, pinned?.values.length ?? 0);
-		return plotLossChart({series, domain, learnRateChanges: learnRateChanges(history, epochs), width, height});
+		return current.plot.draw(series, current.learnRateChanges);
 		// `version` stands for the history's contents, which change in place
 	}, [history, epochs, version, epochTarget, pinned, width, height, theme]);
 	return (
@@ -54,16 +83,3 @@ export const LossChart = memo(function LossChart({history, epochs, version, epoc
 		</Box>
 	);
 });
-
-/** The epochs whose learning rate differs from the epoch before. */
-function learnRateChanges(history: LossHistory, epochs: number): number[] {
-	const rates = history.column('learnRate');
-	const changes: number[] = [];
-	for (let epoch = 1; epoch < epochs; epoch++) {
-		if (rates[epoch] !== rates[epoch - 1]) {
-			changes.push(epoch);
-		}
-	}
-
-	return changes;
-}

@@ -15,43 +15,71 @@ export function columnOfEpoch(epoch: number, domain: number, columns: number): n
 }
 
 /**
- * The series downsampled to at most `width` columns over epochs 0 … domain−1: only columns that hold a
- * recorded epoch are returned; non-finite values are dropped, and a column left with none takes its
- * neighbour's value so columns stay aligned with epochs. Empty when nothing finite was recorded.
+ * A series fitted to the columns of a chart as it grows: `extend` takes in the epochs recorded since the
+ * last call, `points` gives what fitSeriesToWidth gives for all of them, so a frame costs the new epochs
+ * rather than the whole history.
  */
+export class ColumnFit {
+	private readonly columns: number;
+	private readonly sums: Float64Array;
+	private readonly counts: Uint32Array;
+	/** Epochs taken in so far. */
+	private recorded = 0;
+
+	constructor(private readonly width: number, private readonly domain: number) {
+		this.columns = chartColumns(width, domain);
+		this.sums = new Float64Array(this.columns);
+		this.counts = new Uint32Array(this.columns);
+	}
+
+	/** Take in the epochs of `values` past those taken in already (up to the domain). */
+	extend(values: ArrayLike<number>): this {
+		const {domain, columns, sums, counts} = this;
+		const recorded = Math.min(values.length, Math.ceil(domain));
+		for (let epoch = this.recorded; epoch < recorded; epoch++) {
+			const value = values[epoch]!;
+			if (Number.isFinite(value)) {
+				const column = columnOfEpoch(epoch, domain, columns);
+				sums[column]! += value;
+				counts[column]!++;
+			}
+		}
+
+		this.recorded = Math.max(this.recorded, recorded);
+		return this;
+	}
+
+	/**
+	 * The series downsampled to at most `width` columns over epochs 0 … domain−1: only columns that hold a
+	 * recorded epoch are returned; non-finite values are dropped, and a column left with none takes its
+	 * neighbour's value so columns stay aligned with epochs. Empty when nothing finite was recorded.
+	 */
+	points(): number[] {
+		if (this.recorded === 0 || this.width < 1) {
+			return [];
+		}
+
+		const used = columnOfEpoch(this.recorded - 1, this.domain, this.columns) + 1;
+		const fitted: number[] = [];
+		let last = Number.NaN;
+		for (let column = 0; column < used; column++) {
+			if (this.counts[column]! > 0) {
+				last = this.sums[column]! / this.counts[column]!;
+			}
+
+			fitted.push(last);
+		}
+
+		const firstFinite = fitted.findIndex(value => Number.isFinite(value));
+		if (firstFinite === -1) {
+			return [];
+		}
+
+		return fitted.fill(fitted[firstFinite]!, 0, firstFinite);
+	}
+}
+
+/** The series downsampled to at most `width` columns over epochs 0 … domain−1, as ColumnFit.points gives it. */
 export function fitSeriesToWidth(values: ArrayLike<number>, width: number, domain: number = values.length): number[] {
-	const recorded = Math.min(values.length, Math.ceil(domain));
-	if (recorded === 0 || width < 1) {
-		return [];
-	}
-
-	const columns = chartColumns(width, domain);
-	const used = columnOfEpoch(recorded - 1, domain, columns) + 1;
-	const sums = new Float64Array(used);
-	const counts = new Uint32Array(used);
-	for (let epoch = 0; epoch < recorded; epoch++) {
-		const value = values[epoch]!;
-		if (Number.isFinite(value)) {
-			const column = columnOfEpoch(epoch, domain, columns);
-			sums[column]! += value;
-			counts[column]!++;
-		}
-	}
-
-	const fitted: number[] = [];
-	let last = Number.NaN;
-	for (let column = 0; column < used; column++) {
-		if (counts[column]! > 0) {
-			last = sums[column]! / counts[column]!;
-		}
-
-		fitted.push(last);
-	}
-
-	const firstFinite = fitted.findIndex(value => Number.isFinite(value));
-	if (firstFinite === -1) {
-		return [];
-	}
-
-	return fitted.fill(fitted[firstFinite]!, 0, firstFinite);
+	return new ColumnFit(width, domain).extend(values).points();
 }

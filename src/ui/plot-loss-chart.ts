@@ -4,7 +4,7 @@
  * Exactly `height` lines, none wider than `width`, whatever the data.
  */
 import {plot} from 'asciichart';
-import {chartColumns, columnOfEpoch, fitSeriesToWidth} from './fit-series-to-width.js';
+import {chartColumns, ColumnFit, columnOfEpoch} from './fit-series-to-width.js';
 import {formatNumber} from './format-number.js';
 
 /** One curve on the chart. */
@@ -42,47 +42,87 @@ const flatRangeHalfWidth = 1e-6;
 
 /** Draw the chart: `height` lines of at most `width` characters (ANSI colour codes aside). */
 export function plotLossChart(request: LossChartRequest): string[] {
-	const {width, domain} = request;
-	const plotRows = Math.max(1, request.height - 1);
-	const range = finiteRange(request.series);
-	if (range === undefined) {
-		const blank = Array.from({length: plotRows}, () => '');
-		blank[Math.floor(plotRows / 2)] = waitingText.slice(0, width);
-		return [...blank, ''];
-	}
-
-	const labels = axisLabels(range, plotRows);
-	const labelWidth = Math.max(...labels.map(label => label.length)) + 1;
-	const plotWidth = Math.max(1, width - labelWidth - 2);
-	const drawn = request.series
-		.map(series => ({points: fitSeriesToWidth(series.values, plotWidth, domain), color: series.color}))
-		.filter(series => series.points.length > 0);
-	const text = plot(drawn.map(series => series.points), {
-		height: plotRows - 1,
-		min: range.min,
-		max: range.max,
-		colors: drawn.map(series => series.color),
-		format: value => formatNumber(value).padStart(labelWidth),
-	});
-	const lines = fitLineCount(text.split('\n').map(mergeColourRuns), plotRows);
-	const columns = chartColumns(plotWidth, domain);
-	return [...lines, epochAxis({labelWidth, columns, domain, width, learnRateChanges: request.learnRateChanges})];
+	return new LossChartPlot(request.domain, request.width, request.height).draw(request.series, request.learnRateChanges);
 }
 
-/** The smallest and largest finite values of all series, widened when they are equal. */
-function finiteRange(series: ChartSeries[]): {min: number; max: number} | undefined {
-	let min = Number.POSITIVE_INFINITY;
-	let max = Number.NEGATIVE_INFINITY;
-	for (const {values} of series) {
-		for (let index = 0; index < values.length; index++) {
-			const value = values[index]!;
-			if (Number.isFinite(value)) {
-				min = Math.min(min, value);
-				max = Math.max(max, value);
-			}
+/**
+ * One chart's data kept from frame to frame, for series that only grow (a run's history between
+ * restarts): each draw takes in the epochs recorded since the last one, so it costs those and the chart's
+ * width, not the whole history (a million epochs took 11 ms a frame). Give it the same series, in the same
+ * order, each time; anything else wants a new LossChartPlot.
+ */
+export class LossChartPlot {
+	/** Per series: the epochs scanned for the range, and the smallest and largest finite value among them. */
+	private readonly scanned: Array<{epochs: number; min: number; max: number}> = [];
+	/** Per series, its columns for the plot width below. */
+	private fits: ColumnFit[] = [];
+	private plotWidth = 0;
+
+	constructor(private readonly domain: number, private readonly width: number, private readonly height: number) {}
+
+	/** The chart of `series` as they are now, with ▲ under `learnRateChanges`: exactly `height` lines. */
+	draw(series: ChartSeries[], learnRateChanges: number[]): string[] {
+		const {width, domain} = this;
+		const plotRows = Math.max(1, this.height - 1);
+		const range = this.range(series);
+		if (range === undefined) {
+			const blank = Array.from({length: plotRows}, () => '');
+			blank[Math.floor(plotRows / 2)] = waitingText.slice(0, width);
+			return [...blank, ''];
 		}
+
+		const labels = axisLabels(range, plotRows);
+		const labelWidth = Math.max(...labels.map(label => label.length)) + 1;
+		const plotWidth = Math.max(1, width - labelWidth - 2);
+		if (plotWidth !== this.plotWidth) {
+			// the labels grew or shrank: the columns are others, so every epoch is fitted again
+			this.plotWidth = plotWidth;
+			this.fits = [];
+		}
+
+		const drawn = series
+			.map((entry, index) => {
+				this.fits[index] ??= new ColumnFit(plotWidth, domain);
+				return {points: this.fits[index].extend(entry.values).points(), color: entry.color};
+			})
+			.filter(entry => entry.points.length > 0);
+		const text = plot(drawn.map(entry => entry.points), {
+			height: plotRows - 1,
+			min: range.min,
+			max: range.max,
+			colors: drawn.map(entry => entry.color),
+			format: value => formatNumber(value).padStart(labelWidth),
+		});
+		const lines = fitLineCount(text.split('\n').map(mergeColourRuns), plotRows);
+		const columns = chartColumns(plotWidth, domain);
+		return [...lines, epochAxis({labelWidth, columns, domain, width, learnRateChanges})];
 	}
 
+	/** The smallest and largest finite values of all series, widened when they are equal, snapped to a grid. */
+	private range(series: ChartSeries[]): {min: number; max: number} | undefined {
+		let min = Number.POSITIVE_INFINITY;
+		let max = Number.NEGATIVE_INFINITY;
+		series.forEach(({values}, index) => {
+			const scanned = this.scanned[index] ?? {epochs: 0, min: Number.POSITIVE_INFINITY, max: Number.NEGATIVE_INFINITY};
+			for (let epoch = scanned.epochs; epoch < values.length; epoch++) {
+				const value = values[epoch]!;
+				if (Number.isFinite(value)) {
+					scanned.min = Math.min(scanned.min, value);
+					scanned.max = Math.max(scanned.max, value);
+				}
+			}
+
+			scanned.epochs = Math.max(scanned.epochs, values.length);
+			this.scanned[index] = scanned;
+			min = Math.min(min, scanned.min);
+			max = Math.max(max, scanned.max);
+		});
+		return snappedRange(min, max);
+	}
+}
+
+/** The chart's y range for finite values from `min` to `max`: widened when they are equal, snapped to a grid; undefined when there are none. */
+function snappedRange(min: number, max: number): {min: number; max: number} | undefined {
 	if (min > max) {
 		return undefined;
 	}

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import fc from 'fast-check';
 import {blue, cyan, plot} from 'asciichart';
-import {learnRateMark, mergeColourRuns, plotLossChart, waitingText} from '../../src/ui/plot-loss-chart.js';
+import {learnRateMark, LossChartPlot, mergeColourRuns, plotLossChart, waitingText} from '../../src/ui/plot-loss-chart.js';
 
 const stripAnsi = (text: string) => text.replaceAll(/\u001B\[\d+m/g, '');
 const decreasing = Float64Array.from({length: 500}, (_, epoch) => 0.2 + (0.06 / (1 + (epoch / 20))));
@@ -60,6 +60,39 @@ test('whatever the values, no NaN reaches the chart and its size holds', () => {
 		assert.equal(lines.length, height);
 		assert.ok(lines.every(line => !line.includes('NaN') && [...stripAnsi(line)].length <= width));
 	}));
+});
+
+test('a chart kept from frame to frame draws exactly what a fresh one draws for the series so far', () => {
+	const value = fc.oneof(fc.double({min: -1e3, max: 1e3, noNaN: true}), fc.double({min: 0.1, max: 0.3, noNaN: true}), fc.constant(Number.NaN), fc.constant(Number.POSITIVE_INFINITY));
+	const growth = fc.array(fc.integer({min: 0, max: 120}), {minLength: 1, maxLength: 8});
+	fc.assert(fc.property(fc.array(value, {maxLength: 600}), fc.array(value, {maxLength: 600}), growth, fc.integer({min: 30, max: 150}), fc.integer({min: 2, max: 20}), fc.boolean(), (train, test, steps, width, height, pinnedToo) => {
+		const length = Math.min(train.length, test.length);
+		const domain = Math.max(1, length + 7);
+		const pinned = Float64Array.from({length: 40}, (_, epoch) => 0.3 - (epoch / 400));
+		const kept = new LossChartPlot(domain, width, height);
+		let epochs = 0;
+		for (const step of steps) {
+			epochs = Math.min(length, epochs + step);
+			const series = [
+				...(pinnedToo ? [{values: pinned, color: undefined}] : []),
+				{values: Float64Array.from(test.slice(0, epochs)), color: undefined},
+				{values: Float64Array.from(train.slice(0, epochs)), color: undefined},
+			];
+			const changes = epochs > 3 ? [Math.floor(epochs / 3)] : [];
+			assert.deepEqual(kept.draw(series, changes), plotLossChart({series, domain, learnRateChanges: changes, width, height}), `after ${epochs} epochs`);
+		}
+	}));
+});
+
+test('a kept chart fits every epoch again when its y labels change width', () => {
+	// 0.2… then values a thousand times larger: the labels widen, the plot narrows, the columns are others
+	const values = Float64Array.from({length: 400}, (_, epoch) => (epoch < 200 ? 0.2 + (epoch / 10_000) : 200 + epoch));
+	const kept = new LossChartPlot(400, 80, 8);
+	const series = (epochs: number) => [{values: values.subarray(0, epochs), color: undefined}];
+	const narrow = kept.draw(series(200), []);
+	const wide = kept.draw(series(400), []);
+	assert.notEqual(narrow[0]!.indexOf('┤'), wide[0]!.indexOf('┤'), 'the label column changed width');
+	assert.deepEqual(wide, plotLossChart({series: series(400), domain: 400, learnRateChanges: [], width: 80, height: 8}));
 });
 
 /** Each visible character with the colour it is drawn in (the last colour code before it, none after a reset). */
