@@ -16,10 +16,10 @@ import {setFastEpoch, setKernelSigmoid} from '../../src/engine/kernels/fast-epoc
 import {loadDataset} from '../../src/data/load-dataset.js';
 import {splitDataset} from '../../src/data/split-dataset.js';
 import type {Model} from '../../src/engine/model.js';
-import {NumpyRandomState} from '../../src/engine/numpy-random-state.js';
 import {createRandom} from '../../src/engine/random.js';
 import {allocateRecordArrays} from '../../src/engine/shared-float64-array.js';
 import {SingleUnit} from '../../src/engine/single-unit.js';
+import {seededRecords} from '../helpers/seeded-records.js';
 
 /** Regrouping a sum of n terms moves it by a few ulps of its largest partial sums. */
 const tolerance = 1e-12;
@@ -27,17 +27,7 @@ const rows = minParallelRows + 1001;
 const featureCount = 5;
 
 function sharedExamples(seed = 21): Examples {
-	const random = new NumpyRandomState(seed);
-	const {features, targets} = allocateRecordArrays(rows, featureCount);
-	for (let index = 0; index < features.length; index++) {
-		features[index] = random.gauss();
-	}
-
-	for (let row = 0; row < rows; row++) {
-		targets[row] = random.random() < 0.5 ? 1 : 0;
-	}
-
-	return {features, targets, rows, featureCount};
+	return seededRecords(rows, featureCount, seed, 0.5);
 }
 
 /** The lesson's 360 training records (plain arrays, not shared). */
@@ -45,28 +35,23 @@ function lessonTraining(): Examples {
 	return splitDataset(loadDataset(undefined), createRandom('numpy', 42)).train;
 }
 
-function steps(model: Model, examples: Examples, parallel: boolean): Float64Array {
-	const previous = setParallelEpoch(parallel);
+/** The steps of every record from 0.5 each, with `setting` switched to `on` for the while. */
+function stepsWith(setting: (on: boolean) => boolean, on: boolean, model: Model, examples: Examples): Float64Array {
+	const previous = setting(on);
 	try {
 		const result = new Float64Array(model.weights.length).fill(0.5);
 		model.accumulateWeightSteps(examples, 0, examples.rows, result);
 		return result;
 	} finally {
-		setParallelEpoch(previous);
+		setting(previous);
 	}
 }
 
+/** The steps with the worker sharing cut epochs, or without it. */
+const steps = (model: Model, examples: Examples, parallel: boolean): Float64Array => stepsWith(setParallelEpoch, parallel, model, examples);
+
 /** The plain reference loop's steps: one pass, no split. */
-function onePass(model: Model, examples: Examples): Float64Array {
-	const previous = setFastEpoch(false);
-	try {
-		const result = new Float64Array(model.weights.length).fill(0.5);
-		model.accumulateWeightSteps(examples, 0, examples.rows, result);
-		return result;
-	} finally {
-		setFastEpoch(previous);
-	}
-}
+const onePass = (model: Model, examples: Examples): Float64Array => stepsWith(setFastEpoch, false, model, examples);
 
 function assertClose(parallel: Float64Array, single: Float64Array, what: string): void {
 	const scale = Math.max(...single.map(Math.abs));

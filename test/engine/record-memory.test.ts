@@ -12,29 +12,19 @@ import {kernelSigmoids} from '../../src/engine/kernels/kernel-sigmoid.js';
 import {minParallelRows, setParallelEpoch} from '../../src/engine/kernels/parallel-epoch.js';
 import {adoptRecordMemory, allocateInRecordMemory, claimRegion, recordMemoryOf} from '../../src/engine/kernels/record-memory.js';
 import type {Model} from '../../src/engine/model.js';
-import {NumpyRandomState} from '../../src/engine/numpy-random-state.js';
 import {createRandom} from '../../src/engine/random.js';
 import {referenceHiddenLayerOutput, referenceHiddenLayerSteps, referenceSingleUnitSteps} from '../../src/engine/reference-epoch.js';
 import {allocateRecordArrays} from '../../src/engine/shared-float64-array.js';
 import {sigmoid} from '../../src/engine/sigmoid.js';
 import {SingleUnit} from '../../src/engine/single-unit.js';
+import {seededRecords} from '../helpers/seeded-records.js';
 
 const featureCount = 7;
 const rows = minParallelRows + 1003;
 
-/** Seeded records in a record memory (allocateRecordArrays puts this many there). */
+/** Seeded records in a record memory. */
 function recordsInMemory(seed: number): Examples {
-	const random = new NumpyRandomState(seed);
-	const {features, targets} = allocateRecordArrays(rows, featureCount);
-	for (let index = 0; index < features.length; index++) {
-		features[index] = random.gauss();
-	}
-
-	for (let row = 0; row < rows; row++) {
-		targets[row] = random.random() < 0.4 ? 1 : 0;
-	}
-
-	return {features, targets, rows, featureCount};
+	return seededRecords(rows, featureCount, seed, 0.4);
 }
 
 /** Records [first, last) of `examples` as a view, the way a split's training records are. */
