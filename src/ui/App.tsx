@@ -1,11 +1,12 @@
 import {Box, Text, useApp, useInput, useStdin} from 'ink';
-import {useCallback, useState} from 'react';
+import {useCallback, useLayoutEffect, useRef, useState} from 'react';
 import type {SplitDataset} from '../data/dataset.js';
 import type {ModelKind} from '../engine/model.js';
 import {describeDataLong, describeSavedRuns} from './describe-data.js';
 import {ForwardScreen} from './ForwardScreen.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
-import type {ScreenName} from './key-map.js';
+import {useKeyTarget} from './hooks/use-screen-keys.js';
+import {appKeys, type ScreenName} from './key-map.js';
 import {frameRows, screenRows, tooSmallMessage} from './plan-layout.js';
 import {readKeys} from './read-keys.js';
 import {applyControlsChange, initialRunControls, type ControlsChange, type PanelMode, type RunControls} from './run-controls.js';
@@ -52,32 +53,65 @@ export function App({split, sessions, savePath, startControls, loaded, initialMo
 		setControls(previous => ({...previous, [model]: applyControlsChange(previous[model], change)}));
 	}, []);
 
-	// keys can arrive faster than renders: every change is made from the latest state, never a closure's copy
-	const moveTab = (step: number) => {
-		setScreen(current => {
-			const index = screenTabs.findIndex(tab => tab.screen === current);
-			return screenTabs[(index + step + screenTabs.length) % screenTabs.length]!.screen;
-		});
+	// Every key comes here, in order. The App's keys change what is on show; the others go to the screen on
+	// show, but keys can arrive faster than renders: one typed right after a switch (or in the same chunk) is
+	// meant for the screen switched to, so it waits until that screen is drawn and takes keys (none while
+	// the help is open: those are dropped).
+	const keyTarget = useKeyTarget();
+	const wanted = useRef({screen, helpOpen});
+	const waitingKeys = useRef<string[]>([]);
+	const appKey = (name: string) => {
+		const tab = screenTabs.find(candidate => candidate.key === name);
+		const index = screenTabs.findIndex(candidate => candidate.screen === wanted.current.screen);
+		if (tab) { // 1 / 2 / 3 pick a model
+			wanted.current.screen = tab.screen;
+		} else if (name === 'tab' || name === 'backtab') { // next / previous model
+			wanted.current.screen = screenTabs[(index + (name === 'tab' ? 1 : -1) + screenTabs.length) % screenTabs.length]!.screen;
+		} else if (name === '?') { // help on / off
+			wanted.current.helpOpen = !wanted.current.helpOpen;
+		} else if (name === 'escape') { // close the help
+			wanted.current.helpOpen = false;
+		} else if (name === 'q') { // quit; Ink restores the terminal
+			exit();
+		}
+
+		setScreen(wanted.current.screen);
+		setHelpOpen(wanted.current.helpOpen);
 	};
 
-	useInput((input, key) => {
+	const onInput = useCallback<Parameters<typeof useInput>[0]>((input, key) => {
 		for (const name of readKeys(input, key)) {
-			const tab = screenTabs.find(candidate => candidate.key === name);
-			if (tab) { // 1 / 2 / 3 pick a model
-				setScreen(tab.screen);
-			} else if (name === 'tab') { // next model
-				moveTab(1);
-			} else if (name === 'backtab') { // previous model
-				moveTab(-1);
-			} else if (name === '?') { // help on / off
-				setHelpOpen(open => !open);
-			} else if (name === 'escape') { // close the help
-				setHelpOpen(false);
-			} else if (name === 'q') { // quit; Ink restores the terminal
-				exit();
+			if (appKeys.includes(name)) {
+				appKey(name);
+			} else {
+				waitingKeys.current.push(name);
 			}
 		}
-	}, {isActive: keysActive});
+
+		deliverKeys();
+	// appKey and deliverKeys use refs and state setters only: one handler for the App's life, so Ink never re-subscribes
+	// eslint-disable-next-line react-hooks/exhaustive-deps
+	}, []);
+	useInput(onInput, {isActive: keysActive});
+
+	/** Hand the waiting keys to the screen on show, once it is the one wanted. */
+	const drawn = useRef({screen, helpOpen});
+	const deliverKeys = () => {
+		if (drawn.current.screen !== wanted.current.screen || drawn.current.helpOpen !== wanted.current.helpOpen) {
+			return;
+		}
+
+		const names = waitingKeys.current.splice(0);
+		for (const name of names) {
+			keyTarget.current?.(name);
+		}
+	};
+
+	// after the screens' own layout effects: keyTarget is the drawn screen's
+	useLayoutEffect(() => {
+		drawn.current = {screen, helpOpen};
+		deliverKeys();
+	});
 
 	const about = [describeDataLong(split), describeSavedRuns(loaded)];
 	const theme = color ? colorTheme : plainTheme;
@@ -92,10 +126,11 @@ export function App({split, sessions, savePath, startControls, loaded, initialMo
 			<Box flexDirection="column" width={size.columns} height={frameRows(size.rows)}>
 				<TabsLine active={screen} split={split} width={size.columns}/>
 				{screen === 'forward'
-					? <ForwardScreen seed={seed} lessonSeed={forwardSeed} onSeed={setSeed} helpOpen={helpOpen} about={about} keysActive={keysActive} width={size.columns} height={height}/>
+					? <ForwardScreen keyTarget={keyTarget} seed={seed} lessonSeed={forwardSeed} onSeed={setSeed} helpOpen={helpOpen} about={about} keysActive={keysActive} width={size.columns} height={height}/>
 					: (
 						<TrainingScreen
 							key={screen}
+							keyTarget={keyTarget}
 							model={screen}
 							session={sessions[screen]}
 							savePath={savePath}

@@ -1,16 +1,18 @@
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import {useMemo} from 'react';
 import {forwardDemo} from '../engine/forward-pass.js';
 import {describeForward} from './describe-forward.js';
 import {Footer} from './Footer.js';
 import {HelpOverlay} from './HelpOverlay.js';
+import {useScreenKeys, type KeyTarget} from './hooks/use-screen-keys.js';
 import {useTheme} from './hooks/use-theme.js';
 import {keysFor} from './key-map.js';
 import {MatrixBlock} from './MatrixBlock.js';
-import {readKeys} from './read-keys.js';
 
 /** Props of ForwardScreen. */
 export type ForwardScreenProps = {
+	/** Where the App sends this screen's keys. */
+	keyTarget: KeyTarget;
 	/** The seed the values are drawn from. */
 	seed: number;
 	/** The lesson's seed, which r returns to. */
@@ -35,18 +37,16 @@ const blockGap = 3;
 const fixedRows = 1 + 2 + 5 + 4 + 1;
 
 /** The lesson's 4×3×2 forward pass: X, both weight matrices and each layer's input and output, with their shapes. */
-export function ForwardScreen({seed, lessonSeed, onSeed, helpOpen, about, keysActive, width, height}: ForwardScreenProps) {
+export function ForwardScreen({keyTarget, seed, lessonSeed, onSeed, helpOpen, about, keysActive, width, height}: ForwardScreenProps) {
 	const theme = useTheme();
 	const layout = useMemo(() => describeForward(forwardDemo(seed)), [seed]);
-	useInput((input, key) => {
-		for (const name of readKeys(input, key)) {
-			if (name === 's') { // new values from the next seed
-				onSeed(current => current + 1);
-			} else if (name === 'r') { // back to the lesson's values
-				onSeed(() => lessonSeed);
-			}
+	useScreenKeys(keyTarget, name => {
+		if (name === 's') { // new values from the next seed
+			onSeed(current => current + 1);
+		} else if (name === 'r') { // back to the lesson's values
+			onSeed(() => lessonSeed);
 		}
-	}, {isActive: keysActive && !helpOpen});
+	}, keysActive && !helpOpen);
 
 	if (helpOpen) {
 		return <HelpOverlay about={about} width={width} height={height}/>;

@@ -1,4 +1,4 @@
-import {Box, useInput} from 'ink';
+import {Box} from 'ink';
 import type {SplitDataset} from '../data/dataset.js';
 import type {ModelKind} from '../engine/model.js';
 import type {SessionSnapshot} from '../engine/training-session.js';
@@ -7,13 +7,13 @@ import {describeWeights} from './describe-weights.js';
 import {Footer} from './Footer.js';
 import {HelpOverlay} from './HelpOverlay.js';
 import {useRunIntents, type RunIntents} from './hooks/use-run-intents.js';
+import {useScreenKeys, type KeyTarget} from './hooks/use-screen-keys.js';
 import {useTraining} from './hooks/use-training.js';
 import {keysFor} from './key-map.js';
 import {LossChart} from './LossChart.js';
 import {MessageLine} from './MessageLine.js';
 import {PanelView} from './PanelView.js';
 import {planTrainingLayout} from './plan-layout.js';
-import {readKeys} from './read-keys.js';
 import type {ControlsChange, PanelMode, RunControls} from './run-controls.js';
 import type {RunSession} from './run-session.js';
 import {recentLossRise, runMessages, runState} from './run-state.js';
@@ -23,6 +23,8 @@ import {panelHeight, type PanelSpec} from './table-spec.js';
 
 /** Props of TrainingScreen. */
 export type TrainingScreenProps = {
+	/** Where the App sends this screen's keys. */
+	keyTarget: KeyTarget;
 	/** The model on this screen. */
 	model: ModelKind;
 	/** Its run, which outlives the screen. */
@@ -52,14 +54,10 @@ export type TrainingScreenProps = {
 };
 
 /** A training screen: status, messages, the loss chart, the weights or one-step panel, the key line. */
-export function TrainingScreen({model, session, savePath, split, controls, onControls, panel, onPanel, helpOpen, about, keysActive, width, height}: TrainingScreenProps) {
+export function TrainingScreen({keyTarget, model, session, savePath, split, controls, onControls, panel, onPanel, helpOpen, about, keysActive, width, height}: TrainingScreenProps) {
 	const training = useTraining(session, !controls.paused);
 	const intents = useRunIntents({session, savePath, split, onControls, onPanel, refresh: training.refresh});
-	useInput((input, key) => {
-		for (const name of readKeys(input, key)) {
-			intentOf(name, intents)?.();
-		}
-	}, {isActive: keysActive && !helpOpen});
+	useScreenKeys(keyTarget, name => intentOf(name, intents)?.(), keysActive && !helpOpen);
 
 	if (helpOpen) {
 		return <HelpOverlay about={about} width={width} height={height}/>;

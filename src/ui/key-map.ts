@@ -41,6 +41,9 @@ export const keyMap: readonly KeyHint[] = [
 	{keys: 'q', short: 'quit', long: 'quit (ctrl+c too), terminal restored', screens: allScreens},
 ];
 
+/** Keys the App handles on every screen (pick a model, the help, quit); a screen handles the rest. */
+export const appKeys: readonly string[] = ['1', '2', '3', 'tab', 'backtab', '?', 'escape', 'q'];
+
 /** Keys the footer always keeps, however narrow the terminal. */
 export const essentialKeys: readonly string[] = ['?', 'q'];
 

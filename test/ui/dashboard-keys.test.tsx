@@ -251,3 +251,39 @@ test('keys typed together in one chunk each count', async () => {
 	dashboard.press('mm');
 	await dashboard.waitForFrame('β 0.9  ');
 });
+
+test('keys typed in one chunk with a model switch go to the model switched to, and those behind ? to the help', async () => {
+	const dashboard = renderDashboard({configs: {single: {epochs: longRun}, backprop: {epochs: longRun}}});
+	const {single, backprop} = dashboard.sessions;
+	await pause(dashboard);
+	dashboard.press('2s');
+	await dashboard.waitForFrame('Forward pass 4 → 3 → 2  seed 43');
+	assert.equal(single.config.seed, 42, 'the s after 2 did not reseed the single unit');
+	dashboard.press('3 m');
+	await dashboard.waitForFrame(/Backprop 6×2×1 {2}paused .* β 0\.5 /, 'backprop paused with β 0.5');
+	assert.match(dashboard.frame(), /momentum β 0 → 0\.5/);
+	dashboard.press('?m');
+	await dashboard.waitForFrame('? esc close help');
+	dashboard.press(keys.escape);
+	await dashboard.waitForFrame(/Backprop 6×2×1 .* β 0\.5 /, 'backprop, its β still 0.5');
+	dashboard.press('m1');
+	await dashboard.waitForFrame('Single unit  ');
+	assert.match(dashboard.frame(), / β 0 /, 'the m before 1 did not reach the single unit');
+	dashboard.press('3');
+	await dashboard.waitForFrame(/Backprop 6×2×1 .* β 0\.9 /, 'the m before 1 applied to backprop, where it was typed');
+	assert.equal(single.config.momentum, 0);
+});
+
+test('a key in its own chunk right after a model switch goes to the screen switched to', async () => {
+	const dashboard = renderDashboard({configs: {single: {epochs: longRun}, backprop: {epochs: longRun}}});
+	const {single, backprop} = dashboard.sessions;
+	await pause(dashboard);
+	dashboard.press('2', 's');
+	await dashboard.waitForFrame('Forward pass 4 → 3 → 2  seed 43');
+	assert.equal(single.config.seed, 42, 'the s did not reseed the single unit left behind');
+	dashboard.press('3', ' ');
+	await dashboard.waitForFrame(/Backprop 6×2×1 {2}paused/, 'backprop paused by the space typed after 3');
+	dashboard.press('1', 'm');
+	await dashboard.waitForFrame(/Single unit .* β 0\.5 /, 'the m typed after 1 on the single unit');
+	assert.equal(backprop.config.momentum, 0);
+});
