@@ -47,10 +47,13 @@ async function main(argv: string[]): Promise<number> {
 	return runDashboardCommand(argv);
 }
 
-/** Print a user's mistake as one line (plus the usage for command-line mistakes) and pick the exit code. */
+/**
+ * Print a user's mistake as one line (plus, for command-line mistakes, where the options are listed: the
+ * whole usage would push the line off an 80×24 screen) and pick the exit code.
+ */
 function report(error: unknown): number {
 	if (error instanceof UsageError) {
-		process.stderr.write(`gdlab: ${error.message}\n${error.usage ? `\n${error.usage}\n` : ''}`);
+		process.stderr.write(`gdlab: ${error.message}\n${error.usage ? `see '${usageCommand(error.usage)} --help' for the options\n` : ''}`);
 		return 2;
 	}
 
@@ -62,6 +65,11 @@ function report(error: unknown): number {
 	const message = error instanceof Error ? error.message : String(error);
 	process.stderr.write(`gdlab: unexpected error: ${message}\n`);
 	return 70;
+}
+
+/** The command a usage text is for ("Usage: gdlab train [options]" → gdlab train). */
+function usageCommand(usage: string): string {
+	return /^Usage: (gdlab(?: [a-z]+)?)/.exec(usage)?.[1] ?? 'gdlab';
 }
 
 process.on('SIGINT', () => {

@@ -5,7 +5,7 @@
 import {parseArgs, type ParseArgsConfig} from 'node:util';
 import {modelKinds, type ModelKind} from '../engine/model.js';
 import {randomKinds, type RandomKind} from '../engine/random.js';
-import {lessonConfig, type BatchMode, type SessionConfig} from '../engine/training-session.js';
+import {lessonConfig, maxEpochs, type BatchMode, type SessionConfig} from '../engine/training-session.js';
 import {defaultTestRatio} from '../data/split-dataset.js';
 import {UsageError} from './usage-error.js';
 
@@ -60,7 +60,8 @@ function joinNegativeValues(argv: string[], options: NonNullable<ParseArgsConfig
 
 function describeParseError(error: unknown): string {
 	const {code, message} = error as {code?: string; message: string};
-	const option = /'(-[^' ]+)/.exec(message)?.[1];
+	// node names an option with a short form as '-h, --help': the long form is what was typed with a value
+	const option = /'(?:-[^-' ], )?(-[^' ]+)/.exec(message)?.[1];
 	switch (code) {
 		case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': {
 			return `unknown option ${option ?? message}`;
@@ -113,7 +114,7 @@ export function resolveRunOptions<Model extends string = ModelKind>(flags: RunFl
 	const config: SessionConfig = {
 		model,
 		rng,
-		epochs: flags.epochs === undefined ? defaults.epochs : wholeNumber('--epochs', flags.epochs, 1, usage),
+		epochs: flags.epochs === undefined ? defaults.epochs : wholeNumber('--epochs', flags.epochs, 1, usage, maxEpochs),
 		learnRate: flags.lr === undefined ? defaults.learnRate : positiveNumber('--lr', flags.lr, usage),
 		hidden: flags.hidden === undefined ? lessonConfig('backprop').hidden : wholeNumber('--hidden', flags.hidden, 1, usage, maxHiddenUnits),
 		seed: flags.seed === undefined ? defaults.seed : seedValue('--seed', flags.seed, rng, usage),

@@ -292,11 +292,17 @@ export class ConfigError extends Error {
 	override readonly name = 'ConfigError';
 }
 
+/**
+ * The most epochs a run may target: its history keeps 32 bytes an epoch, and a saved run some 100 bytes of
+ * JSON an epoch, which must stay one string well under V8's limit of 512 MB.
+ */
+export const maxEpochs = 1_000_000;
+
 /** Check a configuration, returning it, or throw a ConfigError naming the bad value. */
 export function validateConfig(config: SessionConfig): SessionConfig {
 	const {epochs, learnRate, momentum, hidden, batch, model} = config;
-	if (!Number.isInteger(epochs) || epochs < 1) {
-		throw new ConfigError(`epochs must be a whole number of at least 1, got ${epochs}`);
+	if (!Number.isInteger(epochs) || epochs < 1 || epochs > maxEpochs) {
+		throw new ConfigError(`epochs must be a whole number from 1 to ${maxEpochs}, got ${epochs}`);
 	}
 
 	if (!(learnRate > 0) || !Number.isFinite(learnRate)) {

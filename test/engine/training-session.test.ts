@@ -106,7 +106,8 @@ test('momentum 0.9 speeds up the lesson\'s slow backprop run', () => {
 
 test('bad settings are refused with a ConfigError naming the value', () => {
 	assert.throws(() => new TrainingSession(split, {...lessonConfig('single'), learnRate: 0}), new ConfigError('learning rate must be a positive number, got 0'));
-	assert.throws(() => new TrainingSession(split, {...lessonConfig('single'), epochs: 0}), /epochs must be a whole number of at least 1, got 0/);
+	assert.throws(() => new TrainingSession(split, {...lessonConfig('single'), epochs: 0}), /epochs must be a whole number from 1 to 1000000, got 0/);
+	assert.throws(() => new TrainingSession(split, {...lessonConfig('single'), epochs: 1_000_001}), /epochs must be a whole number from 1 to 1000000, got 1000001/);
 	assert.throws(() => new TrainingSession(split, {...lessonConfig('backprop'), hidden: 0}), /hidden units/);
 	const session = new TrainingSession(split, lessonConfig('single'));
 	assert.throws(() => session.setMomentum(1), /momentum must be at least 0 and below 1, got 1/);
