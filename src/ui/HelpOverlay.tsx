@@ -12,6 +12,9 @@ export type HelpOverlayProps = {
 	height: number;
 };
 
+/** Spaces between the two columns of keys, so a truncated description never runs into the next key. */
+const columnGap = 2;
+
 /** Every key in full, in place of a screen's panels, then a few lines about the data, and a footer saying how to close it. */
 export function HelpOverlay({about, width, height}: HelpOverlayProps) {
 	const keyWidth = Math.max(...keyMap.map(hint => hint.keys.length)) + 2;
@@ -21,7 +24,7 @@ export function HelpOverlay({about, width, height}: HelpOverlayProps) {
 		<Box flexDirection="column" height={height}>
 			<Box flexDirection="column" flexWrap="wrap" width={width} height={listRows} overflow="hidden">
 				{keyMap.map(hint => (
-					<Box key={hint.keys} width={Math.floor(width / columns)}>
+					<Box key={hint.keys} width={Math.floor(width / columns)} paddingRight={columns > 1 ? columnGap : 0}>
 						<Box width={keyWidth} flexShrink={0}><Text bold>{hint.keys}</Text></Box>
 						<Text wrap="truncate">{hint.long}</Text>
 					</Box>

@@ -21,14 +21,30 @@ export type StatusLineProps = {
 	width: number;
 };
 
+/**
+ * What follows the title and state: η, β, the batch, the epoch counter and the speed, as many as fit. The
+ * counter goes last, so a narrow terminal drops the speed, then the batch, β and η, and still shows progress.
+ */
+function settingsText({title, state, snapshot, epochsPerSecond, width}: Pick<StatusLineProps, 'title' | 'state' | 'snapshot' | 'epochsPerSecond' | 'width'>): string {
+	const {config} = snapshot;
+	const settings = [`η ${formatSetting(config.learnRate)}`, `β ${formatSetting(config.momentum)}`, formatBatch(config.batch)];
+	const progress = `epoch ${snapshot.epoch}/${config.epochs}`;
+	const running = (state === 'running' || state === 'loading') && epochsPerSecond > 0;
+	const speeds = running ? [`${formatRate(epochsPerSecond)} epochs/s`, `${formatRate(epochsPerSecond)}/s`] : [];
+	const choices = [
+		...speeds.map(speed => [...settings, progress, speed]),
+		...[3, 2, 1, 0].map(kept => [...settings.slice(0, kept), progress]),
+	];
+	const room = width - title.length - '  '.length - state.length;
+	const text = (parts: string[]) => parts.map(part => `  ${part}`).join('');
+	return text(choices.find(parts => text(parts).length <= room) ?? choices.at(-1)!);
+}
 
 /** Two lines: the settings and progress of the run, then its losses (coloured like their curves, so they double as the legend). */
 export function StatusLine({title, snapshot, state, epochsPerSecond, pinnedLabel, width}: StatusLineProps) {
 	const theme = useTheme();
-	const {config} = snapshot;
 	const stateColor = {running: theme.accent, paused: theme.warning, done: theme.accent, diverged: theme.failure, loading: theme.accent, stopped: theme.failure}[state];
-	const settings = `  η ${formatSetting(config.learnRate)}  β ${formatSetting(config.momentum)}  ${formatBatch(config.batch)}  epoch ${snapshot.epoch}/${config.epochs}`;
-	const speed = (state === 'running' || state === 'loading') && epochsPerSecond > 0 ? `  ${formatRate(epochsPerSecond)} epochs/s` : '';
+	const settings = settingsText({title, state, snapshot, epochsPerSecond, width});
 	// the loss line doubles as the chart's legend; on narrow terminals it drops "MSE" and shortens the rest
 	const lossLine = (compact: boolean) => ({
 		train: `━ train${compact ? '' : ' MSE'} ${formatNumber(snapshot.trainLoss)}`,
@@ -46,7 +62,6 @@ export function StatusLine({title, snapshot, state, epochsPerSecond, pinnedLabel
 				{'  '}
 				<Text bold color={stateColor}>{state}</Text>
 				{settings}
-				{speed.length + settings.length + title.length + state.length + 2 <= width ? speed : speed.replace('epochs/s', '/s')}
 			</Text>
 			<Text wrap="truncate">
 				<Text color={theme.train}>{losses.train}</Text>

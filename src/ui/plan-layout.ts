@@ -20,7 +20,10 @@ export function tooSmallMessage({columns, rows}: TerminalSize): string | undefin
 		return undefined;
 	}
 
-	return `terminal too small: ${columns}×${rows}, need ${minimumSize.columns}×${minimumSize.rows}`;
+	// the longest form that fits on the one line there is (the need goes last, so it is what stays)
+	const need = `need ${minimumSize.columns}×${minimumSize.rows}`;
+	const forms = [`terminal too small: ${columns}×${rows}, ${need}`, `too small: ${need}`, need];
+	return forms.find(form => form.length <= columns) ?? need;
 }
 
 /** Lines a frame may take in a terminal of `rows` lines. */

@@ -72,7 +72,7 @@ export function runMessages(snapshot: SessionSnapshot, notice: string | undefine
 		messages.push({text: situation.failure, tone: 'failure'});
 	} else if (situation?.loading !== undefined) {
 		const {epoch, epochs} = situation.loading;
-		messages.push({text: `loading the saved run: epoch ${epoch} of ${epochs} (keys that change the run are off until then)`, tone: 'info'});
+		messages.push({text: `loading the saved run: epoch ${epoch} of ${epochs} (run keys are off until then)`, tone: 'info'});
 	} else if (snapshot.status === 'diverged') {
 		messages.push({text: `diverged at epoch ${snapshot.divergedAt}: lower η and press r`, tone: 'failure'});
 	} else if (notice !== undefined) {

@@ -54,6 +54,16 @@ test('the status line shows model, η, momentum, batch, epoch e / E, losses, acc
 	await dashboard.waitForFrame('Single unit  paused  ');
 });
 
+test('a narrow status line keeps the epoch counter, dropping the speed, batch, β and η first', async () => {
+	const dashboard = renderDashboard({model: 'backprop', size: {columns: 60, rows: 18}, configs: {backprop: {epochs: 20_000, batch: 32, momentum: 0.5}}});
+	const statusOf = (frame: string) => linesOf(frame).find(line => line.startsWith('Backprop 6×2×1')) ?? '';
+	const frame = await dashboard.waitForFrame(frame => linesOf(frame)[0]!.length <= 60 && statusOf(frame) !== '', 'a 60-column frame');
+	const status = statusOf(frame);
+	assert.match(status, /^Backprop 6×2×1 {2}\w+ {2}η 0\.005 {2}β 0\.5 {2}epoch \d+\/20000/);
+	resize(dashboard.stdout, {columns: 180, rows: 24});
+	await dashboard.waitForFrame(/Backprop 6×2×1 {2}\w+ {2}η 0\.005 {2}β 0\.5 {2}mini-batch 32 {2}epoch \d+\/20000/, 'everything in 180 columns');
+});
+
 test('a run that diverges says where, and what to do', async () => {
 	const dashboard = renderDashboard({configs: {single: {learnRate: 1e308}}});
 	const frame = await dashboard.waitForFrame('diverged at epoch 0: lower η and press r');

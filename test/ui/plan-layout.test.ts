@@ -8,6 +8,12 @@ test('below 60×18 the dashboard says so in one line', () => {
 	assert.equal(tooSmallMessage({columns: 60, rows: 18}), undefined);
 });
 
+test('on a narrow terminal the too-small line shortens so the size it needs stays on screen', () => {
+	assert.equal(tooSmallMessage({columns: 38, rows: 5}), 'terminal too small: 38×5, need 60×18');
+	assert.equal(tooSmallMessage({columns: 24, rows: 5}), 'too small: need 60×18');
+	assert.equal(tooSmallMessage({columns: 12, rows: 3}), 'need 60×18');
+});
+
 test('a frame keeps one line free, so Ink redraws only what changed', () => {
 	assert.equal(frameRows(24), 23);
 	assert.equal(screenRows({columns: 80, rows: 24}), 22);
