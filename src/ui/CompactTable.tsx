@@ -2,7 +2,7 @@ import {Text} from 'ink';
 import {Table} from 'ink-table';
 import type {ReactNode} from 'react';
 import {useTheme} from './hooks/use-theme.js';
-import {cellPadding, fitTableColumns, type TableSpec} from './table-spec.js';
+import {cellPadding, fitTableColumns, shortenLabels, type TableSpec} from './table-spec.js';
 
 /** Props of CompactTable. */
 export type CompactTableProps = {
@@ -12,8 +12,9 @@ export type CompactTableProps = {
 	width: number;
 };
 
-/** An ink-table drawn in as few lines as it has rows: a heading row, then one line per record, no rules across. */
-export function CompactTable({table, width}: CompactTableProps) {
+/** An ink-table drawn in as few lines as it has rows (a heading row, then one line per record, no rules across), long labels shortened. */
+export function CompactTable({table: full, width}: CompactTableProps) {
+	const table = shortenLabels(full);
 	const columns = fitTableColumns(table, width);
 	return (
 		<Table

@@ -51,6 +51,44 @@ export function fitTableColumns(table: TableSpec, width: number): string[] {
 	return [...columns, moreColumnsHeading];
 }
 
+/** Headings and row labels longer than this are drawn shortened (a CSV's feature names can be long). */
+export const maxLabelLength = 16;
+/** Characters of a shortened label's end that stay (names often differ only there: x_feature_10, x_feature_11). */
+const keptEnd = 5;
+
+/** `label` as drawn: in full up to maxLabelLength, else its start and end around an ellipsis. */
+export function shortLabel(label: string): string {
+	return label.length <= maxLabelLength ? label : `${label.slice(0, maxLabelLength - keptEnd - 1)}…${label.slice(-keptEnd)}`;
+}
+
+/**
+ * The table with long headings and row labels (the first column's cells) shortened, so its numbers get
+ * the room; labels that would then read the same as another stay in full.
+ */
+export function shortenLabels(table: TableSpec): TableSpec {
+	const labelColumn = table.columns[0];
+	const labels = table.rows.map(row => (labelColumn === undefined ? undefined : row[labelColumn]));
+	const columns = distinctOrSame(table.columns);
+	const rowLabels = distinctOrSame(labels.map(label => label ?? ''));
+	const rows = table.rows.map((row, index) => {
+		const cells: Record<string, string> = {};
+		table.columns.forEach((column, columnIndex) => {
+			const cell = row[column];
+			if (cell !== undefined) {
+				cells[columns[columnIndex]!] = columnIndex === 0 ? rowLabels[index]! : cell;
+			}
+		});
+		return cells;
+	});
+	return {columns, rows};
+}
+
+/** The labels shortened, or as they are when two would then read the same. */
+function distinctOrSame(labels: string[]): string[] {
+	const short = labels.map(label => shortLabel(label));
+	return new Set(short).size === new Set(labels).size ? short : labels;
+}
+
 /** Lines the table takes: its heading row and one per record. */
 export function tableHeight(table: TableSpec): number {
 	return 1 + table.rows.length;

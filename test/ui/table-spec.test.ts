@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {clipPanel, fitTableColumns, moreColumnsHeading, panelHeight, type TableSpec} from '../../src/ui/table-spec.js';
+import {clipPanel, fitTableColumns, moreColumnsHeading, panelHeight, type TableSpec, shortLabel, shortenLabels} from '../../src/ui/table-spec.js';
 
 const table: TableSpec = {
 	columns: ['input', 'weight', 'last Δw'],
@@ -20,4 +20,29 @@ test('a panel too tall for its room gives up records before each table\'s last o
 	assert.equal(panelHeight(clipped), 10);
 	assert.deepEqual(clipped.tables[0]!.rows.map(row => row['input']), ['x1', 'x2', 'x3', 'x4', 'x5', '… +10', 'x16']);
 	assert.equal(clipPanel(panel, 40), panel);
+});
+
+test('long headings and row labels are shortened around an ellipsis, keeping their ends; short ones stay', () => {
+	assert.equal(shortLabel('rank_1'), 'rank_1');
+	assert.equal(shortLabel('sixteen_letters_'), 'sixteen_letters_');
+	assert.equal(shortLabel('very_long_feature_name_number_0'), 'very_long_…ber_0');
+	const table = {
+		columns: ['input', 'very_long_feature_name_number_0', 'w'],
+		rows: [
+			{input: 'very_long_feature_name_number_10', very_long_feature_name_number_0: '1', w: '2'},
+			{input: 'very_long_feature_name_number_11', very_long_feature_name_number_0: '3', w: '4'},
+		],
+	};
+	assert.deepEqual(shortenLabels(table), {
+		columns: ['input', 'very_long_…ber_0', 'w'],
+		rows: [
+			{input: 'very_long_…er_10', 'very_long_…ber_0': '1', w: '2'},
+			{input: 'very_long_…er_11', 'very_long_…ber_0': '3', w: '4'},
+		],
+	});
+});
+
+test('labels that would read the same once shortened stay in full', () => {
+	const rows = [{input: 'a_very_long_name_x_which_ends_same'}, {input: 'a_very_long_name_y_which_ends_same'}];
+	assert.deepEqual(shortenLabels({columns: ['input'], rows}).rows, rows);
 });
