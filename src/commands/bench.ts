@@ -17,8 +17,7 @@ import {setParallelEpoch, startParallelEpoch, workerOutcomes} from '../engine/ke
 import type {Model} from '../engine/model.js';
 import {createRandom} from '../engine/random.js';
 import {SingleUnit} from '../engine/single-unit.js';
-import {parseOptions} from './parse-options.js';
-import {UsageError} from './usage-error.js';
+import {parseOptions, wholeNumber} from './parse-options.js';
 
 /** Usage of `gdlab bench`. */
 export const benchUsage = `Usage: gdlab bench [options]
@@ -36,7 +35,8 @@ Options:
   --single-thread  run every epoch on one thread (by default epochs over big data, 32768 records or
                    more, and heavy epochs over small data, records × weights from 16384, are cut into
                    chunks that a second thread shares when a core is free; the same bits either way)
-  --work N         multiply-adds per timed run (default 20000000, the anchor's); smaller is quicker, noisier
+  --work N         multiply-adds per timed run (default 20000000, the anchor's, at most 1000000000);
+                   smaller is quicker, noisier
   --rounds N       rounds over all the cases (default 5); 1 times each case once, as the anchor does
   --json           print one JSON document instead of a table
   -h, --help       show this help`;
@@ -48,6 +48,8 @@ const splitSeed = 42;
 const weightSeed = 1;
 /** Multiply-adds per timed run, as the anchor sizes its runs. */
 const defaultWorkPerRun = 2e7;
+/** A run 50 times the anchor's at most: the whole bench then takes some twenty minutes. */
+const maxWorkPerRun = 1e9;
 /** Timed runs per case and round; the median of all a case's runs is reported. */
 const samples = 7;
 /** Rounds over all the cases by default. */
@@ -132,16 +134,8 @@ export async function runBench(argv: string[], write: (text: string) => void = t
 		return 0;
 	}
 
-	const work = values.work === undefined ? defaultWorkPerRun : Number(values.work);
-	if (!Number.isInteger(work) || work < 1) {
-		throw new UsageError(`--work must be a whole number of at least 1, got "${values.work}"`, benchUsage);
-	}
-
-	const rounds = values.rounds === undefined ? defaultRounds : Number(values.rounds);
-	if (!Number.isInteger(rounds) || rounds < 1 || rounds > maxRounds) {
-		throw new UsageError(`--rounds must be a whole number from 1 to ${maxRounds}, got "${values.rounds}"`, benchUsage);
-	}
-
+	const work = values.work === undefined ? defaultWorkPerRun : wholeNumber('--work', values.work, 1, benchUsage, maxWorkPerRun);
+	const rounds = values.rounds === undefined ? defaultRounds : wholeNumber('--rounds', values.rounds, 1, benchUsage, maxRounds);
 	const previousFast = setFastEpoch(!values.reference);
 	const sigmoid: KernelSigmoid = values['exact-sigmoid'] ? 'exact' : 'fast';
 	const previousSigmoid = setKernelSigmoid(sigmoid);

@@ -145,7 +145,8 @@ function oneOf<Value extends string>(flag: string, text: string, values: readonl
 	return text as Value;
 }
 
-function wholeNumber(flag: string, text: string, min: number, usage: string, max = Number.MAX_SAFE_INTEGER): number {
+/** A flag's whole number in [min, max], written in plain digits, or a UsageError naming the flag. */
+export function wholeNumber(flag: string, text: string, min: number, usage: string, max = Number.MAX_SAFE_INTEGER): number {
 	const value = Number(text);
 	if (!/^\s*\d+\s*$/.test(text) || value < min || value > max) {
 		throw new UsageError(`${flag} must be a whole number from ${min}${max === Number.MAX_SAFE_INTEGER ? ' up' : ` to ${max}`}, got "${text}"`, usage);
@@ -154,8 +155,13 @@ function wholeNumber(flag: string, text: string, min: number, usage: string, max
 	return value;
 }
 
+/** A number written in decimal (1e-3 and .5 too), else NaN: Number() would also read 0x10, 0b1 and an empty string. */
+function decimalNumber(text: string): number {
+	return /^\s*[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i.test(text) ? Number(text) : Number.NaN;
+}
+
 function positiveNumber(flag: string, text: string, usage: string): number {
-	const value = Number(text);
+	const value = decimalNumber(text);
 	if (text.trim() === '' || !Number.isFinite(value) || value <= 0) {
 		throw new UsageError(`${flag} must be a positive number, got "${text}"`, usage);
 	}
@@ -164,7 +170,7 @@ function positiveNumber(flag: string, text: string, usage: string): number {
 }
 
 function momentumValue(text: string, usage: string): number {
-	const value = Number(text);
+	const value = decimalNumber(text);
 	if (text.trim() === '' || !(value >= 0 && value < 1)) {
 		throw new UsageError(`--momentum must be a number from 0 up to (not including) 1, got "${text}"`, usage);
 	}
@@ -173,7 +179,7 @@ function momentumValue(text: string, usage: string): number {
 }
 
 function ratioValue(text: string, usage: string): number {
-	const value = Number(text);
+	const value = decimalNumber(text);
 	if (text.trim() === '' || !(value > 0 && value < 1)) {
 		throw new UsageError(`--test-ratio must be a number between 0 and 1 (exclusive), got "${text}"`, usage);
 	}
@@ -195,7 +201,8 @@ function batchValue(text: string, usage: string): BatchMode {
 
 function seedValue(flag: string, text: string, rng: RandomKind, usage: string): number | string {
 	if (rng === 'seedrandom') {
-		return /^\d+$/.test(text) ? Number(text) : text;
+		// digits beyond 2^53 would round to another number: such a seed stays the text typed
+		return /^\d+$/.test(text) && Number.isSafeInteger(Number(text)) ? Number(text) : text;
 	}
 
 	const value = Number(text);

@@ -78,7 +78,11 @@ test('gdlab bench --help prints the usage; an unknown option is a usage error', 
 	}), 0);
 	assert.equal(printed, `${benchUsage}\n`);
 	await assert.rejects(runBench(['--fast']), (error: unknown) => error instanceof UsageError && error.message === 'unknown option --fast');
-	await assert.rejects(runBench(['--work', '0']), (error: unknown) => error instanceof UsageError && error.message === '--work must be a whole number of at least 1, got "0"');
+	for (const work of ['0', '1e3', '0x10', '99999999999999999999', '1000000001']) {
+		await assert.rejects(runBench(['--work', work]), (error: unknown) => error instanceof UsageError
+			&& error.message === `--work must be a whole number from 1 to 1000000000, got "${work}"`);
+	}
+
 	const {status, stderr} = runCli(['bench', '--data']);
 	assert.equal(status, 2);
 	assert.match(stderr, /option --data needs a value/);

@@ -82,3 +82,10 @@ test('a diverging run stops with a clear line and exit code 1, never NaN', () =>
 	assert.match(stdout, /^Diverged at epoch \d+: the loss or weights stopped being finite; lower --lr/m);
 	assert.doesNotMatch(stdout, /nan/i);
 });
+
+test('a seedrandom seed of more digits than a double holds stays the digits typed', () => {
+	const seedOf = (seed: string) => JSON.parse(runCli(['train', '--epochs', '2', '--rng', 'seedrandom', '--seed', seed, '--json']).stdout).config.seed as unknown;
+	assert.equal(seedOf('12345'), 12_345);
+	assert.equal(seedOf('99999999999999999999'), '99999999999999999999');
+	assert.equal(seedOf('100000000000000000000'), '100000000000000000000');
+});
