@@ -53,8 +53,9 @@ export async function runDashboardCommand(argv: string[]): Promise<number> {
 			}
 		});
 		const {runDashboard} = await ui;
-		releaseKeys();
-		await runDashboard(dashboardOptions(options, split, values.save, record, values.load));
+		// a run's first loss is measured before it shows: seconds on big data with a big network
+		writeLoadingLine(process.stdout, loadingText(`starting the runs on ${split.train.rows} training records`));
+		await runDashboard({...dashboardOptions(options, split, values.save, record, values.load), beforeDraw: releaseKeys});
 	} finally {
 		releaseKeys();
 		// nothing reads keys any more: stdin must not hold the process open (after a data error, say)

@@ -47,6 +47,11 @@ export type DashboardOptions = {
 	stdout?: NodeJS.WriteStream;
 	/** The caller has the terminal on its alternate screen already (full-screen.ts), and leaves it itself. */
 	screenOpen?: boolean;
+	/**
+	 * Called just before Ink takes the keyboard: until then the caller keeps reading keys (q and Ctrl+C work
+	 * while the runs start, which on big data and a big network means a first pass that takes a while).
+	 */
+	beforeDraw?: () => void;
 };
 
 /** A saved run to reopen. */
@@ -99,6 +104,7 @@ async function show(options: DashboardOptions & {sessions: Record<ModelKind, Run
 
 	try {
 		const app = createElement(App, {split, sessions, savePath, startControls, loaded, initialModel, forwardSeed, color: shouldUseColor(stdout)});
+		options.beforeDraw?.();
 		const instance = render(app, {
 			stdin,
 			stdout: correctInkRewind(stdout),

@@ -208,6 +208,20 @@ test('while big data is made, a loading line shows at once; Ctrl+C then ends gdl
 	}
 });
 
+test('while the runs start (a big network\'s first pass takes seconds), a line says so and q still quits', {skip, timeout: 60_000}, async t => {
+	const cwd = mkdtempSync(join(tmpdir(), 'gdlab-e2e-starting-'));
+	t.after(() => {
+		rmSync(cwd, {recursive: true, force: true});
+	});
+	const gdlab = startGdlab(t, ['--data', 'synthetic:100000:16', '--model', 'backprop', '--hidden', '1024'], cwd);
+	await gdlab.waitForScreen(text => text.includes('gdlab · starting the runs on 90000 training records…'), 'the starting line');
+	gdlab.press('Right');
+	gdlab.press('q');
+	assert.equal(await gdlab.exitStatus(), '0', 'q while the runs start');
+	assert.equal(gdlab.alternateScreen(), false, 'the terminal is back on its main screen');
+	assert.ok(!gdlab.screen().includes('^[[C'), `no key echoed: ${gdlab.screen()}`);
+});
+
 test('a data mistake on a terminal is one line on the main screen and exit status 1, not a hang', {skip, timeout: 30_000}, async t => {
 	const cwd = mkdtempSync(join(tmpdir(), 'gdlab-e2e-bad-'));
 	t.after(() => {
