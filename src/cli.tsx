@@ -24,6 +24,10 @@ const commands: Record<string, (argv: string[]) => number | Promise<number>> = {
 
 async function main(argv: string[]): Promise<number> {
 	const [first, ...rest] = argv;
+	if (first === 'help' && rest.length > 0) { // gdlab help train: that command's help
+		return main([rest[0]!, '--help']);
+	}
+
 	if (first === '--help' || first === '-h' || first === 'help') {
 		process.stdout.write(`${mainUsage}\n`);
 		return 0;

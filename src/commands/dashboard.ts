@@ -15,6 +15,7 @@ import {loadRunDataInSteps} from './run-data.js';
 import {UsageError} from './usage-error.js';
 import {runForward} from './forward.js';
 import {printRun} from './train.js';
+import {packageVersion} from '../package-root.js';
 
 /** The models the dashboard opens on. */
 const dashboardModels = ['single', 'forward', 'backprop'] as const;
@@ -22,6 +23,11 @@ const dashboardModels = ['single', 'forward', 'backprop'] as const;
 /** Open the dashboard (or, without a terminal, print the headless run); returns the exit code. */
 export async function runDashboardCommand(argv: string[]): Promise<number> {
 	const {values} = parseOptions(argv, {...runOptionSpec, load: {type: 'string'}, save: {type: 'string'}, version: {type: 'boolean', short: 'v'}}, mainUsage);
+	if (values.version) { // gdlab --epochs 2 -v: the version, as -v alone gives it
+		process.stdout.write(`${packageVersion()}\n`);
+		return 0;
+	}
+
 	const record = values.load === undefined ? undefined : readRunFile(values.load);
 	const options = record ? {...recordRunOptions(record), chosen: record.config.model} : resolveRunOptions(values, mainUsage, dashboardModels);
 	if (record && Object.keys(values).some(name => !['load', 'save'].includes(name))) {

@@ -127,7 +127,7 @@ export function resolveRunOptions<Model extends string = ModelKind>(flags: RunFl
 		config,
 		splitSeed: flags['split-seed'] === undefined ? lessonSplitSeed : seedValue('--split-seed', flags['split-seed'], rng, usage),
 		data: flags.data,
-		target: flags.target,
+		target: flags.target?.trim(),
 		categorical: flags.categorical === undefined ? undefined : flags.categorical.split(',').map(name => name.trim()).filter(Boolean),
 		strict: flags.strict ?? false,
 		testRatio: flags['test-ratio'] === undefined ? defaultTestRatio : ratioValue(flags['test-ratio'], usage),

@@ -68,6 +68,20 @@ test('--help on each command prints its usage and exits 0', () => {
 	}
 });
 
+test('gdlab help COMMAND prints that command\'s usage; -v after other flags prints the version', () => {
+	assert.match(runCli(['help', 'train']).stdout, /^Usage: gdlab train /);
+	assert.match(runCli(['help', 'replay']).stdout, /^Usage: gdlab replay /);
+	const version = runCli(['--epochs', '2', '-v']);
+	assert.equal(version.status, 0);
+	assert.match(version.stdout, /^\d+\.\d+\.\d+\n$/);
+});
+
+test('--target is trimmed like --categorical', () => {
+	const {stdout, status} = runCli(['train', '--target', ' admit ', '--epochs', '2', '--json']);
+	assert.equal(status, 0);
+	assert.equal(JSON.parse(stdout).losses.length, 1);
+});
+
 test('without a terminal, plain gdlab prints the headless lesson run', () => {
 	const {stdout, status} = runCli([]);
 	assert.equal(status, 0);
