@@ -89,9 +89,7 @@ export function App({split, sessions, savePath, startControls, loaded, initialMo
 		}
 
 		deliverKeys();
-	// appKey and deliverKeys use refs and state setters only: one handler for the App's life, so Ink never re-subscribes
-	// eslint-disable-next-line react-hooks/exhaustive-deps
-	}, []);
+	}, []); // appKey and deliverKeys use refs and state setters only: one handler for the App's life, so Ink never re-subscribes
 	useInput(onInput, {isActive: keysActive});
 
 	/** Hand the waiting keys to the screen on show, once it is the one wanted. */
