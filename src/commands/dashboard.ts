@@ -14,6 +14,7 @@ import {recordRunOptions, runReplay} from './replay.js';
 import {loadRunDataInSteps} from './run-data.js';
 import {UsageError} from './usage-error.js';
 import {runForward} from './forward.js';
+import {checkRunOutputs} from './run-outputs.js';
 import {printRun} from './train.js';
 
 /** The models the dashboard opens on. */
@@ -34,8 +35,16 @@ export async function runDashboardCommand(argv: string[]): Promise<number> {
 			return runForward(values.seed === undefined ? [] : ['--seed', values.seed]);
 		}
 
-		return record ? runReplay([values.load!]) : printRun(options, {json: false});
+		if (record && values.save !== undefined) {
+			// a replay only checks the saved run; quietly saving nothing would be worse than saying so
+			throw new UsageError('--load with --save needs a terminal (the dashboard); without one gdlab replays the run and saves nothing', mainUsage);
+		}
+
+		return record ? runReplay([values.load!]) : printRun(options, {json: false, save: values.save});
 	}
+
+	// before the data loads and the run starts: w must find --save writable, and no file gdlab would destroy
+	checkRunOutputs(options, {json: false, save: values.save});
 
 	// a frame at once, and the UI's modules loading while the data does (a million rows take seconds)
 	const closeScreen = openFullScreen(process.stdout);
