@@ -30,14 +30,14 @@ export async function runDashboardCommand(argv: string[]): Promise<number> {
 	}
 
 	if (!process.stdout.isTTY) {
+		// a forward pass has no run to save, and a replay only checks one: saying so beats quietly saving nothing
+		if (values.save !== undefined && (record || options.chosen === 'forward')) {
+			throw new UsageError(`${record ? '--load' : '--model forward'} with --save needs a terminal (the dashboard); without one gdlab ${record ? 'replays the run' : 'prints the forward pass'} and saves nothing`, mainUsage);
+		}
+
 		// no terminal to draw on: print the lesson's headless figures for the chosen model
 		if (options.chosen === 'forward') {
 			return runForward(values.seed === undefined ? [] : ['--seed', values.seed]);
-		}
-
-		if (record && values.save !== undefined) {
-			// a replay only checks the saved run; quietly saving nothing would be worse than saying so
-			throw new UsageError('--load with --save needs a terminal (the dashboard); without one gdlab replays the run and saves nothing', mainUsage);
 		}
 
 		return record ? runReplay([values.load!]) : printRun(options, {json: false, save: values.save});

@@ -102,10 +102,14 @@ test('gdlab --save without a terminal saves the run it prints, as train --save d
 	assert.equal(readFileSync(join(cwd, 'victim.csv'), 'utf8'), admissions);
 });
 
-test('gdlab --load with --save, without a terminal, says it would save nothing', () => {
+test('gdlab --load or --model forward with --save, without a terminal, says it would save nothing', () => {
 	const cwd = workspace('headless-load');
 	assert.equal(runCli(['train', '--epochs', '10', '--save', 'run.json'], {cwd}).status, 0);
-	const {stderr, status} = runCli(['--load', 'run.json', '--save', 'copy.json'], {cwd});
-	assert.equal(status, 2);
-	assert.equal(stderr.split('\n')[0], 'gdlab: --load with --save needs a terminal (the dashboard); without one gdlab replays the run and saves nothing');
+	const loaded = runCli(['--load', 'run.json', '--save', 'copy.json'], {cwd});
+	assert.equal(loaded.status, 2);
+	assert.equal(loaded.stderr.split('\n')[0], 'gdlab: --load with --save needs a terminal (the dashboard); without one gdlab replays the run and saves nothing');
+	const forward = runCli(['--model', 'forward', '--save', 'forward.json'], {cwd});
+	assert.equal(forward.status, 2);
+	assert.equal(forward.stderr.split('\n')[0], 'gdlab: --model forward with --save needs a terminal (the dashboard); without one gdlab prints the forward pass and saves nothing');
+	assert.deepEqual(readdirSync(cwd).sort(), ['run.json', 'victim.csv']);
 });
