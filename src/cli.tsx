@@ -7,6 +7,7 @@ import {mainUsage} from './commands/main-usage.js';
 import {runForward} from './commands/forward.js';
 import {runReplay} from './commands/replay.js';
 import {runStep} from './commands/step.js';
+import {stdoutFailure} from './commands/stdout-failure.js';
 import {runTrain} from './commands/train.js';
 import {UsageError} from './commands/usage-error.js';
 import {packageVersion} from './package-root.js';
@@ -83,10 +84,13 @@ process.on('SIGINT', () => {
 });
 
 process.stdout.on('error', error => {
-	// a closed pipe (gdlab train | head) is the reader's choice, not a failure
-	if ((error as NodeJS.ErrnoException).code === 'EPIPE') {
-		process.exit(0);
+	// a closed pipe (gdlab train | head) is the reader's choice; anything else lost output and says so
+	const {line, exitCode} = stdoutFailure(error);
+	if (line !== undefined) {
+		process.stderr.write(line);
 	}
+
+	process.exit(exitCode);
 });
 
 try {

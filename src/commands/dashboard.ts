@@ -14,6 +14,7 @@ import {recordRunOptions, runReplay} from './replay.js';
 import {loadRunDataInSteps} from './run-data.js';
 import {UsageError} from './usage-error.js';
 import {runForward} from './forward.js';
+import {checkRunOutputs} from './run-outputs.js';
 import {printRun} from './train.js';
 import {packageVersion} from '../package-root.js';
 
@@ -35,13 +36,21 @@ export async function runDashboardCommand(argv: string[]): Promise<number> {
 	}
 
 	if (!process.stdout.isTTY) {
+		// a forward pass has no run to save, and a replay only checks one: saying so beats quietly saving nothing
+		if (values.save !== undefined && (record || options.chosen === 'forward')) {
+			throw new UsageError(`${record ? '--load' : '--model forward'} with --save needs a terminal (the dashboard); without one gdlab ${record ? 'replays the run' : 'prints the forward pass'} and saves nothing`, mainUsage);
+		}
+
 		// no terminal to draw on: print the lesson's headless figures for the chosen model
 		if (options.chosen === 'forward') {
 			return runForward(values.seed === undefined ? [] : ['--seed', values.seed]);
 		}
 
-		return record ? runReplay([values.load!]) : printRun(options, {json: false});
+		return record ? runReplay([values.load!]) : printRun(options, {json: false, save: values.save});
 	}
+
+	// before the data loads and the run starts: w must find --save writable, and no file gdlab would destroy
+	checkRunOutputs(options, {json: false, save: values.save});
 
 	// a frame at once, and the UI's modules loading while the data does (a million rows take seconds)
 	const closeScreen = openFullScreen(process.stdout);

@@ -1,9 +1,17 @@
 /** `--export-history FILE.csv`: one row per epoch, written atomically. */
+import {checkOutputFile, type OutputKind} from '../data/output-file.js';
 import {writeFileAtomic} from '../data/run-file.js';
 import type {LossHistory} from '../engine/loss-history.js';
 
 /** The header of an exported history. */
 export const historyCsvHeader = 'epoch,train_mse,test_mse,test_accuracy,learn_rate';
+
+/** An exported history as an output: gdlab's own is told by its header line. */
+export const historyOutput: OutputKind = {
+	option: '--export-history',
+	what: 'a gdlab history CSV',
+	isOurs: head => head.split('\n', 1)[0]!.replace(/^\uFEFF/, '').trimEnd() === historyCsvHeader,
+};
 
 /** The history as CSV text: epoch, training MSE, test MSE, test accuracy, learning rate. */
 export function historyCsv(history: LossHistory): string {
@@ -16,7 +24,12 @@ export function historyCsv(history: LossHistory): string {
 	return `${lines.join('\n')}\n`;
 }
 
-/** Write the history to a CSV file atomically. */
-export function exportHistory(path: string, history: LossHistory): void {
+/**
+ * Write the history to a CSV file atomically, after checking again that the path takes it (never the
+ * data file `dataPath`, never a file gdlab did not write); returns true when it replaced an earlier export.
+ */
+export function exportHistory(path: string, history: LossHistory, dataPath?: string | null): boolean {
+	const replaced = checkOutputFile(path, historyOutput, dataPath);
 	writeFileAtomic(path, historyCsv(history));
+	return replaced;
 }

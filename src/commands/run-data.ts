@@ -1,7 +1,8 @@
 /** Load and split the data a run names, as train, replay and the dashboard all do. */
 import type {SplitDataset} from '../data/dataset.js';
-import {loadDataset, loadDatasetInSteps} from '../data/load-dataset.js';
+import {bundledDataPath, loadDataset, loadDatasetInSteps} from '../data/load-dataset.js';
 import {splitDataset} from '../data/split-dataset.js';
+import {parseSyntheticName} from '../data/synthetic-dataset.js';
 import {createRandom} from '../engine/random.js';
 import type {RunOptions} from './parse-options.js';
 
@@ -15,4 +16,13 @@ export function loadRunData(options: RunOptions): SplitDataset {
 export async function loadRunDataInSteps(options: RunOptions, progress: (what: string, done?: number) => void): Promise<SplitDataset> {
 	const dataset = await loadDatasetInSteps(options.data, {target: options.target, categorical: options.categorical, strict: options.strict}, progress);
 	return splitDataset(dataset, createRandom(options.config.rng, options.splitSeed), options.testRatio);
+}
+
+/** The CSV file a run reads (the bundled one when --data is not given); undefined for synthetic data. */
+export function runDataPath(options: RunOptions): string | undefined {
+	if (options.data === undefined) {
+		return bundledDataPath;
+	}
+
+	return parseSyntheticName(options.data) ? undefined : options.data;
 }

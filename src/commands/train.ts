@@ -4,12 +4,11 @@
  */
 import type {SplitDataset} from '../data/dataset.js';
 import {datasetNotes} from '../data/dataset-notes.js';
-import {buildRunRecord, writeRunFile} from '../data/run-file.js';
 import {TrainingSession} from '../engine/training-session.js';
-import {exportHistory} from './export-history.js';
 import {parseOptions, resolveRunOptions, runOptionSpec, type RunOptions} from './parse-options.js';
 import {pythonFixed3, pythonRepr} from './python-format.js';
 import {loadRunData} from './run-data.js';
+import {checkRunOutputs, writeRunOutputs, type RunOutputs} from './run-outputs.js';
 
 /** Usage of `gdlab train`. */
 export const trainUsage = `Usage: gdlab train [options]
@@ -71,30 +70,27 @@ export function runTrain(argv: string[], write: (text: string) => void = text =>
 	return printRun(resolveRunOptions(values, trainUsage), {json: values.json ?? false, save: values.save, exportHistory: values['export-history']}, write);
 }
 
-/** What to do with a finished run besides printing it. */
-export type RunOutputs = {
-	/** Print JSON instead of the lesson's text. */
-	json: boolean;
-	/** Save the run to this file. */
-	save?: string;
-	/** Export the history to this CSV file. */
-	exportHistory?: string;
-};
-
-/** Train, save or export as asked, and print the run; returns the exit code (1 when it diverged). */
+/**
+ * Check the outputs, train, save or export as asked, and print the run; returns the exit code (1 when it
+ * diverged or a write failed). A write that fails after training still lets the figures be printed first.
+ */
 export function printRun(options: RunOptions, outputs: RunOutputs, write: (text: string) => void = text => process.stdout.write(text)): number {
+	checkRunOutputs(options, outputs);
 	const result = train(options);
 	reportDataNotes(result.split);
-	if (outputs.save !== undefined) {
-		writeRunFile(outputs.save, buildRunRecord(result.session, result.split.dataset, options));
-	}
-
-	if (outputs.exportHistory !== undefined) {
-		exportHistory(outputs.exportHistory, result.session.history);
-	}
-
+	const failures = writeRunOutputs(options, result.split, result.session, outputs);
 	write(outputs.json ? `${JSON.stringify(trainJson(result), null, 1)}\n` : trainText(result));
-	return result.session.status === 'diverged' ? 1 : 0;
+	const snapshot = result.session.snapshot();
+	if (snapshot.status === 'diverged') {
+		// stdout keeps the lesson's figures; stderr says why the exit code is 1, for scripts and --json alike
+		process.stderr.write(`gdlab: the run diverged at epoch ${snapshot.divergedAt} (the loss or weights stopped being finite); exit code 1\n`);
+	}
+
+	for (const failure of failures) {
+		process.stderr.write(`gdlab: ${failure}\n`);
+	}
+
+	return snapshot.status === 'diverged' || failures.length > 0 ? 1 : 0;
 }
 
 /** Tell the user, on stderr, what preparing their file did that they should know: dropped rows, the label mapping. */

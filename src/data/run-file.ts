@@ -10,6 +10,7 @@ import type {WeightsJson} from '../engine/model.js';
 import type {ConfigChange, SessionConfig, SessionStatus, TrainingSession} from '../engine/training-session.js';
 import {DataError} from './data-error.js';
 import type {Dataset} from './dataset.js';
+import {checkOutputFile, describeWriteError, type OutputKind} from './output-file.js';
 
 /** The format name and version written in every saved run. */
 export const runFormat = 'gdlab-run';
@@ -96,12 +97,19 @@ export function writeFileAtomic(path: string, text: string): void {
 		writeFileSync(temporary, text);
 		renameSync(temporary, path);
 	} catch (error) {
-		rmSync(temporary, {force: true});
-		const code = (error as NodeJS.ErrnoException).code;
-		const reason = code === 'ENOENT' ? 'no such directory' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (error as Error).message;
-		throw new DataError(`${path}: cannot write: ${reason}`);
+		removeQuietly(temporary);
+		throw new DataError(`${path}: cannot write: ${describeWriteError(error, path)}`);
 	} finally {
 		pendingTemporaryFiles.delete(temporary);
+	}
+}
+
+/** Remove a temporary file if it is there; failing to (something else took its name) must not hide why the write failed. */
+function removeQuietly(path: string): void {
+	try {
+		rmSync(path, {force: true});
+	} catch {
+		// the write's own error says what went wrong
 	}
 }
 
@@ -112,9 +120,21 @@ export function removePendingTemporaryFiles(): void {
 	}
 }
 
-/** Save a run as JSON, atomically. */
-export function writeRunFile(path: string, record: RunRecord): void {
+/** A saved run as an output: gdlab's own begins with its format name (JSON.stringify keeps that key first). */
+export const runOutput: OutputKind = {
+	option: '--save',
+	what: 'a gdlab run',
+	isOurs: head => new RegExp(`^\\uFEFF?\\s*\\{\\s*"format"\\s*:\\s*"${runFormat}"\\s*[,}]`).test(head),
+};
+
+/**
+ * Save a run as JSON, atomically, after checking again that the path takes it (the file may have
+ * appeared since the run began); returns true when it replaced an earlier saved run.
+ */
+export function writeRunFile(path: string, record: RunRecord): boolean {
+	const replaced = checkOutputFile(path, runOutput, record.dataset.path);
 	writeFileAtomic(path, `${JSON.stringify(record, null, 1)}\n`);
+	return replaced;
 }
 
 /** Read a saved run; anything that is not one is a DataError naming the file. */

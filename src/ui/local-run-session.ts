@@ -127,8 +127,8 @@ export class LocalRunSession implements RunSession {
 		}
 
 		// written in one go on this thread, so no key (Ctrl+C included) can land halfway through
-		writeRunFile(path, buildRunRecord(this.engine, this.context.dataset, this.context.source));
-		return {path, epochs: this.engine.epoch};
+		const replaced = writeRunFile(path, buildRunRecord(this.engine, this.context.dataset, this.context.source));
+		return {path, epochs: this.engine.epoch, replaced};
 	}
 
 	subscribe(listener: () => void): () => void {

@@ -13,6 +13,8 @@ export type SavedRun = {
 	path: string;
 	/** Epochs the saved run had trained. */
 	epochs: number;
+	/** True when it replaced a run saved there earlier (the message line says so). */
+	replaced: boolean;
 };
 
 /** One model's run as the dashboard sees it. */
@@ -55,7 +57,7 @@ export type RunSession = {
 	restart(): void;
 	/** Restart from weights drawn with another seed. */
 	reseed(seed: number | string): void;
-	/** Save the run to `path` (atomically); resolves when the file is written. */
+	/** Save the run to `path` (atomically, never over a file gdlab did not write); resolves when the file is written. */
 	save(path: string): Promise<SavedRun>;
 	/** Be told when there is something new to show; returns the function that stops telling. */
 	subscribe(listener: () => void): () => void;

@@ -150,6 +150,20 @@ test('w saves the run; gdlab --load reopens it paused at the saved epoch', {skip
 	assert.equal(await loading.exitStatus(), '0');
 });
 
+test('gdlab --data FILE --save FILE in a terminal refuses at once, before the dashboard opens, and keeps the data', {skip, timeout: 60_000}, async t => {
+	const cwd = mkdtempSync(join(tmpdir(), 'gdlab-e2e-refuse-'));
+	t.after(() => {
+		rmSync(cwd, {recursive: true, force: true});
+	});
+	const data = readFileSync(join(root, 'data/binary.csv'), 'utf8');
+	writeFileSync(join(cwd, 'victim.csv'), data);
+	const gdlab = startGdlab(t, ['--data', 'victim.csv', '--save', 'victim.csv'], cwd);
+	assert.equal(await gdlab.exitStatus(), '1');
+	assert.match(gdlab.screen(), /^gdlab: victim\.csv: cannot write: it is the --data file; choose another name$/m);
+	assert.equal(readFileSync(join(cwd, 'victim.csv'), 'utf8'), data);
+	assert.deepEqual(readdirSync(cwd), ['victim.csv']);
+});
+
 test('Ctrl+C right after w leaves either no file or the whole run, never a temporary file, and gives the terminal back', {skip, timeout: 60_000}, async t => {
 	const cwd = mkdtempSync(join(tmpdir(), 'gdlab-e2e-interrupt-'));
 	t.after(() => {

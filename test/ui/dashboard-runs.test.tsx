@@ -1,7 +1,7 @@
 /** Saving and loading runs from the dashboard, and the dashboard at the extremes of its settings. */
 import '../helpers/outside-ci.js';
 import assert from 'node:assert/strict';
-import {existsSync, mkdtempSync, readdirSync, rmSync} from 'node:fs';
+import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, afterEach, test} from 'node:test';
@@ -56,6 +56,37 @@ test('a save that cannot be written says why in one line and the run goes on', a
 	const epoch = dashboard.sessions.single.epoch;
 	await waitFor(() => dashboard.sessions.single.epoch > epoch);
 	assert.equal(existsSync(path), false);
+});
+
+test('w on Single, then on Backprop, with one --save file: the second says it replaced the earlier save', async () => {
+	const path = join(directory, 'both.json');
+	const dashboard = renderDashboard({configs: {single: {epochs: longRun}, backprop: {epochs: longRun}}, props: {savePath: path}});
+	dashboard.press('w');
+	await dashboard.waitForFrame(`saved run to ${path} (epoch`);
+	assert.equal(readRunFile(path).config.model, 'single');
+	dashboard.press('3');
+	await dashboard.waitForFrame(/^Backprop 6×2×1 /m, 'the Backprop screen');
+	dashboard.press('w');
+	await dashboard.waitForFrame(`replaced the earlier save in ${path} with this run (epoch`);
+	assert.equal(readRunFile(path).config.model, 'backprop');
+});
+
+test('w never writes over a file gdlab did not write, nor over the data: it says why and keeps the file', async () => {
+	const notes = join(directory, 'notes.txt');
+	writeFileSync(notes, 'my notes\n');
+	// wide enough for the whole message line with a long temporary path
+	const size = {columns: 200, rows: 40};
+	const dashboard = renderDashboard({configs: {single: {epochs: longRun}}, size, props: {savePath: notes}});
+	dashboard.press('w');
+	await dashboard.waitForFrame(`could not save: ${notes}: exists and is not a gdlab run; remove it or choose another name`);
+	assert.equal(readFileSync(notes, 'utf8'), 'my notes\n');
+	cleanup();
+	const data = dashboard.split.dataset.path!;
+	const before = readFileSync(data, 'utf8');
+	const onData = renderDashboard({configs: {single: {epochs: longRun}}, size, props: {savePath: data}});
+	onData.press('w');
+	await onData.waitForFrame(`could not save: ${data}: cannot write: it is the --data file; choose another name`);
+	assert.equal(readFileSync(data, 'utf8'), before);
 });
 
 test('without --save, w names the file by model and time in the working directory', () => {

@@ -103,7 +103,8 @@ export function useRunIntents({session, savePath, split, onControls, onPanel, re
 		const path = savePath ?? defaultRunFileName(session.config.model, new Date());
 		notify(`saving the run to ${path}…`);
 		session.save(path).then(saved => {
-			notify(`saved run to ${saved.path} (epoch ${saved.epochs})`);
+			// one --save FILE takes every save (w on Single, then on Backprop): say when an earlier one is gone
+			notify(saved.replaced ? `replaced the earlier save in ${saved.path} with this run (epoch ${saved.epochs})` : `saved run to ${saved.path} (epoch ${saved.epochs})`);
 		}, (error: unknown) => {
 			notify(`could not save: ${error instanceof Error ? error.message : String(error)}`);
 		});

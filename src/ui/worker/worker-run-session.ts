@@ -201,8 +201,8 @@ export class WorkerRunSession implements RunSession {
 			this.requests.set(request, {resolve, reject});
 			this.post({type: 'record', request});
 		});
-		writeRunFile(path, record);
-		return {path, epochs: record.epochs};
+		const replaced = writeRunFile(path, record);
+		return {path, epochs: record.epochs, replaced};
 	}
 
 	/** Resolves once the worker has applied every command sent so far and posted the state after them. */

@@ -1,0 +1,221 @@
+/**
+ * Where gdlab may write a file it makes (a saved run, an exported history): checked before training
+ * starts, so a run of minutes never ends in "cannot write", and checked again at the write, so gdlab
+ * never replaces a file it did not make (the data it trains on, a FIFO, someone's notes).
+ */
+import {closeSync, lstatSync, openSync, readSync, realpathSync, rmSync, statSync, writeFileSync, type Stats} from 'node:fs';
+import {basename, dirname, join, resolve, sep} from 'node:path';
+import {DataError} from './data-error.js';
+
+/** What kind of file an output is, so an existing one can be told apart from a file gdlab did not write. */
+export type OutputKind = {
+	/** The option that names it, for messages (`--save`). */
+	option: string;
+	/** What gdlab writes there, for messages (`a gdlab run`). */
+	what: string;
+	/** True when the first bytes of an existing file show that gdlab wrote it. */
+	isOurs: (head: string) => boolean;
+};
+
+/** Bytes read from an existing file to recognise gdlab's own. */
+export const recogniseBytes = 4096;
+
+/** Check that `path` can take a new `kind` file; returns true when it replaces one gdlab wrote earlier. */
+export function checkOutputFile(path: string, kind: OutputKind, dataPath?: string | null): boolean {
+	if (path === '') {
+		throw new DataError(`${kind.option}: the file path is empty`);
+	}
+
+	if (path.endsWith('/') || path.endsWith(sep)) {
+		throw new DataError(`${path}: cannot write: ${isDirectory(path) ? 'is a directory' : 'ends in "/", so it names a directory, not a file'}`);
+	}
+
+	const existing = existingStats(path);
+	if (existing === undefined) {
+		probeDirectory(path);
+		return false;
+	}
+
+	if (existing.isDirectory()) {
+		throw new DataError(`${path}: cannot write: is a directory`);
+	}
+
+	if (!existing.isFile()) {
+		throw new DataError(`${path}: cannot write: exists and is not a regular file (${fileType(existing)})`);
+	}
+
+	if (dataPath && isSameFile(path, existing, dataPath)) {
+		throw new DataError(`${path}: cannot write: it is the --data file; choose another name`);
+	}
+
+	// an empty file holds nothing to lose (mktemp makes one for a script to fill)
+	if (existing.size > 0 && !kind.isOurs(readHead(path))) {
+		throw new DataError(`${path}: exists and is not ${kind.what}; remove it or choose another name`);
+	}
+
+	probeDirectory(path);
+	return true;
+}
+
+/** The path as the file system will find it: the real path of its folder, then its name (symbolic links followed). */
+export function canonicalPath(path: string): string {
+	const absolute = resolve(path);
+	try {
+		return join(realpathSync(dirname(absolute)), basename(absolute));
+	} catch {
+		return absolute;
+	}
+}
+
+/** Why a write to `path` failed, in a few words, from the error Node gave. */
+export function describeWriteError(error: unknown, path: string): string {
+	const code = (error as NodeJS.ErrnoException).code;
+	switch (code) {
+		case 'ENOENT': {
+			// the folder is there but will not take new files (/proc), or it is not there at all
+			return isDirectory(dirname(resolve(path))) ? `cannot create files in ${dirname(path)}` : 'no such directory';
+		}
+
+		case 'EACCES':
+		case 'EPERM': {
+			return 'permission denied';
+		}
+
+		case 'EISDIR': {
+			return 'is a directory';
+		}
+
+		case 'ENOTDIR': {
+			return notDirectoryAncestor(path);
+		}
+
+		case 'EROFS': {
+			return 'read-only file system';
+		}
+
+		case 'ENOSPC': {
+			return 'no space left on device';
+		}
+
+		case 'EDQUOT': {
+			return 'disk quota exceeded';
+		}
+
+		case 'ENAMETOOLONG': {
+			return 'the name is too long';
+		}
+
+		default: {
+			return (error as Error).message;
+		}
+	}
+}
+
+/** The file at `path` (symbolic links followed), undefined when nothing is there; a broken link is an error. */
+function existingStats(path: string): Stats | undefined {
+	try {
+		return statSync(path);
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		if (code === 'ENOENT') {
+			if (isSymbolicLink(path)) {
+				throw new DataError(`${path}: cannot write: exists and is not a regular file (a broken symbolic link)`);
+			}
+
+			return undefined;
+		}
+
+		throw new DataError(`${path}: cannot write: ${describeWriteError(error, path)}`);
+	}
+}
+
+/**
+ * Create and remove a file beside `path`: the one sure test that the folder takes new files (it may be
+ * missing, read-only, or /proc), made before training rather than learned after it.
+ */
+function probeDirectory(path: string): void {
+	const probe = join(dirname(path), `.${basename(path)}.${process.pid}.probe`);
+	try {
+		writeFileSync(probe, '');
+	} catch (error) {
+		throw new DataError(`${path}: cannot write: ${describeWriteError(error, path)}`);
+	} finally {
+		rmSync(probe, {force: true});
+	}
+}
+
+/** True when `path` (already stat-ed) and the data file are one file: same real path, or same device and inode. */
+function isSameFile(path: string, stats: Stats, dataPath: string): boolean {
+	try {
+		const data = statSync(dataPath);
+		return (data.dev === stats.dev && data.ino === stats.ino) || realpathSync(dataPath) === realpathSync(path);
+	} catch {
+		// a data file that is not there is not at risk (loading it says why)
+		return false;
+	}
+}
+
+/** The first bytes of a file, as text. */
+function readHead(path: string): string {
+	let descriptor: number | undefined;
+	try {
+		descriptor = openSync(path, 'r');
+		const buffer = Buffer.alloc(recogniseBytes);
+		const length = readSync(descriptor, buffer, 0, recogniseBytes, 0);
+		return buffer.subarray(0, length).toString('utf8');
+	} catch (error) {
+		throw new DataError(`${path}: cannot read what is there: ${describeWriteError(error, path)}`);
+	} finally {
+		if (descriptor !== undefined) {
+			closeSync(descriptor);
+		}
+	}
+}
+
+/** What a file that is not a regular file is, in words. */
+function fileType(stats: Stats): string {
+	if (stats.isFIFO()) {
+		return 'a FIFO';
+	}
+
+	if (stats.isSocket()) {
+		return 'a socket';
+	}
+
+	if (stats.isCharacterDevice()) {
+		return 'a character device';
+	}
+
+	return stats.isBlockDevice() ? 'a block device' : 'not a file';
+}
+
+/** `<ancestor> is not a directory`, naming the nearest folder on the path that is a file. */
+function notDirectoryAncestor(path: string): string {
+	for (let folder = dirname(path); folder !== dirname(folder); folder = dirname(folder)) {
+		try {
+			if (!statSync(folder).isDirectory()) {
+				return `${folder} is not a directory`;
+			}
+		} catch {
+			// further up
+		}
+	}
+
+	return 'a folder on its path is not a directory';
+}
+
+function isDirectory(path: string): boolean {
+	try {
+		return statSync(path).isDirectory();
+	} catch {
+		return false;
+	}
+}
+
+function isSymbolicLink(path: string): boolean {
+	try {
+		return lstatSync(path).isSymbolicLink();
+	} catch {
+		return false;
+	}
+}

@@ -1,0 +1,115 @@
+/** --save and --export-history never destroy a file, fail before training when they cannot be written, and never lose the figures. */
+import assert from 'node:assert/strict';
+import {execFileSync} from 'node:child_process';
+import {copyFileSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {after, test} from 'node:test';
+import {repoRoot} from '../helpers/fixtures.js';
+import {runCli} from '../helpers/run-cli.js';
+
+const directory = mkdtempSync(join(tmpdir(), 'gdlab-outputs-'));
+const admissions = readFileSync(join(repoRoot, 'data/binary.csv'), 'utf8');
+
+after(() => {
+	rmSync(directory, {recursive: true, force: true});
+});
+
+/** A folder of its own for one test, holding a copy of the admissions data as victim.csv. */
+function workspace(name: string): string {
+	const cwd = join(directory, name);
+	mkdirSync(cwd);
+	copyFileSync(join(repoRoot, 'data/binary.csv'), join(cwd, 'victim.csv'));
+	return cwd;
+}
+
+/** A refusal: one line on stderr, exit 1, nothing trained or printed. */
+function assertRefused(args: string[], cwd: string, message: string): void {
+	const {stdout, stderr, status} = runCli(args, {cwd});
+	assert.equal(stderr, `gdlab: ${message}\n`, args.join(' '));
+	assert.equal(status, 1, args.join(' '));
+	assert.equal(stdout, '', 'refused before training: no figures');
+}
+
+test('--save or --export-history never writes over the --data file', () => {
+	const cwd = workspace('data-file');
+	assertRefused(['train', '--epochs', '20', '--data', 'victim.csv', '--save', 'victim.csv'], cwd, 'victim.csv: cannot write: it is the --data file; choose another name');
+	assertRefused(['train', '--epochs', '20', '--data', 'victim.csv', '--export-history', './victim.csv'], cwd, './victim.csv: cannot write: it is the --data file; choose another name');
+	assert.equal(readFileSync(join(cwd, 'victim.csv'), 'utf8'), admissions);
+	assert.deepEqual(readdirSync(cwd), ['victim.csv'], 'no temporary file left');
+});
+
+test('--save and --export-history may not name the same file', () => {
+	const cwd = workspace('same-path');
+	assertRefused(['train', '--epochs', '20', '--save', 'run.json', '--export-history', './run.json'], cwd, '--save and --export-history both name run.json; give each its own file');
+	assert.deepEqual(readdirSync(cwd), ['victim.csv']);
+});
+
+test('a file gdlab did not write is kept; an earlier run or history is replaced', () => {
+	const cwd = workspace('not-ours');
+	assertRefused(['train', '--epochs', '20', '--save', 'victim.csv'], cwd, 'victim.csv: exists and is not a gdlab run; remove it or choose another name');
+	assertRefused(['train', '--epochs', '20', '--export-history', 'victim.csv'], cwd, 'victim.csv: exists and is not a gdlab history CSV; remove it or choose another name');
+	assert.equal(readFileSync(join(cwd, 'victim.csv'), 'utf8'), admissions);
+	assert.equal(runCli(['train', '--epochs', '20', '--save', 'run.json', '--export-history', 'history.csv'], {cwd}).status, 0);
+	const again = runCli(['train', '--epochs', '30', '--save', 'run.json', '--export-history', 'history.csv'], {cwd});
+	assert.equal(again.status, 0, again.stderr);
+	assert.equal(JSON.parse(readFileSync(join(cwd, 'run.json'), 'utf8')).epochs, 30);
+	assert.equal(readFileSync(join(cwd, 'history.csv'), 'utf8').trimEnd().split('\n').length, 31);
+	assertRefused(['train', '--epochs', '20', '--save', 'history.csv'], cwd, 'history.csv: exists and is not a gdlab run; remove it or choose another name');
+	assertRefused(['train', '--epochs', '20', '--export-history', 'run.json'], cwd, 'run.json: exists and is not a gdlab history CSV; remove it or choose another name');
+});
+
+test('a FIFO is not replaced by a plain file', () => {
+	const cwd = workspace('fifo');
+	execFileSync('mkfifo', [join(cwd, 'pipe')]);
+	assertRefused(['train', '--epochs', '20', '--save', 'pipe'], cwd, 'pipe: cannot write: exists and is not a regular file (a FIFO)');
+	assertRefused(['train', '--epochs', '20', '--export-history', 'pipe'], cwd, 'pipe: cannot write: exists and is not a regular file (a FIFO)');
+	assert.ok(lstatSync(join(cwd, 'pipe')).isFIFO());
+});
+
+test('paths that cannot be written are refused before training, each with its own reason', () => {
+	const cwd = workspace('unwritable');
+	writeFileSync(join(cwd, 'existing.json'), '{}');
+	assertRefused(['train', '--epochs', '20', '--save', 'no-such-dir/run.json'], cwd, 'no-such-dir/run.json: cannot write: no such directory');
+	assertRefused(['train', '--epochs', '20', '--save', 'existing.json/x.json'], cwd, 'existing.json/x.json: cannot write: existing.json is not a directory');
+	assertRefused(['train', '--epochs', '20', '--save', 'gone/'], cwd, 'gone/: cannot write: ends in "/", so it names a directory, not a file');
+	assertRefused(['train', '--epochs', '20', '--save', './'], cwd, './: cannot write: is a directory');
+	assertRefused(['train', '--epochs', '20', '--save', ''], cwd, '--save: the file path is empty');
+	assertRefused(['train', '--epochs', '20', '--export-history', ''], cwd, '--export-history: the file path is empty');
+});
+
+test('a diverged run says on stderr why the exit code is 1, text and --json alike, and prints the figures as before', () => {
+	const line = 'gdlab: the run diverged at epoch 0 (the loss or weights stopped being finite); exit code 1\n';
+	const text = runCli(['train', '--lr', '1e308']);
+	assert.equal(text.status, 1);
+	assert.equal(text.stderr, line);
+	assert.match(text.stdout, /^Diverged at epoch 0: the loss or weights stopped being finite; lower --lr \(weights are from epoch 0\)$/m);
+	const json = runCli(['train', '--lr', '1e308', '--json']);
+	assert.equal(json.status, 1);
+	assert.equal(json.stderr, line);
+	assert.equal(JSON.parse(json.stdout).status, 'diverged');
+});
+
+test('gdlab --save without a terminal saves the run it prints, as train --save does', () => {
+	const cwd = workspace('headless-save');
+	const {stdout, stderr, status} = runCli(['--save', 'run.json', '--epochs', '10'], {cwd});
+	assert.equal(status, 0, stderr);
+	assert.match(stdout, /^Prediction accuracy: /m);
+	const record = JSON.parse(readFileSync(join(cwd, 'run.json'), 'utf8'));
+	assert.equal(record.format, 'gdlab-run');
+	assert.equal(record.epochs, 10);
+	assertRefused(['--data', 'victim.csv', '--save', 'victim.csv'], cwd, 'victim.csv: cannot write: it is the --data file; choose another name');
+	assert.equal(readFileSync(join(cwd, 'victim.csv'), 'utf8'), admissions);
+});
+
+test('gdlab --load or --model forward with --save, without a terminal, says it would save nothing', () => {
+	const cwd = workspace('headless-load');
+	assert.equal(runCli(['train', '--epochs', '10', '--save', 'run.json'], {cwd}).status, 0);
+	const loaded = runCli(['--load', 'run.json', '--save', 'copy.json'], {cwd});
+	assert.equal(loaded.status, 2);
+	assert.equal(loaded.stderr.split('\n')[0], 'gdlab: --load with --save needs a terminal (the dashboard); without one gdlab replays the run and saves nothing');
+	const forward = runCli(['--model', 'forward', '--save', 'forward.json'], {cwd});
+	assert.equal(forward.status, 2);
+	assert.equal(forward.stderr.split('\n')[0], 'gdlab: --model forward with --save needs a terminal (the dashboard); without one gdlab prints the forward pass and saves nothing');
+	assert.deepEqual(readdirSync(cwd).sort(), ['run.json', 'victim.csv']);
+});

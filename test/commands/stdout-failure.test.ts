@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import {spawn, spawnSync} from 'node:child_process';
+import {once} from 'node:events';
+import {closeSync, existsSync, openSync, statSync} from 'node:fs';
+import {test} from 'node:test';
+import {outputFailureExitCode, stdoutFailure} from '../../src/commands/stdout-failure.js';
+import {cliPath} from '../helpers/run-cli.js';
+
+/** An error as a stream reports it. */
+function streamError(code: string, message: string): Error {
+	return Object.assign(new Error(message), {code});
+}
+
+test('→ a closed pipe ends gdlab quietly with exit code 0', () => {
+	assert.deepEqual(stdoutFailure(streamError('EPIPE', 'write EPIPE')), {line: undefined, exitCode: 0});
+});
+
+test('→ any other failure is one line on stderr and a non-zero exit code', () => {
+	assert.deepEqual(stdoutFailure(streamError('ENOSPC', 'ENOSPC: no space left on device, write')), {line: 'gdlab: cannot write output: no space left on device\n', exitCode: outputFailureExitCode});
+	assert.deepEqual(stdoutFailure(streamError('EBADF', 'EBADF: bad file descriptor, write')), {line: 'gdlab: cannot write output: standard output is closed\n', exitCode: 1});
+	assert.deepEqual(stdoutFailure(streamError('EWEIRD', 'something odd')), {line: 'gdlab: cannot write output: something odd\n', exitCode: 1});
+	assert.notEqual(outputFailureExitCode, 0);
+});
+
+// /dev/full opened for writing as a shell's `>/dev/full` does: a device, never replaced (checked first)
+const full = '/dev/full';
+const noFullDevice = existsSync(full) && statSync(full).isCharacterDevice() ? false : 'no /dev/full character device here';
+
+test('gdlab train and train --json into a full device say so and exit 1', {skip: noFullDevice}, () => {
+	for (const args of [['train', '--epochs', '3'], ['train', '--epochs', '3', '--json']]) {
+		const descriptor = openSync(full, 'w');
+		try {
+			const result = spawnSync(process.execPath, [cliPath, ...args], {stdio: ['ignore', descriptor, 'pipe'], encoding: 'utf8', timeout: 60_000});
+			assert.equal(result.stderr, 'gdlab: cannot write output: no space left on device\n', args.join(' '));
+			assert.equal(result.status, 1, args.join(' '));
+		} finally {
+			closeSync(descriptor);
+		}
+	}
+});
+
+test('a reader gone before gdlab writes (gdlab train | head) still means exit code 0 and nothing on stderr', async () => {
+	const child = spawn(process.execPath, [cliPath, 'train', '--json'], {stdio: ['ignore', 'pipe', 'pipe']});
+	// the read end closes long before the run is trained and printed
+	child.stdout.destroy();
+	let stderr = '';
+	child.stderr.setEncoding('utf8').on('data', (text: string) => {
+		stderr += text;
+	});
+	const [status] = await once(child, 'close') as [number | null];
+	assert.equal(stderr, '');
+	assert.equal(status, 0);
+});

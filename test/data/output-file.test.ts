@@ -1,0 +1,104 @@
+import assert from 'node:assert/strict';
+import {execFileSync} from 'node:child_process';
+import {existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {test} from 'node:test';
+import {checkOutputFile, type OutputKind} from '../../src/data/output-file.js';
+import {runOutput, writeRunFile, type RunRecord} from '../../src/data/run-file.js';
+import {historyOutput} from '../../src/commands/export-history.js';
+import {tempDirectory, writeTempFile} from './temp-files.js';
+
+/** A folder of its own for each test, inside the test process's temporary directory. */
+function folder(name: string): string {
+	const path = join(tempDirectory(), name);
+	mkdirSync(path, {recursive: true});
+	return path;
+}
+
+const fileKind: OutputKind = {option: '--save', what: 'a gdlab run', isOurs: head => head.startsWith('OURS')};
+
+test('→ a new file in an existing folder is fine, replaces nothing and leaves nothing behind', () => {
+	const directory = folder('new-file');
+	assert.equal(checkOutputFile(join(directory, 'run.json'), fileKind), false);
+	assert.deepEqual(readdirSync(directory), []);
+});
+
+test('→ refuses a folder that does not exist', () => {
+	const path = join(tempDirectory(), 'no-such-folder', 'run.json');
+	assert.throws(() => checkOutputFile(path, fileKind), {name: 'DataError', message: `${path}: cannot write: no such directory`});
+});
+
+test('→ names the file that stands where a folder should be', () => {
+	const file = writeTempFile('existing.json', '{}');
+	assert.throws(() => checkOutputFile(join(file, 'x.json'), fileKind), {name: 'DataError', message: `${join(file, 'x.json')}: cannot write: ${file} is not a directory`});
+});
+
+test('→ refuses a name ending in "/" and a folder, naming which', () => {
+	const directory = folder('a-folder');
+	const missing = join(tempDirectory(), 'not-there/');
+	assert.throws(() => checkOutputFile(missing, fileKind), {message: `${missing}: cannot write: ends in "/", so it names a directory, not a file`});
+	assert.throws(() => checkOutputFile(`${directory}/`, fileKind), {message: `${directory}/: cannot write: is a directory`});
+	assert.throws(() => checkOutputFile(directory, fileKind), {message: `${directory}: cannot write: is a directory`});
+});
+
+test('→ refuses an empty path, naming the option', () => {
+	assert.throws(() => checkOutputFile('', fileKind), {name: 'DataError', message: '--save: the file path is empty'});
+	assert.throws(() => checkOutputFile('', historyOutput), {message: '--export-history: the file path is empty'});
+});
+
+test('→ refuses a FIFO and leaves it a FIFO', () => {
+	const fifo = join(folder('fifo'), 'pipe');
+	execFileSync('mkfifo', [fifo]);
+	assert.throws(() => checkOutputFile(fifo, fileKind), {message: `${fifo}: cannot write: exists and is not a regular file (a FIFO)`});
+	assert.ok(lstatSync(fifo).isFIFO());
+});
+
+test('→ refuses a broken symbolic link', () => {
+	const link = join(folder('dangling'), 'link.json');
+	symlinkSync('nowhere.json', link);
+	assert.throws(() => checkOutputFile(link, fileKind), {message: `${link}: cannot write: exists and is not a regular file (a broken symbolic link)`});
+});
+
+test('→ refuses the data file, by any name: itself, a symbolic link, a hard link', () => {
+	const directory = folder('data-file');
+	const data = join(directory, 'victim.csv');
+	writeFileSync(data, 'OURS even so\n');
+	symlinkSync('victim.csv', join(directory, 'soft.csv'));
+	linkSync(data, join(directory, 'hard.csv'));
+	for (const name of ['victim.csv', 'soft.csv', 'hard.csv']) {
+		const path = join(directory, name);
+		assert.throws(() => checkOutputFile(path, fileKind, data), {message: `${path}: cannot write: it is the --data file; choose another name`});
+	}
+
+	assert.equal(readFileSync(data, 'utf8'), 'OURS even so\n');
+});
+
+test('→ refuses a file gdlab did not write; replaces its own and an empty one', () => {
+	const notes = writeTempFile('notes.txt', 'my notes\n');
+	assert.throws(() => checkOutputFile(notes, fileKind), {message: `${notes}: exists and is not a gdlab run; remove it or choose another name`});
+	assert.equal(checkOutputFile(writeTempFile('ours.json', 'OURS'), fileKind), true);
+	assert.equal(checkOutputFile(writeTempFile('empty.json', ''), fileKind), true);
+});
+
+test('→ knows a saved run by its format and a history by its header', () => {
+	assert.ok(runOutput.isOurs('{\n "format": "gdlab-run",\n "version": 1'));
+	assert.ok(!runOutput.isOurs('{"hello": "gdlab-run"}'));
+	assert.ok(!runOutput.isOurs('admit,gre,gpa,rank\n'));
+	assert.ok(historyOutput.isOurs('epoch,train_mse,test_mse,test_accuracy,learn_rate\r\n0,0.26,0.25,0.5,0.5\r\n'));
+	assert.ok(!historyOutput.isOurs('epoch,train_mse\n'));
+	assert.ok(!historyOutput.isOurs('{\n "format": "gdlab-run"'));
+});
+
+test('→ a folder that takes no new files is named as such, not as missing', {skip: existsSync('/proc/self') ? false : 'no /proc here'}, () => {
+	assert.throws(() => checkOutputFile('/proc/gdlab-test.json', fileKind), {message: '/proc/gdlab-test.json: cannot write: cannot create files in /proc'});
+});
+
+test('→ writeRunFile checks again at the write: a file that appeared since is kept', () => {
+	const path = writeTempFile('appeared.json', 'someone else\'s\n');
+	const record = {format: 'gdlab-run', dataset: {path: null}} as unknown as RunRecord;
+	assert.throws(() => writeRunFile(path, record), {message: `${path}: exists and is not a gdlab run; remove it or choose another name`});
+	assert.equal(readFileSync(path, 'utf8'), 'someone else\'s\n');
+	const fresh = join(folder('fresh'), 'run.json');
+	assert.equal(writeRunFile(fresh, record), false);
+	assert.equal(writeRunFile(fresh, record), true, 'the second save replaces the first');
+});
