@@ -6,11 +6,12 @@ import {lessonConfig} from '../engine/training-session.js';
 import {mainUsage} from './main-usage.js';
 import {parseOptions, resolveRunOptions, runOptionSpec, type RunOptions} from './parse-options.js';
 import type {SplitDataset} from '../data/dataset.js';
-import {readRunFile, type RunRecord} from '../data/run-file.js';
+import {DataError, place} from '../data/data-error.js';
+import {dataFileChange, readRunFile, type DataFileChange, type RunRecord} from '../data/run-file.js';
 import {loadingText, openFullScreen, watchLoadingKeys, writeLoadingLine} from '../ui/full-screen.js';
 import type {ScreenName} from '../ui/key-map.js';
 import type {DashboardOptions} from '../ui/run-dashboard.js';
-import {recordRunOptions, runReplay} from './replay.js';
+import {recordRunOptions, runDataError, runReplay} from './replay.js';
 import {loadRunDataInSteps} from './run-data.js';
 import {UsageError} from './usage-error.js';
 import {runForward} from './forward.js';
@@ -35,6 +36,10 @@ export async function runDashboardCommand(argv: string[]): Promise<number> {
 		throw new UsageError('--load takes the run\'s own settings; give it alone (with --save FILE at most)', mainUsage);
 	}
 
+	if (record) {
+		refuseChangedData(record, values.load!);
+	}
+
 	if (!process.stdout.isTTY) {
 		// a forward pass has no run to save, and a replay only checks one: saying so beats quietly saving nothing
 		if (values.save !== undefined && (record || options.chosen === 'forward')) {
@@ -43,7 +48,8 @@ export async function runDashboardCommand(argv: string[]): Promise<number> {
 
 		// no terminal to draw on: print the lesson's headless figures for the chosen model
 		if (options.chosen === 'forward') {
-			return runForward(values.seed === undefined ? [] : ['--seed', values.seed]);
+			// forward takes only these two; the rest were checked above and mean nothing to it
+			return runForward([...(values.seed === undefined ? [] : ['--seed', values.seed]), ...(values.rng === undefined ? [] : ['--rng', values.rng])]);
 		}
 
 		return record ? runReplay([values.load!]) : printRun(options, {json: false, save: values.save});
@@ -66,6 +72,8 @@ export async function runDashboardCommand(argv: string[]): Promise<number> {
 				shown = text;
 				writeLoadingLine(process.stdout, text);
 			}
+		}).catch((error: unknown) => {
+			throw record ? runDataError(values.load!, error) : error;
 		});
 		const {runDashboard} = await ui;
 		// a run's first loss is measured before it shows: seconds on big data with a big network
@@ -79,6 +87,23 @@ export async function runDashboardCommand(argv: string[]): Promise<number> {
 	}
 
 	return 0;
+}
+
+/**
+ * The dashboard replays a loaded run to where it was saved: on other data it would show other numbers
+ * as if they were the saved ones, so a changed or missing data file is refused (replay says what differs).
+ */
+function refuseChangedData(record: RunRecord, file: string): void {
+	let change: DataFileChange | undefined;
+	try {
+		change = dataFileChange(record);
+	} catch (error) {
+		throw runDataError(file, error);
+	}
+
+	if (change) {
+		throw new DataError(`${place(file)}: ${change.message}; gdlab replay ${file} shows what differs`);
+	}
 }
 
 /** What the dashboard opens on: the chosen model's settings, the lesson's for the other, a saved run to resume. */

@@ -5,7 +5,8 @@
 import {parseArgs, type ParseArgsConfig} from 'node:util';
 import {modelKinds, type ModelKind} from '../engine/model.js';
 import {randomKinds, type RandomKind} from '../engine/random.js';
-import {lessonConfig, maxEpochs, type BatchMode, type SessionConfig} from '../engine/training-session.js';
+import {lessonConfig, type BatchMode, type SessionConfig} from '../engine/training-session.js';
+import {maxEpochs, maxHiddenUnits} from '../engine/validate-config.js';
 import {defaultTestRatio} from '../data/split-dataset.js';
 import {UsageError} from './usage-error.js';
 
@@ -133,9 +134,6 @@ export function resolveRunOptions<Model extends string = ModelKind>(flags: RunFl
 		testRatio: flags['test-ratio'] === undefined ? defaultTestRatio : ratioValue(flags['test-ratio'], usage),
 	};
 }
-
-/** The most hidden units gdlab builds. */
-export const maxHiddenUnits = 1024;
 
 function oneOf<Value extends string>(flag: string, text: string, values: readonly Value[], usage: string): Value {
 	if (!(values as readonly string[]).includes(text)) {

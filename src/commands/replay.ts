@@ -1,6 +1,10 @@
 /** `gdlab replay FILE`: re-run a saved run and confirm its figures are identical, or say what changed. */
 import {existsSync} from 'node:fs';
-import {readRunFile, sha256File, type RunRecord} from '../data/run-file.js';
+import {historyColumns} from '../data/check-run-record.js';
+import {DataError, place} from '../data/data-error.js';
+import type {Dataset, SplitDataset} from '../data/dataset.js';
+import {dataFileChange, readRunFile, type RunRecord} from '../data/run-file.js';
+import type {WeightsJson} from '../engine/model.js';
 import {replayRun} from '../engine/replay.js';
 import type {TrainingSession} from '../engine/training-session.js';
 import {parseOptions, type RunOptions} from './parse-options.js';
@@ -42,7 +46,7 @@ export function runReplay(argv: string[], write: (text: string) => void = text =
 	}
 
 	const record = readRunFile(files[0]!);
-	const report = replay(record);
+	const report = replay(record, files[0]!);
 	if (values.json) {
 		write(`${JSON.stringify(report, null, 1)}\n`);
 	} else {
@@ -71,24 +75,63 @@ export function recordRunOptions(record: RunRecord): RunOptions {
 	};
 }
 
-/** Replay a saved run and compare every figure. */
-export function replay(record: RunRecord): ReplayReport {
+/** A problem with a saved run's data, naming the run file too: the user never typed the data's path. */
+export function runDataError(file: string, error: unknown): unknown {
+	return error instanceof DataError ? new DataError(`${place(file)}: the run's data file ${error.message}`) : error;
+}
+
+/** Replay a saved run (read from `file`) and compare every figure. */
+export function replay(record: RunRecord, file: string): ReplayReport {
 	const differences: string[] = [];
-	const {path, sha256} = record.dataset;
-	if (path !== null && sha256 !== null) {
-		if (!existsSync(path)) {
-			differences.push(`the data file ${path} is gone; replaying with ${record.source.data ?? 'the bundled data'}`);
-		} else {
-			const now = sha256File(path);
-			if (now !== sha256) {
-				differences.push(`the data file ${path} changed since the run was saved (SHA-256 ${sha256.slice(0, 12)}… then, ${now.slice(0, 12)}… now)`);
-			}
+	let split: SplitDataset;
+	try {
+		const change = dataFileChange(record);
+		if (change) {
+			differences.push(change.kind === 'gone' ? `${change.message}; replaying with ${record.source.data ?? 'the bundled data'}` : change.message);
+		}
+
+		split = loadRunData(recordRunOptions(record));
+	} catch (error) {
+		throw runDataError(file, error);
+	}
+
+	const session = replayRun(split, record.config, record.changes, record.epochs);
+	differences.push(...compareDataset(record, split.dataset), ...compare(record, session));
+	return {identical: differences.length === 0, epochs: session.epoch, differences};
+}
+
+/** A saved figure as JSON holds it: NaN and ±Infinity are written as null, −0 as 0. */
+function asSaved(value: number): number | null {
+	return Number.isFinite(value) ? value : null;
+}
+
+/** The first place two lists of figures differ (a missing value counts), or undefined. */
+function firstDifference(saved: ReadonlyArray<number | null>, now: ArrayLike<number>): number | undefined {
+	for (let index = 0; index < Math.max(saved.length, now.length); index++) {
+		const value = now[index];
+		if (index >= saved.length || index >= now.length || saved[index] !== asSaved(value!)) {
+			return index;
 		}
 	}
 
-	const session = replayRun(loadRunData(recordRunOptions(record)), record.config, record.changes, record.epochs);
-	differences.push(...compare(record, session));
-	return {identical: differences.length === 0, epochs: session.epoch, differences};
+	return undefined;
+}
+
+function shownFigure(value: number | null | undefined): string {
+	return value === undefined ? 'nothing' : value === null ? 'null' : pythonRepr(value);
+}
+
+function compareDataset(record: RunRecord, dataset: Dataset): string[] {
+	const differences: string[] = [];
+	if (dataset.rows !== record.dataset.rows) {
+		differences.push(`the data has ${dataset.rows} rows, the saved run ${record.dataset.rows}`);
+	}
+
+	if (JSON.stringify(dataset.featureNames) !== JSON.stringify(record.dataset.features)) {
+		differences.push(`the features are ${dataset.featureNames.join(', ')}, the saved run's ${record.dataset.features.join(', ')}`);
+	}
+
+	return differences;
 }
 
 function compare(record: RunRecord, session: TrainingSession): string[] {
@@ -97,20 +140,34 @@ function compare(record: RunRecord, session: TrainingSession): string[] {
 		differences.push(`trained ${session.epoch} epochs, the saved run ${record.epochs} (status now ${session.status})`);
 	}
 
-	for (const column of ['train', 'test', 'accuracy', 'learnRate'] as const) {
+	if (session.status !== record.status) {
+		differences.push(`status ${session.status} now, ${record.status} saved`);
+	}
+
+	for (const column of historyColumns) {
 		const saved = record.history[column];
 		const now = session.history.column(column);
-		const epoch = saved.findIndex((value, index) => !Object.is(value, now[index]));
-		if (epoch !== -1 && epoch < now.length) {
-			differences.push(`${column} at epoch ${epoch}: ${pythonRepr(saved[epoch]!)} saved, ${pythonRepr(now[epoch]!)} now`);
+		const epoch = firstDifference(saved, now);
+		if (epoch !== undefined) {
+			differences.push(`${column} at epoch ${epoch}: ${shownFigure(saved[epoch])} saved, ${shownFigure(epoch < now.length ? asSaved(now[epoch]!) : undefined)} now`);
 		}
 	}
 
-	const savedWeights = JSON.stringify(record.weights);
-	const nowWeights = JSON.stringify(session.model.weightsJson());
-	if (savedWeights !== nowWeights) {
-		differences.push('the final weights differ');
+	const {model} = session;
+	const names = model.weightNames(record.dataset.features);
+	const weights = [['initial', record.initialWeights, session.snapshot().initialWeights], ['final', record.weights, model.weights]] as const;
+	for (const [which, saved, now] of weights) {
+		const savedFlat = flatWeights(saved);
+		const index = firstDifference(savedFlat, now);
+		if (index !== undefined) {
+			differences.push(`the ${which} weights differ at ${names[index] ?? `weight ${index}`}: ${shownFigure(savedFlat[index])} saved, ${shownFigure(index < now.length ? now[index] : undefined)} now`);
+		}
 	}
 
 	return differences;
+}
+
+/** Saved weights in the model's flat layout (weightsJson's shapes, row by row). */
+function flatWeights(weights: WeightsJson): number[] {
+	return 'output' in weights ? weights.output : [...weights.inputHidden.flat(), ...weights.hiddenOutput];
 }

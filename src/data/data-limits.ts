@@ -8,3 +8,9 @@ export const maxCells = 10_000_000;
 export const maxCategoryLevels = 1000;
 /** The most feature values (rows × features) a prepared dataset may hold: 800 MB of doubles. */
 export const maxFeatureValues = 100_000_000;
+/**
+ * The largest saved run gdlab reads, in bytes (256 MB). A run stores 4 numbers per epoch: a saved
+ * million-epoch run measured 66 MB, and at most ~27 bytes a number it is 108 MB; the rest leaves room
+ * for the weights of 1024 hidden units on a wide dataset, twice (start and end).
+ */
+export const maxRunFileBytes = 256 * 1024 * 1024;

@@ -1,13 +1,16 @@
 /** Read a CSV file from disk with the limits and checks a user's file needs, then parse it. */
 import {isUtf8} from 'node:buffer';
-import {readFileSync, statSync, type Stats} from 'node:fs';
 import type {CsvTable} from './csv-table.js';
 import {DataError, place} from './data-error.js';
 import {maxCells, maxFileBytes} from './data-limits.js';
 import {parseCsv} from './parse-csv.js';
 import {positionAt} from './text-position.js';
+import {readUserFile} from './read-user-file.js';
 
 export {maxCells, maxFileBytes} from './data-limits.js';
+
+/** A data file, as readUserFile checks it. */
+export const csvFileKind = {noun: 'a CSV file', contents: 'the data', maxBytes: maxFileBytes} as const;
 
 /** Read and parse a CSV file; every problem is a DataError naming the file (and line, column). */
 export function readCsvFile(path: string): CsvTable {
@@ -15,69 +18,8 @@ export function readCsvFile(path: string): CsvTable {
 		throw new DataError('--data: the file path is empty');
 	}
 
-	const bytes = readBytes(path);
+	const bytes = readUserFile(path, csvFileKind);
 	return parseCsv(decodeUtf8(bytes, path), path, maxCells);
-}
-
-function readBytes(path: string): Buffer {
-	let stats: Stats;
-	try {
-		stats = statSync(path);
-	} catch (error) {
-		throw new DataError(`${place(path)}: ${describeFsError(error)}`);
-	}
-
-	if (stats.isDirectory()) {
-		throw new DataError(`${place(path)}: is a directory, not a CSV file`);
-	}
-
-	// A pipe or device has no size to check and may never end.
-	if (!stats.isFile()) {
-		throw new DataError(`${place(path)}: is not a regular file (a pipe or device); save the data to a file first`);
-	}
-
-	checkSize(stats.size, path);
-	let bytes: Buffer;
-	try {
-		bytes = readFileSync(path);
-	} catch (error) {
-		throw new DataError(`${place(path)}: ${describeFsError(error)}`);
-	}
-
-	// The file may have changed since stat.
-	checkSize(bytes.length, path);
-	return bytes;
-}
-
-function checkSize(size: number, path: string): void {
-	if (size > maxFileBytes) {
-		// Rounded up, so a file just over the limit never shows as "100.0 MB".
-		const megabytes = Math.ceil((size / 1024 / 1024) * 10) / 10;
-		throw new DataError(`${place(path)}: the file is ${megabytes.toFixed(1)} MB, over the limit of ${maxFileBytes / 1024 / 1024} MB`);
-	}
-
-	if (size === 0) {
-		throw new DataError(`${place(path)}: the file is empty`);
-	}
-}
-
-/** Node's errno codes in words; the raw error message would repeat the path and name a syscall. */
-const fsErrorWords: Record<string, string> = {
-	ENOENT: 'no such file',
-	ENOTDIR: 'no such file (a part of the path is not a directory)',
-	EACCES: 'permission denied',
-	EPERM: 'permission denied',
-	ENAMETOOLONG: 'the path is too long',
-	ELOOP: 'too many symbolic links in the path',
-	EISDIR: 'is a directory, not a CSV file',
-	EIO: 'the file could not be read (input/output error)',
-	EMFILE: 'too many open files',
-	ENFILE: 'too many open files',
-};
-
-function describeFsError(error: unknown): string {
-	const code = (error as NodeJS.ErrnoException | undefined)?.code;
-	return (code === undefined ? undefined : fsErrorWords[code]) ?? `the file could not be read (${code ?? 'unknown error'})`;
 }
 
 function decodeUtf8(bytes: Buffer, path: string): string {

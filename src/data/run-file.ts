@@ -4,13 +4,17 @@
  * leaves a half-written file behind.
  */
 import {createHash} from 'node:crypto';
-import {readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
+import {existsSync, renameSync, rmSync, writeFileSync} from 'node:fs';
 import {basename, dirname, join, resolve} from 'node:path';
 import type {WeightsJson} from '../engine/model.js';
 import type {ConfigChange, SessionConfig, SessionStatus, TrainingSession} from '../engine/training-session.js';
-import {DataError} from './data-error.js';
+import {checkRunRecord, RecordProblem} from './check-run-record.js';
+import {DataError, place} from './data-error.js';
+import {maxRunFileBytes} from './data-limits.js';
 import type {Dataset} from './dataset.js';
 import {checkOutputFile, describeWriteError, type OutputKind} from './output-file.js';
+import {csvFileKind} from './read-csv-file.js';
+import {readUserFile} from './read-user-file.js';
 
 /** The format name and version written in every saved run. */
 export const runFormat = 'gdlab-run';
@@ -50,16 +54,39 @@ export type RunRecord = {
 	epochs: number;
 	/** training, done or diverged. */
 	status: SessionStatus;
-	/** Per-epoch figures. */
-	history: {train: number[]; test: number[]; accuracy: number[]; learnRate: number[]};
+	/** Per-epoch figures; null where the figure was NaN or infinite (JSON has no such numbers). */
+	history: {train: Array<number | null>; test: Array<number | null>; accuracy: Array<number | null>; learnRate: Array<number | null>};
 	/** Weights at the start and at the end. */
 	initialWeights: WeightsJson;
 	weights: WeightsJson;
 };
 
-/** SHA-256 of a file's bytes, hex. */
+/** SHA-256 of a data file's bytes, hex; read with --data's checks, since a saved run may name any path. */
 export function sha256File(path: string): string {
-	return createHash('sha256').update(readFileSync(path)).digest('hex');
+	return createHash('sha256').update(readUserFile(path, csvFileKind)).digest('hex');
+}
+
+/** How a saved run's data file differs from the one it was trained on. */
+export type DataFileChange = {
+	/** gone: no file at the saved path; changed: other bytes (by SHA-256). */
+	kind: 'gone' | 'changed';
+	/** The difference in words, naming the data file. */
+	message: string;
+};
+
+/** Whether the data file at the run's saved path still has the saved SHA-256; undefined when it does (or the data is built in). */
+export function dataFileChange(record: RunRecord): DataFileChange | undefined {
+	const {path, sha256} = record.dataset;
+	if (path === null || sha256 === null) {
+		return undefined;
+	}
+
+	if (!existsSync(path)) {
+		return {kind: 'gone', message: `the data file ${place(path)} is gone`};
+	}
+
+	const now = sha256File(path);
+	return now === sha256 ? undefined : {kind: 'changed', message: `the data file ${place(path)} changed since the run was saved (SHA-256 ${sha256.slice(0, 12)}… then, ${now.slice(0, 12)}… now)`};
 }
 
 /** Describe a session and its data as a saved run. */
@@ -137,36 +164,32 @@ export function writeRunFile(path: string, record: RunRecord): boolean {
 	return replaced;
 }
 
-/** Read a saved run; anything that is not one is a DataError naming the file. */
+/** Read a saved run, checked whole; anything that is not one is a DataError naming the file. */
 export function readRunFile(path: string): RunRecord {
-	let text: string;
+	const text = readUserFile(path, {noun: 'a saved run', contents: 'the run', maxBytes: maxRunFileBytes}).toString('utf8');
+	let record: unknown;
 	try {
-		text = readFileSync(path, 'utf8');
+		record = JSON.parse(text);
 	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code;
-		throw new DataError(`${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a saved run' : (error as Error).message}`);
+		throw new DataError(`${place(path)}: not a gdlab run file (invalid JSON: ${(error as Error).message})`);
 	}
 
-	let record: Partial<RunRecord>;
+	if (record === null || typeof record !== 'object' || (record as Partial<RunRecord>).format !== runFormat) {
+		throw new DataError(`${place(path)}: not a gdlab run file (no "format": "${runFormat}")`);
+	}
+
+	const {version} = record as Partial<RunRecord>;
+	if (version !== runFormatVersion) {
+		throw new DataError(`${place(path)}: saved by another version of gdlab (format version ${String(version)}, this gdlab reads ${runFormatVersion})`);
+	}
+
 	try {
-		record = JSON.parse(text) as Partial<RunRecord>;
+		return checkRunRecord(record as Record<string, unknown>);
 	} catch (error) {
-		throw new DataError(`${path}: not a gdlab run file (invalid JSON: ${(error as Error).message})`);
-	}
-
-	if (record === null || typeof record !== 'object' || record.format !== runFormat) {
-		throw new DataError(`${path}: not a gdlab run file (no "format": "${runFormat}")`);
-	}
-
-	if (record.version !== runFormatVersion) {
-		throw new DataError(`${path}: saved by another version of gdlab (format version ${String(record.version)}, this gdlab reads ${runFormatVersion})`);
-	}
-
-	for (const key of ['source', 'dataset', 'config', 'changes', 'epochs', 'history', 'weights'] as const) {
-		if (record[key] === undefined) {
-			throw new DataError(`${path}: the saved run has no "${key}"`);
+		if (error instanceof RecordProblem) {
+			throw new DataError(`${place(path)}: ${error.message}`);
 		}
-	}
 
-	return record as RunRecord;
+		throw error;
+	}
 }

@@ -10,6 +10,9 @@ import {LossHistory} from './loss-history.js';
 import {evaluate, type Evaluation, type Model, type ModelKind} from './model.js';
 import {createRandom, type RandomKind} from './random.js';
 import {SingleUnit} from './single-unit.js';
+import {validateConfig} from './validate-config.js';
+
+export {ConfigError, validateConfig} from './validate-config.js';
 
 /** How many records make one weight update: all of them, each one, or a fixed mini-batch size. */
 export type BatchMode = 'full' | 'record' | number;
@@ -285,41 +288,4 @@ export class TrainingSession {
 	private measure(): Evaluation & {test: Evaluation} {
 		return {...evaluate(this.network, this.data.train), test: evaluate(this.network, this.data.test)};
 	}
-}
-
-/** A configuration value the engine cannot run with. */
-export class ConfigError extends Error {
-	override readonly name = 'ConfigError';
-}
-
-/**
- * The most epochs a run may target: its history keeps 32 bytes an epoch, and a saved run some 100 bytes of
- * JSON an epoch, which must stay one string well under V8's limit of 512 MB.
- */
-export const maxEpochs = 1_000_000;
-
-/** Check a configuration, returning it, or throw a ConfigError naming the bad value. */
-export function validateConfig(config: SessionConfig): SessionConfig {
-	const {epochs, learnRate, momentum, hidden, batch, model} = config;
-	if (!Number.isInteger(epochs) || epochs < 1 || epochs > maxEpochs) {
-		throw new ConfigError(`epochs must be a whole number from 1 to ${maxEpochs}, got ${epochs}`);
-	}
-
-	if (!(learnRate > 0) || !Number.isFinite(learnRate)) {
-		throw new ConfigError(`learning rate must be a positive number, got ${learnRate}`);
-	}
-
-	if (!(momentum >= 0 && momentum < 1)) {
-		throw new ConfigError(`momentum must be at least 0 and below 1, got ${momentum}`);
-	}
-
-	if (model === 'backprop' && (!Number.isInteger(hidden) || hidden < 1)) {
-		throw new ConfigError(`hidden units must be a whole number of at least 1, got ${hidden}`);
-	}
-
-	if (typeof batch === 'number' && (!Number.isInteger(batch) || batch < 1)) {
-		throw new ConfigError(`batch size must be a whole number of at least 1, got ${batch}`);
-	}
-
-	return config;
 }

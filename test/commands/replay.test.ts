@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import {copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync} from 'node:fs';
+import {copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {test} from 'node:test';
@@ -62,4 +62,57 @@ test('saving into a missing directory is one clear line and leaves nothing behin
 	assert.equal(status, 1);
 	assert.equal(stderr, `gdlab: ${file}: cannot write: no such directory\n`);
 	assert.equal(existsSync(file), false);
+});
+
+/** A saved 30-epoch run changed by `tamper`, written beside the others; returns its path. */
+function tamperedRun(name: string, tamper: (record: any) => void): string {
+	const saved = join(directory, 'to-tamper.json');
+	if (!existsSync(saved)) {
+		assert.equal(runCli(['train', '--epochs', '30', '--save', saved]).status, 0);
+	}
+
+	const record = JSON.parse(readFileSync(saved, 'utf8'));
+	tamper(record);
+	const file = join(directory, name);
+	writeFileSync(file, JSON.stringify(record));
+	return file;
+}
+
+test('replay finds a tampered figure wherever it is: the last loss, the initial weights, status, rows, features', () => {
+	const tampers: Array<[string, (record: any) => void, RegExp]> = [
+		['last-loss.json', record => (record.history.train[29] = 0.1), /^ {2}train at epoch 29: 0\.1 saved, 0\.2\d+ now$/m],
+		['initial.json', record => (record.initialWeights.output[5] += 1e-9), /^ {2}the initial weights differ at w\[rank_4\]: /m],
+		['status.json', record => (record.status = 'training'), /^ {2}status done now, training saved$/m],
+		['rows.json', record => (record.dataset.rows = 401), /^ {2}the data has 400 rows, the saved run 401$/m],
+		['features.json', record => (record.dataset.features[0] = 'GRE'), /^ {2}the features are gre, gpa, .*, the saved run's GRE, gpa, /m],
+	];
+	for (const [name, tamper, difference] of tampers) {
+		const {stdout, status} = runCli(['replay', tamperedRun(name, tamper)]);
+		assert.equal(status, 1, name);
+		assert.match(stdout, /: differs\n/, name);
+		assert.match(stdout, difference, name);
+	}
+});
+
+test('replay refuses a run file of the wrong shape with one line naming it, exit 1', () => {
+	const emptied = tamperedRun('emptied.json', record => (record.history.train = []));
+	assert.deepEqual(runCli(['replay', emptied]), {stdout: '', stderr: `gdlab: ${emptied}: "history.train" has 0 values for 30 epochs\n`, status: 1});
+	const badRate = tamperedRun('bad-rate.json', record => (record.config.learnRate = 'abc'));
+	assert.deepEqual(runCli(['replay', badRate]), {stdout: '', stderr: `gdlab: ${badRate}: config: learning rate must be a positive number, got "abc"\n`, status: 1});
+	const noSource = tamperedRun('no-source.json', record => (record.source = null));
+	assert.deepEqual(runCli(['replay', noSource]), {stdout: '', stderr: `gdlab: ${noSource}: "source" must be an object, got null\n`, status: 1});
+});
+
+test('replay refuses a device or a pipe at once instead of reading it for ever', () => {
+	const started = Date.now();
+	assert.deepEqual(runCli(['replay', '/dev/zero']), {stdout: '', stderr: 'gdlab: /dev/zero: is not a regular file (a pipe or device); save the run to a file first\n', status: 1});
+	assert.ok(Date.now() - started < 20_000);
+});
+
+test('replay names the saved run when its relative data file has moved', () => {
+	const work = mkdtempSync(join(tmpdir(), 'gdlab-moved-'));
+	copyFileSync(join(repoRoot, 'data/binary.csv'), join(work, 'mydata.csv'));
+	assert.equal(runCli(['train', '--data', 'mydata.csv', '--epochs', '5', '--save', 'run.json'], {cwd: work}).status, 0);
+	renameSync(join(work, 'mydata.csv'), join(work, 'moved.csv'));
+	assert.deepEqual(runCli(['replay', 'run.json'], {cwd: work}), {stdout: '', stderr: 'gdlab: run.json: the run\'s data file mydata.csv: no such file\n', status: 1});
 });

@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import {copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {test} from 'node:test';
+import {repoRoot} from '../helpers/fixtures.js';
+import {runCli} from '../helpers/run-cli.js';
+
+const directory = mkdtempSync(join(tmpdir(), 'gdlab-dashboard-'));
+
+test('--load refuses a run whose data file changed since the save, and points to gdlab replay', () => {
+	const data = join(directory, 'admissions.csv');
+	copyFileSync(join(repoRoot, 'data/binary.csv'), data);
+	const file = join(directory, 'run.json');
+	assert.equal(runCli(['train', '--data', data, '--epochs', '10', '--save', file]).status, 0);
+	assert.equal(runCli(['--load', file]).status, 0);
+	writeFileSync(data, readFileSync(data, 'utf8').replace('0,380,3.61,3', '0,390,3.61,3'));
+	const changed = runCli(['--load', file]);
+	assert.equal(changed.status, 1);
+	assert.equal(changed.stdout, '');
+	assert.match(changed.stderr, new RegExp(`^gdlab: ${file}: the data file ${data} changed since the run was saved \\(SHA-256 [0-9a-f]{12}… then, [0-9a-f]{12}… now\\); gdlab replay ${file} shows what differs\\n$`));
+	rmSync(data);
+	assert.deepEqual(runCli(['--load', file]), {stdout: '', stderr: `gdlab: ${file}: the data file ${data} is gone; gdlab replay ${file} shows what differs\n`, status: 1});
+});
+
+test('--load refuses a bad saved setting with one line, before any screen opens', () => {
+	const saved = join(directory, 'bp.json');
+	assert.equal(runCli(['train', '--model', 'backprop', '--epochs', '10', '--save', saved]).status, 0);
+	const record = JSON.parse(readFileSync(saved, 'utf8'));
+	record.config.hidden = 100_000;
+	const file = join(directory, 'wide.json');
+	writeFileSync(file, JSON.stringify(record));
+	assert.deepEqual(runCli(['--load', file]), {stdout: '', stderr: `gdlab: ${file}: config: hidden units must be a whole number from 1 to 1024, got 100000\n`, status: 1});
+});
+
+test('piped, --model forward prints what gdlab forward prints for the same --rng and --seed', () => {
+	const piped = runCli(['--model', 'forward', '--rng', 'seedrandom', '--seed', '5']);
+	assert.equal(piped.status, 0);
+	assert.equal(piped.stdout, runCli(['forward', '--rng', 'seedrandom', '--seed', '5']).stdout);
+	assert.notEqual(piped.stdout, runCli(['forward', '--seed', '5']).stdout);
+	const textSeed = runCli(['--model', 'forward', '--rng', 'seedrandom', '--seed', 'xyz']);
+	assert.equal(textSeed.status, 0);
+	assert.equal(textSeed.stdout, runCli(['forward', '--rng', 'seedrandom', '--seed', 'xyz']).stdout);
+});

@@ -1,0 +1,105 @@
+import assert from 'node:assert/strict';
+import {execFileSync} from 'node:child_process';
+import {truncateSync} from 'node:fs';
+import {join} from 'node:path';
+import {test} from 'node:test';
+import {maxRunFileBytes} from '../../src/data/data-limits.js';
+import {loadDataset} from '../../src/data/load-dataset.js';
+import {buildRunRecord, readRunFile, writeRunFile, type RunRecord} from '../../src/data/run-file.js';
+import {splitDataset} from '../../src/data/split-dataset.js';
+import {createRandom} from '../../src/engine/random.js';
+import {TrainingSession, lessonConfig} from '../../src/engine/training-session.js';
+import {tempDirectory, writeTempFile} from './temp-files.js';
+
+const split = splitDataset(loadDataset(undefined), createRandom('numpy', 42));
+const source = {data: null, splitSeed: 42, target: null, categorical: null, strict: false, testRatio: 0.1};
+
+/** A saved run of `model`, 12 epochs with a learning-rate change at epoch 4, as JSON would read it back. */
+function savedRun(model: 'single' | 'backprop' = 'single'): any {
+	const session = new TrainingSession(split, {...lessonConfig(model), epochs: 12});
+	session.advance(4);
+	session.setLearnRate(0.25);
+	session.advance(20);
+	return JSON.parse(JSON.stringify(buildRunRecord(session, split.dataset, source)));
+}
+
+/** Write a saved run changed by `tamper` and return what readRunFile says about it. */
+function problemWith(tamper: (record: any) => void, model: 'single' | 'backprop' = 'single'): string {
+	const record = savedRun(model);
+	tamper(record);
+	const path = writeTempFile('tampered.json', JSON.stringify(record));
+	try {
+		readRunFile(path);
+	} catch (error) {
+		assert.equal((error as Error).name, 'DataError');
+		const prefix = `${path}: `;
+		assert.ok((error as Error).message.startsWith(prefix), (error as Error).message);
+		return (error as Error).message.slice(prefix.length);
+	}
+
+	return 'accepted';
+}
+
+test('→ reads back what writeRunFile wrote, a NaN figure (written as null) included', () => {
+	const record = savedRun('backprop');
+	record.history.accuracy[3] = Number.NaN;
+	const path = join(tempDirectory(), 'written.json');
+	writeRunFile(path, record as RunRecord);
+	const read = readRunFile(path);
+	assert.equal(read.history.accuracy[3], null);
+	assert.equal(read.history.train.length, 12);
+	assert.deepEqual(read.changes, [{epoch: 4, change: {learnRate: 0.25}}]);
+});
+
+test('→ names a missing or null part instead of failing on it later', () => {
+	assert.equal(problemWith(record => delete record.history.test), '"history.test" must be a list of 12 numbers, got undefined');
+	assert.equal(problemWith(record => delete record.initialWeights), 'the saved run has no "initialWeights"');
+	for (const key of ['history', 'config', 'source', 'dataset']) {
+		assert.equal(problemWith(record => (record[key] = null)), `"${key}" must be an object, got null`);
+	}
+});
+
+test('→ holds the saved config to the limits the CLI puts on the same flags', () => {
+	assert.equal(problemWith(record => (record.config.hidden = 1e9), 'backprop'), 'config: hidden units must be a whole number from 1 to 1024, got 1000000000');
+	assert.equal(problemWith(record => (record.config.seed = -1)), 'config: seed must be a whole number from 0 to 4294967295 with rng numpy, got -1');
+	assert.equal(problemWith(record => (record.config.seed = 'abc')), 'config: seed must be a whole number from 0 to 4294967295 with rng numpy, got "abc"');
+	assert.equal(problemWith(record => (record.config.model = 'bogus')), 'config: model must be one of single, backprop, got "bogus"');
+	assert.equal(problemWith(record => (record.config.rng = 'bogus')), 'config: rng must be one of numpy, seedrandom, got "bogus"');
+	assert.equal(problemWith(record => (record.config.epochs = '12')), 'config: epochs must be a whole number from 1 to 1000000, got "12"');
+	assert.equal(problemWith(record => (record.config.learnRate = 'abc')), 'config: learning rate must be a positive number, got "abc"');
+	assert.equal(problemWith(record => (record.config.batch = 'bogus')), 'config: batch must be full, record or a mini-batch size, got "bogus"');
+	assert.equal(problemWith(record => (record.source.splitSeed = 2 ** 40)), 'source: split seed must be a whole number from 0 to 4294967295 with rng numpy, got 1099511627776');
+});
+
+test('→ wants one history value per epoch, so a huge "epochs" cannot start an endless replay', () => {
+	assert.equal(problemWith(record => (record.epochs = 5_000_000_000)), '"history.train" has 12 values for 5000000000 epochs');
+	assert.equal(problemWith(record => (record.history.train = [])), '"history.train" has 0 values for 12 epochs');
+	assert.equal(problemWith(record => record.history.learnRate.push(0.5)), '"history.learnRate" has 13 values for 12 epochs');
+	assert.equal(problemWith(record => (record.history.accuracy[3] = 'x')), '"history.accuracy[3]" must be a number, got "x"');
+});
+
+test('→ takes changes only as a list of known, valid settings at epochs the run reached', () => {
+	assert.equal(problemWith(record => (record.changes = 'x')), '"changes" must be a list, got "x"');
+	assert.equal(problemWith(record => (record.changes = [{epoch: 10}])), '"changes[0].change" must be an object, got undefined');
+	assert.equal(problemWith(record => (record.changes = [{epoch: 5, change: {learnRate: -3}}])), 'changes[0]: learning rate must be a positive number, got -3');
+	assert.equal(problemWith(record => (record.changes = [{epoch: 5, change: {hidden: 3}}])), '"changes[0].change" has an unknown setting "hidden" (known: learnRate, momentum, batch, epochs)');
+	assert.equal(problemWith(record => (record.changes = [{epoch: 13, change: {learnRate: 1}}])), '"changes[0].epoch" must be a whole number from 0 to 12, got 13');
+	assert.equal(problemWith(record => record.changes.push({epoch: 2, change: {momentum: 0.5}})), '"changes[1].epoch" must be a whole number from 4 to 12, got 2');
+});
+
+test('→ wants weights shaped for the model, the features and the hidden units', () => {
+	assert.match(problemWith(record => record.weights.output.pop()), /^"weights\.output" must be a list of 6 numbers \(one per feature\), got \[0\.\d+,/);
+	assert.match(problemWith(record => record.initialWeights.hiddenOutput.push(1), 'backprop'), /^"initialWeights\.hiddenOutput" must be a list of 2 numbers \(hidden units\), got \[/);
+	assert.match(problemWith(record => (record.weights.inputHidden[0][1] = null), 'backprop'), /^"weights\.inputHidden" must be 6 rows \(features\) of 2 numbers \(hidden units\), got \[\[-?0\.\d+,null\]/);
+});
+
+test('→ refuses a device, a pipe, an empty file and a file over the limit, naming the limit', () => {
+	assert.throws(() => readRunFile('/dev/zero'), {name: 'DataError', message: '/dev/zero: is not a regular file (a pipe or device); save the run to a file first'});
+	const fifo = join(tempDirectory(), 'run.fifo');
+	execFileSync('mkfifo', [fifo]);
+	assert.throws(() => readRunFile(fifo), {name: 'DataError', message: `${fifo}: is not a regular file (a pipe or device); save the run to a file first`});
+	assert.throws(() => readRunFile(writeTempFile('empty.json', '')), {name: 'DataError', message: /empty\.json: the file is empty$/});
+	const huge = writeTempFile('huge.json', '');
+	truncateSync(huge, maxRunFileBytes + 1);
+	assert.throws(() => readRunFile(huge), {name: 'DataError', message: `${huge}: the file is 256.1 MB, over the limit of 256 MB`});
+});
