@@ -111,6 +111,7 @@ function runJob(sequence: number): void {
 	const start = state[control.start]!;
 	const end = state[control.end]!;
 	const chunks = state[control.chunks]!;
+	const stall = state[control.stall]!;
 	const examples = jobRecords();
 	// the kernel is looked up once per record set and shape: a small epoch's chunk takes microseconds
 	if (latest!.kernel?.hiddenCount !== hiddenCount) {
@@ -120,6 +121,13 @@ function runJob(sequence: number): void {
 
 	const {kernel, weights: jobWeights, total} = latest!.kernel;
 	for (let chunk = claimChunk(state, control.claims, sequence, chunks); chunk !== undefined; chunk = claimChunk(state, control.claims, sequence, chunks)) {
+		if (stall > 0) { // a test holding the chunk a while (setWorkerStall)
+			const until = performance.now() + (stall / 1000);
+			while (performance.now() < until) {
+				// hold the chunk
+			}
+		}
+
 		total.fill(0);
 		kernel.accumulate(jobWeights, examples, chunkStart(start, end, chunks, chunk), chunkStart(start, end, chunks, chunk + 1), total, sigmoid);
 		totals[chunk]!.set(total);

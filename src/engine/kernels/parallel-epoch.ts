@@ -80,6 +80,8 @@ let helper: Helper | undefined;
 let enabled = availableParallelism() > 1;
 /** Scales how long this thread waits on a chunk the worker holds (tests set 0: run it again at once). */
 let patienceScale = 1;
+/** Microseconds the worker waits after claiming each chunk (tests set it, so that chunks are held for sure). */
+let workerStall = 0;
 /**
  * How the cut epochs so far turned out: the worker ran some of the chunks; was not asked; took none; or
  * held a chunk too long, which this thread then ran again.
@@ -108,6 +110,17 @@ export function setParallelEpoch(on: boolean): boolean {
 export function setWorkerPatience(scale: number): number {
 	const previous = patienceScale;
 	patienceScale = scale;
+	return previous;
+}
+
+/**
+ * Make the worker wait `microseconds` after claiming each chunk of the epochs posted from now on (0: not at
+ * all); returns the previous setting. For tests: with no patience, every chunk it claims is then run again
+ * here, however busy the machine. The bits never depend on it.
+ */
+export function setWorkerStall(microseconds: number): number {
+	const previous = workerStall;
+	workerStall = microseconds;
 	return previous;
 }
 
@@ -307,6 +320,7 @@ function post(work: Helper, weights: Float64Array, featureCount: number, hiddenC
 	setSlot(state, control.start, start);
 	setSlot(state, control.end, end);
 	setSlot(state, control.chunks, chunks);
+	setSlot(state, control.stall, workerStall);
 	const sequence = ++work.sequence;
 	Atomics.store(state, control.claims, claimWord(sequence, 0));
 	Atomics.store(state, control.posted, sequence);

@@ -34,6 +34,8 @@ export const control = {
 	chunks: 9,
 	/** 1 once the worker is waiting for jobs. */
 	ready: 10,
+	/** For tests: microseconds the worker waits after claiming each chunk (0: none). */
+	stall: 11,
 	/** The sequence number of the latest job posted: what a waiting worker watches. */
 	posted: lineApart,
 	/** 1 while the worker sleeps in Atomics.wait on `posted` (then posting notifies it). */
