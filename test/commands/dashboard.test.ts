@@ -1,20 +1,17 @@
 import assert from 'node:assert/strict';
-import {copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {test} from 'node:test';
-import {repoRoot} from '../helpers/fixtures.js';
 import {runCli} from '../helpers/run-cli.js';
+import {runOnCopiedData} from '../helpers/run-on-copied-data.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'gdlab-dashboard-'));
 
 test('--load refuses a run whose data file changed since the save, and points to gdlab replay', () => {
-	const data = join(directory, 'admissions.csv');
-	copyFileSync(join(repoRoot, 'data/binary.csv'), data);
-	const file = join(directory, 'run.json');
-	assert.equal(runCli(['train', '--data', data, '--epochs', '10', '--save', file]).status, 0);
+	const {data, file, changeData} = runOnCopiedData(directory, 'run.json', 10);
 	assert.equal(runCli(['--load', file]).status, 0);
-	writeFileSync(data, readFileSync(data, 'utf8').replace('0,380,3.61,3', '0,390,3.61,3'));
+	changeData();
 	const changed = runCli(['--load', file]);
 	assert.equal(changed.status, 1);
 	assert.equal(changed.stdout, '');

@@ -5,6 +5,7 @@ import {join} from 'node:path';
 import {test} from 'node:test';
 import {fixturePath, repoRoot} from '../helpers/fixtures.js';
 import {runCli} from '../helpers/run-cli.js';
+import {runOnCopiedData} from '../helpers/run-on-copied-data.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'gdlab-replay-'));
 
@@ -24,12 +25,9 @@ test('--save writes a run that gdlab replay confirms identical', () => {
 });
 
 test('replay names a changed data file and a changed figure, exit 1', () => {
-	const data = join(directory, 'admissions.csv');
-	copyFileSync(join(repoRoot, 'data/binary.csv'), data);
-	const file = join(directory, 'own-data.json');
-	assert.equal(runCli(['train', '--data', data, '--epochs', '20', '--save', file]).status, 0);
+	const {file, changeData} = runOnCopiedData(directory, 'own-data.json', 20);
 	assert.equal(runCli(['replay', file]).status, 0);
-	writeFileSync(data, readFileSync(data, 'utf8').replace('0,380,3.61,3', '0,390,3.61,3'));
+	changeData();
 	const replayed = runCli(['replay', file, '--json']);
 	assert.equal(replayed.status, 1);
 	const report = JSON.parse(replayed.stdout);
