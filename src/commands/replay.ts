@@ -51,8 +51,12 @@ export function runReplay(argv: string[], write: (text: string) => void = text =
 		write(`${JSON.stringify(report, null, 1)}\n`);
 	} else {
 		const what = `${report.epochs} epochs of ${record.config.model} on ${record.dataset.name}`;
+		// a run saved before its first epoch has no figures yet, only its initial weights
+		const figures = report.epochs === 0
+			? 'the initial weights; no epoch trained yet'
+			: `training MSE ${pythonRepr(record.history.train.at(-1)!)}, test accuracy ${pythonFixed3(record.history.accuracy.at(-1)!)}`;
 		const lines = report.identical
-			? [`Replayed ${what}: identical (training MSE ${pythonRepr(record.history.train.at(-1) ?? Number.NaN)}, test accuracy ${pythonFixed3(record.history.accuracy.at(-1) ?? Number.NaN)})`]
+			? [`Replayed ${what}: identical (${figures})`]
 			: [`Replayed ${what}: differs`, ...report.differences.map(line => `  ${line}`)];
 		write(`${lines.join('\n')}\n`);
 	}

@@ -8,6 +8,8 @@
 export type CsvTable = {
 	/** Where the table came from (shown in messages). */
 	file: string;
+	/** SHA-256 of the file's bytes as read, hex (when it was read from a file). */
+	sha256?: string;
 	/** Column names, trimmed. */
 	header: string[];
 	/** Number of data records (blank lines are not records). */

@@ -18,6 +18,11 @@ export type Dataset = Examples & {
 	name: string;
 	/** The path it was read from, when it came from a file. */
 	path?: string;
+	/**
+	 * SHA-256 of the file's bytes when they were read, hex: a saved run records this, not the file as it is
+	 * when saved (it may have been edited while the run trained).
+	 */
+	sha256?: string;
 	/** Names of the feature columns, in order (e.g. gre, gpa, rank_1 … rank_4). */
 	featureNames: string[];
 	/** The target column's name. */

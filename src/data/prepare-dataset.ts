@@ -105,6 +105,7 @@ export function prepareDataset(table: CsvTable, options: PrepareOptions = {}): D
 	return {
 		name: basename(file),
 		path: file,
+		sha256: table.sha256,
 		featureNames,
 		targetName: target.name,
 		targetMapping: mapping,

@@ -1,5 +1,6 @@
 /** Read a CSV file from disk with the limits and checks a user's file needs, then parse it. */
 import {isUtf8} from 'node:buffer';
+import {createHash} from 'node:crypto';
 import type {CsvTable} from './csv-table.js';
 import {DataError, place} from './data-error.js';
 import {maxCells, maxFileBytes} from './data-limits.js';
@@ -19,7 +20,7 @@ export function readCsvFile(path: string): CsvTable {
 	}
 
 	const bytes = readUserFile(path, csvFileKind);
-	return parseCsv(decodeUtf8(bytes, path), path, maxCells);
+	return {...parseCsv(decodeUtf8(bytes, path), path, maxCells), sha256: createHash('sha256').update(bytes).digest('hex')};
 }
 
 function decodeUtf8(bytes: Buffer, path: string): string {

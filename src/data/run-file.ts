@@ -13,6 +13,7 @@ import {DataError, place} from './data-error.js';
 import {maxRunFileBytes} from './data-limits.js';
 import type {Dataset} from './dataset.js';
 import {checkOutputFile, describeWriteError, type OutputKind} from './output-file.js';
+import {bundledDataPath} from './load-dataset.js';
 import {csvFileKind} from './read-csv-file.js';
 import {readUserFile} from './read-user-file.js';
 
@@ -74,9 +75,14 @@ export type DataFileChange = {
 	message: string;
 };
 
-/** Whether the data file at the run's saved path still has the saved SHA-256; undefined when it does (or the data is built in). */
+/**
+ * Whether the run's data file still has the saved SHA-256; undefined when it does (or the data is
+ * synthetic). A run on the bundled data checks this gdlab's copy: the one it was saved with may have
+ * moved with an older install.
+ */
 export function dataFileChange(record: RunRecord): DataFileChange | undefined {
-	const {path, sha256} = record.dataset;
+	const {sha256} = record.dataset;
+	const path = record.source.data === null ? bundledDataPath : record.dataset.path;
 	if (path === null || sha256 === null) {
 		return undefined;
 	}
@@ -98,7 +104,7 @@ export function buildRunRecord(session: TrainingSession, dataset: Dataset, sourc
 		version: runFormatVersion,
 		savedAt: new Date().toISOString(),
 		source: {...source, data: source.data ?? null, target: source.target ?? null, categorical: source.categorical ?? null},
-		dataset: {name: dataset.name, path, sha256: path === null ? null : sha256File(path), rows: dataset.rows, features: dataset.featureNames},
+		dataset: {name: dataset.name, path, sha256: dataset.sha256 ?? null, rows: dataset.rows, features: dataset.featureNames},
 		config: session.startingConfig,
 		changes: [...session.changes],
 		epochs: snapshot.epoch,

@@ -4,6 +4,11 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {test} from 'node:test';
 import {fixturePath, repoRoot} from '../helpers/fixtures.js';
+import {loadDataset} from '../../src/data/load-dataset.js';
+import {buildRunRecord, writeRunFile} from '../../src/data/run-file.js';
+import {splitDataset} from '../../src/data/split-dataset.js';
+import {createRandom} from '../../src/engine/random.js';
+import {TrainingSession, lessonConfig} from '../../src/engine/training-session.js';
 import {runCli} from '../helpers/run-cli.js';
 import {runOnCopiedData} from '../helpers/run-on-copied-data.js';
 
@@ -113,4 +118,14 @@ test('replay names the saved run when its relative data file has moved', () => {
 	assert.equal(runCli(['train', '--data', 'mydata.csv', '--epochs', '5', '--save', 'run.json'], {cwd: work}).status, 0);
 	renameSync(join(work, 'mydata.csv'), join(work, 'moved.csv'));
 	assert.deepEqual(runCli(['replay', 'run.json'], {cwd: work}), {stdout: '', stderr: 'gdlab: run.json: the run\'s data file mydata.csv: no such file\n', status: 1});
+});
+
+test('a run saved before its first epoch replays as identical, saying it has only its initial weights', () => {
+	const split = splitDataset(loadDataset(undefined), createRandom('numpy', 42));
+	const session = new TrainingSession(split, lessonConfig('backprop'));
+	const file = join(directory, 'epoch-0.json');
+	writeRunFile(file, buildRunRecord(session, split.dataset, {data: undefined, splitSeed: 42, target: undefined, categorical: undefined, strict: false, testRatio: 0.1}));
+	const replayed = runCli(['replay', file]);
+	assert.equal(replayed.status, 0, replayed.stderr);
+	assert.equal(replayed.stdout, 'Replayed 0 epochs of backprop on admissions (binary.csv): identical (the initial weights; no epoch trained yet)\n');
 });

@@ -1,14 +1,16 @@
 import assert from 'node:assert/strict';
 import {execFileSync} from 'node:child_process';
-import {truncateSync} from 'node:fs';
+import {createHash} from 'node:crypto';
+import {readFileSync, truncateSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {test} from 'node:test';
 import {maxRunFileBytes} from '../../src/data/data-limits.js';
 import {loadDataset} from '../../src/data/load-dataset.js';
-import {buildRunRecord, readRunFile, writeRunFile, type RunRecord} from '../../src/data/run-file.js';
+import {buildRunRecord, dataFileChange, readRunFile, writeRunFile, type RunRecord} from '../../src/data/run-file.js';
 import {splitDataset} from '../../src/data/split-dataset.js';
 import {createRandom} from '../../src/engine/random.js';
 import {TrainingSession, lessonConfig} from '../../src/engine/training-session.js';
+import {repoRoot} from '../helpers/fixtures.js';
 import {tempDirectory, writeTempFile} from './temp-files.js';
 
 const split = splitDataset(loadDataset(undefined), createRandom('numpy', 42));
@@ -102,4 +104,25 @@ test('→ refuses a device, a pipe, an empty file and a file over the limit, nam
 	const huge = writeTempFile('huge.json', '');
 	truncateSync(huge, maxRunFileBytes + 1);
 	assert.throws(() => readRunFile(huge), {name: 'DataError', message: `${huge}: the file is 256.1 MB, over the limit of 256 MB`});
+});
+
+test('a saved run records the SHA-256 of the data it trained on, even when the file was edited before the save', () => {
+	const original = readFileSync(join(repoRoot, 'data/binary.csv'), 'utf8');
+	const path = writeTempFile('edited-while-training.csv', original);
+	const ownSplit = splitDataset(loadDataset(path), createRandom('numpy', 42));
+	const session = new TrainingSession(ownSplit, {...lessonConfig('single'), epochs: 5});
+	session.advance(5);
+	writeFileSync(path, original.replace('0,380,3.61,3', '1,380,3.61,3'));
+	const record = buildRunRecord(session, ownSplit.dataset, {...source, data: path});
+	assert.equal(record.dataset.sha256, createHash('sha256').update(original).digest('hex'));
+	assert.equal(dataFileChange(record)?.kind, 'changed', 'the file on disk is no longer the data the run trained on');
+});
+
+test('a run on the bundled data checks this install\'s copy, wherever the one it was saved with went', () => {
+	const record = savedRun();
+	assert.equal(record.source.data, null);
+	record.dataset.path = '/no/longer/here/data/binary.csv';
+	assert.equal(dataFileChange(record), undefined);
+	record.dataset.sha256 = '0'.repeat(64);
+	assert.match(dataFileChange(record)?.message ?? '', /data\/binary\.csv changed since the run was saved/);
 });

@@ -11,7 +11,7 @@ import {replayRun} from '../../src/engine/replay.js';
 import {lessonConfig} from '../../src/engine/training-session.js';
 import {LocalRunSession} from '../../src/ui/local-run-session.js';
 import {runDashboard} from '../../src/ui/run-dashboard.js';
-import {defaultRunFileName} from '../../src/ui/run-file-name.js';
+import {newRunFileName} from '../../src/ui/run-file-name.js';
 import {keys, lessonSource, lessonSplit, linesOf, renderDashboard, runContext, waitFor} from './dashboard-harness.js';
 import {FakeStdin, FakeStdout} from './fake-terminal.js';
 
@@ -89,8 +89,13 @@ test('w never writes over a file gdlab did not write, nor over the data: it says
 	assert.equal(readFileSync(data, 'utf8'), before);
 });
 
-test('without --save, w names the file by model and time in the working directory', () => {
-	assert.equal(defaultRunFileName('backprop', new Date(2026, 0, 2, 3, 4, 5)), 'gdlab-run-backprop-20260102-030405.json');
+test('without --save, w names a new file by model and time in the working directory, never one taken', () => {
+	const at = new Date(2026, 0, 2, 3, 4, 5);
+	const onDisk = new Set(['gdlab-run-backprop-20260102-030405.json']);
+	const exists = (name: string) => onDisk.has(name);
+	assert.equal(newRunFileName('single', at, exists), 'gdlab-run-single-20260102-030405.json');
+	assert.equal(newRunFileName('backprop', at, exists), 'gdlab-run-backprop-20260102-030405-2.json');
+	assert.equal(newRunFileName('backprop', at, exists), 'gdlab-run-backprop-20260102-030405-3.json', 'a name handed out to a save still in flight is taken too');
 });
 
 test('a loaded run is replayed to its epoch with its changes, then waits paused, saying where it stands', async () => {

@@ -8,7 +8,7 @@ import type {SplitDataset} from '../../data/dataset.js';
 import {formatBatch, formatSetting} from '../format-number.js';
 import {batchModes, epochTargetLadder, hiddenUnitLimits, learnRateLadder, momentumChoices, nextChoice, stepLadder} from '../ladders.js';
 import {panelModes, type ControlsChange, type PanelMode} from '../run-controls.js';
-import {defaultRunFileName} from '../run-file-name.js';
+import {newRunFileName} from '../run-file-name.js';
 import type {RunSession} from '../run-session.js';
 import {stepSourceCount} from '../step-sources.js';
 
@@ -100,7 +100,7 @@ export function useRunIntents({session, savePath, split, onControls, onPanel, re
 	};
 
 	const saveRun = () => {
-		const path = savePath ?? defaultRunFileName(session.config.model, new Date());
+		const path = savePath ?? newRunFileName(session.config.model, new Date());
 		notify(`saving the run to ${path}…`);
 		session.save(path).then(saved => {
 			// one --save FILE takes every save (w on Single, then on Backprop): say when an earlier one is gone
