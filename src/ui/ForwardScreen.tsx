@@ -8,6 +8,7 @@ import {useScreenKeys, type KeyTarget} from './hooks/use-screen-keys.js';
 import {useTheme} from './hooks/use-theme.js';
 import {keysFor} from './key-map.js';
 import {MatrixBlock} from './MatrixBlock.js';
+import {displayWidth} from './text-width.js';
 
 /** Props of ForwardScreen. */
 export type ForwardScreenProps = {
@@ -62,7 +63,7 @@ export function ForwardScreen({keyTarget, seed, lessonSeed, onSeed, helpOpen, ab
 		</Box>
 	);
 	// the rule is shown only when the rows left over can hold it
-	const lines = (text: string) => Math.ceil(text.length / width);
+	const lines = (text: string) => Math.ceil(displayWidth(text) / width);
 	const used = fixedRows + lines(layout.matrixTimesRow);
 	const showRule = used + lines(layout.rule) <= height - 1;
 	return (

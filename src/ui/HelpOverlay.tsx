@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
 import {Footer} from './Footer.js';
 import {helpFooterHints, keyMap} from './key-map.js';
+import {displayWidth, truncateToWidth} from './text-width.js';
 
 /** Props of HelpOverlay. */
 export type HelpOverlayProps = {
@@ -17,7 +18,7 @@ const columnGap = 2;
 
 /** Every key in full, in place of a screen's panels, then a few lines about the data, and a footer saying how to close it. */
 export function HelpOverlay({about, width, height}: HelpOverlayProps) {
-	const keyWidth = Math.max(...keyMap.map(hint => hint.keys.length)) + 2;
+	const keyWidth = Math.max(...keyMap.map(hint => displayWidth(hint.keys))) + 2;
 	const listRows = height - 1 - about.length;
 	const columns = keyMap.length <= listRows ? 1 : 2;
 	return (
@@ -30,7 +31,8 @@ export function HelpOverlay({about, width, height}: HelpOverlayProps) {
 					</Box>
 				))}
 			</Box>
-			{about.map((line, index) => <Text key={index} dimColor wrap="truncate">{line}</Text>)}
+			{/* the data's feature names and the saved run's file may be wide (CJK): cut here, by columns, not by Ink */}
+			{about.map((line, index) => <Text key={index} dimColor wrap="truncate">{truncateToWidth(line, width)}</Text>)}
 			<Footer hints={helpFooterHints} width={width}/>
 		</Box>
 	);

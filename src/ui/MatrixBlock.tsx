@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
 import type {NumberBlock} from './describe-forward.js';
 import {formatNumber} from './format-number.js';
+import {displayWidth} from './text-width.js';
 
 /** Spaces at least between two numbers of a block. */
 const numberGap = 1;
@@ -14,7 +15,7 @@ export type MatrixBlockProps = {
 /** A title with its shape, then the numbers right-aligned in columns. */
 export function MatrixBlock({block}: MatrixBlockProps) {
 	const cells = block.rows.map(row => row.map(value => formatNumber(value)));
-	const cellWidth = Math.max(...cells.flat().map(cell => cell.length)) + numberGap;
+	const cellWidth = Math.max(...cells.flat().map(cell => displayWidth(cell))) + numberGap;
 	return (
 		<Box flexDirection="column">
 			<Text bold wrap="truncate">{block.title}</Text>

@@ -2,24 +2,32 @@ import {Text} from 'ink';
 import {Fragment} from 'react';
 import {useTheme} from './hooks/use-theme.js';
 import type {Message} from './run-state.js';
+import {truncatePartsToWidth} from './text-width.js';
 
 /** Props of MessageLine. */
 export type MessageLineProps = {
 	/** What to say, most important first. */
 	messages: Message[];
+	/** Columns available. */
+	width: number;
 };
 
+/** Between two messages. */
+const messageSeparator = '  ·  ';
+
 /** One line of messages: what the last key did, what went wrong and what to do about it. */
-export function MessageLine({messages}: MessageLineProps) {
+export function MessageLine({messages, width}: MessageLineProps) {
 	const theme = useTheme();
 	const colorOf = {info: undefined, warning: theme.warning, failure: theme.failure};
+	// cut by columns here, not by Ink: a file name can be wide (CJK), and Ink's cut can keep a character that straddles the edge
+	const parts = truncatePartsToWidth(messages.flatMap((message, index) => [index > 0 ? messageSeparator : '', message.text]), width);
 	return (
 		<Text wrap="truncate">
 			{messages.length === 0 && ' '}
 			{messages.map((message, index) => (
 				<Fragment key={index}>
-					{index > 0 && '  ·  '}
-					<Text color={colorOf[message.tone]} bold={message.tone === 'failure'}>{message.text}</Text>
+					{parts[2 * index]}
+					<Text color={colorOf[message.tone]} bold={message.tone === 'failure'}>{parts[2 * index + 1]}</Text>
 				</Fragment>
 			))}
 		</Text>

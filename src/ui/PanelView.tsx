@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
 import {CompactTable} from './CompactTable.js';
 import {clipPanel, type PanelSpec} from './table-spec.js';
+import {truncateToWidth} from './text-width.js';
 
 /** Props of PanelView. */
 export type PanelViewProps = {
@@ -17,8 +18,8 @@ export function PanelView({panel: full, width, height}: PanelViewProps) {
 	const panel = clipPanel(full, height);
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
-			{panel.title !== undefined && <Text bold wrap="truncate">{panel.title}</Text>}
-			{panel.lines.map((line, index) => <Text key={index} wrap="truncate">{line}</Text>)}
+			{panel.title !== undefined && <Text bold wrap="truncate">{truncateToWidth(panel.title, width)}</Text>}
+			{panel.lines.map((line, index) => <Text key={index} wrap="truncate">{truncateToWidth(line, width)}</Text>)}
 			{panel.tables.map((table, index) => <CompactTable key={index} table={table} width={width}/>)}
 		</Box>
 	);

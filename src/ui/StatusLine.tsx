@@ -4,6 +4,7 @@ import {formatAccuracy, formatBatch, formatNumber, formatRate, formatSetting} fr
 import {useTheme} from './hooks/use-theme.js';
 import {learnRateMark} from './plot-loss-chart.js';
 import type {RunState} from './run-state.js';
+import {displayWidth} from './text-width.js';
 
 /** Props of StatusLine. */
 export type StatusLineProps = {
@@ -35,9 +36,9 @@ function settingsText({title, state, snapshot, epochsPerSecond, width}: Pick<Sta
 		...speeds.map(speed => [...settings, progress, speed]),
 		...[3, 2, 1, 0].map(kept => [...settings.slice(0, kept), progress]),
 	];
-	const room = width - title.length - '  '.length - state.length;
+	const room = width - displayWidth(`${title}  ${state}`);
 	const text = (parts: string[]) => parts.map(part => `  ${part}`).join('');
-	return text(choices.find(parts => text(parts).length <= room) ?? choices.at(-1)!);
+	return text(choices.find(parts => displayWidth(text(parts)) <= room) ?? choices.at(-1)!);
 }
 
 /** Two lines: the settings and progress of the run, then its losses (coloured like their curves, so they double as the legend). */
@@ -54,7 +55,7 @@ export function StatusLine({title, snapshot, state, epochsPerSecond, pinnedLabel
 		mark: `${learnRateMark} η${compact ? '' : ' changed'}`,
 	});
 	const full = lossLine(false);
-	const losses = Object.values(full).join('  ').length <= width ? full : lossLine(true);
+	const losses = displayWidth(Object.values(full).join('  ')) <= width ? full : lossLine(true);
 	return (
 		<Box flexDirection="column">
 			<Text wrap="truncate">

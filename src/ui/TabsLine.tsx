@@ -3,6 +3,7 @@ import type {SplitDataset} from '../data/dataset.js';
 import {describeDataShort} from './describe-data.js';
 import {useTheme} from './hooks/use-theme.js';
 import type {ScreenName} from './key-map.js';
+import {displayWidth} from './text-width.js';
 
 /** The tabs in order, with the number key that picks each. */
 export const screenTabs: ReadonlyArray<{screen: ScreenName; key: string; title: string}> = [
@@ -27,7 +28,7 @@ const dataGap = '  ';
 /** The top line: the app, the three models (the active one highlighted) and the data with its size. */
 export function TabsLine({active, split, width}: TabsLineProps) {
 	const theme = useTheme();
-	const tabsWidth = 'gdlab '.length + screenTabs.reduce((sum, tab) => sum + ` ${tab.key} ${tab.title} `.length, 0) + dataGap.length;
+	const tabsWidth = displayWidth('gdlab ') + screenTabs.reduce((sum, tab) => sum + displayWidth(` ${tab.key} ${tab.title} `), 0) + displayWidth(dataGap);
 	return (
 		<Box>
 			<Text wrap="truncate">

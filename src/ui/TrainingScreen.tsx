@@ -78,7 +78,7 @@ export function TrainingScreen({keyTarget, model, session, savePath, split, cont
 				pinnedLabel={controls.pinned?.label}
 				width={width}
 			/>
-			<MessageLine messages={runMessages(snapshot, controls.notice, recentLossRise(snapshot, session.history), situation)}/>
+			<MessageLine messages={runMessages(snapshot, controls.notice, recentLossRise(snapshot, session.history), situation)} width={width}/>
 			{layout.chartRows > 0 && (
 				<LossChart
 					history={session.history}

@@ -1,11 +1,13 @@
 /** The data in words, for the tabs line (short) and the help (in full). */
 import type {SplitDataset} from '../data/dataset.js';
+import {displayWidth, truncateToWidth} from './text-width.js';
 
-/** The dataset's name with its size, as long as `width` allows: "binary.csv · 400 rows × 6 features", "binary.csv 400×6", or the name. */
+/** The dataset's name with its size, as long as `width` columns allow: "binary.csv · 400 rows × 6 features", "binary.csv 400×6", or the name, cut short if need be. */
 export function describeDataShort({dataset}: SplitDataset, width: number): string {
 	const features = dataset.featureNames.length;
 	const choices = [`${dataset.name} · ${dataset.rows} rows × ${features} features`, `${dataset.name} ${dataset.rows}×${features}`];
-	return choices.find(text => text.length <= width) ?? dataset.name;
+	// the name is cut here, not left to Ink: Ink's truncation can keep a wide character that straddles the edge
+	return choices.find(text => displayWidth(text) <= width) ?? truncateToWidth(dataset.name, width);
 }
 
 /** The data as the help describes it: name, rows of each part, and the features by name. */

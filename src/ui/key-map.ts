@@ -2,6 +2,7 @@
  * Every key of the dashboard, written once: the footer shows the short labels that fit, the help
  * overlay shows them all in full.
  */
+import {cutToWidth, displayWidth} from './text-width.js';
 
 /** Which screens a key works on. */
 export type ScreenName = 'single' | 'forward' | 'backprop';
@@ -57,7 +58,7 @@ export function packKeyHints(hints: readonly KeyHint[], width: number): string {
 	const render = (hint: KeyHint) => `${hint.keys} ${hint.short}`;
 	const separator = '  ';
 	const essential = hints.filter(hint => essentialKeys.includes(hint.keys)).map(render);
-	const essentialLength = essential.join(separator).length;
+	const essentialLength = displayWidth(essential.join(separator));
 	const chosen: string[] = [];
 	let length = 0;
 	for (const hint of hints) {
@@ -66,8 +67,8 @@ export function packKeyHints(hints: readonly KeyHint[], width: number): string {
 		}
 
 		const text = render(hint);
-		const added = (chosen.length > 0 ? separator.length : 0) + text.length;
-		if (length + added + separator.length + essentialLength > width) {
+		const added = (chosen.length > 0 ? displayWidth(separator) : 0) + displayWidth(text);
+		if (length + added + displayWidth(separator) + essentialLength > width) {
 			break;
 		}
 
@@ -75,7 +76,7 @@ export function packKeyHints(hints: readonly KeyHint[], width: number): string {
 		length += added;
 	}
 
-	return [...chosen, ...essential].join(separator).slice(0, width);
+	return cutToWidth([...chosen, ...essential].join(separator), width);
 }
 
 /** The footer while the help is open. */

@@ -4,6 +4,7 @@
  */
 import type {TerminalSize} from './hooks/use-terminal-size.js';
 import {minimumPlotRows} from './plot-loss-chart.js';
+import {displayWidth} from './text-width.js';
 
 /** The smallest terminal the dashboard draws in; below it, one line says so. */
 export const minimumSize: TerminalSize = {columns: 60, rows: 18};
@@ -23,7 +24,7 @@ export function tooSmallMessage({columns, rows}: TerminalSize): string | undefin
 	// the longest form that fits on the one line there is (the need goes last, so it is what stays)
 	const need = `need ${minimumSize.columns}×${minimumSize.rows}`;
 	const forms = [`terminal too small: ${columns}×${rows}, ${need}`, `too small: ${need}`, need];
-	return forms.find(form => form.length <= columns) ?? need;
+	return forms.find(form => displayWidth(form) <= columns) ?? need;
 }
 
 /** Lines a frame may take in a terminal of `rows` lines. */

@@ -1,8 +1,10 @@
 /**
  * Tables and panels described as data, so the layout can count their lines before anything is drawn.
- * Widths are measured the way ink-table measures them (longest cell plus one space either side,
- * one rule between columns), so a table that is said to fit does fit.
+ * Widths are laid out the way ink-table lays them out (widest cell plus one space either side, one
+ * rule between columns) but measured in terminal columns, as CompactTable pads its cells, so a table
+ * that is said to fit does fit, wide (CJK) labels included.
  */
+import {cutToWidth, displayWidth, ellipsis, lastToWidth} from './text-width.js';
 
 /** A table: its columns in order (the first one labels the rows) and one record of cells per row. */
 export type TableSpec = {
@@ -30,7 +32,7 @@ export const moreColumnsHeading = '…';
 
 /** The columns of `table` that fit in `width` (always the first), ending with a narrow "…" column when some were left out. */
 export function fitTableColumns(table: TableSpec, width: number): string[] {
-	const moreWidth = moreColumnsHeading.length + 2 * cellPadding + 1;
+	const moreWidth = displayWidth(moreColumnsHeading) + 2 * cellPadding + 1;
 	const widths = table.columns.map(column => columnWidthOf(table, column) + 1);
 	const total = 1 + widths.reduce((sum, columnWidth) => sum + columnWidth, 0);
 	if (total <= width) {
@@ -51,14 +53,20 @@ export function fitTableColumns(table: TableSpec, width: number): string[] {
 	return [...columns, moreColumnsHeading];
 }
 
-/** Headings and row labels longer than this are drawn shortened (a CSV's feature names can be long). */
+/** Headings and row labels wider than this many columns are drawn shortened (a CSV's feature names can be long). */
 export const maxLabelLength = 16;
-/** Characters of a shortened label's end that stay (names often differ only there: x_feature_10, x_feature_11). */
+/** Columns of a shortened label's end that stay (names often differ only there: x_feature_10, x_feature_11). */
 const keptEnd = 5;
 
-/** `label` as drawn: in full up to maxLabelLength, else its start and end around an ellipsis. */
+/** `label` as drawn: in full up to maxLabelLength columns, else its start and end around an ellipsis, as wide as that at most. */
 export function shortLabel(label: string): string {
-	return label.length <= maxLabelLength ? label : `${label.slice(0, maxLabelLength - keptEnd - 1)}…${label.slice(-keptEnd)}`;
+	if (displayWidth(label) <= maxLabelLength) {
+		return label;
+	}
+
+	// a wide character that would straddle the end's edge is left out, and the start takes up the column
+	const end = lastToWidth(label, keptEnd);
+	return `${cutToWidth(label, maxLabelLength - displayWidth(ellipsis) - displayWidth(end))}${ellipsis}${end}`;
 }
 
 /**
@@ -99,13 +107,18 @@ export function panelHeight(panel: PanelSpec): number {
 	return (panel.title === undefined ? 0 : 1) + panel.lines.length + panel.tables.reduce((sum, table) => sum + tableHeight(table), 0);
 }
 
-function columnWidthOf(table: TableSpec, column: string): number {
-	let widest = column.length;
+/** Columns the widest of `column`'s heading and cells takes on a terminal, padding left out. */
+export function contentWidthOf(table: TableSpec, column: string): number {
+	let widest = displayWidth(column);
 	for (const row of table.rows) {
-		widest = Math.max(widest, (row[column] ?? '').length);
+		widest = Math.max(widest, displayWidth(row[column] ?? ''));
 	}
 
-	return widest + 2 * cellPadding;
+	return widest;
+}
+
+function columnWidthOf(table: TableSpec, column: string): number {
+	return contentWidthOf(table, column) + 2 * cellPadding;
 }
 
 /** The label of the row that stands for rows left out for lack of height. */

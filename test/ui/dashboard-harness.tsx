@@ -55,11 +55,13 @@ export type DashboardSetup = {
 	props?: Partial<AppProps>;
 	/** A saved run one model replays first. */
 	replay?: {model: ModelKind} & ReplayPlan;
+	/** The data to run on (default the lesson's split). */
+	split?: SplitDataset;
 };
 
 /** Render the App; returns ink-testing-library's handles plus the sessions, so tests can look behind the screen. */
 export function renderDashboard(setup: DashboardSetup = {}) {
-	const split = lessonSplit();
+	const split = setup.split ?? lessonSplit();
 	const config = (model: ModelKind) => ({...lessonConfig(model), ...setup.configs?.[model]});
 	const start = (model: ModelKind) => new LocalRunSession(runContext(split), config(model), setup.replay?.model === model ? setup.replay : undefined);
 	const sessions = {single: start('single'), backprop: start('backprop')};

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {clipPanel, fitTableColumns, moreColumnsHeading, panelHeight, type TableSpec, shortLabel, shortenLabels} from '../../src/ui/table-spec.js';
+import {clipPanel, fitTableColumns, maxLabelLength, moreColumnsHeading, panelHeight, type TableSpec, shortLabel, shortenLabels} from '../../src/ui/table-spec.js';
+import {displayWidth} from '../../src/ui/text-width.js';
 
 const table: TableSpec = {
 	columns: ['input', 'weight', 'last Δw'],
@@ -45,4 +46,24 @@ test('long headings and row labels are shortened around an ellipsis, keeping the
 test('labels that would read the same once shortened stay in full', () => {
 	const rows = [{input: 'a_very_long_name_x_which_ends_same'}, {input: 'a_very_long_name_y_which_ends_same'}];
 	assert.deepEqual(shortenLabels({columns: ['input'], rows}).rows, rows);
+});
+
+test('wide (CJK) labels are shortened by the columns they take, never wider than the limit', () => {
+	const label = '日本語の長い特徴量名前です本当に長い';
+	// the end keeps 長い: with に it would take 6 columns, more than the 5 kept
+	assert.equal(shortLabel(label), '日本語の長…長い');
+	assert.ok(displayWidth(shortLabel(label)) <= maxLabelLength);
+	assert.equal(shortLabel('日本語の特徴量名'), '日本語の特徴量名');
+	assert.equal(shortLabel('日本語の特徴量名a'), '日本語の特…量名a');
+});
+
+test('columns are fitted by the columns their wide (CJK) cells take, not by their length', () => {
+	const wide: TableSpec = {
+		columns: ['input', 'weight', 'last Δw'],
+		rows: [{input: '日本語の特徴量名', weight: '0.1234', 'last Δw': '-1.23e-5'}],
+	};
+	// input 16 + 2, weight 6 + 2, last Δw 8 + 2, a rule after each and one before: 40 columns (by length, 32)
+	assert.deepEqual(fitTableColumns(wide, 40), wide.columns);
+	assert.deepEqual(fitTableColumns(wide, 39), ['input', 'weight', moreColumnsHeading]);
+	assert.deepEqual(fitTableColumns(wide, 32), ['input', moreColumnsHeading]);
 });

@@ -1,0 +1,92 @@
+/**
+ * Text measured and cut by the columns it takes on a terminal, not by its length: a CJK character
+ * takes two columns, so a name measured by `.length` overflows its line and breaks the frame. Widths
+ * are string-width's, the measure Ink lays its boxes out by. Cuts fall between characters (grapheme
+ * clusters), so a wide character is never split, and what is cut is never wider than asked.
+ */
+import stringWidth from 'string-width';
+
+/** The mark that ends a line or label cut short, as Ink's own truncation ends one. */
+export const ellipsis = '…';
+
+const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+
+/** Columns `text` takes on a terminal. */
+export function displayWidth(text: string): number {
+	return stringWidth(text);
+}
+
+/** The longest start of `text` no wider than `width`. */
+export function cutToWidth(text: string, width: number): string {
+	let kept = '';
+	let used = 0;
+	for (const {segment} of graphemes.segment(text)) {
+		used += stringWidth(segment);
+		if (used > width) {
+			break;
+		}
+
+		kept += segment;
+	}
+
+	return kept;
+}
+
+/** The longest end of `text` no wider than `width`. */
+export function lastToWidth(text: string, width: number): string {
+	const characters = Array.from(graphemes.segment(text), ({segment}) => segment);
+	let kept = '';
+	let used = 0;
+	for (let index = characters.length - 1; index >= 0; index--) {
+		used += stringWidth(characters[index]!);
+		if (used > width) {
+			break;
+		}
+
+		kept = characters[index]! + kept;
+	}
+
+	return kept;
+}
+
+/** `text` as it is when it fits in `width`, else its start and an ellipsis, together no wider than `width`. */
+export function truncateToWidth(text: string, width: number): string {
+	if (stringWidth(text) <= width) {
+		return text;
+	}
+
+	return width < 1 ? '' : cutToWidth(text, width - stringWidth(ellipsis)) + ellipsis;
+}
+
+/** `text` padded with spaces to `width` columns, on the right (aligned left) or on the left (aligned right). */
+export function padToWidth(text: string, width: number, align: 'left' | 'right'): string {
+	const padding = ' '.repeat(Math.max(0, width - stringWidth(text)));
+	return align === 'left' ? text + padding : padding + text;
+}
+
+/**
+ * A line drawn in parts of different styles, cut as a whole to `width`: the parts that fit, the one that
+ * does not cut short with an ellipsis, the rest dropped (empty), so every part keeps its style.
+ */
+export function truncatePartsToWidth(parts: readonly string[], width: number): string[] {
+	if (stringWidth(parts.join('')) <= width) {
+		return [...parts];
+	}
+
+	let room = width - stringWidth(ellipsis);
+	let cut = false;
+	return parts.map(part => {
+		if (cut) {
+			return '';
+		}
+
+		const partWidth = stringWidth(part);
+		if (partWidth <= room) {
+			room -= partWidth;
+			return part;
+		}
+
+		cut = true;
+		return width < 1 ? '' : cutToWidth(part, room) + ellipsis;
+	});
+}

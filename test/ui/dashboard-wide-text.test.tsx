@@ -1,0 +1,85 @@
+/** The dashboard with wide (CJK) feature names, data name and messages: every frame still fits the terminal, in columns. */
+import '../helpers/outside-ci.js';
+import assert from 'node:assert/strict';
+import {afterEach, test} from 'node:test';
+import {cleanup, render} from 'ink-testing-library';
+import stringWidth from 'string-width';
+import type {SplitDataset} from '../../src/data/dataset.js';
+import {MessageLine} from '../../src/ui/MessageLine.js';
+import {keys, lessonSplit, linesOf, renderDashboard, resize} from './dashboard-harness.js';
+
+/** Time for a resize or a key to reach the screen. */
+const settleMs = 30;
+/** The tester's feature name: 18 characters, 36 columns. */
+const wideFeature = '日本語の長い特徴量名前です本当に長い';
+/** The tester's data file: 24 characters, 44 columns. */
+const wideDataName = '数据文件非常长的名字数据文件非常长的名字.csv';
+
+afterEach(() => {
+	cleanup();
+});
+
+/** The lesson's split with its first feature and the file renamed in CJK. */
+function wideSplit(): SplitDataset {
+	const split = lessonSplit();
+	const featureNames = split.dataset.featureNames.map((name, index) => (index === 0 ? wideFeature : name));
+	return {...split, dataset: {...split.dataset, name: wideDataName, featureNames}};
+}
+
+const settle = async () => new Promise(resolve => {
+	setTimeout(resolve, settleMs);
+});
+
+test('with CJK feature and data names no frame is taller or wider (in columns) than the terminal, on any screen', async () => {
+	const sizes = [{columns: 60, rows: 18}, {columns: 80, rows: 24}];
+	const dashboard = renderDashboard({split: wideSplit(), configs: {backprop: {hidden: 8}}});
+	await dashboard.waitForFrame(/ done /);
+	for (const size of sizes) {
+		resize(dashboard.stdout, size);
+		for (const screen of ['1', '2', '3']) {
+			dashboard.press(screen);
+			// weights, one step, chart only, then the help
+			for (const view of ['weights', 'step', 'chart', 'help']) {
+				await settle();
+				const frame = dashboard.frame();
+				const lines = linesOf(frame);
+				const where = `${size.columns}×${size.rows}, screen ${screen}, ${view}`;
+				assert.ok(lines.length <= size.rows - 1, `${where}: ${lines.length} lines\n${frame}`);
+				assert.match(lines[0]!, /^gdlab {2}1 Single unit/, `${where}: the tabs line is first\n${frame}`);
+				for (const line of lines) {
+					assert.ok(stringWidth(line) <= size.columns, `${where}: a line of ${stringWidth(line)} columns: ${line}`);
+				}
+
+				dashboard.press(view === 'chart' ? '?' : 'v');
+			}
+
+			dashboard.press(keys.escape, 'v');
+		}
+	}
+});
+
+test('the weights table keeps its rules in line when a row is labelled in CJK', async () => {
+	const dashboard = renderDashboard({split: wideSplit(), size: {columns: 80, rows: 24}});
+	const frame = await dashboard.waitForFrame(/ done /);
+	const tableLines = linesOf(frame).filter(line => line.startsWith('│'));
+	assert.ok(tableLines.some(line => line.includes('日本語の長…長い')), `the CJK label is shortened:\n${frame}`);
+	const rulesAt = (line: string) => [...line].reduce<number[]>((columns, character, index, characters) => (character === '│' ? [...columns, stringWidth(characters.slice(0, index).join(''))] : columns), []);
+	for (const line of tableLines) {
+		assert.deepEqual(rulesAt(line), rulesAt(tableLines[0]!), `rules in line:\n${tableLines.join('\n')}`);
+	}
+});
+
+test('a message naming a long CJK file stays on one line, no wider than the terminal, wherever the cut falls', async () => {
+	// Ink's own cut keeps a wide character straddling the edge on every other width: try both parities
+	for (const columns of [60, 61, 62, 63]) {
+		const text = `saved run to ${wideDataName}${wideDataName} (epoch 1000)`;
+		const instance = render(<MessageLine messages={[{tone: 'info', text}, {tone: 'warning', text: 'w saves again'}]} width={columns}/>);
+		resize(instance.stdout, {columns, rows: 18});
+		await settle();
+		const lines = linesOf(instance.lastFrame() ?? '');
+		assert.equal(lines.length, 1, lines.join('\n'));
+		assert.ok(stringWidth(lines[0]!) <= columns, `${columns} columns: a line of ${stringWidth(lines[0]!)}: ${lines[0]}`);
+		assert.match(lines[0]!, /^saved run to 数据文件.*…$/);
+		instance.unmount();
+	}
+});

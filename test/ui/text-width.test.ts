@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {cutToWidth, displayWidth, lastToWidth, padToWidth, truncatePartsToWidth, truncateToWidth} from '../../src/ui/text-width.js';
+
+test('a CJK character takes two columns, ASCII and the ellipsis one', () => {
+	assert.equal(displayWidth('日本語'), 6);
+	assert.equal(displayWidth('rank_1'), 6);
+	assert.equal(displayWidth('a…b'), 3);
+});
+
+test('cuts keep whole characters: a wide one that would straddle the edge is left out', () => {
+	assert.equal(cutToWidth('日本語', 3), '日');
+	assert.equal(cutToWidth('日本語', 4), '日本');
+	assert.equal(cutToWidth('ab日本', 3), 'ab');
+	assert.equal(lastToWidth('日本語', 5), '本語');
+	assert.equal(lastToWidth('x_feature_10', 5), 're_10');
+});
+
+test('a line too wide is cut to its width in columns, ellipsis included; ASCII is cut as Ink cuts it', () => {
+	assert.equal(truncateToWidth('abcdef', 6), 'abcdef');
+	assert.equal(truncateToWidth('abcdef', 4), 'abc…');
+	assert.equal(truncateToWidth('数据文件非常长的名字.csv', 8), '数据文…');
+	assert.equal(truncateToWidth('数据文件非常长的名字.csv', 9), '数据文件…');
+	for (let width = 1; width <= 30; width++) {
+		assert.ok(displayWidth(truncateToWidth('saved run to 数据文件非常长的名字数据文件.json', width)) <= width, `width ${width}`);
+	}
+});
+
+test('cells are padded to a width in columns, on the side away from their alignment', () => {
+	assert.equal(padToWidth('日本', 6, 'left'), '日本  ');
+	assert.equal(padToWidth('日本', 6, 'right'), '  日本');
+	assert.equal(padToWidth('0.25', 6, 'right'), '  0.25');
+});
+
+test('a line in parts is cut as a whole: parts that fit stay, the one at the edge ends in …, the rest go', () => {
+	assert.deepEqual(truncatePartsToWidth(['ab', '  ·  ', 'cd'], 20), ['ab', '  ·  ', 'cd']);
+	assert.deepEqual(truncatePartsToWidth(['saved to ', '数据文件非常', '  ·  ', 'more'], 13), ['saved to ', '数…', '', '']);
+	assert.deepEqual(truncatePartsToWidth(['saved to ', '数据文件非常', '  ·  ', 'more'], 15), ['saved to ', '数据…', '', '']);
+});
