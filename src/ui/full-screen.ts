@@ -4,7 +4,7 @@
  * frame is on screen at once even when a million rows take seconds to make. Plain text: nothing here
  * waits for React or Ink to load.
  */
-import {truncateToWidth} from './text-width.js';
+import {cutWithinWidth} from './narrow-text.js';
 
 /** Switch the terminal to its alternate screen and back. */
 export const enterAlternateScreen = '\u001B[?1049h';
@@ -43,7 +43,7 @@ export function loadingText(what: string, done?: number): string {
 /** Write the loading line on the first line of the screen, cut to the terminal's width (a wider line would wrap and scroll). */
 export function writeLoadingLine(stdout: NodeJS.WriteStream, text: string): void {
 	const width = Math.max(1, stdout.columns ?? 80);
-	const line = truncateToWidth(text, width);
+	const line = cutWithinWidth(text, width);
 	stdout.write(rewriteFirstLine + line);
 }
 

@@ -5,19 +5,24 @@
  * clusters), so a wide character is never split, and what is cut is never wider than asked.
  */
 import stringWidth from 'string-width';
+import {oneColumnEach} from './narrow-text.js';
 
 /** The mark that ends a line or label cut short, as Ink's own truncation ends one. */
 export const ellipsis = '…';
 
 const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 
-/** Columns `text` takes on a terminal. */
+/** Columns `text` takes on a terminal (its length when every character takes one: string-width segments it). */
 export function displayWidth(text: string): number {
-	return stringWidth(text);
+	return oneColumnEach.test(text) ? text.length : stringWidth(text);
 }
 
 /** The longest start of `text` no wider than `width`. */
 export function cutToWidth(text: string, width: number): string {
+	if (oneColumnEach.test(text)) {
+		return text.slice(0, Math.max(0, width));
+	}
+
 	let kept = '';
 	let used = 0;
 	for (const {segment} of graphemes.segment(text)) {
@@ -34,6 +39,10 @@ export function cutToWidth(text: string, width: number): string {
 
 /** The longest end of `text` no wider than `width`. */
 export function lastToWidth(text: string, width: number): string {
+	if (oneColumnEach.test(text)) {
+		return width < 1 ? '' : text.slice(-width);
+	}
+
 	const characters = Array.from(graphemes.segment(text), ({segment}) => segment);
 	let kept = '';
 	let used = 0;
@@ -51,16 +60,16 @@ export function lastToWidth(text: string, width: number): string {
 
 /** `text` as it is when it fits in `width`, else its start and an ellipsis, together no wider than `width`. */
 export function truncateToWidth(text: string, width: number): string {
-	if (stringWidth(text) <= width) {
+	if (displayWidth(text) <= width) {
 		return text;
 	}
 
-	return width < 1 ? '' : cutToWidth(text, width - stringWidth(ellipsis)) + ellipsis;
+	return width < 1 ? '' : cutToWidth(text, width - ellipsis.length) + ellipsis;
 }
 
 /** `text` padded with spaces to `width` columns, on the right (aligned left) or on the left (aligned right). */
 export function padToWidth(text: string, width: number, align: 'left' | 'right'): string {
-	const padding = ' '.repeat(Math.max(0, width - stringWidth(text)));
+	const padding = ' '.repeat(Math.max(0, width - displayWidth(text)));
 	return align === 'left' ? text + padding : padding + text;
 }
 
@@ -69,18 +78,18 @@ export function padToWidth(text: string, width: number, align: 'left' | 'right')
  * does not cut short with an ellipsis, the rest dropped (empty), so every part keeps its style.
  */
 export function truncatePartsToWidth(parts: readonly string[], width: number): string[] {
-	if (stringWidth(parts.join('')) <= width) {
+	if (displayWidth(parts.join('')) <= width) {
 		return [...parts];
 	}
 
-	let room = width - stringWidth(ellipsis);
+	let room = width - ellipsis.length;
 	let cut = false;
 	return parts.map(part => {
 		if (cut) {
 			return '';
 		}
 
-		const partWidth = stringWidth(part);
+		const partWidth = displayWidth(part);
 		if (partWidth <= room) {
 			room -= partWidth;
 			return part;

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
+import stringWidth from 'string-width';
+import {cutWithinWidth, oneColumnEach} from '../../src/ui/narrow-text.js';
 import {cutToWidth, displayWidth, lastToWidth, padToWidth, truncatePartsToWidth, truncateToWidth} from '../../src/ui/text-width.js';
 
 test('a CJK character takes two columns, ASCII and the ellipsis one', () => {
@@ -36,4 +38,27 @@ test('a line in parts is cut as a whole: parts that fit stay, the one at the edg
 	assert.deepEqual(truncatePartsToWidth(['ab', '  ·  ', 'cd'], 20), ['ab', '  ·  ', 'cd']);
 	assert.deepEqual(truncatePartsToWidth(['saved to ', '数据文件非常', '  ·  ', 'more'], 13), ['saved to ', '数…', '', '']);
 	assert.deepEqual(truncatePartsToWidth(['saved to ', '数据文件非常', '  ·  ', 'more'], 15), ['saved to ', '数据…', '', '']);
+});
+
+test('every character the length shortcut takes as one column is one column to string-width', () => {
+	const ranges = oneColumnEach.source.slice(2, -3).match(/\\u[\dA-F]{4}-\\u[\dA-F]{4}/g)!.map(range => range.split('-').map(end => Number.parseInt(end.slice(2), 16)) as [number, number]);
+	assert.ok(ranges.length >= 8, oneColumnEach.source);
+	for (const [first, last] of ranges) {
+		for (let code = first; code <= last; code++) {
+			const character = String.fromCodePoint(code);
+			assert.ok(oneColumnEach.test(character), `U+${code.toString(16)} is in the shortcut`);
+			assert.equal(stringWidth(character), 1, `U+${code.toString(16)} ${character}`);
+		}
+	}
+
+	assert.ok(!oneColumnEach.test('\u00AD') && !oneColumnEach.test('\u0301') && !oneColumnEach.test('\u200B') && !oneColumnEach.test('日'));
+});
+
+test('the loading line\'s cut never overflows: a character it cannot vouch for counts as two columns', () => {
+	assert.equal(cutWithinWidth('gdlab · loading…', 40), 'gdlab · loading…');
+	assert.equal(cutWithinWidth('gdlab · generating synthetic', 10), 'gdlab · g…');
+	const wide = cutWithinWidth('gdlab · 数据文件非常长的名字.csv', 14);
+	assert.ok(stringWidth(wide) <= 14, wide);
+	assert.equal(wide, 'gdlab · 数据…');
+	assert.equal(cutWithinWidth('gdlab · é\u0301', 20), 'gdlab · é\u0301', 'a combining mark counts two: short text still fits');
 });
