@@ -1,5 +1,7 @@
 /** Render the dashboard under ink-testing-library on the lesson's data, and wait for what it shows. */
+import assert from 'node:assert/strict';
 import {render} from 'ink-testing-library';
+import stringWidth from 'string-width';
 import type {SplitDataset} from '../../src/data/dataset.js';
 import {loadDataset} from '../../src/data/load-dataset.js';
 import type {RunSource} from '../../src/data/run-file.js';
@@ -15,6 +17,8 @@ import type {ScreenName} from '../../src/ui/key-map.js';
 
 /** How long a screen may take to show what a test waits for before the test fails. */
 export const screenTimeoutMs = 5000;
+/** Time for a resize or a key to reach the screen. */
+const frameSettleMs = 30;
 /** How often waitFor looks again. */
 const pollMs = 5;
 
@@ -120,4 +124,36 @@ export function linesOf(frame: string): string[] {
 /** The chart's epoch axis line of a frame. */
 export function epochAxisOf(frame: string): string | undefined {
 	return linesOf(frame).find(line => /^\s*epoch\s/.test(line));
+}
+
+/**
+ * Walk every screen (1, 2, 3) and view (weights, one step, chart only, the help) at each size, checking
+ * each frame: no taller than the terminal less one line, the tabs line first, no line wider (in terminal
+ * columns) than the terminal.
+ */
+export async function assertEveryFrameFits(dashboard: ReturnType<typeof renderDashboard>, sizes: TerminalSize[]): Promise<void> {
+	const settle = async () => new Promise(resolve => {
+		setTimeout(resolve, frameSettleMs);
+	});
+	for (const size of sizes) {
+		resize(dashboard.stdout, size);
+		for (const screen of ['1', '2', '3']) {
+			dashboard.press(screen);
+			for (const view of ['weights', 'step', 'chart', 'help']) {
+				await settle();
+				const frame = dashboard.frame();
+				const lines = linesOf(frame);
+				const where = `${size.columns}×${size.rows}, screen ${screen}, ${view}`;
+				assert.ok(lines.length <= size.rows - 1, `${where}: ${lines.length} lines\n${frame}`);
+				assert.match(lines[0]!, /^gdlab {2}1 Single unit/, `${where}: the tabs line is first\n${frame}`);
+				for (const line of lines) {
+					assert.ok(stringWidth(line) <= size.columns, `${where}: a line of ${stringWidth(line)} columns: ${line}`);
+				}
+
+				dashboard.press(view === 'chart' ? '?' : 'v');
+			}
+
+			dashboard.press(keys.escape, 'v');
+		}
+	}
 }

@@ -4,10 +4,7 @@ import assert from 'node:assert/strict';
 import {afterEach, test} from 'node:test';
 import {cleanup} from 'ink-testing-library';
 import {cyan} from 'asciichart';
-import {epochAxisOf, keys, linesOf, renderDashboard, resize} from './dashboard-harness.js';
-
-/** Time for a resize or a key to reach the screen. */
-const settleMs = 30;
+import {assertEveryFrameFits, epochAxisOf, keys, linesOf, renderDashboard, resize} from './dashboard-harness.js';
 
 afterEach(() => {
 	cleanup();
@@ -116,32 +113,8 @@ test('a terminal below 60×18 gets one clear line instead of the dashboard', asy
 });
 
 test('frames are never taller or wider than the terminal, whatever the size, screen and panel', async () => {
-	const sizes = [{columns: 60, rows: 18}, {columns: 80, rows: 24}, {columns: 100, rows: 30}, {columns: 120, rows: 40}];
 	const dashboard = renderDashboard({configs: {backprop: {hidden: 8}}});
-	const settle = async () => new Promise(resolve => {
-		setTimeout(resolve, settleMs);
-	});
-	for (const size of sizes) {
-		resize(dashboard.stdout, size);
-		for (const screen of ['1', '2', '3']) {
-			dashboard.press(screen);
-			// weights, one step, chart only, then the help
-			for (const view of ['weights', 'step', 'chart', 'help']) {
-				await settle();
-				const frame = dashboard.frame();
-				const lines = linesOf(frame);
-				const where = `${size.columns}×${size.rows}, screen ${screen}, ${view}`;
-				assert.ok(lines.length <= size.rows - 1, `${where}: ${lines.length} lines\n${frame}`);
-				for (const line of lines) {
-					assert.ok([...line].length <= size.columns, `${where}: a line of ${[...line].length} characters: ${line}`);
-				}
-
-				dashboard.press(view === 'chart' ? '?' : 'v');
-			}
-
-			dashboard.press(keys.escape, 'v');
-		}
-	}
+	await assertEveryFrameFits(dashboard, [{columns: 60, rows: 18}, {columns: 80, rows: 24}, {columns: 100, rows: 30}, {columns: 120, rows: 40}]);
 });
 
 test('with colour off no escape code reaches the screen; with colour on the curves are coloured', async () => {

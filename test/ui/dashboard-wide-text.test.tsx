@@ -6,7 +6,7 @@ import {cleanup, render} from 'ink-testing-library';
 import stringWidth from 'string-width';
 import type {SplitDataset} from '../../src/data/dataset.js';
 import {MessageLine} from '../../src/ui/MessageLine.js';
-import {keys, lessonSplit, linesOf, renderDashboard, resize} from './dashboard-harness.js';
+import {assertEveryFrameFits, lessonSplit, linesOf, renderDashboard, resize} from './dashboard-harness.js';
 
 /** Time for a resize or a key to reach the screen. */
 const settleMs = 30;
@@ -31,31 +31,9 @@ const settle = async () => new Promise(resolve => {
 });
 
 test('with CJK feature and data names no frame is taller or wider (in columns) than the terminal, on any screen', async () => {
-	const sizes = [{columns: 60, rows: 18}, {columns: 80, rows: 24}];
 	const dashboard = renderDashboard({split: wideSplit(), configs: {backprop: {hidden: 8}}});
 	await dashboard.waitForFrame(/ done /);
-	for (const size of sizes) {
-		resize(dashboard.stdout, size);
-		for (const screen of ['1', '2', '3']) {
-			dashboard.press(screen);
-			// weights, one step, chart only, then the help
-			for (const view of ['weights', 'step', 'chart', 'help']) {
-				await settle();
-				const frame = dashboard.frame();
-				const lines = linesOf(frame);
-				const where = `${size.columns}×${size.rows}, screen ${screen}, ${view}`;
-				assert.ok(lines.length <= size.rows - 1, `${where}: ${lines.length} lines\n${frame}`);
-				assert.match(lines[0]!, /^gdlab {2}1 Single unit/, `${where}: the tabs line is first\n${frame}`);
-				for (const line of lines) {
-					assert.ok(stringWidth(line) <= size.columns, `${where}: a line of ${stringWidth(line)} columns: ${line}`);
-				}
-
-				dashboard.press(view === 'chart' ? '?' : 'v');
-			}
-
-			dashboard.press(keys.escape, 'v');
-		}
-	}
+	await assertEveryFrameFits(dashboard, [{columns: 60, rows: 18}, {columns: 80, rows: 24}]);
 });
 
 test('the weights table keeps its rules in line when a row is labelled in CJK', async () => {
