@@ -22,22 +22,28 @@ import {parseOptions, wholeNumber} from './parse-options.js';
 /** Usage of `gdlab bench`. */
 export const benchUsage = `Usage: gdlab bench [options]
 
-Microseconds per full-batch epoch on the cases of the NumPy anchor: admissions (the 360 training rows
-of the seed-42 split), 100k and 1M synthetic rows of 16 features. Each case is timed as the anchor
-times it, 7 runs after a warm-up, once in each of several rounds over all the cases; the median of all
-its timed runs is reported. Also peak memory.
+Microseconds per full-batch epoch on the cases of the NumPy anchor: admissions
+(the 360 training rows of the seed-42 split), 100k and 1M synthetic rows of 16
+features. Each case is timed as the anchor times it, 7 runs after a warm-up,
+once in each of several rounds over all the cases; the median of all its timed
+runs is reported. Also peak memory.
 
 Options:
   --quick          leave out the million-row cases
-  --data SOURCE    time SOURCE instead (a CSV file or synthetic:ROWS:FEATURES, every row)
+  --data SOURCE    time SOURCE instead (a CSV file or synthetic:ROWS:FEATURES,
+                   every row)
   --reference      run the plain reference loops instead of the fast kernels
-  --exact-sigmoid  run the kernels with the bit-exact sigmoid (the default is the fast one, within ulps)
-  --single-thread  run every epoch on one thread (by default epochs over big data, 32768 records or
-                   more, and heavy epochs over small data, records × weights from 16384, are cut into
-                   chunks that a second thread shares when a core is free; the same bits either way)
-  --work N         multiply-adds per timed run (default 20000000, the anchor's, at most 1000000000);
-                   smaller is quicker, noisier
-  --rounds N       rounds over all the cases (default 5); 1 times each case once, as the anchor does
+  --exact-sigmoid  run the kernels with the bit-exact sigmoid (the default is
+                   the fast one, within ulps)
+  --single-thread  run every epoch on one thread (by default epochs over big
+                   data, 32768 records or more, and heavy epochs over small
+                   data, records × weights from 16384, are cut into chunks that
+                   a second thread shares when a core is free; the same bits
+                   either way)
+  --work N         multiply-adds per timed run (default 20000000, the anchor's,
+                   at most 1000000000); smaller is quicker, noisier
+  --rounds N       rounds over all the cases (default 5); 1 times each case
+                   once, as the anchor does
   --json           print one JSON document instead of a table
   -h, --help       show this help`;
 

@@ -9,8 +9,8 @@ import {UsageError} from './usage-error.js';
 /** Usage of `gdlab forward`. */
 export const forwardUsage = `Usage: gdlab forward [options]
 
-The lesson's forward pass through a 4×3×2 network: X = randn(4), weights normal(0, 0.1)
-of shapes (4,3) and (3,2), sigmoid on both layers.
+The lesson's forward pass through a 4×3×2 network: X = randn(4), weights
+normal(0, 0.1) of shapes (4,3) and (3,2), sigmoid on both layers.
 
 Options:
   --seed N                  seed of X and the weights (default 42, the lesson's)

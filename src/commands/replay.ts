@@ -15,8 +15,9 @@ import {UsageError} from './usage-error.js';
 /** Usage of `gdlab replay`. */
 export const replayUsage = `Usage: gdlab replay FILE [--json]
 
-Re-run a run saved with --save (or w in the dashboard) and check that every figure comes out identical.
-Exit code 0 when identical, 1 when something differs (the data file, a loss, a weight).
+Re-run a run saved with --save (or w in the dashboard) and check that every
+figure comes out identical. Exit code 0 when identical, 1 when something
+differs (the data file, a loss, a weight).
 
 Options:
   --json       print one JSON document instead of text

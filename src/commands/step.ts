@@ -10,9 +10,12 @@ import {UsageError} from './usage-error.js';
 export const stepUsage = `Usage: gdlab step worked|gradient|backprop [--json]
 
 One gradient-descent step from the lesson, with every intermediate term:
-  worked     the text's example: x = [0.1, 0.3], y = 0.2, w = [-0.8, 0.5], η = 0.5
-  gradient   gradient.py: x = [1, 2, 3, 4], y = 0.5, w = [0.5, -0.5, 0.3, 0.1], η = 0.5
-  backprop   backprop.py: x = [0.5, 0.1, -0.2], target 0.6, η = 0.5, one hidden layer of 2
+  worked     the text's example: x = [0.1, 0.3], y = 0.2, w = [-0.8, 0.5],
+             η = 0.5
+  gradient   gradient.py: x = [1, 2, 3, 4], y = 0.5, w = [0.5, -0.5, 0.3, 0.1],
+             η = 0.5
+  backprop   backprop.py: x = [0.5, 0.1, -0.2], target 0.6, η = 0.5, one hidden
+             layer of 2 units
 
 Options:
   --json       print one JSON document instead of text

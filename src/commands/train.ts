@@ -16,23 +16,32 @@ export const trainUsage = `Usage: gdlab train [options]
 Train a model headless and print the lesson's figures.
 
 Options:
-  --model single|backprop   the single sigmoid unit or the one-hidden-layer network (default single)
-  --epochs N                epochs to train (lesson: single 1000, backprop 900)
+  --model single|backprop   the single sigmoid unit or the one-hidden-layer
+                            network (default single)
+  --epochs N                epochs to train, up to 1000000 (lesson: single
+                            1000, backprop 900)
   --lr X                    learning rate η (lesson: single 0.5, backprop 0.005)
-  --hidden H                hidden units for backprop (default 2)
-  --seed N                  seed of the initial weights (lesson: single 42, backprop 21)
+  --hidden H                hidden units for backprop, 1 to 1024 (default 2)
+  --seed N                  seed of the initial weights (lesson: single 42,
+                            backprop 21)
   --split-seed N            seed of the 90/10 train/test split (default 42)
-  --rng numpy|seedrandom    random generator (default numpy: NumPy's legacy RandomState, bit for bit)
-  --batch full|record|SIZE  records per weight update (default full, the lesson's)
+  --rng numpy|seedrandom    random generator (default numpy: NumPy's legacy
+                            RandomState, bit for bit)
+  --batch full|record|SIZE  records per weight update (default full, the
+                            lesson's)
   --momentum B              momentum from 0 to <1 (default 0, the lesson's)
-  --data FILE               a CSV file, or synthetic:ROWS:FEATURES (default: the bundled admissions data)
-  --target COLUMN           the 0/1 target column (default admit, label, target, class or y, else the first)
+  --data FILE               a CSV file, or synthetic:ROWS:FEATURES (default:
+                            the bundled admissions data)
+  --target COLUMN           the 0/1 target column (default admit, label,
+                            target, class or y, else the first)
   --categorical A,B         columns to one-hot encode (default rank, if present)
   --test-ratio R            share of rows held out for testing (default 0.1)
-  --strict                  refuse rows with missing values instead of dropping them
+  --strict                  refuse rows with missing values (default: drop them)
   --json                    print one JSON document instead of text
-  --save FILE               save the run (options, data SHA-256, history, weights) as JSON for gdlab replay
-  --export-history FILE     write epoch, training MSE, test MSE, test accuracy, learning rate as CSV
+  --save FILE               save the run (options, data SHA-256, history,
+                            weights) as JSON for gdlab replay
+  --export-history FILE     write epoch, training MSE, test MSE, test
+                            accuracy and learning rate as CSV
   -h, --help                show this help`;
 
 /** One reported epoch: the lesson prints the loss when epoch % (epochs/10) == 0. */

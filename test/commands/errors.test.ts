@@ -88,3 +88,13 @@ test('without a terminal, plain gdlab prints the headless lesson run', () => {
 	assert.match(stdout, /^Train loss: {2}0\.26276093849966/);
 	assert.match(stdout, /Prediction accuracy: 0\.725\n$/);
 });
+
+test('every help fits an 80-column terminal', () => {
+	for (const args of [['--help'], ['train', '--help'], ['forward', '--help'], ['step', '--help'], ['replay', '--help'], ['bench', '--help']]) {
+		const {stdout, status} = runCli(args);
+		assert.equal(status, 0);
+		for (const line of stdout.split('\n')) {
+			assert.ok([...line].length <= 80, `${args.join(' ')}: a line of ${[...line].length} columns: ${line}`);
+		}
+	}
+});
