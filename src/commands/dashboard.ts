@@ -17,6 +17,7 @@ import {UsageError} from './usage-error.js';
 import {runForward} from './forward.js';
 import {checkRunOutputs} from './run-outputs.js';
 import {printRun} from './train.js';
+import {flatWeights} from '../engine/model.js';
 import {packageVersion} from '../package-root.js';
 
 /** The models the dashboard opens on. */
@@ -122,7 +123,7 @@ function dashboardOptions(options: RunOptions & {chosen: ScreenName}, split: Spl
 		forwardSeed: 42,
 		source: options,
 		savePath,
-		resume: record && {model: record.config.model, changes: record.changes, epochs: record.epochs, path: loadPath},
+		resume: record && {model: record.config.model, changes: record.changes, epochs: record.epochs, path: loadPath, weights: flatWeights(record.weights)},
 		screenOpen: true,
 	};
 }

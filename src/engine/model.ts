@@ -12,6 +12,11 @@ export type ModelKind = (typeof modelKinds)[number];
 /** Weights as JSON: `output` for the single unit; `inputHidden` and `hiddenOutput` for backprop. */
 export type WeightsJson = {output: number[]} | {inputHidden: number[][]; hiddenOutput: number[]};
 
+/** The flat weights (each model's layout) of weights as weightsJson writes them. */
+export function flatWeights(json: WeightsJson): number[] {
+	return 'output' in json ? json.output : [...json.inputHidden.flat(), ...json.hiddenOutput];
+}
+
 /** A model trained by gradient descent on the mean squared error. */
 export type Model = {
 	/** Which model this is. */

@@ -7,6 +7,7 @@ import {ForwardScreen} from './ForwardScreen.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {useKeyTarget} from './hooks/use-screen-keys.js';
 import {appKeys, type ScreenName} from './key-map.js';
+import {replayDiffersNotice, type LoadCheck} from './load-check.js';
 import {frameRows, screenRows, tooSmallMessage} from './plan-layout.js';
 import {readKeys} from './read-keys.js';
 import {applyControlsChange, initialRunControls, type ControlsChange, type PanelMode, type RunControls} from './run-controls.js';
@@ -31,12 +32,14 @@ export type AppProps = {
 	initialModel: ScreenName;
 	/** The seed of the 4×3×2 screen (the lesson's is 42). */
 	forwardSeed: number;
+	/** A loaded run to hold to its file once it is replayed (--load). */
+	loadCheck?: LoadCheck;
 	/** Draw in colour. */
 	color: boolean;
 };
 
 /** The dashboard: tabs on top, the screen of the chosen model below; global keys switch, help and quit. */
-export function App({split, sessions, savePath, startControls, loaded, initialModel, forwardSeed, color}: AppProps) {
+export function App({split, sessions, savePath, startControls, loaded, initialModel, forwardSeed, color, loadCheck: initialLoadCheck}: AppProps) {
 	const size = useTerminalSize();
 	const {exit} = useApp();
 	// a file or pipe on stdin has no isTTY at all: only a real `true` may switch keys on (useInput treats undefined as on)
@@ -49,6 +52,7 @@ export function App({split, sessions, savePath, startControls, loaded, initialMo
 		single: {...initialRunControls, ...startControls?.single},
 		backprop: {...initialRunControls, ...startControls?.backprop},
 	}));
+	const [loadCheck, setLoadCheck] = useState(initialLoadCheck);
 	const changeControls = useCallback((model: ModelKind, change: ControlsChange) => {
 		setControls(previous => ({...previous, [model]: applyControlsChange(previous[model], change)}));
 	}, []);
@@ -144,6 +148,13 @@ export function App({split, sessions, savePath, startControls, loaded, initialMo
 							keysActive={keysActive}
 							width={size.columns}
 							height={height}
+							loadCheck={loadCheck?.model === screen ? loadCheck : undefined}
+							onLoadChecked={differs => {
+								setLoadCheck(undefined);
+								if (differs && loadCheck) {
+									changeControls(loadCheck.model, {notice: replayDiffersNotice(loadCheck)});
+								}
+							}}
 						/>
 					)}
 			</Box>

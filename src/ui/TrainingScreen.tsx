@@ -1,4 +1,5 @@
 import {Box} from 'ink';
+import {useEffect} from 'react';
 import type {SplitDataset} from '../data/dataset.js';
 import type {ModelKind} from '../engine/model.js';
 import type {SessionSnapshot} from '../engine/training-session.js';
@@ -10,6 +11,7 @@ import {useRunIntents, type RunIntents} from './hooks/use-run-intents.js';
 import {useScreenKeys, type KeyTarget} from './hooks/use-screen-keys.js';
 import {useTraining} from './hooks/use-training.js';
 import {keysFor} from './key-map.js';
+import {replayDiffers, type LoadCheck} from './load-check.js';
 import {LossChart} from './LossChart.js';
 import {MessageLine} from './MessageLine.js';
 import {PanelView} from './PanelView.js';
@@ -51,11 +53,21 @@ export type TrainingScreenProps = {
 	width: number;
 	/** Rows available, footer included. */
 	height: number;
+	/** A loaded run of this model still to be held to its file once replayed. */
+	loadCheck?: LoadCheck | undefined;
+	/** Called once the loaded run is back at its epoch, with whether it differs from the file. */
+	onLoadChecked?: (differs: boolean) => void;
 };
 
 /** A training screen: status, messages, the loss chart, the weights or one-step panel, the key line. */
-export function TrainingScreen({keyTarget, model, session, savePath, split, controls, onControls, panel, onPanel, helpOpen, about, keysActive, width, height}: TrainingScreenProps) {
+export function TrainingScreen({keyTarget, model, session, savePath, split, controls, onControls, panel, onPanel, helpOpen, about, keysActive, width, height, loadCheck, onLoadChecked}: TrainingScreenProps) {
 	const training = useTraining(session, !controls.paused);
+	// a loaded run, once replayed, is held to the weights its file saved (before the help's early return: hooks run every render)
+	useEffect(() => {
+		if (loadCheck && training.loading === undefined && training.failure === undefined) {
+			onLoadChecked?.(replayDiffers(loadCheck, training.snapshot.epoch, training.snapshot.weights));
+		}
+	});
 	const intents = useRunIntents({session, savePath, split, onControls, onPanel, refresh: training.refresh});
 	useScreenKeys(keyTarget, name => intentOf(name, intents)?.(), keysActive && !helpOpen);
 

@@ -64,6 +64,8 @@ export type ResumedRun = {
 	epochs: number;
 	/** The file it came from, for the message line. */
 	path?: string;
+	/** Its saved final weights, flat: the replay must come back to them (load-check.ts). */
+	weights?: readonly number[];
 };
 
 /** Render the dashboard and resolve when the user quits. */
@@ -103,7 +105,8 @@ async function show(options: DashboardOptions & {sessions: Record<ModelKind, Run
 	}
 
 	try {
-		const app = createElement(App, {split, sessions, savePath, startControls, loaded, initialModel, forwardSeed, color: shouldUseColor(stdout)});
+		const loadCheck = resume?.weights && {model: resume.model, epochs: resume.epochs, weights: resume.weights, file: resume.path ?? 'the saved run'};
+		const app = createElement(App, {split, sessions, savePath, startControls, loaded, initialModel, forwardSeed, color: shouldUseColor(stdout), loadCheck});
 		options.beforeDraw?.();
 		const instance = render(app, {
 			stdin,

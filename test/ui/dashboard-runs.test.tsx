@@ -98,38 +98,56 @@ test('without --save, w names a new file by model and time in the working direct
 	assert.equal(newRunFileName('backprop', at, exists), 'gdlab-run-backprop-20260102-030405-3.json', 'a name handed out to a save still in flight is taken too');
 });
 
-test('a loaded run is replayed to its epoch with its changes, then waits paused, saying where it stands', async () => {
-	const split = lessonSplit();
-	const original = new LocalRunSession(runContext(split), {...lessonConfig('single'), epochs: 1000});
+/** A single-unit run of 300 epochs with η changed after the first, as a session to load. */
+function runToLoad(): LocalRunSession {
+	const original = new LocalRunSession(runContext(lessonSplit()), {...lessonConfig('single'), epochs: 1000});
 	original.step();
 	original.setLearnRate(1);
 	for (let epoch = 1; epoch < 300; epoch++) {
 		original.step();
 	}
 
+	return original;
+}
+
+/** The dashboard opened on `original` as --load opens a saved run with these final weights; resolves to what it wrote by the time `shown` appears. */
+async function loadInDashboard(original: LocalRunSession, weights: readonly number[], shown: string): Promise<string> {
 	const stdin = new FakeStdin(true);
 	const stdout = new FakeStdout();
 	const done = runDashboard({
-		split,
+		split: lessonSplit(),
 		configs: {single: original.startingConfig, backprop: lessonConfig('backprop')},
 		initialModel: 'single',
 		forwardSeed: 42,
 		source: lessonSource,
-		resume: {model: 'single', changes: original.changes, epochs: 300, path: join(directory, 'gdlab-run-single.json')},
+		resume: {model: 'single', changes: original.changes, epochs: 300, path: join(directory, 'gdlab-run-single.json'), weights},
 		stdin: stdin as unknown as NodeJS.ReadStream,
 		stdout: stdout as unknown as NodeJS.WriteStream,
 	});
 	try {
-		await waitFor(() => stdout.output.includes('loaded gdlab-run-single.json: epoch 300 of 1000, paused: space resumes'));
-		assert.match(stdout.output, /Single unit {2}paused {2}η 1 {2}β 0 {2}full batch {2}epoch 300\/1000/);
-		const weights = original.snapshot().weights[0]!.toPrecision(4);
-		assert.ok(stdout.output.includes(` ${weights} `), `the replayed weight ${weights} is on screen`);
+		await waitFor(() => stdout.output.includes(shown), () => `never showed ${shown}:\n${stdout.output.slice(-2000)}`);
+		return stdout.output;
 	} finally {
 		stdin.type('q');
 		await done;
 	}
+}
+
+test('a loaded run is replayed to its epoch with its changes, then waits paused, saying where it stands', async () => {
+	const original = runToLoad();
+	const output = await loadInDashboard(original, Array.from(original.snapshot().weights), 'loaded gdlab-run-single.json: epoch 300 of 1000, paused: space resumes');
+	assert.match(output, /Single unit {2}paused {2}η 1 {2}β 0 {2}full batch {2}epoch 300\/1000/);
+	const weights = original.snapshot().weights[0]!.toPrecision(4);
+	assert.ok(output.includes(` ${weights} `), `the replayed weight ${weights} is on screen`);
+	assert.ok(!output.includes('the replay differs'));
 });
 
+test('a loaded run whose file saved other weights than its replay gives says so, on the message line', async () => {
+	const original = runToLoad();
+	const edited = Array.from(original.snapshot().weights);
+	edited[2] = edited[2]! + 1e-9;
+	await loadInDashboard(original, edited, 'the replay differs from the weights saved in gdlab-run-single.json');
+});
 test('while a saved run replays, keys that would change it do nothing', async () => {
 	const dashboard = renderDashboard({
 		configs: {single: {epochs: longRun}},
