@@ -57,13 +57,13 @@ export function App({split, sessions, savePath, startControls, loaded, initialMo
 		setControls(previous => ({...previous, [model]: applyControlsChange(previous[model], change)}));
 	}, []);
 
-	// Every key comes here, in order. The App's keys change what is on show; the others go to the screen on
-	// show, but keys can arrive faster than renders: one typed right after a switch (or in the same chunk) is
-	// meant for the screen switched to, so it waits until that screen is drawn and takes keys (none while
-	// the help is open: those are dropped).
+	// Every key comes here, in order. The App's keys change what is on show; the others are meant for what
+	// is on show once the keys before them have taken effect. Keys can arrive faster than renders, so each
+	// waits, with the screen it was typed for, until what is drawn is what was wanted; it then goes to that
+	// screen, or nowhere if that screen was left again in the meantime or the help was open (3s2, ?s?).
 	const keyTarget = useKeyTarget();
 	const wanted = useRef({screen, helpOpen});
-	const waitingKeys = useRef<string[]>([]);
+	const waitingKeys = useRef<Array<{name: string; screen: ScreenName; helpOpen: boolean}>>([]);
 	const appKey = (name: string) => {
 		const tab = screenTabs.find(candidate => candidate.key === name);
 		const index = screenTabs.findIndex(candidate => candidate.screen === wanted.current.screen);
@@ -88,7 +88,7 @@ export function App({split, sessions, savePath, startControls, loaded, initialMo
 			if (appKeys.includes(name)) {
 				appKey(name);
 			} else {
-				waitingKeys.current.push(name);
+				waitingKeys.current.push({name, ...wanted.current});
 			}
 		}
 
@@ -103,9 +103,10 @@ export function App({split, sessions, savePath, startControls, loaded, initialMo
 			return;
 		}
 
-		const names = waitingKeys.current.splice(0);
-		for (const name of names) {
-			keyTarget.current?.(name);
+		for (const key of waitingKeys.current.splice(0)) {
+			if (key.screen === drawn.current.screen && !key.helpOpen) {
+				keyTarget.current?.(key.name);
+			}
 		}
 	};
 

@@ -95,9 +95,11 @@ export async function runDashboard(options: DashboardOptions): Promise<void> {
 /** Draw the App over these sessions until the user quits. */
 async function show(options: DashboardOptions & {sessions: Record<ModelKind, RunSession>; stdin: NodeJS.ReadStream; stdout: NodeJS.WriteStream}): Promise<void> {
 	const {split, sessions, initialModel, forwardSeed, savePath, resume, stdin, stdout} = options;
-	const loaded = resume === undefined ? undefined : describeLoadedRun(resume, options.configs[resume.model]);
-	// a loaded run waits, paused where it was saved, for the user to look before going on
-	const startControls: Partial<Record<ModelKind, Partial<RunControls>>> = resume === undefined ? {} : {[resume.model]: {paused: true, notice: `${loaded}, paused: space resumes`}};
+	const described = resume === undefined ? undefined : describeLoadedRun(resume, options.configs[resume.model]);
+	const loaded = described?.text;
+	// a loaded run waits, paused where it was saved, for the user to look before going on (one saved at its target is done)
+	const notice = described && `${described.text}, ${described.done ? 'done: ↑ raises the epoch target' : 'paused: space resumes'}`;
+	const startControls: Partial<Record<ModelKind, Partial<RunControls>>> = resume === undefined ? {} : {[resume.model]: {paused: true, notice}};
 	// on a terminal, the alternate screen (opened here unless the caller has it open, a loading line on it)
 	const closeScreen = stdout.isTTY && !options.screenOpen ? openFullScreen(stdout) : undefined;
 	if (options.screenOpen) {
@@ -134,8 +136,8 @@ async function show(options: DashboardOptions & {sessions: Record<ModelKind, Run
 	}
 }
 
-/** "loaded FILE: epoch 300 of 1000", said once the replay is back where the run was saved. */
-function describeLoadedRun(resume: ResumedRun, config: SessionConfig): string {
+/** "loaded FILE: epoch 300 of 1000", said once the replay is back where the run was saved, and whether it was done then. */
+function describeLoadedRun(resume: ResumedRun, config: SessionConfig): {text: string; done: boolean} {
 	const target = resume.changes.reduce((epochs, {change}) => change.epochs ?? epochs, config.epochs);
-	return `loaded ${resume.path === undefined ? 'the saved run' : basename(resume.path)}: epoch ${resume.epochs} of ${target}`;
+	return {text: `loaded ${resume.path === undefined ? 'the saved run' : basename(resume.path)}: epoch ${resume.epochs} of ${target}`, done: resume.epochs >= target};
 }

@@ -50,6 +50,8 @@ test('← lowers η down the ladder, through the lesson\'s 0.005', async () => {
 test('↑ raises the epoch target and resumes a finished run', async () => {
 	const dashboard = renderDashboard({configs: {single: {epochs: 100}}});
 	await dashboard.waitForFrame(/ done .*epoch 100\/100$/m, 'the run done at 100');
+	dashboard.press(' ');
+	await dashboard.waitForFrame('done: ↑ raises the epoch target', 'space on a finished run says how to go on (it does not pause it)');
 	dashboard.press(keys.up);
 	await dashboard.waitForFrame('epoch target 100 → 200: training resumes');
 	await dashboard.waitForFrame('epoch 200/200');
@@ -286,4 +288,18 @@ test('a key in its own chunk right after a model switch goes to the screen switc
 	dashboard.press('1', 'm');
 	await dashboard.waitForFrame(/Single unit .* β 0\.5 /, 'the m typed after 1 on the single unit');
 	assert.equal(backprop.config.momentum, 0);
+});
+
+test('a key typed for a screen left again in the same burst, or behind ?, reaches no screen', async () => {
+	const dashboard = renderDashboard({configs: {single: {epochs: longRun}, backprop: {epochs: longRun}}});
+	const {single, backprop} = dashboard.sessions;
+	await pause(dashboard);
+	dashboard.press('3s2');
+	await dashboard.waitForFrame('Forward pass 4 → 3 → 2  seed 42 (the lesson\'s)');
+	dashboard.press('1?s?');
+	await dashboard.waitForFrame(/Single unit {2}paused/, 'the single unit, the help closed again');
+	dashboard.press('.');
+	await waitFor(() => single.epoch > 0);
+	assert.equal(single.config.seed, 42, 'the s behind ? did not reseed the single unit');
+	assert.equal(backprop.config.seed, 21, 'the s typed for backprop, left at once, did not reseed it');
 });

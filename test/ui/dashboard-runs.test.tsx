@@ -99,8 +99,8 @@ test('without --save, w names a new file by model and time in the working direct
 });
 
 /** A single-unit run of 300 epochs with η changed after the first, as a session to load. */
-function runToLoad(): LocalRunSession {
-	const original = new LocalRunSession(runContext(lessonSplit()), {...lessonConfig('single'), epochs: 1000});
+function runToLoad(epochTarget = 1000): LocalRunSession {
+	const original = new LocalRunSession(runContext(lessonSplit()), {...lessonConfig('single'), epochs: epochTarget});
 	original.step();
 	original.setLearnRate(1);
 	for (let epoch = 1; epoch < 300; epoch++) {
@@ -140,6 +140,11 @@ test('a loaded run is replayed to its epoch with its changes, then waits paused,
 	const weights = original.snapshot().weights[0]!.toPrecision(4);
 	assert.ok(output.includes(` ${weights} `), `the replayed weight ${weights} is on screen`);
 	assert.ok(!output.includes('the replay differs'));
+});
+
+test('a loaded run saved at its epoch target says it is done and how to go on, not "space resumes"', async () => {
+	const original = runToLoad(300);
+	await loadInDashboard(original, Array.from(original.snapshot().weights), 'loaded gdlab-run-single.json: epoch 300 of 300, done: ↑ raises the epoch target');
 });
 
 test('a loaded run whose file saved other weights than its replay gives says so, on the message line', async () => {

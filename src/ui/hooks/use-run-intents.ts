@@ -62,6 +62,11 @@ export function useRunIntents({session, savePath, split, onControls, onPanel, re
 		notify(`η ${formatSetting(learnRate)} → ${formatSetting(next)} from epoch ${session.epoch}`);
 	};
 
+	/** What to do next with a run that is done or diverged. */
+	const notifyStopped = () => {
+		notify(session.status === 'done' ? 'done: ↑ raises the epoch target' : 'diverged: lower η and press r');
+	};
+
 	const changeEpochTarget = (direction: 1 | -1) => {
 		const {epochs} = session.config;
 		const next = stepLadder(epochTargetLadder, epochs, direction);
@@ -72,6 +77,10 @@ export function useRunIntents({session, savePath, split, onControls, onPanel, re
 
 		const resumes = session.status === 'done' && next > session.epoch;
 		session.setEpochTarget(next);
+		if (resumes) { // as it says: a finished run paused with space (or loaded paused) trains again
+			onControls({paused: false});
+		}
+
 		notify(`epoch target ${epochs} → ${next}${resumes ? ': training resumes' : ''}`);
 	};
 
@@ -130,12 +139,18 @@ export function useRunIntents({session, savePath, split, onControls, onPanel, re
 			changeHiddenUnits(-1);
 		}),
 		togglePause: () => {
+			// a finished or diverged run has nothing to pause: a silent pause would only hold back the next ↑
+			if (session.status !== 'training' && session.loading === undefined) {
+				notifyStopped();
+				return;
+			}
+
 			// the status line says paused or running; the last notice (a loaded run's "space resumes") is done with
 			onControls(controls => ({paused: !controls.paused, notice: undefined}));
 		},
 		stepOneEpoch: changing(() => {
 			if (session.status !== 'training') {
-				notify(session.status === 'done' ? 'done: ↑ raises the epoch target' : 'diverged: lower η and press r');
+				notifyStopped();
 				return;
 			}
 
