@@ -12,6 +12,13 @@ afterEach(() => {
 	cleanup();
 });
 
+/** The dashboard with both runs long, the single unit paused on screen. */
+async function bothRunsLong(): Promise<ReturnType<typeof renderDashboard>> {
+	const dashboard = renderDashboard({configs: {single: {epochs: longRun}, backprop: {epochs: longRun}}});
+	await pause(dashboard);
+	return dashboard;
+}
+
 /** Pause with space and wait until the screen says so; returns the epoch the run stopped at. */
 async function pause(dashboard: ReturnType<typeof renderDashboard>, model: 'single' | 'backprop' = 'single'): Promise<number> {
 	dashboard.press(' ');
@@ -255,9 +262,8 @@ test('keys typed together in one chunk each count', async () => {
 });
 
 test('keys typed in one chunk with a model switch go to the model switched to, and those behind ? to the help', async () => {
-	const dashboard = renderDashboard({configs: {single: {epochs: longRun}, backprop: {epochs: longRun}}});
+	const dashboard = await bothRunsLong();
 	const {single, backprop} = dashboard.sessions;
-	await pause(dashboard);
 	dashboard.press('2s');
 	await dashboard.waitForFrame('Forward pass 4 → 3 → 2  seed 43');
 	assert.equal(single.config.seed, 42, 'the s after 2 did not reseed the single unit');
@@ -277,9 +283,8 @@ test('keys typed in one chunk with a model switch go to the model switched to, a
 });
 
 test('a key in its own chunk right after a model switch goes to the screen switched to', async () => {
-	const dashboard = renderDashboard({configs: {single: {epochs: longRun}, backprop: {epochs: longRun}}});
+	const dashboard = await bothRunsLong();
 	const {single, backprop} = dashboard.sessions;
-	await pause(dashboard);
 	dashboard.press('2', 's');
 	await dashboard.waitForFrame('Forward pass 4 → 3 → 2  seed 43');
 	assert.equal(single.config.seed, 42, 'the s did not reseed the single unit left behind');
@@ -291,9 +296,8 @@ test('a key in its own chunk right after a model switch goes to the screen switc
 });
 
 test('a key typed for a screen left again in the same burst, or behind ?, reaches no screen', async () => {
-	const dashboard = renderDashboard({configs: {single: {epochs: longRun}, backprop: {epochs: longRun}}});
+	const dashboard = await bothRunsLong();
 	const {single, backprop} = dashboard.sessions;
-	await pause(dashboard);
 	dashboard.press('3s2');
 	await dashboard.waitForFrame('Forward pass 4 → 3 → 2  seed 42 (the lesson\'s)');
 	dashboard.press('1?s?');
