@@ -4,7 +4,7 @@ import {historyColumns} from '../data/check-run-record.js';
 import {DataError, place} from '../data/data-error.js';
 import type {Dataset, SplitDataset} from '../data/dataset.js';
 import {dataFileChange, readRunFile, type RunRecord} from '../data/run-file.js';
-import type {WeightsJson} from '../engine/model.js';
+import {flatWeights} from '../engine/model.js';
 import {replayRun} from '../engine/replay.js';
 import type {TrainingSession} from '../engine/training-session.js';
 import {parseOptions, type RunOptions} from './parse-options.js';
@@ -170,9 +170,4 @@ function compare(record: RunRecord, session: TrainingSession): string[] {
 	}
 
 	return differences;
-}
-
-/** Saved weights in the model's flat layout (weightsJson's shapes, row by row). */
-function flatWeights(weights: WeightsJson): number[] {
-	return 'output' in weights ? weights.output : [...weights.inputHidden.flat(), ...weights.hiddenOutput];
 }
