@@ -8,7 +8,7 @@ import {useScreenKeys, type KeyTarget} from './hooks/use-screen-keys.js';
 import {useTheme} from './hooks/use-theme.js';
 import {keysFor} from './key-map.js';
 import {MatrixBlock} from './MatrixBlock.js';
-import {displayWidth} from './text-width.js';
+import {wrapToWidth} from './text-width.js';
 
 /** Props of ForwardScreen. */
 export type ForwardScreenProps = {
@@ -62,10 +62,11 @@ export function ForwardScreen({keyTarget, seed, lessonSeed, onSeed, helpOpen, ab
 			</Box>
 		</Box>
 	);
-	// the rule is shown only when the rows left over can hold it
-	const lines = (text: string) => Math.ceil(displayWidth(text) / width);
-	const used = fixedRows + lines(layout.matrixTimesRow);
-	const showRule = used + lines(layout.rule) <= height - 1;
+	// wrapped here, between words: Ink's own wrap starts some lines with a space. The rule is shown only when
+	// the rows left over can hold it.
+	const productLines = wrapToWidth(layout.matrixTimesRow, width);
+	const ruleLines = wrapToWidth(layout.rule, width);
+	const showRule = fixedRows + productLines.length + ruleLines.length <= height - 1;
 	return (
 		<Box flexDirection="column" height={height} overflow="hidden">
 			<Text wrap="truncate">
@@ -76,8 +77,8 @@ export function ForwardScreen({keyTarget, seed, lessonSeed, onSeed, helpOpen, ab
 			{layer(layout.hiddenLayer)}
 			{layer(layout.outputLayer)}
 			<Text wrap="truncate" color={theme.accent}>{layout.rowTimesMatrix}</Text>
-			<Text color={theme.failure}>{layout.matrixTimesRow}</Text>
-			{showRule && <Text dimColor>{layout.rule}</Text>}
+			{productLines.map((line, index) => <Text key={index} wrap="truncate" color={theme.failure}>{line}</Text>)}
+			{showRule && ruleLines.map((line, index) => <Text key={index} wrap="truncate" dimColor>{line}</Text>)}
 			<Box flexGrow={1}/>
 			<Footer hints={keysFor('forward')} width={width}/>
 		</Box>

@@ -86,12 +86,17 @@ export class LossChartPlot {
 				return {points: this.fits[index].extend(entry.values).points(), color: entry.color};
 			})
 			.filter(entry => entry.points.length > 0);
-		const text = plot(drawn.map(entry => entry.points), {
+		// asciichart puts value v on row round(v·ratio) − round(min·ratio), which can be a row off the label
+		// nearest to v. Shifted so that the bottom of the range is exactly one row (never 0, where asciichart
+		// draws ┼ on the top row), its rounding is the nearest row; the labels are ours, by row.
+		const rowSpan = (range.max - range.min) / Math.max(1, plotRows - 1);
+		const shift = rowSpan - range.min;
+		const text = plot(drawn.map(entry => entry.points.map(value => value + shift)), {
 			height: plotRows - 1,
-			min: range.min,
-			max: range.max,
+			min: rowSpan,
+			max: range.max + shift,
 			colors: drawn.map(entry => entry.color),
-			format: value => formatNumber(value).padStart(labelWidth),
+			format: (_, row) => (labels[row] ?? '').padStart(labelWidth),
 		});
 		const lines = fitLineCount(text.split('\n').map(mergeColourRuns), plotRows);
 		const columns = chartColumns(plotWidth, domain);

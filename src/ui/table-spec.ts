@@ -71,13 +71,13 @@ export function shortLabel(label: string): string {
 
 /**
  * The table with long headings and row labels (the first column's cells) shortened, so its numbers get
- * the room; labels that would then read the same as another stay in full.
+ * the room; labels that would then read the same as another show where they differ instead.
  */
 export function shortenLabels(table: TableSpec): TableSpec {
 	const labelColumn = table.columns[0];
 	const labels = table.rows.map(row => (labelColumn === undefined ? undefined : row[labelColumn]));
-	const columns = distinctOrSame(table.columns);
-	const rowLabels = distinctOrSame(labels.map(label => label ?? ''));
+	const columns = distinctShortLabels(table.columns);
+	const rowLabels = distinctShortLabels(labels.map(label => label ?? ''));
 	const rows = table.rows.map((row, index) => {
 		const cells: Record<string, string> = {};
 		table.columns.forEach((column, columnIndex) => {
@@ -91,10 +91,67 @@ export function shortenLabels(table: TableSpec): TableSpec {
 	return {columns, rows};
 }
 
-/** The labels shortened, or as they are when two would then read the same. */
-function distinctOrSame(labels: string[]): string[] {
+/** Columns of a label's start kept before the part where it differs from another. */
+const keptStartBeforeDifference = 3;
+/** Columns shown before the first character that differs, so the part reads as part of a name. */
+const contextBeforeDifference = 3;
+
+/**
+ * The labels shortened. Two long names can read the same that way when they differ only in the middle
+ * (population_2019_total, population_2020_total): those show their start, then the part from just before
+ * where they differ (pop…n_2019_total). Labels that would still read the same stay as they are.
+ */
+function distinctShortLabels(labels: string[]): string[] {
 	const short = labels.map(label => shortLabel(label));
-	return new Set(short).size === new Set(labels).size ? short : labels;
+	const distinct = (candidate: string[]) => new Set(candidate).size === new Set(labels).size;
+	if (distinct(short)) {
+		return short;
+	}
+
+	// labels that read the same are shown from where the first of them differ, in line with each other; when
+	// two still read the same, each from where it differs from the label most like it
+	const groups = short.map((shortened, index) => labels.filter((other, otherIndex) => other !== labels[index] && short[otherIndex] === shortened));
+	const aligned = labels.map((label, index) => {
+		const group = groups[index]!;
+		return group.length === 0 ? short[index]! : labelAround(label, Math.min(...[label, ...group].flatMap(first => group.map(second => (first === second ? Number.POSITIVE_INFINITY : commonStartLength(first, second))))));
+	});
+	if (distinct(aligned)) {
+		return aligned;
+	}
+
+	const own = labels.map((label, index) => {
+		const group = groups[index]!;
+		return group.length === 0 ? short[index]! : labelAround(label, Math.max(...group.map(other => commonStartLength(label, other))));
+	});
+	return distinct(own) ? own : labels;
+}
+
+/** How many characters (code points) `a` and `b` start with in common. */
+function commonStartLength(a: string, b: string): number {
+	const first = Array.from(a);
+	const second = Array.from(b);
+	let length = 0;
+	while (length < first.length && first[length] === second[length]) {
+		length++;
+	}
+
+	return length;
+}
+
+/** `label` in at most maxLabelLength columns: its start, an ellipsis, and the part from just before its character `position`. */
+function labelAround(label: string, position: number): string {
+	const start = cutToWidth(label, keptStartBeforeDifference);
+	const characters = Array.from(label);
+	const from = Math.max(Array.from(start).length, position - contextBeforeDifference);
+	const room = maxLabelLength - displayWidth(start) - displayWidth(ellipsis);
+	const end = lastToWidth(label, room);
+	if (Array.from(end).length >= characters.length - from) {
+		// the rest from there fits: show as much before it as the room holds
+		return `${start}${ellipsis}${end}`;
+	}
+
+	const shownPart = cutToWidth(characters.slice(from).join(''), room - displayWidth(ellipsis)) + ellipsis;
+	return `${start}${ellipsis}${shownPart}`;
 }
 
 /** Lines the table takes: its heading row and one per record. */

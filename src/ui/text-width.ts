@@ -99,3 +99,38 @@ export function truncatePartsToWidth(parts: readonly string[], width: number): s
 		return width < 1 ? '' : cutToWidth(part, room) + ellipsis;
 	});
 }
+
+/**
+ * `text` broken into lines no wider than `width`, between words where it can: no line starts or ends with
+ * the spaces it broke at (Ink's own wrap starts some lines with one), and a word wider than a line is cut
+ * between characters. Spaces inside a line stay as written.
+ */
+export function wrapToWidth(text: string, width: number): string[] {
+	const lines: string[] = [];
+	let line = '';
+	for (const [, gap, word] of text.matchAll(/( *)([^ ]+)/g)) {
+		const joined = line === '' ? word! : line + gap! + word!;
+		if (displayWidth(joined) <= width) {
+			line = joined;
+			continue;
+		}
+
+		if (line !== '') {
+			lines.push(line);
+		}
+
+		line = word!;
+		while (displayWidth(line) > width) {
+			// at least one character a line, so a line narrower than one wide character still ends
+			const head = cutToWidth(line, width) || Array.from(graphemes.segment(line), ({segment}) => segment)[0]!;
+			lines.push(head);
+			line = line.slice(head.length);
+		}
+	}
+
+	if (line !== '' || lines.length === 0) {
+		lines.push(line);
+	}
+
+	return lines;
+}

@@ -124,3 +124,19 @@ test('with colour off no escape code reaches the screen; with colour on the curv
 	const colored = renderDashboard({color: true});
 	assert.ok((await colored.waitForFrame(/ done /)).includes(cyan), 'the training curve is cyan');
 });
+
+test('the forward screen wraps its product and rule lines between words, never starting a line with a space', async () => {
+	for (const columns of [60, 70, 79, 85, 100, 128]) {
+		const dashboard = renderDashboard({model: 'forward', size: {columns, rows: 30}});
+		const frame = await dashboard.waitForFrame(text => text.includes('The order matters') && text.split('\n').every(line => line.length <= columns), `the rule at ${columns} columns`);
+		const lines = frame.split('\n');
+		const wrapped = lines.slice(lines.findIndex(line => line.startsWith('W_ih·X')), lines.findIndex(line => line.includes('has entries.')) + 1);
+		assert.ok(wrapped.length >= 2, `${columns} columns:\n${frame}`);
+		for (const line of wrapped) {
+			assert.doesNotMatch(line, /^ /, `${columns} columns:\n${frame}`);
+		}
+
+		assert.equal(wrapped.join(' ').replaceAll(/ +/g, ' '), 'W_ih·X ValueError: shapes (4,3) and (4,) not aligned: 3 (dim 1) != 4 (dim 0) The order matters: an array on the left needs as many entries as the matrix has rows; a matrix on the left needs as many columns as the array has entries.');
+		dashboard.unmount();
+	}
+});

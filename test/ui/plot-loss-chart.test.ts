@@ -135,3 +135,25 @@ test('merged lines draw the same characters in the same colours as asciichart\'s
 		},
 	), {numRuns: 200});
 });
+
+test('each value is drawn on the row whose y label is nearest to it', () => {
+	// asciichart rounds min·ratio and v·ratio apart, so without a shift a value could land a row off its label
+	const misplaced: string[] = [];
+	for (const height of [6, 9, 13]) {
+		for (let step = 0; step <= 200; step++) {
+			const value = 0.19 + (step * 0.07) / 200;
+			const values = Float64Array.from({length: 40}, (_, epoch) => (epoch === 0 ? 0.26 : (epoch === 39 ? 0.19 : value)));
+			const lines = plotLossChart({series: [{values, color: undefined}], domain: 40, learnRateChanges: [], width: 80, height}).slice(0, -1).map(stripAnsi);
+			const axisColumn = lines[0]!.search(/[┤┼]/);
+			const labels = lines.map(line => Number.parseFloat(line.slice(0, axisColumn)));
+			const column = axisColumn + 1 + 20;
+			const row = lines.findIndex(line => line[column] === '─');
+			const nearest = Math.min(...labels.map(label => Math.abs(label - value)));
+			if (row < 0 || Math.abs(labels[row]! - value) > nearest + 1e-9) {
+				misplaced.push(`height ${height}: ${value.toFixed(4)} on the ${labels[row]} row`);
+			}
+		}
+	}
+
+	assert.deepEqual(misplaced, []);
+});

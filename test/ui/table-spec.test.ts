@@ -43,8 +43,22 @@ test('long headings and row labels are shortened around an ellipsis, keeping the
 	});
 });
 
-test('labels that would read the same once shortened stay in full', () => {
-	const rows = [{input: 'a_very_long_name_x_which_ends_same'}, {input: 'a_very_long_name_y_which_ends_same'}];
+test('labels that would read the same once shortened show where they differ, within the same width', () => {
+	const rows = [{input: 'a_very_long_name_x_which_ends_same'}, {input: 'a_very_long_name_y_which_ends_same'}, {input: 'rank_1'}];
+	assert.deepEqual(shortenLabels({columns: ['input'], rows}).rows.map(row => row['input']), ['a_v…me_x_which_…', 'a_v…me_y_which_…', 'rank_1']);
+	const headings = ['input', 'population_income_2019_total', 'population_income_2020_total', 'population_income_2021_total', 'w'];
+	assert.deepEqual(shortenLabels({columns: headings, rows: []}).columns, ['input', 'pop…e_2019_total', 'pop…e_2020_total', 'pop…e_2021_total', 'w']);
+	// differences at two places: each label shows the part after the prefix it shares longest with another
+	const three = ['station_north_temperature_daily_max', 'station_north_temperature_daily_min', 'station_south_temperature_daily_max'];
+	const shortened = shortenLabels({columns: three, rows: []}).columns;
+	assert.equal(new Set(shortened).size, 3, shortened.join(', '));
+	for (const label of [...shortened, ...shortenLabels({columns: ['日本語の長い特徴量名前です本当に長い', '日本語の長い特徴量名後です本当に長い'], rows: []}).columns]) {
+		assert.ok(displayWidth(label) <= maxLabelLength, label);
+	}
+});
+
+test('labels that would read the same even around where they differ stay in full', () => {
+	const rows = [{input: 'a'.repeat(32)}, {input: 'a'.repeat(33)}];
 	assert.deepEqual(shortenLabels({columns: ['input'], rows}).rows, rows);
 });
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import stringWidth from 'string-width';
 import {cutWithinWidth, oneColumnEach} from '../../src/ui/narrow-text.js';
-import {cutToWidth, displayWidth, lastToWidth, padToWidth, truncatePartsToWidth, truncateToWidth} from '../../src/ui/text-width.js';
+import {cutToWidth, displayWidth, lastToWidth, padToWidth, truncatePartsToWidth, truncateToWidth, wrapToWidth} from '../../src/ui/text-width.js';
 
 test('a CJK character takes two columns, ASCII and the ellipsis one', () => {
 	assert.equal(displayWidth('日本語'), 6);
@@ -61,4 +61,25 @@ test('the loading line\'s cut never overflows: a character it cannot vouch for c
 	assert.ok(stringWidth(wide) <= 14, wide);
 	assert.equal(wide, 'gdlab · 数据…');
 	assert.equal(cutWithinWidth('gdlab · é\u0301', 20), 'gdlab · é\u0301', 'a combining mark counts two: short text still fits');
+});
+
+test('text wraps between words: no line starts or ends at a space, none is wider than asked, no word is lost', () => {
+	const rule = 'The order matters: an array on the left needs as many entries as the matrix has rows; a matrix on the left needs as many columns as the array has entries.';
+	for (let width = 1; width <= 160; width++) {
+		const lines = wrapToWidth(rule, width);
+		for (const line of lines) {
+			assert.ok(displayWidth(line) <= width, `width ${width}: '${line}'`);
+			assert.doesNotMatch(line, /^ | $/, `width ${width}: '${line}'`);
+		}
+
+		assert.equal(lines.join('').replaceAll(' ', ''), rule.replaceAll(' ', ''), `width ${width}`);
+		if (width >= 'entries.'.length) {
+			assert.equal(lines.join(' '), rule, `width ${width}: words are never cut when they fit a line`);
+		}
+	}
+
+	assert.deepEqual(wrapToWidth('W_ih·X   shapes (3,4) and (4,)', 16), ['W_ih·X   shapes', '(3,4) and (4,)']);
+	assert.deepEqual(wrapToWidth('数据文件 名字', 3), ['数', '据', '文', '件', '名', '字']);
+	assert.deepEqual(wrapToWidth('数据', 1), ['数', '据']);
+	assert.deepEqual(wrapToWidth('', 10), ['']);
 });
