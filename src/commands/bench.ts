@@ -243,12 +243,13 @@ function timeRound(entry: TimedCase, work: number, warmUpShare: number, sampleMe
 	const {model, examples} = entry;
 	const learnRate = learnRates[model.kind];
 	const steps = new Float64Array(model.weights.length);
+	const lastStep = new Float64Array(model.weights.length);
 	const perRun = Math.max(1, Math.floor(work / (examples.rows * examples.featureCount * Math.max(1, model.hiddenCount))));
 	const warmUp = warmUpShare * Math.max(minWarmUpMilliseconds, warmUpMilliseconds * Math.min(1, work / defaultWorkPerRun));
 	const run = (): number => {
 		const start = performance.now();
 		for (let epoch = 0; epoch < perRun; epoch++) {
-			fullBatchEpoch(model, examples, learnRate, steps);
+			fullBatchEpoch(model, examples, learnRate, steps, lastStep);
 		}
 
 		const elapsed = performance.now() - start;

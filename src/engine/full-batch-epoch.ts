@@ -1,13 +1,11 @@
 /** One plain full-batch epoch, the unit `gdlab bench` times (the NumPy anchor's `single_epoch`/`backprop_epoch`). */
 import type {Examples} from '../data/dataset.js';
 import type {Model} from './model.js';
+import {applyWeightSteps} from './weight-update.js';
 
-/** Accumulate the weight steps over every record, then w += (η·Δw)/m as TrainingSession's update does. */
-export function fullBatchEpoch(model: Model, examples: Examples, learnRate: number, steps: Float64Array): void {
-	const {weights} = model;
+/** Accumulate the weight steps over every record, then apply them with TrainingSession's update (no momentum). */
+export function fullBatchEpoch(model: Model, examples: Examples, learnRate: number, steps: Float64Array, lastStep: Float64Array): void {
 	steps.fill(0);
 	model.accumulateWeightSteps(examples, 0, examples.rows, steps);
-	for (let index = 0; index < weights.length; index++) {
-		weights[index]! += (learnRate * steps[index]!) / examples.rows;
-	}
+	applyWeightSteps(model.weights, steps, examples.rows, learnRate, 0, lastStep);
 }

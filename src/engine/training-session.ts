@@ -11,6 +11,7 @@ import {evaluate, type Evaluation, type Model, type ModelKind} from './model.js'
 import {createRandom, type RandomKind} from './random.js';
 import {SingleUnit} from './single-unit.js';
 import {validateConfig} from './validate-config.js';
+import {applyWeightSteps} from './weight-update.js';
 
 export {ConfigError, validateConfig} from './validate-config.js';
 
@@ -104,8 +105,8 @@ export class TrainingSession {
 	private weightSteps!: Float64Array;
 	private lastWeightStep!: Float64Array;
 	private gradient!: Float64Array;
-	private velocity!: Float64Array;
-	private previousWeights!: Float64Array;
+	/** The weights, last steps and gradient before the epoch running, for rolling back one that diverged. */
+	private readonly previous = {weights: new Float64Array(0), lastWeightStep: new Float64Array(0), gradient: new Float64Array(0)};
 	private latest!: Evaluation & {test: Evaluation};
 	private trained = 0;
 	private divergedAt: number | undefined;
@@ -175,8 +176,9 @@ export class TrainingSession {
 		this.weightSteps = new Float64Array(size);
 		this.lastWeightStep = new Float64Array(size);
 		this.gradient = new Float64Array(size);
-		this.velocity = new Float64Array(size);
-		this.previousWeights = new Float64Array(size);
+		this.previous.weights = new Float64Array(size);
+		this.previous.lastWeightStep = new Float64Array(size);
+		this.previous.gradient = new Float64Array(size);
 		this.history.clear();
 		this.startConfig = {...this.current};
 		this.changeLog.length = 0;
@@ -248,29 +250,26 @@ export class TrainingSession {
 		const weights = this.network.weights;
 		const steps = this.weightSteps;
 		const batchSize = batch === 'full' ? train.rows : batch === 'record' ? 1 : Math.min(batch, train.rows);
-		this.previousWeights.set(weights);
+		this.previous.weights.set(weights);
+		this.previous.lastWeightStep.set(this.lastWeightStep);
+		this.previous.gradient.set(this.gradient);
 		for (let start = 0; start < train.rows; start += batchSize) {
 			const end = Math.min(start + batchSize, train.rows);
 			const records = end - start;
 			steps.fill(0);
 			this.network.accumulateWeightSteps(train, start, end, steps);
+			applyWeightSteps(weights, steps, records, learnRate, momentum, this.lastWeightStep);
 			for (let index = 0; index < weights.length; index++) {
-				// the lesson's update: w += η·Δw/m (η·Δw first, then /m, as NumPy evaluates it)
-				let change = (learnRate * steps[index]!) / records;
-				if (momentum !== 0) {
-					change += momentum * this.velocity[index]!;
-					this.velocity[index] = change;
-				}
-
-				weights[index]! += change;
-				this.lastWeightStep[index] = change;
 				this.gradient[index] = -steps[index]! / records;
 			}
 		}
 
 		const measured = this.measure();
 		if (!Number.isFinite(measured.meanSquaredError) || !weights.every(Number.isFinite)) {
-			weights.set(this.previousWeights);
+			// the epoch never happened: its weights, steps and gradient all go back
+			weights.set(this.previous.weights);
+			this.lastWeightStep.set(this.previous.lastWeightStep);
+			this.gradient.set(this.previous.gradient);
 			this.divergedAt = this.trained;
 			return;
 		}

@@ -66,6 +66,13 @@ test('a huge learning rate ends in the diverged state with finite weights, never
 	assert.equal(typeof snapshot.divergedAt, 'number');
 	assert.ok(snapshot.weights.every(Number.isFinite));
 	assert.ok(Number.isFinite(snapshot.trainLoss));
+	// the rolled-back epoch leaves no steps behind either: the figures are those of the last epoch kept
+	assert.ok(snapshot.lastWeightStep.every(Number.isFinite), `last steps ${snapshot.lastWeightStep.join(', ')}`);
+	assert.ok(snapshot.gradient.every(Number.isFinite), `gradient ${snapshot.gradient.join(', ')}`);
+	const kept = new TrainingSession(split, {...lessonConfig('backprop'), learnRate: 1e308, epochs: 100});
+	kept.advance(snapshot.divergedAt!);
+	assert.deepEqual(snapshot.lastWeightStep, kept.snapshot().lastWeightStep);
+	assert.deepEqual(snapshot.gradient, kept.snapshot().gradient);
 	assert.equal(session.advance(10), 0);
 	for (const value of session.history.column('train')) {
 		assert.ok(Number.isFinite(value));
@@ -102,6 +109,24 @@ test('momentum 0.9 speeds up the lesson\'s slow backprop run', () => {
 	plain.advance(200);
 	heavy.advance(200);
 	assert.ok(heavy.snapshot().trainLoss < plain.snapshot().trainLoss);
+});
+
+test('momentum turned on again carries the step just taken, not one from before it was off', () => {
+	const session = new TrainingSession(split, {...lessonConfig('single'), momentum: 0.9});
+	session.advance(10);
+	session.setMomentum(0);
+	session.advance(5);
+	const before = session.snapshot();
+	session.setMomentum(0.5);
+	session.advance(1);
+	// one full-batch step by hand: η·Δw/m + β·(the previous step)
+	const plain = new TrainingSession(split, lessonConfig('single'));
+	plain.model.weights.set(before.weights);
+	plain.advance(1);
+	const after = session.snapshot();
+	for (const [index, weight] of after.weights.entries()) {
+		assert.equal(weight, before.weights[index]! + (plain.snapshot().lastWeightStep[index]! + (0.5 * before.lastWeightStep[index]!)), `weight ${index}`);
+	}
 });
 
 test('bad settings are refused with a ConfigError naming the value', () => {
