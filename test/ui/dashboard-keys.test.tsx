@@ -145,6 +145,30 @@ test('s restarts from a new seed', async () => {
 	assert.notDeepEqual(session.snapshot().initialWeights, before);
 });
 
+test('s after numpy\'s last seed goes round to 0, not past the range', async () => {
+	const dashboard = renderDashboard({configs: {single: {epochs: longRun, seed: 4_294_967_295}}});
+	const session = dashboard.sessions.single;
+	await pause(dashboard);
+	dashboard.press('s');
+	await dashboard.waitForFrame('new seed 0: restarted');
+	assert.equal(session.config.seed, 0);
+});
+
+test('a setting the engine refuses leaves the run as it was and says why on the message line', async () => {
+	const dashboard = renderDashboard({configs: {single: {epochs: longRun, rng: 'seedrandom', seed: 'not a number'}}});
+	const session = dashboard.sessions.single;
+	await pause(dashboard);
+	// a word seed counts on from 1, which seedrandom takes: a refused change needs the session to refuse it
+	const reseed = session.reseed.bind(session);
+	session.reseed = () => {
+		reseed(-1);
+	};
+
+	dashboard.press('s');
+	await dashboard.waitForFrame('not changed: seed must be text or a whole number of at least 0 with rng seedrandom, got -1');
+	assert.equal(session.config.seed, 'not a number');
+});
+
 test('b cycles the batch mode: full batch, per record, mini-batch', async () => {
 	const dashboard = renderDashboard({configs: {single: {epochs: longRun}}});
 	dashboard.press('b');

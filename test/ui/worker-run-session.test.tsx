@@ -84,6 +84,21 @@ test('a setting shows at once, reaches the worker, and is logged at the epoch it
 	assert.equal(session.history.at(change!.epoch - 1).learnRate, 0.5);
 });
 
+test('a setting the engine refuses is refused at once, as on the render thread, and never reaches the worker', async () => {
+	const session = await start();
+	await pause(session);
+	assert.throws(() => {
+		session.reseed(2 ** 32);
+	}, /seed must be a whole number from 0 to 4294967295 with rng numpy, got 4294967296/);
+	assert.throws(() => {
+		session.setLearnRate(-1);
+	}, /learning rate must be a positive number, got -1/);
+	await (session as WorkerRunSession).whenApplied();
+	assert.equal(session.config.seed, 42);
+	assert.equal(session.config.learnRate, 0.5);
+	assert.equal(session.changes.length, 0);
+});
+
 test('step trains exactly one epoch and leaves the run paused', async () => {
 	const session = await start();
 	session.setRunning(true);

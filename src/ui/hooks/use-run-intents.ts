@@ -5,6 +5,8 @@
  * or after training failed, the keys that would change the run do nothing.
  */
 import type {SplitDataset} from '../../data/dataset.js';
+import type {RandomKind} from '../../engine/random.js';
+import {ConfigError, maxNumpySeed} from '../../engine/validate-config.js';
 import {formatBatch, formatSetting} from '../format-number.js';
 import {batchModes, epochTargetLadder, hiddenUnitLimits, learnRateLadder, momentumChoices, nextChoice, stepLadder} from '../ladders.js';
 import {panelModes, type ControlsChange, type PanelMode} from '../run-controls.js';
@@ -43,10 +45,23 @@ export function useRunIntents({session, savePath, split, onControls, onPanel, re
 		refresh();
 	};
 
-	/** An intent that changes the run, kept from running while the run cannot take changes (the message line says why). */
+	/**
+	 * An intent that changes the run, kept from running while the run cannot take changes (the message line
+	 * says why). A setting the engine refuses leaves the run as it was, and the message line says why.
+	 */
 	const changing = (intent: () => void) => () => {
-		if (session.loading === undefined && session.failure === undefined) {
+		if (session.loading !== undefined || session.failure !== undefined) {
+			return;
+		}
+
+		try {
 			intent();
+		} catch (error) {
+			if (!(error instanceof ConfigError)) {
+				throw error;
+			}
+
+			notify(`not changed: ${error.message}`);
 		}
 	};
 
@@ -163,7 +178,7 @@ export function useRunIntents({session, savePath, split, onControls, onPanel, re
 			notify(`restarted from seed ${session.config.seed}`);
 		}),
 		reseed: changing(() => {
-			const seed = nextSeed(session.config.seed);
+			const seed = nextSeed(session.config.seed, session.config.rng);
 			session.reseed(seed);
 			notify(`new seed ${seed}: restarted`);
 		}),
@@ -202,8 +217,12 @@ export function useRunIntents({session, savePath, split, onControls, onPanel, re
 	};
 }
 
-/** The seed s moves to: the next integer (a word seed starts the count at 1). */
-function nextSeed(seed: number | string): number {
+/** The seed s moves to: the next integer (a word seed starts the count at 1), back to 0 after numpy's last seed. */
+function nextSeed(seed: number | string, rng: RandomKind): number {
 	const value = Number(seed);
-	return Number.isSafeInteger(value) ? value + 1 : 1;
+	if (!Number.isSafeInteger(value)) {
+		return 1;
+	}
+
+	return rng === 'numpy' && value >= maxNumpySeed ? 0 : value + 1;
 }

@@ -9,6 +9,7 @@ import {writeRunFile, type RunRecord} from '../../data/run-file.js';
 import {LossHistory} from '../../engine/loss-history.js';
 import {recordMemoryOf} from '../../engine/kernels/record-memory.js';
 import type {BatchMode, ConfigChange, SessionConfig, SessionSnapshot, SessionStatus} from '../../engine/training-session.js';
+import {validateConfig} from '../../engine/validate-config.js';
 import type {RunContext} from '../local-run-session.js';
 import type {RunSession, SavedRun} from '../run-session.js';
 import type {ReplayPlan, ReplayProgress} from '../training-loop.js';
@@ -237,6 +238,11 @@ export class WorkerRunSession implements RunSession {
 	private send(command: RunCommand, effect?: Pending['effect'], restarts = false): void {
 		if (this.reason !== undefined || this.closing) {
 			return;
+		}
+
+		if (effect) {
+			// refused here, as the engine would refuse it (the worker would drop it, after the screen had shown it)
+			validateConfig(effect(this.config));
 		}
 
 		const sequence = ++this.sent;
