@@ -11,6 +11,7 @@ import {dataFileChange, readRunFile, type DataFileChange, type RunRecord} from '
 import {loadingText, openFullScreen, watchLoadingKeys, writeLoadingLine} from '../ui/full-screen.js';
 import type {ScreenName} from '../ui/key-map.js';
 import type {DashboardOptions} from '../ui/run-dashboard.js';
+import {summarizeSaves, type SaveLog} from '../ui/save-log.js';
 import {recordRunOptions, runDataError, runReplay} from './replay.js';
 import {loadRunDataInSteps} from './run-data.js';
 import {UsageError} from './usage-error.js';
@@ -62,6 +63,7 @@ export async function runDashboardCommand(argv: string[]): Promise<number> {
 	// a frame at once, and the UI's modules loading while the data does (a million rows take seconds)
 	const closeScreen = openFullScreen(process.stdout);
 	const releaseKeys = watchLoadingKeys(process.stdin);
+	let saves: SaveLog[] = [];
 	try {
 		const ui = import('../ui/run-dashboard.js');
 		// awaited below; a data error may end this first, and must not leave the import's failure unhandled
@@ -79,7 +81,7 @@ export async function runDashboardCommand(argv: string[]): Promise<number> {
 		const {runDashboard} = await ui;
 		// a run's first loss is measured before it shows: seconds on big data with a big network
 		writeLoadingLine(process.stdout, loadingText(`starting the runs on ${split.train.rows} training records`));
-		await runDashboard({...dashboardOptions(options, split, values.save, record, values.load), beforeDraw: releaseKeys});
+		saves = await runDashboard({...dashboardOptions(options, split, values.save, record, values.load), beforeDraw: releaseKeys});
 	} finally {
 		releaseKeys();
 		// nothing reads keys any more: stdin must not hold the process open (after a data error, say)
@@ -87,7 +89,17 @@ export async function runDashboardCommand(argv: string[]): Promise<number> {
 		closeScreen();
 	}
 
-	return 0;
+	return reportSaves(saves);
+}
+
+/** Say on the main screen where the runs were saved (the dashboard's screen is gone); 1 when a run's last save failed. */
+function reportSaves(saves: SaveLog[]): number {
+	const {lines, lastFailed} = summarizeSaves(saves);
+	for (const {text, failed} of lines) {
+		(failed ? process.stderr : process.stdout).write(`${failed ? 'gdlab: ' : ''}${text}\n`);
+	}
+
+	return lastFailed ? 1 : 0;
 }
 
 /**

@@ -1,8 +1,9 @@
 /**
  * A training run that every front end drives: advance by N epochs, read the state at any moment,
  * change learning rate, momentum, batch mode and epoch target while it continues from its current
- * weights, restart, reseed. It never hands on a NaN: a run whose weights or loss stop being finite
- * is rolled back one epoch and stops as "diverged".
+ * weights, restart, reseed. Its weights and losses are never NaN: a run whose weights or loss stop
+ * being finite is rolled back one epoch and stops as "diverged" (its last steps still show the one that
+ * overflowed, for the screen to point at).
  */
 import type {Examples} from '../data/dataset.js';
 import {HiddenLayerNetwork, defaultHiddenCount} from './hidden-layer-network.js';
@@ -105,8 +106,8 @@ export class TrainingSession {
 	private weightSteps!: Float64Array;
 	private lastWeightStep!: Float64Array;
 	private gradient!: Float64Array;
-	/** The weights, last steps and gradient before the epoch running, for rolling back one that diverged. */
-	private readonly previous = {weights: new Float64Array(0), lastWeightStep: new Float64Array(0), gradient: new Float64Array(0)};
+	/** The weights before the epoch running, for rolling back one that diverged. */
+	private previousWeights!: Float64Array;
 	private latest!: Evaluation & {test: Evaluation};
 	private trained = 0;
 	private divergedAt: number | undefined;
@@ -176,9 +177,7 @@ export class TrainingSession {
 		this.weightSteps = new Float64Array(size);
 		this.lastWeightStep = new Float64Array(size);
 		this.gradient = new Float64Array(size);
-		this.previous.weights = new Float64Array(size);
-		this.previous.lastWeightStep = new Float64Array(size);
-		this.previous.gradient = new Float64Array(size);
+		this.previousWeights = new Float64Array(size);
 		this.history.clear();
 		this.startConfig = {...this.current};
 		this.changeLog.length = 0;
@@ -250,9 +249,7 @@ export class TrainingSession {
 		const weights = this.network.weights;
 		const steps = this.weightSteps;
 		const batchSize = batch === 'full' ? train.rows : batch === 'record' ? 1 : Math.min(batch, train.rows);
-		this.previous.weights.set(weights);
-		this.previous.lastWeightStep.set(this.lastWeightStep);
-		this.previous.gradient.set(this.gradient);
+		this.previousWeights.set(weights);
 		for (let start = 0; start < train.rows; start += batchSize) {
 			const end = Math.min(start + batchSize, train.rows);
 			const records = end - start;
@@ -266,10 +263,9 @@ export class TrainingSession {
 
 		const measured = this.measure();
 		if (!Number.isFinite(measured.meanSquaredError) || !weights.every(Number.isFinite)) {
-			// the epoch never happened: its weights, steps and gradient all go back
-			weights.set(this.previous.weights);
-			this.lastWeightStep.set(this.previous.lastWeightStep);
-			this.gradient.set(this.previous.gradient);
+			// the weights go back; the last steps and gradient stay those of the epoch that overflowed, so the
+			// screen can show where it blew up (a diverged run trains no further until it restarts)
+			weights.set(this.previousWeights);
 			this.divergedAt = this.trained;
 			return;
 		}

@@ -75,8 +75,6 @@ export function App({split, sessions, savePath, startControls, loaded, initialMo
 			wanted.current.helpOpen = !wanted.current.helpOpen;
 		} else if (name === 'escape') { // close the help
 			wanted.current.helpOpen = false;
-		} else if (name === 'q') { // quit; Ink restores the terminal
-			exit();
 		}
 
 		setScreen(wanted.current.screen);
@@ -85,7 +83,9 @@ export function App({split, sessions, savePath, startControls, loaded, initialMo
 
 	const onInput = useCallback<Parameters<typeof useInput>[0]>((input, key) => {
 		for (const name of readKeys(input, key)) {
-			if (appKeys.includes(name)) {
+			if (name === 'q') { // quit, once the keys before it have reached their screens (w then q saves first)
+				waitingKeys.current.push({name, ...wanted.current});
+			} else if (appKeys.includes(name)) {
 				appKey(name);
 			} else {
 				waitingKeys.current.push({name, ...wanted.current});
@@ -104,6 +104,11 @@ export function App({split, sessions, savePath, startControls, loaded, initialMo
 		}
 
 		for (const key of waitingKeys.current.splice(0)) {
+			if (key.name === 'q') { // Ink restores the terminal; the sessions close once their saves are written
+				exit();
+				return;
+			}
+
 			if (key.screen === drawn.current.screen && !key.helpOpen) {
 				keyTarget.current?.(key.name);
 			}

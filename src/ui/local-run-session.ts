@@ -7,6 +7,7 @@ import {buildRunRecord, writeRunFile, type RunSource} from '../data/run-file.js'
 import type {LossHistory} from '../engine/loss-history.js';
 import {TrainingSession, type BatchMode, type ConfigChange, type SessionConfig, type SessionSnapshot, type SessionStatus, type TrainingData} from '../engine/training-session.js';
 import type {RunSession, SavedRun} from './run-session.js';
+import {SaveLog} from './save-log.js';
 import {sliceBudgetMs, statsIntervalMs} from './training-cadence.js';
 import {TrainingLoop, type ReplayPlan, type ReplayProgress} from './training-loop.js';
 
@@ -26,6 +27,7 @@ export class LocalRunSession implements RunSession {
 	readonly engine: TrainingSession;
 	/** A run on this thread has no training thread to lose. */
 	readonly failure = undefined;
+	readonly saves = new SaveLog();
 	private readonly loop: TrainingLoop;
 	private readonly listeners = new Set<() => void>();
 	private closed = false;
@@ -118,6 +120,24 @@ export class LocalRunSession implements RunSession {
 	}
 
 	async save(path: string): Promise<SavedRun> {
+		return this.saves.track(path, this.write(path));
+	}
+
+	subscribe(listener: () => void): () => void {
+		this.listeners.add(listener);
+		return () => {
+			this.listeners.delete(listener);
+		};
+	}
+
+	async close(): Promise<void> {
+		await this.saves.settled();
+		this.closed = true;
+		this.listeners.clear();
+		this.loop.dispose();
+	}
+
+	private async write(path: string): Promise<SavedRun> {
 		// a turn of the event loop first, so the screen says "saving…" before a long history keeps this thread busy
 		await new Promise(resolve => {
 			setTimeout(resolve, 0);
@@ -129,19 +149,6 @@ export class LocalRunSession implements RunSession {
 		// written in one go on this thread, so no key (Ctrl+C included) can land halfway through
 		const replaced = writeRunFile(path, buildRunRecord(this.engine, this.context.dataset, this.context.source));
 		return {path, epochs: this.engine.epoch, replaced};
-	}
-
-	subscribe(listener: () => void): () => void {
-		this.listeners.add(listener);
-		return () => {
-			this.listeners.delete(listener);
-		};
-	}
-
-	async close(): Promise<void> {
-		this.closed = true;
-		this.listeners.clear();
-		this.loop.dispose();
 	}
 
 	private tell(): void {

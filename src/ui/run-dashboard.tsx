@@ -16,6 +16,7 @@ import {clearScreen, openFullScreen} from './full-screen.js';
 import type {ScreenName} from './key-map.js';
 import type {RunControls} from './run-controls.js';
 import type {RunSession} from './run-session.js';
+import type {SaveLog} from './save-log.js';
 import {startRunSession} from './start-run-session.js';
 import {shouldUseColor} from './theme.js';
 
@@ -68,8 +69,8 @@ export type ResumedRun = {
 	weights?: readonly number[];
 };
 
-/** Render the dashboard and resolve when the user quits. */
-export async function runDashboard(options: DashboardOptions): Promise<void> {
+/** Render the dashboard and resolve when the user quits and every save asked for is written, with the runs' saves. */
+export async function runDashboard(options: DashboardOptions): Promise<SaveLog[]> {
 	const {split, configs, source, resume, stdin = process.stdin, stdout = process.stdout} = options;
 	const context = {data: split, dataset: split.dataset, source};
 	const replayOf = (model: ModelKind) => (resume?.model === model ? {changes: resume.changes, epochs: resume.epochs} : undefined);
@@ -87,9 +88,11 @@ export async function runDashboard(options: DashboardOptions): Promise<void> {
 
 		await show({...options, sessions: {single: sessions[0]!, backprop: sessions[1]!}, stdin, stdout});
 	} finally {
-		// the workers go with the dashboard, so the process can end
+		// the workers go with the dashboard, so the process can end (once the saves asked for are written)
 		await Promise.all(sessions.map(async session => session.close()));
 	}
+
+	return sessions.map(session => session.saves);
 }
 
 /** Draw the App over these sessions until the user quits. */
@@ -118,17 +121,16 @@ async function show(options: DashboardOptions & {sessions: Record<ModelKind, Run
 			exitOnCtrlC: true,
 			patchConsole: false,
 		});
-		// without raw mode (stdin not a terminal) Ctrl+C arrives as a signal: end as q would, so the finally below runs
+		// a SIGTERM ends the dashboard as q would, so the finally below runs (Ctrl+C without raw mode, a SIGINT,
+		// ends the process at once in cli.tsx, as an interrupt should)
 		const quit = () => {
 			instance.unmount();
 		};
 
-		process.once('SIGINT', quit);
 		process.once('SIGTERM', quit);
 		try {
 			await instance.waitUntilExit();
 		} finally {
-			process.off('SIGINT', quit);
 			process.off('SIGTERM', quit);
 		}
 	} finally {

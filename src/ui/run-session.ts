@@ -5,6 +5,7 @@
  */
 import type {LossHistory} from '../engine/loss-history.js';
 import type {BatchMode, ConfigChange, SessionConfig, SessionSnapshot, SessionStatus} from '../engine/training-session.js';
+import type {SaveLog} from './save-log.js';
 import type {ReplayProgress} from './training-loop.js';
 
 /** A run saved to disk. */
@@ -59,8 +60,10 @@ export type RunSession = {
 	reseed(seed: number | string): void;
 	/** Save the run to `path` (atomically, never over a file gdlab did not write); resolves when the file is written. */
 	save(path: string): Promise<SavedRun>;
+	/** The saves asked for: how each ended, and a wait for those still being written. */
+	readonly saves: SaveLog;
 	/** Be told when there is something new to show; returns the function that stops telling. */
 	subscribe(listener: () => void): () => void;
-	/** Stop training for good and let go of any thread; resolves when it is gone. */
+	/** Stop training for good and let go of any thread, once every save asked for is written; resolves when it is gone. */
 	close(): Promise<void>;
 };

@@ -164,7 +164,7 @@ test('gdlab --data FILE --save FILE in a terminal refuses at once, before the da
 	assert.deepEqual(readdirSync(cwd), ['victim.csv']);
 });
 
-test('Ctrl+C right after w leaves either no file or the whole run, never a temporary file, and gives the terminal back', {skip, timeout: 60_000}, async t => {
+test('Ctrl+C right after w waits for the save: the whole run is written, never a temporary file, and the main screen says where', {skip, timeout: 60_000}, async t => {
 	const cwd = mkdtempSync(join(tmpdir(), 'gdlab-e2e-interrupt-'));
 	t.after(() => {
 		rmSync(cwd, {recursive: true, force: true});
@@ -174,14 +174,32 @@ test('Ctrl+C right after w leaves either no file or the whole run, never a tempo
 	await gdlab.waitForScreen(text => /running .*epoch \d{5,}\/1000000/.test(text), 'ten thousand epochs trained');
 	gdlab.press('w');
 	gdlab.press('C-c');
-	await gdlab.exitStatus();
+	assert.equal(await gdlab.exitStatus(), '0');
 	await gdlab.waitForScreen(text => text.includes('gdlab-exited'), 'the shell after gdlab');
 	assert.equal(gdlab.alternateScreen(), false, 'the terminal is back on its main screen');
-	assert.deepEqual(readdirSync(cwd).filter(name => name !== 'run.json'), [], 'nothing but the saved run, if it was saved');
-	if (existsSync(join(cwd, 'run.json'))) {
-		assert.ok(readRunFile(join(cwd, 'run.json')).epochs > 0, 'a saved run is whole');
-	}
+	assert.deepEqual(readdirSync(cwd), ['run.json'], 'the saved run and nothing else');
+	const {epochs} = readRunFile(join(cwd, 'run.json'));
+	assert.ok(epochs >= 10_000, 'a saved run is whole');
+	assert.match(gdlab.screen(), new RegExp(`^saved run to run\\.json \\(epoch ${epochs}\\)$`, 'm'));
 });
+
+for (const [what, data] of [['the render thread', undefined], ['a worker', bigData]] as const) {
+	test(`w and q typed together save the run before gdlab ends (${what})`, {skip, timeout: 60_000}, async t => {
+		const cwd = mkdtempSync(join(tmpdir(), 'gdlab-e2e-wq-'));
+		t.after(() => {
+			rmSync(cwd, {recursive: true, force: true});
+		});
+		const gdlab = startGdlab(t, [...(data ? ['--data', data] : []), '--epochs', '1000000'], cwd);
+		await gdlab.waitForScreen(text => /running .*epoch [1-9]\d*\/1000000/.test(text), 'training under way');
+		gdlab.press('wq');
+		assert.equal(await gdlab.exitStatus(), '0');
+		const saved = readdirSync(cwd);
+		assert.equal(saved.length, 1, `one saved run: ${saved.join(', ')}`);
+		assert.match(saved[0]!, /^gdlab-run-single-\d{8}-\d{6}\.json$/);
+		const {epochs} = readRunFile(join(cwd, saved[0]!));
+		assert.match(gdlab.screen(), new RegExp(`^saved run to ${saved[0]!.replace('.', '\\.')} \\(epoch ${epochs}\\)$`, 'm'));
+	});
+}
 
 test('on big data training runs in a worker: keys answer, w saves, Ctrl+C ends it all and the process exits', {skip, timeout: 60_000}, async t => {
 	const cwd = mkdtempSync(join(tmpdir(), 'gdlab-e2e-big-'));

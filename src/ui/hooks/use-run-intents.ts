@@ -11,6 +11,7 @@ import {formatBatch, formatSetting} from '../format-number.js';
 import {batchModes, epochTargetLadder, hiddenUnitLimits, learnRateLadder, momentumChoices, nextChoice, stepLadder} from '../ladders.js';
 import {panelModes, type ControlsChange, type PanelMode} from '../run-controls.js';
 import {newRunFileName} from '../run-file-name.js';
+import {describeSaveOutcome} from '../save-log.js';
 import type {RunSession} from '../run-session.js';
 import {stepSourceCount} from '../step-sources.js';
 
@@ -127,10 +128,9 @@ export function useRunIntents({session, savePath, split, onControls, onPanel, re
 		const path = savePath ?? newRunFileName(session.config.model, new Date());
 		notify(`saving the run to ${path}…`);
 		session.save(path).then(saved => {
-			// one --save FILE takes every save (w on Single, then on Backprop): say when an earlier one is gone
-			notify(saved.replaced ? `replaced the earlier save in ${saved.path} with this run (epoch ${saved.epochs})` : `saved run to ${saved.path} (epoch ${saved.epochs})`);
+			notify(describeSaveOutcome({path, saved}));
 		}, (error: unknown) => {
-			notify(`could not save: ${error instanceof Error ? error.message : String(error)}`);
+			notify(describeSaveOutcome({path, failure: error instanceof Error ? error.message : String(error)}));
 		});
 	};
 

@@ -12,6 +12,7 @@ import type {BatchMode, ConfigChange, SessionConfig, SessionSnapshot, SessionSta
 import {validateConfig} from '../../engine/validate-config.js';
 import type {RunContext} from '../local-run-session.js';
 import type {RunSession, SavedRun} from '../run-session.js';
+import {SaveLog} from '../save-log.js';
 import type {ReplayPlan, ReplayProgress} from '../training-loop.js';
 import type {FromWorker, RunCommand, RunUpdate, ToWorker, WorkerStart} from './training-messages.js';
 
@@ -66,6 +67,7 @@ export class WorkerRunSession implements RunSession {
 	}
 
 	readonly history = new LossHistory();
+	readonly saves = new SaveLog();
 	private latest: RunUpdate;
 	private generation = -1;
 	private pending: Pending[] = [];
@@ -191,6 +193,10 @@ export class WorkerRunSession implements RunSession {
 	}
 
 	async save(path: string): Promise<SavedRun> {
+		return this.saves.track(path, this.write(path));
+	}
+
+	private async write(path: string): Promise<SavedRun> {
 		if (this.reason !== undefined) {
 			throw new Error(this.reason);
 		}
@@ -225,6 +231,8 @@ export class WorkerRunSession implements RunSession {
 	}
 
 	async close(): Promise<void> {
+		// the worker builds what w saves: it stays until those saves are written
+		await this.saves.settled();
 		this.closing = true;
 		this.listeners.clear();
 		this.settleRequests('the dashboard closed');

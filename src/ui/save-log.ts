@@ -1,0 +1,63 @@
+/**
+ * The saves a run was asked for: those still being written, so that quitting waits for them (w then q
+ * typed together must not lose the save), and how each ended, so that the dashboard can say where the
+ * runs went once its screen is closed.
+ */
+import type {SavedRun} from './run-session.js';
+
+/** How one save ended. */
+export type SaveOutcome = {path: string; saved: SavedRun; failure?: undefined} | {path: string; saved?: undefined; failure: string};
+
+/** Counts saves as they end, across runs, so the summary keeps the order they ended in. */
+let endedSaves = 0;
+
+/** One run's saves. */
+export class SaveLog {
+	/** How each save ended, in the order they ended, with its place among every run's saves. */
+	readonly outcomes: Array<SaveOutcome & {order: number}> = [];
+	private readonly writing = new Set<Promise<unknown>>();
+
+	/** Keep track of the save of `path` that `saving` stands for; resolves and rejects as it does. */
+	async track(path: string, saving: Promise<SavedRun>): Promise<SavedRun> {
+		const settled = saving.then(saved => {
+			this.outcomes.push({path, saved, order: endedSaves++});
+		}, (error: unknown) => {
+			this.outcomes.push({path, failure: error instanceof Error ? error.message : String(error), order: endedSaves++});
+		});
+		this.writing.add(settled);
+		void settled.finally(() => this.writing.delete(settled));
+		return saving;
+	}
+
+	/** Resolves once every save asked for so far is written or has failed. */
+	async settled(): Promise<void> {
+		while (this.writing.size > 0) {
+			// a save may be asked for while others finish
+			await Promise.all([...this.writing]);
+		}
+	}
+}
+
+/** The line that says how a save ended, as the message line and the exit summary word it. */
+export function describeSaveOutcome(outcome: SaveOutcome): string {
+	if (outcome.failure !== undefined) {
+		return `could not save: ${outcome.failure}`;
+	}
+
+	const {saved} = outcome;
+	// one --save FILE takes every save (w on Single, then on Backprop): say when an earlier one is gone
+	return saved.replaced ? `replaced the earlier save in ${saved.path} with this run (epoch ${saved.epochs})` : `saved run to ${saved.path} (epoch ${saved.epochs})`;
+}
+
+/**
+ * What the dashboard says once its screen is closed: a line per save, in the order they ended (the
+ * alternate screen took the message line with it), and whether a run's last save failed, which makes the
+ * exit code 1: work typed for just before quitting (w then q) was not kept.
+ */
+export function summarizeSaves(logs: readonly SaveLog[]): {lines: Array<{text: string; failed: boolean}>; lastFailed: boolean} {
+	const outcomes = logs.flatMap(log => log.outcomes).sort((first, second) => first.order - second.order);
+	return {
+		lines: outcomes.map(outcome => ({text: describeSaveOutcome(outcome), failed: outcome.failure !== undefined})),
+		lastFailed: logs.some(log => log.outcomes.at(-1)?.failure !== undefined),
+	};
+}

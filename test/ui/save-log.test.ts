@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {SaveLog, summarizeSaves} from '../../src/ui/save-log.js';
+
+/** A save that ends when told to. */
+function pendingSave() {
+	let finish!: (epochs: number) => void;
+	let fail!: (message: string) => void;
+	const saving = new Promise<{path: string; epochs: number; replaced: boolean}>((resolve, reject) => {
+		finish = epochs => {
+			resolve({path: 'run.json', epochs, replaced: false});
+		};
+
+		fail = message => {
+			reject(new Error(message));
+		};
+	});
+	return {saving, finish, fail};
+}
+
+test('settled waits for every save still being written, those asked for meanwhile too', async () => {
+	const log = new SaveLog();
+	const first = pendingSave();
+	const second = pendingSave();
+	void log.track('run.json', first.saving);
+	let settled = false;
+	const waiting = log.settled().then(() => {
+		settled = true;
+	});
+	await new Promise(resolve => {
+		setTimeout(resolve, 10);
+	});
+	assert.equal(settled, false);
+	log.track('run.json', second.saving).catch(() => undefined);
+	first.finish(10);
+	await new Promise(resolve => {
+		setTimeout(resolve, 10);
+	});
+	assert.equal(settled, false, 'the second save is still being written');
+	second.fail('run.json: cannot write: no such directory');
+	await waiting;
+	assert.deepEqual(log.outcomes.map(outcome => outcome.failure ?? outcome.saved.epochs), [10, 'run.json: cannot write: no such directory']);
+});
+
+test('the summary lists every save in the order they ended, and fails when a run\'s last save failed', async () => {
+	const single = new SaveLog();
+	const backprop = new SaveLog();
+	await assert.rejects(single.track('a.json', Promise.reject(new Error('a.json: cannot write: no such directory'))));
+	await backprop.track('b.json', Promise.resolve({path: 'b.json', epochs: 7, replaced: true}));
+	await single.track('c.json', Promise.resolve({path: 'c.json', epochs: 9, replaced: false}));
+	assert.deepEqual(summarizeSaves([single, backprop]), {
+		lines: [
+			{text: 'could not save: a.json: cannot write: no such directory', failed: true},
+			{text: 'replaced the earlier save in b.json with this run (epoch 7)', failed: false},
+			{text: 'saved run to c.json (epoch 9)', failed: false},
+		],
+		lastFailed: false,
+	});
+	await assert.rejects(backprop.track('d.json', Promise.reject(new Error('d.json: cannot write: disk full'))));
+	assert.equal(summarizeSaves([single, backprop]).lastFailed, true);
+	assert.deepEqual(summarizeSaves([new SaveLog()]), {lines: [], lastFailed: false});
+});
