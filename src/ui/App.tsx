@@ -131,7 +131,10 @@ export function App({split, sessions, savePath, startControls, loaded, initialMo
 	const height = screenRows(size);
 	return (
 		<ThemeContext.Provider value={theme}>
-			<Box flexDirection="column" width={size.columns} height={frameRows(size.rows)}>
+			{/* cut at the terminal's width: on a resize Ink draws one frame before this one knows the new size, and
+			    lines laid out for a wider terminal would wrap and scroll the screen into a mess that stays */}
+			<Box width="100%" overflow="hidden">
+			<Box flexDirection="column" flexShrink={0} width={size.columns} height={frameRows(size.rows)}>
 				<TabsLine active={screen} split={split} width={size.columns}/>
 				{screen === 'forward'
 					? <ForwardScreen keyTarget={keyTarget} seed={seed} lessonSeed={forwardSeed} onSeed={setSeed} helpOpen={helpOpen} about={about} keysActive={keysActive} width={size.columns} height={height}/>
@@ -163,6 +166,7 @@ export function App({split, sessions, savePath, startControls, loaded, initialMo
 							}}
 						/>
 					)}
+			</Box>
 			</Box>
 		</ThemeContext.Provider>
 	);

@@ -140,3 +140,20 @@ test('the forward screen wraps its product and rule lines between words, never s
 		dashboard.unmount();
 	}
 });
+
+test('narrowing the terminal never draws a line wider than it, not even the frame drawn before the dashboard hears of it', async () => {
+	for (const [from, to] of [[{columns: 100, rows: 24}, {columns: 80, rows: 24}], [{columns: 81, rows: 30}, {columns: 80, rows: 30}]] as const) {
+		const dashboard = renderDashboard({size: from});
+		await dashboard.waitForFrame(frame => frame.split('\n').some(line => line.length > to.columns), `a frame wider than ${to.columns}`);
+		const before = dashboard.frames.length;
+		resize(dashboard.stdout, to);
+		await dashboard.waitForFrame(frame => frame.split('\n').every(line => line.length <= to.columns), `the frame at ${to.columns} columns`);
+		for (const frame of dashboard.frames.slice(before)) {
+			for (const line of frame.split('\n')) {
+				assert.ok(line.length <= to.columns, `${from.columns} → ${to.columns} columns: a line of ${line.length}: ${line}`);
+			}
+		}
+
+		dashboard.unmount();
+	}
+});
