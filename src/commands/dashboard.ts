@@ -42,7 +42,12 @@ export async function runDashboardCommand(argv: string[]): Promise<number> {
 		refuseChangedData(record, values.load!);
 	}
 
-	if (!process.stdout.isTTY) {
+	const without = missingTerminal();
+	if (without !== undefined) {
+		if (process.stdout.isTTY) { // piped output is the usual headless case; on a terminal, say why there is no dashboard
+			process.stderr.write(`gdlab: ${without}: printing the headless run, not the dashboard\n`);
+		}
+
 		// a forward pass has no run to save, and a replay only checks one: saying so beats quietly saving nothing
 		if (values.save !== undefined && (record || options.chosen === 'forward')) {
 			throw new UsageError(`${record ? '--load' : '--model forward'} with --save needs a terminal (the dashboard); without one gdlab ${record ? 'replays the run' : 'prints the forward pass'} and saves nothing`, mainUsage);
@@ -100,6 +105,19 @@ function reportSaves(saves: SaveLog[]): number {
 	}
 
 	return lastFailed ? 1 : 0;
+}
+
+/** Why the dashboard cannot run here (it draws on stdout, reads keys from stdin, moves the cursor), or undefined when it can. */
+function missingTerminal(): string | undefined {
+	if (!process.stdout.isTTY) {
+		return 'stdout is not a terminal';
+	}
+
+	if (!process.stdin.isTTY) {
+		return 'stdin is not a terminal';
+	}
+
+	return process.env['TERM'] === 'dumb' ? 'TERM=dumb' : undefined;
 }
 
 /**

@@ -37,7 +37,7 @@ async function sleep(ms: number): Promise<void> {
 }
 
 /** gdlab running in its own tmux server, in `cwd`, with handles to type, read and wait. */
-function startGdlab(t: TestContext, args: string[], cwd: string) {
+function startGdlab(t: TestContext, args: string[], cwd: string, shell: {environment?: readonly string[]; stdin?: string} = {}) {
 	const directory = mkdtempSync(join(tmpdir(), 'gdlab-e2e-'));
 	const socket = `gdlab-e2e-${process.pid}-${Math.random().toString(36).slice(2)}`;
 	const config = join(directory, 'tmux.conf');
@@ -46,7 +46,9 @@ function startGdlab(t: TestContext, args: string[], cwd: string) {
 	writeFileSync(config, 'set -g status off\n');
 	const tmux = (...tmuxArgs: string[]) => spawnSync('tmux', ['-L', socket, '-f', config, ...tmuxArgs], {encoding: 'utf8'});
 	// Ink draws nothing but the last frame when it thinks it runs in CI; after gdlab the shell stays, as a user's would
-	const command = `cd ${quote(cwd)} && env -u CI -u CONTINUOUS_INTEGRATION node ${quote(join(root, 'dist/bin/gdlab.js'))} ${args.map(quote).join(' ')}; echo $? > ${quote(exitFile)}; echo gdlab-exited; exec sleep 600`;
+	const environment = (shell.environment ?? []).map(quote).join(' ');
+	const stdin = shell.stdin === undefined ? '' : ` < ${quote(shell.stdin)}`;
+	const command = `cd ${quote(cwd)} && env -u CI -u CONTINUOUS_INTEGRATION ${environment} node ${quote(join(root, 'dist/bin/gdlab.js'))} ${args.map(quote).join(' ')}${stdin}; echo $? > ${quote(exitFile)}; echo gdlab-exited; exec sleep 600`;
 	const started = tmux('new-session', '-d', '-x', String(size.columns), '-y', String(size.rows), '-s', 'e2e', command);
 	assert.equal(started.status, 0, started.stderr);
 	t.after(() => {
@@ -253,6 +255,21 @@ test('while the runs start (a big network\'s first pass takes seconds), a line s
 	assert.equal(gdlab.alternateScreen(), false, 'the terminal is back on its main screen');
 	assert.ok(!gdlab.screen().includes('^[[C'), `no key echoed: ${gdlab.screen()}`);
 });
+
+for (const [what, shell] of [['stdin is not a terminal', {stdin: '/dev/null'}], ['TERM=dumb', {environment: ['TERM=dumb']}]] as const) {
+	test(`with ${what}, gdlab on a terminal says why and prints the headless run, never a dashboard that cannot work`, {skip, timeout: 60_000}, async t => {
+		const cwd = mkdtempSync(join(tmpdir(), 'gdlab-e2e-headless-'));
+		t.after(() => {
+			rmSync(cwd, {recursive: true, force: true});
+		});
+		const gdlab = startGdlab(t, [], cwd, shell);
+		assert.equal(await gdlab.exitStatus(), '0');
+		const screen = gdlab.screen();
+		assert.match(screen, new RegExp(`^gdlab: ${what}: printing the headless run, not the dashboard$`, 'm'));
+		assert.match(screen, /^Prediction accuracy: 0\.725$/m);
+		assert.equal(gdlab.alternateScreen(), false);
+	});
+}
 
 test('a data mistake on a terminal is one line on the main screen and exit status 1, not a hang', {skip, timeout: 30_000}, async t => {
 	const cwd = mkdtempSync(join(tmpdir(), 'gdlab-e2e-bad-'));
