@@ -33,6 +33,12 @@ export function readKeys(input: string, key: Key): KeyName[] {
 		return ['escape'];
 	}
 
+	if (key.meta && !key.ctrl && input !== '') {
+		// Esc and the key after it in one chunk (typed quickly, or sent together over SSH) read as Alt+key:
+		// gdlab binds no Alt keys, so it is the two keys
+		return ['escape', ...readKeys(input, {...key, meta: false})];
+	}
+
 	if (key.ctrl || key.meta) {
 		return [];
 	}

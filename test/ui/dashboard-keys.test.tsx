@@ -331,3 +331,12 @@ test('a key typed for a screen left again in the same burst, or behind ?, reache
 	assert.equal(single.config.seed, 42, 'the s behind ? did not reseed the single unit');
 	assert.equal(backprop.config.seed, 21, 'the s typed for backprop, left at once, did not reseed it');
 });
+
+test('Esc and the key after it in one chunk (Ink reads them as Alt+key) are both keys: the help closes and the key acts', async () => {
+	const dashboard = renderDashboard({configs: {single: {epochs: longRun}}});
+	dashboard.press('?');
+	await dashboard.waitForFrame('? esc close help');
+	dashboard.press(`${keys.escape}3`);
+	await dashboard.waitForFrame(/Backprop 6×2×1 {2}/);
+	assert.doesNotMatch(dashboard.frame(), /close help/);
+});
