@@ -45,6 +45,15 @@ export function stepLadder(ladder: readonly number[], current: number, direction
 	return below;
 }
 
+/** What can follow a run done at `epoch`: ↑ while the ladder has a target above it, else only r (short: for a line with a file name in it). */
+export function doneHint(epoch: number, length: 'full' | 'short' = 'full'): string {
+	if (stepLadder(epochTargetLadder, epoch, 1) === undefined) {
+		return length === 'short' ? 'r restarts' : `r restarts (↑ stops at ${epochTargetLadder.at(-1)} epochs)`;
+	}
+
+	return length === 'short' ? '↑ goes on' : '↑ raises the target, r restarts';
+}
+
 /** The choice after `current` in a cycle, wrapping round; the first choice when `current` is not one of them. */
 export function nextChoice<Choice>(choices: readonly Choice[], current: Choice): Choice {
 	const index = choices.indexOf(current);

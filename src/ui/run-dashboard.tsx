@@ -17,6 +17,7 @@ import type {ScreenName} from './key-map.js';
 import type {RunControls} from './run-controls.js';
 import type {RunSession} from './run-session.js';
 import type {SaveLog} from './save-log.js';
+import {doneHint} from './ladders.js';
 import {startRunSession} from './start-run-session.js';
 import {shouldUseColor} from './theme.js';
 
@@ -101,7 +102,7 @@ async function show(options: DashboardOptions & {sessions: Record<ModelKind, Run
 	const described = resume === undefined ? undefined : describeLoadedRun(resume, options.configs[resume.model]);
 	const loaded = described?.text;
 	// a loaded run waits, paused where it was saved, for the user to look before going on (one saved at its target is done)
-	const notice = described && `${described.text}, ${described.done ? 'done: ↑ raises the epoch target' : 'paused: space resumes'}`;
+	const notice = described && `${described.text}: ${described.done ? `done, ${doneHint(resume!.epochs, 'short')}` : 'space resumes'}`;
 	const startControls: Partial<Record<ModelKind, Partial<RunControls>>> = resume === undefined ? {} : {[resume.model]: {paused: true, notice}};
 	// on a terminal, the alternate screen (opened here unless the caller has it open, a loading line on it)
 	const closeScreen = stdout.isTTY && !options.screenOpen ? openFullScreen(stdout) : undefined;
@@ -138,8 +139,8 @@ async function show(options: DashboardOptions & {sessions: Record<ModelKind, Run
 	}
 }
 
-/** "loaded FILE: epoch 300 of 1000", said once the replay is back where the run was saved, and whether it was done then. */
+/** "loaded FILE at epoch 300/1000", said once the replay is back where the run was saved, and whether it was done then. */
 function describeLoadedRun(resume: ResumedRun, config: SessionConfig): {text: string; done: boolean} {
 	const target = resume.changes.reduce((epochs, {change}) => change.epochs ?? epochs, config.epochs);
-	return {text: `loaded ${resume.path === undefined ? 'the saved run' : basename(resume.path)}: epoch ${resume.epochs} of ${target}`, done: resume.epochs >= target};
+	return {text: `loaded ${resume.path === undefined ? 'the saved run' : basename(resume.path)} at epoch ${resume.epochs}/${target}`, done: resume.epochs >= target};
 }

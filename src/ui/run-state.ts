@@ -2,6 +2,7 @@
 import type {LossHistory} from '../engine/loss-history.js';
 import type {SessionSnapshot} from '../engine/training-session.js';
 import type {ReplayProgress} from './training-loop.js';
+import {doneHint} from './ladders.js';
 
 /** A rise of the training loss smaller than this share of it is rounding noise near convergence, not a warning. */
 export const meaningfulLossRise = 1e-9;
@@ -78,7 +79,7 @@ export function runMessages(snapshot: SessionSnapshot, notice: string | undefine
 	} else if (notice !== undefined) {
 		messages.push({text: notice, tone: 'info'});
 	} else if (snapshot.status === 'done') {
-		messages.push({text: `done after ${snapshot.epoch} epochs: ↑ raises the target, r restarts`, tone: 'info'});
+		messages.push({text: `done after ${snapshot.epoch} epochs: ${doneHint(snapshot.epoch)}`, tone: 'info'});
 	}
 
 	if (lossRiseAt !== undefined && snapshot.status !== 'diverged') {

@@ -146,7 +146,7 @@ test('w saves the run; gdlab --load reopens it paused at the saved epoch', {skip
 
 	const loading = startGdlab(t, ['--load', 'run.json'], cwd);
 	// the file's name when the command passes it on, else "the saved run"
-	await loading.waitForScreen(text => new RegExp(`loaded (run\\.json|the saved run): epoch ${epoch} of 1000000, paused: space resumes`).test(text), 'the loaded run');
+	await loading.waitForScreen(text => new RegExp(`loaded (run\\.json|the saved run) at epoch ${epoch}/1000000: space resumes`).test(text), 'the loaded run');
 	assert.match(loading.screen(), new RegExp(`Single unit {2}paused {2}η 1 {2}.*epoch ${epoch}/1000000`));
 	loading.press('q');
 	assert.equal(await loading.exitStatus(), '0');

@@ -58,12 +58,22 @@ test('↑ raises the epoch target and resumes a finished run', async () => {
 	const dashboard = renderDashboard({configs: {single: {epochs: 100}}});
 	await dashboard.waitForFrame(/ done .*epoch 100\/100$/m, 'the run done at 100');
 	dashboard.press(' ');
-	await dashboard.waitForFrame('done: ↑ raises the epoch target', 'space on a finished run says how to go on (it does not pause it)');
+	await dashboard.waitForFrame('done: ↑ raises the target, r restarts', 'space on a finished run says how to go on (it does not pause it)');
 	dashboard.press(keys.up);
 	await dashboard.waitForFrame('epoch target 100 → 200: training resumes');
 	await dashboard.waitForFrame('epoch 200/200');
 	assert.equal(dashboard.sessions.single.epoch, 200);
 	assert.equal(dashboard.sessions.single.history.length, 200, 'the run went on instead of starting again');
+});
+
+test('↑ on a run done past its target (after ↓) goes to the first target above its epoch and resumes', async () => {
+	const dashboard = renderDashboard({configs: {single: {epochs: 200}}});
+	await dashboard.waitForFrame(/ done .*epoch 200\/200$/m, 'the run done at 200');
+	dashboard.press(keys.down, keys.down);
+	await dashboard.waitForFrame('epoch 200/100');
+	dashboard.press(keys.up);
+	await dashboard.waitForFrame('epoch target 100 → 500: training resumes');
+	await dashboard.waitForFrame('epoch 500/500');
 });
 
 test('↓ lowers the epoch target along the ladder, past the lesson\'s 1000 and 900', async () => {

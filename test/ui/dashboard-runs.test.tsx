@@ -135,7 +135,7 @@ async function loadInDashboard(original: LocalRunSession, weights: readonly numb
 
 test('a loaded run is replayed to its epoch with its changes, then waits paused, saying where it stands', async () => {
 	const original = runToLoad();
-	const output = await loadInDashboard(original, Array.from(original.snapshot().weights), 'loaded gdlab-run-single.json: epoch 300 of 1000, paused: space resumes');
+	const output = await loadInDashboard(original, Array.from(original.snapshot().weights), 'loaded gdlab-run-single.json at epoch 300/1000: space resumes');
 	assert.match(output, /Single unit {2}paused {2}η 1 {2}β 0 {2}full batch {2}epoch 300\/1000/);
 	const weights = original.snapshot().weights[0]!.toPrecision(4);
 	assert.ok(output.includes(` ${weights} `), `the replayed weight ${weights} is on screen`);
@@ -144,7 +144,7 @@ test('a loaded run is replayed to its epoch with its changes, then waits paused,
 
 test('a loaded run saved at its epoch target says it is done and how to go on, not "space resumes"', async () => {
 	const original = runToLoad(300);
-	await loadInDashboard(original, Array.from(original.snapshot().weights), 'loaded gdlab-run-single.json: epoch 300 of 300, done: ↑ raises the epoch target');
+	await loadInDashboard(original, Array.from(original.snapshot().weights), 'loaded gdlab-run-single.json at epoch 300/300: done, ↑ goes on');
 });
 
 test('a loaded run whose file saved other weights than its replay gives says so, on the message line', async () => {

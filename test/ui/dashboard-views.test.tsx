@@ -54,9 +54,10 @@ test('the status line shows model, η, momentum, batch, epoch e / E, losses, acc
 test('a narrow status line keeps the epoch counter, dropping the speed, batch, β and η first', async () => {
 	const dashboard = renderDashboard({model: 'backprop', size: {columns: 60, rows: 18}, configs: {backprop: {epochs: 20_000, batch: 32, momentum: 0.5}}});
 	const statusOf = (frame: string) => linesOf(frame).find(line => line.startsWith('Backprop 6×2×1')) ?? '';
-	const frame = await dashboard.waitForFrame(frame => linesOf(frame)[0]!.length <= 60 && statusOf(frame) !== '', 'a 60-column frame');
-	const status = statusOf(frame);
-	assert.match(status, /^Backprop 6×2×1 {2}\w+ {2}η 0\.005 {2}β 0\.5 {2}epoch \d+\/20000/);
+	// the frame laid out for 60 columns (the one before it, laid out for the default width, is only cut to 60)
+	const frame = await dashboard.waitForFrame(frame => / {2}epoch \d+\/20000/.test(statusOf(frame)), 'a 60-column status line');
+	assert.match(statusOf(frame), /^Backprop 6×2×1 {2}\w+ {2}η 0\.005 {2}β 0\.5 {2}epoch \d+\/20000/);
+	assert.ok(linesOf(frame).every(line => line.length <= 60));
 	resize(dashboard.stdout, {columns: 180, rows: 24});
 	await dashboard.waitForFrame(/Backprop 6×2×1 {2}\w+ {2}η 0\.005 {2}β 0\.5 {2}mini-batch 32 {2}epoch \d+\/20000/, 'everything in 180 columns');
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {batchModes, epochTargetLadder, learnRateLadder, momentumChoices, nextChoice, stepLadder} from '../../src/ui/ladders.js';
+import {batchModes, doneHint, epochTargetLadder, learnRateLadder, momentumChoices, nextChoice, stepLadder} from '../../src/ui/ladders.js';
 
 test('the learning-rate ladder runs 0.0001 … 10 in 1-2-5 steps and holds the lesson\'s 0.005 and 0.5', () => {
 	assert.equal(learnRateLadder[0], 0.0001);
@@ -31,4 +31,10 @@ test('b and m cycle through their choices and wrap round', () => {
 	assert.equal(nextChoice(batchModes, 32), 'full');
 	assert.equal(nextChoice(batchModes, 64), 'full', 'a size from the command line cycles on from the start');
 	assert.equal(nextChoice(momentumChoices, 0.9), 0);
+});
+
+test('a run done below the ladder\'s top is told ↑ goes on; at the top or past it (--epochs 1000000), only r', () => {
+	assert.equal(doneHint(99_999), '↑ raises the target, r restarts');
+	assert.equal(doneHint(100_000), 'r restarts (↑ stops at 100000 epochs)');
+	assert.equal(doneHint(150_000), 'r restarts (↑ stops at 100000 epochs)');
 });

@@ -17,7 +17,7 @@ test('a failed training thread stops the run, in one red line above anything els
 test('a replay under way says how far it has come, in place of the last key\'s notice', () => {
 	const situation = {...calm, loading: {epoch: 120, epochs: 300}};
 	assert.equal(runState(snapshot, true, situation), 'loading');
-	assert.deepEqual(runMessages(snapshot, 'loaded run.json: epoch 300 of 1000, paused: space resumes', undefined, situation), [
+	assert.deepEqual(runMessages(snapshot, 'loaded run.json at epoch 300/1000: space resumes', undefined, situation), [
 		{text: 'loading the saved run: epoch 120 of 300 (run keys are off until then)', tone: 'info'},
 	]);
 	assert.equal(runState(snapshot, true, calm), 'paused');

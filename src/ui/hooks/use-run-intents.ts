@@ -8,7 +8,7 @@ import type {SplitDataset} from '../../data/dataset.js';
 import type {RandomKind} from '../../engine/random.js';
 import {ConfigError, maxNumpySeed} from '../../engine/validate-config.js';
 import {formatBatch, formatSetting} from '../format-number.js';
-import {batchModes, epochTargetLadder, hiddenUnitLimits, learnRateLadder, momentumChoices, nextChoice, stepLadder} from '../ladders.js';
+import {batchModes, doneHint, epochTargetLadder, hiddenUnitLimits, learnRateLadder, momentumChoices, nextChoice, stepLadder} from '../ladders.js';
 import {panelModes, type ControlsChange, type PanelMode} from '../run-controls.js';
 import {newRunFileName} from '../run-file-name.js';
 import {describeSaveOutcome} from '../save-log.js';
@@ -80,14 +80,16 @@ export function useRunIntents({session, savePath, split, onControls, onPanel, re
 
 	/** What to do next with a run that is done or diverged. */
 	const notifyStopped = () => {
-		notify(session.status === 'done' ? 'done: ↑ raises the epoch target' : 'diverged: lower η and press r');
+		notify(session.status === 'done' ? `done: ${doneHint(session.epoch)}` : 'diverged: lower η and press r');
 	};
 
 	const changeEpochTarget = (direction: 1 | -1) => {
 		const {epochs} = session.config;
-		const next = stepLadder(epochTargetLadder, epochs, direction);
+		// ↑ on a finished run goes to the first target that trains again (after ↓ below it, or a --load past it)
+		const from = direction > 0 && session.status === 'done' ? Math.max(epochs, session.epoch) : epochs;
+		const next = stepLadder(epochTargetLadder, from, direction);
 		if (next === undefined) {
-			notify(`epoch target ${epochs} is the ${direction > 0 ? 'top' : 'bottom'} of the ladder`);
+			notify(direction > 0 && from > epochs ? `done at epoch ${from}: ${doneHint(from)}` : `epoch target ${epochs} is the ${direction > 0 ? 'top' : 'bottom'} of the ladder`);
 			return;
 		}
 
