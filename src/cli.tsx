@@ -29,6 +29,10 @@ async function main(argv: string[]): Promise<number> {
 		return main([rest[0]!, '--help']);
 	}
 
+	if ((first === '--help' || first === '-h') && rest.length > 0 && commands[rest[0]!]) { // gdlab --help train, as gdlab help train
+		return main([rest[0]!, '--help']);
+	}
+
 	if (first === '--help' || first === '-h' || first === 'help') {
 		process.stdout.write(`${mainUsage}\n`);
 		return 0;

@@ -68,8 +68,8 @@ export type TrainResult = {
 	losses: ReportedLoss[];
 };
 
-/** Run `gdlab train` with the arguments after `train`; returns the exit code. */
-export function runTrain(argv: string[], write: (text: string) => void = text => process.stdout.write(text)): number {
+/** Run `gdlab train` with the arguments after `train`; resolves to the exit code. */
+export async function runTrain(argv: string[], write: (text: string) => void = text => process.stdout.write(text)): Promise<number> {
 	const {values} = parseOptions(argv, {...runOptionSpec, json: {type: 'boolean'}, save: {type: 'string'}, 'export-history': {type: 'string'}}, trainUsage);
 	if (values.help) {
 		write(`${trainUsage}\n`);
@@ -80,15 +80,17 @@ export function runTrain(argv: string[], write: (text: string) => void = text =>
 }
 
 /**
- * Check the outputs, train, save or export as asked, and print the run; returns the exit code (1 when it
- * diverged or a write failed). A write that fails after training still lets the figures be printed first.
+ * Check the outputs, train, save or export as asked, and print the run; resolves to the exit code (1 when
+ * it diverged or a write failed). Text is printed as training reaches each line, and a write that fails
+ * after training still lets the figures be printed first.
  */
-export function printRun(options: RunOptions, outputs: RunOutputs, write: (text: string) => void = text => process.stdout.write(text)): number {
+export async function printRun(options: RunOptions, outputs: RunOutputs, write: (text: string) => void = text => process.stdout.write(text)): Promise<number> {
 	checkRunOutputs(options, outputs);
-	const result = train(options);
-	reportDataNotes(result.split);
+	const result = await train(options, outputs.json ? undefined : loss => {
+		write(`${lossLine(loss)}\n`);
+	});
 	const failures = writeRunOutputs(options, result.split, result.session, outputs);
-	write(outputs.json ? `${JSON.stringify(trainJson(result), null, 1)}\n` : trainText(result));
+	write(outputs.json ? `${JSON.stringify(trainJson(result), null, 1)}\n` : endLines(result));
 	const snapshot = result.session.snapshot();
 	if (snapshot.status === 'diverged') {
 		// stdout keeps the lesson's figures; stderr says why the exit code is 1, for scripts and --json alike
@@ -109,37 +111,74 @@ function reportDataNotes({dataset}: SplitDataset): void {
 	}
 }
 
-/** Load the data, train to the epoch target, and collect the lesson's reported losses. */
-export function train(options: RunOptions): TrainResult {
+/** How long training runs before it lets the event loop in (an interrupt, a closed pipe). */
+const trainingSliceMs = 50;
+
+/**
+ * Load the data, train to the epoch target, and collect the lesson's reported losses, handing each to
+ * `onLoss` as training reaches it. Training lets the event loop in every few dozen milliseconds, so Ctrl+C
+ * stops a long run at once.
+ */
+export async function train(options: RunOptions, onLoss?: (loss: ReportedLoss) => void): Promise<TrainResult> {
 	const split = loadRunData(options);
+	reportDataNotes(split);
 	const session = new TrainingSession(split, options.config);
-	session.advance(options.config.epochs);
-	return {options, split, session, losses: reportedLosses(session)};
+	const losses: ReportedLoss[] = [];
+	const report = () => {
+		for (const loss of reportedLosses(session, losses.length === 0 ? 0 : losses.at(-1)!.epoch + 1, losses.at(-1)?.train)) {
+			losses.push(loss);
+			onLoss?.(loss);
+		}
+	};
+
+	while (session.status === 'training') {
+		const sliceStart = performance.now();
+		while (session.status === 'training' && performance.now() - sliceStart < trainingSliceMs) {
+			session.advance(1);
+		}
+
+		report();
+		// one turn of the event loop: signals (Ctrl+C) and stdout's writes get their turn
+		await new Promise(resolve => {
+			setImmediate(resolve);
+		});
+	}
+
+	report();
+	return {options, split, session, losses};
 }
 
-/** The lesson's reporting epochs: e % (epochs / 10) == 0, compared as Python compares floats. */
-export function reportedLosses(session: TrainingSession): ReportedLoss[] {
+/**
+ * The lesson's reporting epochs from `from` on: e % (epochs / 10) == 0, compared as Python compares floats,
+ * with the loss reported before them (`lastLoss`) for the warning.
+ */
+export function reportedLosses(session: TrainingSession, from = 0, lastLoss?: number): ReportedLoss[] {
 	const interval = session.config.epochs / 10;
 	const losses: ReportedLoss[] = [];
-	let lastLoss: number | undefined;
-	for (let epoch = 0; epoch < session.history.length; epoch++) {
+	let last = lastLoss;
+	for (let epoch = from; epoch < session.history.length; epoch++) {
 		if (epoch % interval !== 0) {
 			continue;
 		}
 
 		const {train, test} = session.history.at(epoch);
 		// Python's `if last_loss and last_loss < loss`: a last loss of 0.0 is falsy too
-		losses.push({epoch, train, test, increasing: lastLoss !== undefined && lastLoss !== 0 && lastLoss < train});
-		lastLoss = train;
+		losses.push({epoch, train, test, increasing: last !== undefined && last !== 0 && last < train});
+		last = train;
 	}
 
 	return losses;
 }
 
-/** The lesson's printed lines. */
-export function trainText({session, losses}: TrainResult): string {
-	const lines = losses.map(loss => `Train loss:  ${pythonRepr(loss.train)}${loss.increasing ? '   WARNING - Loss Increasing' : ''}`);
+/** One of the lesson's `Train loss:` lines. */
+function lossLine(loss: ReportedLoss): string {
+	return `Train loss:  ${pythonRepr(loss.train)}${loss.increasing ? '   WARNING - Loss Increasing' : ''}`;
+}
+
+/** The lines after the losses: where it diverged, if it did, and the test accuracy. */
+function endLines({session}: TrainResult): string {
 	const snapshot = session.snapshot();
+	const lines: string[] = [];
 	if (snapshot.status === 'diverged') {
 		lines.push(`Diverged at epoch ${snapshot.divergedAt}: the loss or weights stopped being finite; lower --lr (weights are from epoch ${snapshot.epoch})`);
 	}

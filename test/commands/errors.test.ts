@@ -71,6 +71,8 @@ test('--help on each command prints its usage and exits 0', () => {
 test('gdlab help COMMAND prints that command\'s usage; -v after other flags prints the version', () => {
 	assert.match(runCli(['help', 'train']).stdout, /^Usage: gdlab train /);
 	assert.match(runCli(['help', 'replay']).stdout, /^Usage: gdlab replay /);
+	assert.match(runCli(['--help', 'train']).stdout, /^Usage: gdlab train /);
+	assert.match(runCli(['-h', 'bench']).stdout, /^Usage: gdlab bench /);
 	const version = runCli(['--epochs', '2', '-v']);
 	assert.equal(version.status, 0);
 	assert.match(version.stdout, /^\d+\.\d+\.\d+\n$/);

@@ -14,7 +14,7 @@ after(() => {
 });
 
 /** Run printRun in this process, collecting stdout (through its writer) and stderr, in the order written. */
-function printRunCapturing(argv: Record<string, string>, outputs: {save?: string; exportHistory?: string}) {
+async function printRunCapturing(argv: Record<string, string>, outputs: {save?: string; exportHistory?: string}) {
 	const written: Array<['stdout' | 'stderr', string]> = [];
 	const stderrWrite = process.stderr.write;
 	process.stderr.write = ((text: string) => {
@@ -22,7 +22,7 @@ function printRunCapturing(argv: Record<string, string>, outputs: {save?: string
 		return true;
 	}) as typeof process.stderr.write;
 	try {
-		const status = printRun(resolveRunOptions(argv, trainUsage), {json: false, ...outputs}, text => {
+		const status = await printRun(resolveRunOptions(argv, trainUsage), {json: false, ...outputs}, text => {
 			written.push(['stdout', text]);
 		});
 		return {status, written};
@@ -31,22 +31,23 @@ function printRunCapturing(argv: Record<string, string>, outputs: {save?: string
 	}
 }
 
-test('a save that fails after training prints the figures first, then the one line, exit 1; the export is still written', () => {
+test('a save that fails after training prints the figures first, then the one line, exit 1; the export is still written', async () => {
 	const save = join(directory, 'run.json');
 	const history = join(directory, 'history.csv');
 	// the checks before training pass; the write itself then fails (its temporary file's name is taken by a folder)
 	mkdirSync(join(directory, `.run.json.${process.pid}.tmp`));
-	const {status, written} = printRunCapturing({epochs: '20'}, {save, exportHistory: history});
+	const {status, written} = await printRunCapturing({epochs: '20'}, {save, exportHistory: history});
 	assert.equal(status, 1);
-	assert.deepEqual(written.map(([stream]) => stream), ['stdout', 'stderr']);
-	assert.match(written[0]![1], /^Train loss: {2}0\.26276093849966\d*\n(?:.*\n){9}Prediction accuracy: 0\.\d{3}\n$/);
-	assert.match(written[1]![1], new RegExp(`^gdlab: ${save.replaceAll(/[.*+?^${}()|[\]\\]/g, '\\$&')}: cannot write: .+\n$`));
+	// the loss lines as training reaches them, the last line, then the failure
+	assert.deepEqual(written.map(([stream]) => stream), [...Array.from({length: 11}, () => 'stdout'), 'stderr']);
+	assert.match(written.slice(0, 11).map(([, text]) => text).join(''), /^Train loss: {2}0\.26276093849966\d*\n(?:.*\n){9}Prediction accuracy: 0\.\d{3}\n$/);
+	assert.match(written[11]![1], new RegExp(`^gdlab: ${save.replaceAll(/[.*+?^${}()|[\]\\]/g, '\\$&')}: cannot write: .+\n$`));
 	assert.equal(existsSync(save), false);
 	assert.equal(readFileSync(history, 'utf8').trimEnd().split('\n').length, 21);
 });
 
-test('an unwritable --save is refused before the data is even read', () => {
+test('an unwritable --save is refused before the data is even read', async () => {
 	const save = join(directory, 'missing', 'run.json');
 	// were training first, the missing data file would be the error
-	assert.throws(() => printRunCapturing({epochs: '20', data: join(directory, 'no-data.csv')}, {save}), {name: 'DataError', message: `${save}: cannot write: no such directory`});
+	await assert.rejects(printRunCapturing({epochs: '20', data: join(directory, 'no-data.csv')}, {save}), {name: 'DataError', message: `${save}: cannot write: no such directory`});
 });

@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
+import {spawn} from 'node:child_process';
+import {mkdtempSync, readdirSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {test} from 'node:test';
 import {maxDifference, readFixture} from '../helpers/fixtures.js';
-import {runCli} from '../helpers/run-cli.js';
+import {cliPath, runCli} from '../helpers/run-cli.js';
 
 const reference = readFixture('lesson-default.json');
 const alternate = readFixture('lesson-alternate.json');
@@ -88,4 +92,37 @@ test('a seedrandom seed of more digits than a double holds stays the digits type
 	assert.equal(seedOf('12345'), 12_345);
 	assert.equal(seedOf('99999999999999999999'), '99999999999999999999');
 	assert.equal(seedOf('100000000000000000000'), '100000000000000000000');
+});
+
+test('a long train prints each loss as it gets there, and Ctrl+C (SIGINT) stops it at once, leaving no save behind', async () => {
+	const directory = mkdtempSync(join(tmpdir(), 'gdlab-interrupt-'));
+	try {
+		const child = spawn(process.execPath, [cliPath, 'train', '--model', 'backprop', '--epochs', '1000000', '--save', join(directory, 'run.json')], {stdio: ['ignore', 'pipe', 'pipe']});
+		let stdout = '';
+		child.stdout.setEncoding('utf8');
+		const exited = new Promise<number | null>(resolve => {
+			child.on('exit', (code, signal) => {
+				resolve(code ?? (signal === null ? null : 128));
+			});
+		});
+		// the first loss line arrives long before the million epochs are done
+		await new Promise<void>((resolve, reject) => {
+			child.stdout.on('data', (chunk: string) => {
+				stdout += chunk;
+				if (stdout.includes('\n')) {
+					resolve();
+				}
+			});
+			child.on('exit', () => {
+				reject(new Error(`gdlab ended before printing a line: ${stdout}`));
+			});
+		});
+		assert.match(stdout, /^Train loss: {2}0\.\d+\n/);
+		child.kill('SIGINT');
+		assert.equal(await exited, 130);
+		assert.ok(!stdout.includes('Prediction accuracy'), 'stopped before the end');
+		assert.deepEqual(readdirSync(directory), [], 'no save and no temporary file');
+	} finally {
+		rmSync(directory, {recursive: true, force: true});
+	}
 });
