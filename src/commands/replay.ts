@@ -100,7 +100,7 @@ export function replay(record: RunRecord, file: string): ReplayReport {
 		throw runDataError(file, error);
 	}
 
-	const session = replayRun(split, record.config, record.changes, record.epochs);
+	const session = replayRun(split, record.config, record.changes, record.epochs, record.status === 'diverged');
 	differences.push(...compareDataset(record, split.dataset), ...compare(record, session));
 	return {identical: differences.length === 0, epochs: session.epoch, differences};
 }

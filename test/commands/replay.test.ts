@@ -29,6 +29,18 @@ test('--save writes a run that gdlab replay confirms identical', () => {
 	assert.match(replayed.stdout, /^Replayed 40 epochs of backprop on admissions \(binary\.csv\): identical/);
 });
 
+test('a run that diverged replays identical: the epoch it rolled back diverges again', () => {
+	for (const [model, epochs] of [['backprop', '50'], ['single', '3']] as const) {
+		const file = join(directory, `diverged-${model}.json`);
+		const trained = runCli(['train', '--model', model, '--lr', '1e308', '--momentum', '0.99', '--epochs', epochs, '--save', file]);
+		assert.equal(trained.status, 1, trained.stderr);
+		assert.equal(JSON.parse(readFileSync(file, 'utf8')).status, 'diverged');
+		const replayed = runCli(['replay', file]);
+		assert.match(replayed.stdout, /: identical/, replayed.stdout);
+		assert.equal(replayed.status, 0);
+	}
+});
+
 test('replay names a changed data file and a changed figure, exit 1', () => {
 	const {file, changeData} = runOnCopiedData(directory, 'own-data.json', 20);
 	assert.equal(runCli(['replay', file]).status, 0);
