@@ -7,7 +7,7 @@ import {mainUsage} from './main-usage.js';
 import {parseOptions, resolveRunOptions, runOptionSpec, type RunOptions} from './parse-options.js';
 import type {SplitDataset} from '../data/dataset.js';
 import {DataError, place} from '../data/data-error.js';
-import {dataFileChange, readRunFile, type DataFileChange, type RunRecord} from '../data/run-file.js';
+import {locateRunData, readRunFile, type RunDataLocation, type RunRecord} from '../data/run-file.js';
 import {loadingText, openFullScreen, watchLoadingKeys, writeLoadingLine} from '../ui/full-screen.js';
 import type {ScreenName} from '../ui/key-map.js';
 import type {DashboardOptions} from '../ui/run-dashboard.js';
@@ -33,14 +33,11 @@ export async function runDashboardCommand(argv: string[]): Promise<number> {
 	}
 
 	const record = values.load === undefined ? undefined : readRunFile(values.load);
-	const options = record ? {...recordRunOptions(record), chosen: record.config.model} : resolveRunOptions(values, mainUsage, dashboardModels);
-	if (record && Object.keys(values).some(name => !['load', 'save'].includes(name))) {
-		throw new UsageError('--load takes the run\'s own settings; give it alone (with --save FILE at most)', mainUsage);
+	if (record && Object.keys(values).some(name => !['load', 'save', 'data'].includes(name))) {
+		throw new UsageError('--load takes the run\'s own settings; give it alone (with --save FILE, or --data FILE where its data is now)', mainUsage);
 	}
 
-	if (record) {
-		refuseChangedData(record, values.load!);
-	}
+	const options = record ? {...recordRunOptions(record, loadedRunData(record, values.load!, values.data)), chosen: record.config.model} : resolveRunOptions(values, mainUsage, dashboardModels);
 
 	const without = missingTerminal();
 	if (without !== undefined) {
@@ -59,7 +56,7 @@ export async function runDashboardCommand(argv: string[]): Promise<number> {
 			return runForward([...(values.seed === undefined ? [] : ['--seed', values.seed]), ...(values.rng === undefined ? [] : ['--rng', values.rng])]);
 		}
 
-		return record ? runReplay([values.load!]) : printRun(options, {json: false, save: values.save});
+		return record ? runReplay([values.load!, ...(values.data === undefined ? [] : ['--data', values.data])]) : printRun(options, {json: false, save: values.save});
 	}
 
 	// before the data loads and the run starts: w must find --save writable, and no file gdlab would destroy
@@ -121,20 +118,27 @@ function missingTerminal(): string | undefined {
 }
 
 /**
- * The dashboard replays a loaded run to where it was saved: on other data it would show other numbers
- * as if they were the saved ones, so a changed or missing data file is refused (replay says what differs).
+ * Where a loaded run's data is now. The dashboard replays the run to where it was saved: on other data
+ * it would show other numbers as if they were the saved ones, so a changed or missing data file is
+ * refused (replay says what differs).
  */
-function refuseChangedData(record: RunRecord, file: string): void {
-	let change: DataFileChange | undefined;
+function loadedRunData(record: RunRecord, file: string, data: string | undefined): string | undefined {
+	let location: RunDataLocation;
 	try {
-		change = dataFileChange(record);
+		location = locateRunData(record, file, data);
 	} catch (error) {
 		throw runDataError(file, error);
 	}
 
-	if (change) {
-		throw new DataError(`${place(file)}: ${change.message}; gdlab replay ${file} shows what differs`);
+	if (location.change) {
+		throw new DataError(`${place(file)}: ${location.change}; gdlab replay ${file} shows what differs`);
 	}
+
+	if (location.moved) {
+		process.stderr.write(`gdlab: ${location.moved}\n`);
+	}
+
+	return location.data;
 }
 
 /** What the dashboard opens on: the chosen model's settings, the lesson's for the other, a saved run to resume. */

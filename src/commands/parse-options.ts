@@ -33,9 +33,9 @@ export const runOptionSpec = {
 } as const satisfies ParseArgsConfig['options'];
 
 /** Parse argv against an option spec; unknown options, missing values and stray words are UsageErrors. */
-export function parseOptions<Spec extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: Spec, usage: string) {
+export function parseOptions<Spec extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: Spec, usage: string, allowPositionals = false) {
 	try {
-		return parseArgs({args: joinNegativeValues(argv, options), options, strict: true, allowPositionals: false});
+		return parseArgs({args: joinNegativeValues(argv, options), options, strict: true, allowPositionals});
 	} catch (error) {
 		throw new UsageError(describeParseError(error), usage);
 	}

@@ -1,9 +1,8 @@
 /** `gdlab replay FILE`: re-run a saved run and confirm its figures are identical, or say what changed. */
-import {existsSync} from 'node:fs';
 import {historyColumns} from '../data/check-run-record.js';
 import {DataError, place} from '../data/data-error.js';
 import type {Dataset, SplitDataset} from '../data/dataset.js';
-import {dataFileChange, readRunFile, type RunRecord} from '../data/run-file.js';
+import {locateRunData, readRunFile, type RunRecord} from '../data/run-file.js';
 import {flatWeights} from '../engine/model.js';
 import {replayRun} from '../engine/replay.js';
 import type {TrainingSession} from '../engine/training-session.js';
@@ -13,13 +12,17 @@ import {loadRunData} from './run-data.js';
 import {UsageError} from './usage-error.js';
 
 /** Usage of `gdlab replay`. */
-export const replayUsage = `Usage: gdlab replay FILE [--json]
+export const replayUsage = `Usage: gdlab replay FILE [--data DATA] [--json]
 
 Re-run a run saved with --save (or w in the dashboard) and check that every
 figure comes out identical. Exit code 0 when identical, 1 when something
 differs (the data file, a loss, a weight).
 
+A data file that is gone from where it was saved is looked for beside FILE,
+then at the path given when saving; it must have the same SHA-256.
+
 Options:
+  --data DATA  where the run's data file is now
   --json       print one JSON document instead of text
   -h, --help   show this help`;
 
@@ -35,8 +38,7 @@ export type ReplayReport = {
 
 /** Run `gdlab replay` with the arguments after `replay`; returns the exit code. */
 export function runReplay(argv: string[], write: (text: string) => void = text => process.stdout.write(text)): number {
-	const files = argv.filter(argument => !argument.startsWith('-'));
-	const {values} = parseOptions(argv.filter(argument => argument.startsWith('-')), {json: {type: 'boolean'}, help: {type: 'boolean', short: 'h'}}, replayUsage);
+	const {values, positionals: files} = parseOptions(argv, {data: {type: 'string'}, json: {type: 'boolean'}, help: {type: 'boolean', short: 'h'}}, replayUsage, true);
 	if (values.help) {
 		write(`${replayUsage}\n`);
 		return 0;
@@ -47,7 +49,7 @@ export function runReplay(argv: string[], write: (text: string) => void = text =
 	}
 
 	const record = readRunFile(files[0]!);
-	const report = replay(record, files[0]!);
+	const report = replay(record, files[0]!, values.data);
 	if (values.json) {
 		write(`${JSON.stringify(report, null, 1)}\n`);
 	} else {
@@ -65,14 +67,13 @@ export function runReplay(argv: string[], write: (text: string) => void = text =
 	return report.identical ? 0 : 1;
 }
 
-/** The run options that load a record's data again. */
-export function recordRunOptions(record: RunRecord): RunOptions {
-	const path = record.dataset.path !== null && existsSync(record.dataset.path) ? record.dataset.path : record.source.data ?? undefined;
+/** The run options that load a record's data again, from `data` (where locateRunData found it). */
+export function recordRunOptions(record: RunRecord, data: string | undefined): RunOptions {
 	return {
 		model: record.config.model,
 		config: record.config,
 		splitSeed: record.source.splitSeed,
-		data: path,
+		data,
 		target: record.source.target ?? undefined,
 		categorical: record.source.categorical ?? undefined,
 		strict: record.source.strict,
@@ -85,17 +86,21 @@ export function runDataError(file: string, error: unknown): unknown {
 	return error instanceof DataError ? new DataError(`${place(file)}: the run's data file ${error.message}`) : error;
 }
 
-/** Replay a saved run (read from `file`) and compare every figure. */
-export function replay(record: RunRecord, file: string): ReplayReport {
+/** Replay a saved run (read from `file`, its data from `data` if given) and compare every figure. */
+export function replay(record: RunRecord, file: string, data?: string): ReplayReport {
 	const differences: string[] = [];
 	let split: SplitDataset;
 	try {
-		const change = dataFileChange(record);
-		if (change) {
-			differences.push(change.kind === 'gone' ? `${change.message}; replaying with ${record.source.data ?? 'the bundled data'}` : change.message);
+		const location = locateRunData(record, file, data);
+		if (location.change) {
+			differences.push(location.change);
 		}
 
-		split = loadRunData(recordRunOptions(record));
+		if (location.moved) {
+			process.stderr.write(`gdlab: ${location.moved}\n`);
+		}
+
+		split = loadRunData(recordRunOptions(record, location.data));
 	} catch (error) {
 		throw runDataError(file, error);
 	}

@@ -67,32 +67,49 @@ export function sha256File(path: string): string {
 	return createHash('sha256').update(readUserFile(path, csvFileKind)).digest('hex');
 }
 
-/** How a saved run's data file differs from the one it was trained on. */
-export type DataFileChange = {
-	/** gone: no file at the saved path; changed: other bytes (by SHA-256). */
-	kind: 'gone' | 'changed';
-	/** The difference in words, naming the data file. */
-	message: string;
+/** Where a saved run's data is read from now, and how it differs from the data the run trained on. */
+export type RunDataLocation = {
+	/** What --data would say to read it: a file, synthetic:…, or undefined for the bundled data. */
+	data: string | undefined;
+	/** How the file found differs from the one the run trained on (its SHA-256), if it does. */
+	change?: string;
+	/** Said when the file was found elsewhere than where it was saved, with the same bytes. */
+	moved?: string;
 };
 
 /**
- * Whether the run's data file still has the saved SHA-256; undefined when it does (or the data is
- * synthetic). A run on the bundled data checks this gdlab's copy: the one it was saved with may have
- * moved with an older install.
+ * Find a saved run's data (`runFile` is where the run was read from): where it was saved; else, when it
+ * is gone, a file of the same name beside the run file (both moved together), or the path as given when
+ * saving, from here; or where `override` (replay --data) says. The bundled data is this install's copy.
+ * A file found is held to the run's SHA-256; no file at all is a DataError naming where it was.
  */
-export function dataFileChange(record: RunRecord): DataFileChange | undefined {
-	const {sha256} = record.dataset;
-	const path = record.source.data === null ? bundledDataPath : record.dataset.path;
-	if (path === null || sha256 === null) {
-		return undefined;
+export function locateRunData(record: RunRecord, runFile: string, override?: string): RunDataLocation {
+	const {sha256, path: savedPath} = record.dataset;
+	if (override === undefined && (savedPath === null || sha256 === null) && record.source.data !== null) {
+		return {data: record.source.data}; // synthetic data is made again from its name
 	}
 
-	if (!existsSync(path)) {
-		return {kind: 'gone', message: `the data file ${place(path)} is gone`};
+	const saved = record.source.data === null ? bundledDataPath : savedPath;
+	const candidates = override === undefined
+		? [saved, ...(saved === null || record.source.data === null ? [] : [join(dirname(runFile), basename(saved)), record.source.data])]
+		: [override];
+	const found = candidates.find(candidate => candidate !== null && existsSync(candidate));
+	if (found === undefined || found === null) {
+		throw new DataError(override === undefined ? `${place(saved ?? '')} is gone; give its new place with --data FILE` : `${place(override)}: no such file`);
 	}
 
-	const now = sha256File(path);
-	return now === sha256 ? undefined : {kind: 'changed', message: `the data file ${place(path)} changed since the run was saved (SHA-256 ${sha256.slice(0, 12)}… then, ${now.slice(0, 12)}… now)`};
+	const data = record.source.data === null && override === undefined ? undefined : found;
+	if (sha256 === null) {
+		return {data};
+	}
+
+	const now = sha256File(found);
+	if (now !== sha256) {
+		const which = found === saved ? `the data file ${place(found)} changed since the run was saved` : `the data file ${place(found)} is not the one the run trained on`;
+		return {data, change: `${which} (SHA-256 ${sha256.slice(0, 12)}… then, ${now.slice(0, 12)}… now)`};
+	}
+
+	return found === saved ? {data} : {data, moved: `the data file ${place(saved ?? '')} is gone; read ${place(found)}, the same bytes`};
 }
 
 /** Describe a session and its data as a saved run. */

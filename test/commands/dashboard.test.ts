@@ -17,7 +17,7 @@ test('--load refuses a run whose data file changed since the save, and points to
 	assert.equal(changed.stdout, '');
 	assert.match(changed.stderr, new RegExp(`^gdlab: ${file}: the data file ${data} changed since the run was saved \\(SHA-256 [0-9a-f]{12}… then, [0-9a-f]{12}… now\\); gdlab replay ${file} shows what differs\\n$`));
 	rmSync(data);
-	assert.deepEqual(runCli(['--load', file]), {stdout: '', stderr: `gdlab: ${file}: the data file ${data} is gone; gdlab replay ${file} shows what differs\n`, status: 1});
+	assert.deepEqual(runCli(['--load', file]), {stdout: '', stderr: `gdlab: ${file}: the run's data file ${data} is gone; give its new place with --data FILE\n`, status: 1});
 });
 
 test('--load refuses a bad saved setting with one line, before any screen opens', () => {

@@ -129,7 +129,19 @@ test('replay names the saved run when its relative data file has moved', () => {
 	copyFileSync(join(repoRoot, 'data/binary.csv'), join(work, 'mydata.csv'));
 	assert.equal(runCli(['train', '--data', 'mydata.csv', '--epochs', '5', '--save', 'run.json'], {cwd: work}).status, 0);
 	renameSync(join(work, 'mydata.csv'), join(work, 'moved.csv'));
-	assert.deepEqual(runCli(['replay', 'run.json'], {cwd: work}), {stdout: '', stderr: 'gdlab: run.json: the run\'s data file mydata.csv: no such file\n', status: 1});
+	assert.deepEqual(runCli(['replay', 'run.json'], {cwd: work}), {stdout: '', stderr: `gdlab: run.json: the run's data file ${join(work, 'mydata.csv')} is gone; give its new place with --data FILE\n`, status: 1});
+	const pointed = runCli(['replay', 'run.json', '--data', 'moved.csv'], {cwd: work});
+	assert.equal(pointed.status, 0, pointed.stderr);
+	assert.match(pointed.stdout, /: identical/);
+	assert.equal(pointed.stderr, `gdlab: the data file ${join(work, 'mydata.csv')} is gone; read moved.csv, the same bytes\n`);
+	// the run and its data moved together to another folder, replayed from elsewhere
+	const together = mkdtempSync(join(tmpdir(), 'gdlab-moved-together-'));
+	renameSync(join(work, 'moved.csv'), join(together, 'mydata.csv'));
+	renameSync(join(work, 'run.json'), join(together, 'run.json'));
+	const found = runCli(['replay', join(together, 'run.json')]);
+	assert.equal(found.status, 0, found.stderr);
+	assert.match(found.stdout, /: identical/);
+	assert.match(found.stderr, /is gone; read .*mydata\.csv, the same bytes\n$/);
 });
 
 test('a run saved before its first epoch replays as identical, saying it has only its initial weights', () => {

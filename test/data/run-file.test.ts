@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import {execFileSync} from 'node:child_process';
 import {createHash} from 'node:crypto';
-import {readFileSync, truncateSync, writeFileSync} from 'node:fs';
+import {mkdirSync, readFileSync, renameSync, truncateSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {test} from 'node:test';
 import {maxRunFileBytes} from '../../src/data/data-limits.js';
 import {loadDataset} from '../../src/data/load-dataset.js';
-import {buildRunRecord, dataFileChange, readRunFile, writeRunFile, type RunRecord} from '../../src/data/run-file.js';
+import {buildRunRecord, locateRunData, readRunFile, writeRunFile, type RunRecord} from '../../src/data/run-file.js';
 import {splitDataset} from '../../src/data/split-dataset.js';
 import {createRandom} from '../../src/engine/random.js';
 import {TrainingSession, lessonConfig} from '../../src/engine/training-session.js';
@@ -115,14 +115,33 @@ test('a saved run records the SHA-256 of the data it trained on, even when the f
 	writeFileSync(path, original.replace('0,380,3.61,3', '1,380,3.61,3'));
 	const record = buildRunRecord(session, ownSplit.dataset, {...source, data: path});
 	assert.equal(record.dataset.sha256, createHash('sha256').update(original).digest('hex'));
-	assert.equal(dataFileChange(record)?.kind, 'changed', 'the file on disk is no longer the data the run trained on');
+	assert.match(locateRunData(record, 'run.json').change ?? '', /edited-while-training\.csv changed since the run was saved/, 'the file on disk is no longer the data the run trained on');
 });
 
 test('a run on the bundled data checks this install\'s copy, wherever the one it was saved with went', () => {
 	const record = savedRun();
 	assert.equal(record.source.data, null);
 	record.dataset.path = '/no/longer/here/data/binary.csv';
-	assert.equal(dataFileChange(record), undefined);
+	assert.deepEqual(locateRunData(record, 'run.json'), {data: undefined});
 	record.dataset.sha256 = '0'.repeat(64);
-	assert.match(dataFileChange(record)?.message ?? '', /data\/binary\.csv changed since the run was saved/);
+	assert.match(locateRunData(record, 'run.json').change ?? '', /data\/binary\.csv changed since the run was saved/);
+});
+
+test('a run\'s own data file that is gone is found beside the run file, or where --data says, and held to its SHA-256', () => {
+	const original = readFileSync(join(repoRoot, 'data/binary.csv'), 'utf8');
+	const saved = writeTempFile('moved-data.csv', original);
+	const ownSplit = splitDataset(loadDataset(saved), createRandom('numpy', 42));
+	const session = new TrainingSession(ownSplit, {...lessonConfig('single'), epochs: 3});
+	session.advance(3);
+	const record = buildRunRecord(session, ownSplit.dataset, {...source, data: 'moved-data.csv'});
+	assert.deepEqual(locateRunData(record, 'anywhere/run.json'), {data: saved});
+	// run and data moved together into another folder
+	const elsewhere = join(tempDirectory(), 'elsewhere');
+	mkdirSync(elsewhere);
+	renameSync(saved, join(elsewhere, 'moved-data.csv'));
+	assert.deepEqual(locateRunData(record, join(elsewhere, 'run.json')), {data: join(elsewhere, 'moved-data.csv'), moved: `the data file ${saved} is gone; read ${join(elsewhere, 'moved-data.csv')}, the same bytes`});
+	assert.throws(() => locateRunData(record, join(tempDirectory(), 'run.json')), {name: 'DataError', message: `${saved} is gone; give its new place with --data FILE`});
+	const other = writeTempFile('other.csv', original.replace('0,380,3.61,3', '1,380,3.61,3'));
+	assert.match(locateRunData(record, 'run.json', other).change ?? '', /other\.csv is not the one the run trained on \(SHA-256/);
+	assert.throws(() => locateRunData(record, 'run.json', join(elsewhere, 'none.csv')), {name: 'DataError', message: /none\.csv: no such file$/});
 });
