@@ -7,6 +7,7 @@
  */
 import type {Dataset, Examples} from '../data/dataset.js';
 import {loadDataset} from '../data/load-dataset.js';
+import type {PrepareOptions} from '../data/prepare-dataset.js';
 import {splitDataset} from '../data/split-dataset.js';
 import {syntheticDataset} from '../data/synthetic-dataset.js';
 import {fullBatchEpoch} from '../engine/full-batch-epoch.js';
@@ -17,7 +18,7 @@ import {setParallelEpoch, startParallelEpoch, workerOutcomes} from '../engine/ke
 import type {Model} from '../engine/model.js';
 import {createRandom} from '../engine/random.js';
 import {SingleUnit} from '../engine/single-unit.js';
-import {parseOptions, wholeNumber} from './parse-options.js';
+import {columnList, parseOptions, wholeNumber} from './parse-options.js';
 
 /** Usage of `gdlab bench`. */
 export const benchUsage = `Usage: gdlab bench [options]
@@ -32,6 +33,9 @@ Options:
   --quick          leave out the million-row cases
   --data SOURCE    time SOURCE instead (a CSV file or synthetic:ROWS:FEATURES,
                    every row)
+  --target COLUMN  the 0/1 target column of a --data CSV file (as in train)
+  --categorical A,B
+                   its columns to one-hot encode (as in train)
   --reference      run the plain reference loops instead of the fast kernels
   --exact-sigmoid  run the kernels with the bit-exact sigmoid (the default is
                    the fast one, within ulps)
@@ -127,6 +131,8 @@ export async function runBench(argv: string[], write: (text: string) => void = t
 	const {values} = parseOptions(argv, {
 		quick: {type: 'boolean'},
 		data: {type: 'string'},
+		target: {type: 'string'},
+		categorical: {type: 'string'},
 		reference: {type: 'boolean'},
 		'exact-sigmoid': {type: 'boolean'},
 		'single-thread': {type: 'boolean'},
@@ -148,7 +154,8 @@ export async function runBench(argv: string[], write: (text: string) => void = t
 	const previousParallel = setParallelEpoch(!values['single-thread']);
 	try {
 		const threads = fastEpochEnabled() && await startParallelEpoch() ? 2 : 1;
-		const report = runCases(caseData(values.data, values.quick ?? false), {threads, sigmoid}, {work, rounds});
+		const dataOptions = {target: values.target?.trim(), categorical: values.categorical === undefined ? undefined : columnList(values.categorical)};
+		const report = runCases(caseData(values.data, dataOptions, values.quick ?? false), {threads, sigmoid}, {work, rounds});
 		write(values.json ? `${JSON.stringify(report, null, 1)}\n` : formatReport(report));
 	} finally {
 		setFastEpoch(previousFast);
@@ -160,14 +167,14 @@ export async function runBench(argv: string[], write: (text: string) => void = t
 }
 
 /** The data of the cases in the anchor's order, each made when the first round comes to it (all of it then stays alive for the later rounds). */
-function * caseData(source: string | undefined, quick: boolean): Generator<CaseData> {
+function * caseData(source: string | undefined, dataOptions: PrepareOptions, quick: boolean): Generator<CaseData> {
 	const made = (label: string, hidden: number[], make: () => Examples): CaseData => {
 		const rssBeforeData = process.memoryUsage().rss;
 		return {label, examples: make(), hidden, rssBeforeData};
 	};
 
 	if (source !== undefined) {
-		const data = made('', [0, 2], () => loadDataset(source));
+		const data = made('', [0, 2], () => loadDataset(source, dataOptions));
 		yield {...data, label: (data.examples as Dataset).name};
 		return;
 	}

@@ -129,10 +129,15 @@ export function resolveRunOptions<Model extends string = ModelKind>(flags: RunFl
 		splitSeed: flags['split-seed'] === undefined ? lessonSplitSeed : seedValue('--split-seed', flags['split-seed'], rng, usage),
 		data: flags.data,
 		target: flags.target?.trim(),
-		categorical: flags.categorical === undefined ? undefined : flags.categorical.split(',').map(name => name.trim()).filter(Boolean),
+		categorical: flags.categorical === undefined ? undefined : columnList(flags.categorical),
 		strict: flags.strict ?? false,
 		testRatio: flags['test-ratio'] === undefined ? defaultTestRatio : ratioValue(flags['test-ratio'], usage),
 	};
+}
+
+/** Column names as --categorical lists them: comma-separated, spaces around them ignored. */
+export function columnList(text: string): string[] {
+	return text.split(',').map(name => name.trim()).filter(Boolean);
 }
 
 function oneOf<Value extends string>(flag: string, text: string, values: readonly Value[], usage: string): Value {

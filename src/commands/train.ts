@@ -9,6 +9,7 @@ import {parseOptions, resolveRunOptions, runOptionSpec, type RunOptions} from '.
 import {pythonFixed3, pythonRepr} from './python-format.js';
 import {loadRunData} from './run-data.js';
 import {checkRunOutputs, writeRunOutputs, type RunOutputs} from './run-outputs.js';
+import {UsageError} from './usage-error.js';
 
 /** Usage of `gdlab train`. */
 export const trainUsage = `Usage: gdlab train [options]
@@ -76,7 +77,12 @@ export async function runTrain(argv: string[], write: (text: string) => void = t
 		return 0;
 	}
 
-	return printRun(resolveRunOptions(values, trainUsage), {json: values.json ?? false, save: values.save, exportHistory: values['export-history']}, write);
+	const options = resolveRunOptions(values, trainUsage);
+	if (values.hidden !== undefined && options.model !== 'backprop') { // the dashboard gives it to its backprop screen; train has none
+		throw new UsageError('--hidden is for --model backprop; the single unit has no hidden layer', trainUsage);
+	}
+
+	return printRun(options, {json: values.json ?? false, save: values.save, exportHistory: values['export-history']}, write);
 }
 
 /**

@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {test} from 'node:test';
 import {benchUsage, runBench} from '../../src/commands/bench.js';
 import {UsageError} from '../../src/commands/usage-error.js';
@@ -24,6 +27,20 @@ test('gdlab bench --json --data prints one JSON document with the anchor\'s fiel
 	assert.ok(report.peakRssBytes >= report.cases[1].dataBytes);
 	assert.equal(report.fastPath, true);
 	assert.equal(report.sigmoid, 'fast');
+});
+
+test('gdlab bench --data FILE takes --target and --categorical as train does', () => {
+	const directory = mkdtempSync(join(tmpdir(), 'gdlab-bench-data-'));
+	try {
+		const file = join(directory, 'labels.csv');
+		writeFileSync(file, 'gre,gpa,kind,result\n1,2,a,0\n3,4,b,1\n5,6,a,0\n7,8,b,1\n');
+		assert.match(runCli(['bench', '--data', file, '--work', '1000', '--rounds', '1']).stderr, /choose the target column with --target/);
+		const {stdout, status, stderr} = runCli(['bench', '--json', '--data', file, '--target', 'result', '--categorical', 'kind', '--work', '1000', '--rounds', '1']);
+		assert.equal(status, 0, stderr);
+		assert.deepEqual(JSON.parse(stdout).cases.map((entry: {features: number}) => entry.features), [4, 4], 'gre, gpa and kind one-hot in two');
+	} finally {
+		rmSync(directory, {recursive: true, force: true});
+	}
 });
 
 test('gdlab bench reports the second thread\'s share of the epochs it cuts into chunks', () => {

@@ -78,6 +78,11 @@ test('gdlab help COMMAND prints that command\'s usage; -v after other flags prin
 	assert.match(version.stdout, /^\d+\.\d+\.\d+\n$/);
 });
 
+test('train --hidden with the single unit is refused, not ignored', () => {
+	assert.deepEqual(runCli(['train', '--hidden', '4']), {stdout: '', stderr: 'gdlab: --hidden is for --model backprop; the single unit has no hidden layer\nsee \'gdlab train --help\' for the options\n', status: 2});
+	assert.equal(runCli(['train', '--model', 'backprop', '--hidden', '4', '--epochs', '2']).status, 0);
+});
+
 test('--target is trimmed like --categorical', () => {
 	const {stdout, status} = runCli(['train', '--target', ' admit ', '--epochs', '2', '--json']);
 	assert.equal(status, 0);
