@@ -105,9 +105,16 @@ export class TrainingLoop {
 		this.timer = undefined;
 		const start = performance.now();
 		let now = start;
+		const replaying = this.replay !== undefined;
+		let replayEnded = false;
 		while (this.wantsToTrain() && now - start < this.pacing.sliceBudgetMs) {
 			this.windowEpochs += this.replay ? this.replayEpoch() : this.session.advance(1);
 			now = performance.now();
+			if (replaying && this.replay === undefined) {
+				// the run is back where it was saved: show it there (the load check reads it) before training on
+				replayEnded = true;
+				break;
+			}
 		}
 
 		if (now - this.windowStart >= rateWindowMs) {
@@ -121,7 +128,7 @@ export class TrainingLoop {
 			this.rate = 0;
 		}
 
-		if (stopped || now - this.lastPublished >= this.pacing.publishIntervalMs) {
+		if (stopped || replayEnded || now - this.lastPublished >= this.pacing.publishIntervalMs) {
 			this.lastPublished = now;
 			this.publish();
 		}

@@ -71,3 +71,18 @@ test('the loop trains only while told to run, and publishes when it stops', asyn
 	assert.equal(loop.epochsPerSecond, 0);
 	loop.dispose();
 });
+
+test('a replay running (space pressed meanwhile) publishes the run at the saved epoch before it trains on', async () => {
+	const session = new TrainingSession(split, {...lessonConfig('single'), epochs: 100_000});
+	const published: Array<{epoch: number; loading: boolean}> = [];
+	// a long slice budget: the slice that ends the replay would go on for many epochs past it
+	const loop = new TrainingLoop(session, () => {
+		published.push({epoch: session.epoch, loading: loop.loading !== undefined});
+	}, {sliceBudgetMs: 200, publishIntervalMs: 1000});
+	loop.startReplay({changes: [], epochs: 50});
+	loop.setRunning(true);
+	await waitFor(() => session.epoch > 50);
+	loop.dispose();
+	const firstAfter = published.find(entry => !entry.loading);
+	assert.deepEqual(firstAfter, {epoch: 50, loading: false}, JSON.stringify(published.slice(0, 5)));
+});
