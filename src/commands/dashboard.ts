@@ -19,6 +19,7 @@ import {runForward} from './forward.js';
 import {checkRunOutputs} from './run-outputs.js';
 import {printRun} from './train.js';
 import {flatWeights} from '../engine/model.js';
+import {demoSeed} from '../engine/forward-pass.js';
 import {packageVersion} from '../package-root.js';
 
 /** The models the dashboard opens on. */
@@ -150,11 +151,18 @@ function dashboardOptions(options: RunOptions & {chosen: ScreenName}, split: Spl
 	}
 
 	const configs = options.model === 'single' ? {single: options.config, backprop: otherConfig} : {single: otherConfig, backprop: options.config};
+	// --model forward --seed N is the Forward screen's seed; the single unit keeps the lesson's
+	const forwardSeed = options.chosen === 'forward' ? options.config.seed : demoSeed;
+	if (options.chosen === 'forward') {
+		configs.single = {...configs.single, seed: lessonConfig('single').seed};
+	}
+
 	return {
 		split,
 		configs,
 		initialModel: options.chosen,
-		forwardSeed: 42,
+		forwardSeed,
+		forwardRng: options.config.rng,
 		source: options,
 		savePath,
 		resume: record && {model: record.config.model, changes: record.changes, epochs: record.epochs, path: loadPath, weights: flatWeights(record.weights)},

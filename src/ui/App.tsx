@@ -2,6 +2,7 @@ import {Box, Text, useApp, useInput, useStdin} from 'ink';
 import {useCallback, useLayoutEffect, useRef, useState} from 'react';
 import type {SplitDataset} from '../data/dataset.js';
 import type {ModelKind} from '../engine/model.js';
+import type {RandomKind} from '../engine/random.js';
 import {describeDataLong, describeSavedRuns} from './describe-data.js';
 import {ForwardScreen} from './ForwardScreen.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
@@ -31,7 +32,9 @@ export type AppProps = {
 	/** The screen to open on. */
 	initialModel: ScreenName;
 	/** The seed of the 4×3×2 screen (the lesson's is 42). */
-	forwardSeed: number;
+	forwardSeed: number | string;
+	/** The generator of the 4×3×2 screen (default numpy, the lesson's). */
+	forwardRng?: RandomKind;
 	/** A loaded run to hold to its file once it is replayed (--load). */
 	loadCheck?: LoadCheck;
 	/** Draw in colour. */
@@ -39,7 +42,7 @@ export type AppProps = {
 };
 
 /** The dashboard: tabs on top, the screen of the chosen model below; global keys switch, help and quit. */
-export function App({split, sessions, savePath, startControls, loaded, initialModel, forwardSeed, color, loadCheck: initialLoadCheck}: AppProps) {
+export function App({split, sessions, savePath, startControls, loaded, initialModel, forwardSeed, forwardRng = 'numpy', color, loadCheck: initialLoadCheck}: AppProps) {
 	const size = useTerminalSize();
 	const {exit} = useApp();
 	// a file or pipe on stdin has no isTTY at all: only a real `true` may switch keys on (useInput treats undefined as on)
@@ -47,7 +50,7 @@ export function App({split, sessions, savePath, startControls, loaded, initialMo
 	const [screen, setScreen] = useState<ScreenName>(initialModel);
 	const [helpOpen, setHelpOpen] = useState(false);
 	const [panel, setPanel] = useState<PanelMode>('weights');
-	const [seed, setSeed] = useState(forwardSeed);
+	const [seed, setSeed] = useState<number | string>(forwardSeed);
 	const [controls, setControls] = useState<Record<ModelKind, RunControls>>(() => ({
 		single: {...initialRunControls, ...startControls?.single},
 		backprop: {...initialRunControls, ...startControls?.backprop},
@@ -137,7 +140,7 @@ export function App({split, sessions, savePath, startControls, loaded, initialMo
 			<Box flexDirection="column" flexShrink={0} width={size.columns} height={frameRows(size.rows)}>
 				<TabsLine active={screen} split={split} width={size.columns}/>
 				{screen === 'forward'
-					? <ForwardScreen keyTarget={keyTarget} seed={seed} lessonSeed={forwardSeed} onSeed={setSeed} helpOpen={helpOpen} about={about} keysActive={keysActive} width={size.columns} height={height}/>
+					? <ForwardScreen keyTarget={keyTarget} seed={seed} rng={forwardRng} startSeed={forwardSeed} onSeed={setSeed} helpOpen={helpOpen} about={about} keysActive={keysActive} width={size.columns} height={height}/>
 					: (
 						<TrainingScreen
 							key={screen}

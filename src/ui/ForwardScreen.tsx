@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
 import {useMemo} from 'react';
-import {forwardDemo} from '../engine/forward-pass.js';
+import {demoSeed, forwardDemo} from '../engine/forward-pass.js';
+import type {RandomKind} from '../engine/random.js';
 import {describeForward} from './describe-forward.js';
 import {Footer} from './Footer.js';
 import {HelpOverlay} from './HelpOverlay.js';
@@ -8,6 +9,7 @@ import {useScreenKeys, type KeyTarget} from './hooks/use-screen-keys.js';
 import {useTheme} from './hooks/use-theme.js';
 import {keysFor} from './key-map.js';
 import {MatrixBlock} from './MatrixBlock.js';
+import {nextSeed} from './next-seed.js';
 import {wrapToWidth} from './text-width.js';
 
 /** Props of ForwardScreen. */
@@ -15,11 +17,13 @@ export type ForwardScreenProps = {
 	/** Where the App sends this screen's keys. */
 	keyTarget: KeyTarget;
 	/** The seed the values are drawn from. */
-	seed: number;
-	/** The lesson's seed, which r returns to. */
-	lessonSeed: number;
+	seed: number | string;
+	/** The generator that draws them (--rng). */
+	rng: RandomKind;
+	/** The seed the dashboard opened with (the lesson's 42 unless --seed said otherwise), which r returns to. */
+	startSeed: number | string;
 	/** Draw from another seed (given as a function of the seed now, as keys may come faster than renders). */
-	onSeed: (change: (seed: number) => number) => void;
+	onSeed: (change: (seed: number | string) => number | string) => void;
 	/** Whether the help overlay is open. */
 	helpOpen: boolean;
 	/** Lines about the data and the run for the help. */
@@ -38,14 +42,14 @@ const blockGap = 3;
 const fixedRows = 1 + 2 + 5 + 4 + 1;
 
 /** The lesson's 4×3×2 forward pass: X, both weight matrices and each layer's input and output, with their shapes. */
-export function ForwardScreen({keyTarget, seed, lessonSeed, onSeed, helpOpen, about, keysActive, width, height}: ForwardScreenProps) {
+export function ForwardScreen({keyTarget, seed, rng, startSeed, onSeed, helpOpen, about, keysActive, width, height}: ForwardScreenProps) {
 	const theme = useTheme();
-	const layout = useMemo(() => describeForward(forwardDemo(seed)), [seed]);
+	const layout = useMemo(() => describeForward(forwardDemo(seed, rng)), [seed, rng]);
 	useScreenKeys(keyTarget, name => {
 		if (name === 's') { // new values from the next seed
-			onSeed(current => current + 1);
-		} else if (name === 'r') { // back to the lesson's values
-			onSeed(() => lessonSeed);
+			onSeed(current => nextSeed(current, rng));
+		} else if (name === 'r') { // back to the values it opened with
+			onSeed(() => startSeed);
 		}
 	}, keysActive && !helpOpen);
 
@@ -71,7 +75,7 @@ export function ForwardScreen({keyTarget, seed, lessonSeed, onSeed, helpOpen, ab
 		<Box flexDirection="column" height={height} overflow="hidden">
 			<Text wrap="truncate">
 				<Text bold>Forward pass 4 → 3 → 2</Text>
-				{`  seed ${seed}${seed === lessonSeed ? ' (the lesson\'s)' : ''}  ·  sigmoid after each layer`}
+				{`  seed ${seed}${seed === demoSeed && rng === 'numpy' ? ' (the lesson\'s)' : ''}  ·  sigmoid after each layer`}
 			</Text>
 			<Box flexShrink={0}><MatrixBlock block={layout.x}/></Box>
 			{layer(layout.hiddenLayer)}

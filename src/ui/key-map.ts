@@ -30,7 +30,7 @@ export const keyMap: readonly KeyHint[] = [
 	{keys: 'space', short: 'pause', long: 'pause / resume training', screens: trainingScreens},
 	{keys: '.', short: 'step', long: 'train one epoch, then stay paused', screens: trainingScreens},
 	{keys: 'w', short: 'save', long: 'save the run to --save FILE or a new gdlab-run-….json', screens: trainingScreens},
-	{keys: 'r', short: 'restart', long: 'restart, same seed (forward: the lesson\'s 42)', screens: allScreens},
+	{keys: 'r', short: 'restart', long: 'restart, same seed (forward: the seed it opened with)', screens: allScreens},
 	{keys: 's', short: 'seed', long: 'new seed, new initial weights (forward: new values)', screens: allScreens},
 	{keys: 'b', short: 'batch', long: 'batch: full → per record → mini-batch 32', screens: trainingScreens},
 	{keys: 'm', short: 'momentum', long: 'momentum β: 0 → 0.5 → 0.9', screens: trainingScreens},

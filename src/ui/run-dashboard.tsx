@@ -9,6 +9,7 @@ import {basename} from 'node:path';
 import type {SplitDataset} from '../data/dataset.js';
 import type {RunSource} from '../data/run-file.js';
 import type {ModelKind} from '../engine/model.js';
+import type {RandomKind} from '../engine/random.js';
 import type {ConfigChange, SessionConfig} from '../engine/training-session.js';
 import {App} from './App.js';
 import {correctInkRewind} from './correct-ink-rewind.js';
@@ -36,7 +37,9 @@ export type DashboardOptions = {
 	/** The screen to open on. */
 	initialModel: ScreenName;
 	/** The seed of the 4×3×2 screen (the lesson's is 42). */
-	forwardSeed: number;
+	forwardSeed: number | string;
+	/** The generator of the 4×3×2 screen. */
+	forwardRng?: RandomKind;
 	/** How the data was chosen, written into saved runs. */
 	source: RunSource;
 	/** Where w saves; by default gdlab-run-<model>-<YYYYMMDD-HHMMSS>.json in the working directory. */
@@ -98,7 +101,7 @@ export async function runDashboard(options: DashboardOptions): Promise<SaveLog[]
 
 /** Draw the App over these sessions until the user quits. */
 async function show(options: DashboardOptions & {sessions: Record<ModelKind, RunSession>; stdin: NodeJS.ReadStream; stdout: NodeJS.WriteStream}): Promise<void> {
-	const {split, sessions, initialModel, forwardSeed, savePath, resume, stdin, stdout} = options;
+	const {split, sessions, initialModel, forwardSeed, forwardRng, savePath, resume, stdin, stdout} = options;
 	const described = resume === undefined ? undefined : describeLoadedRun(resume, options.configs[resume.model]);
 	const loaded = described?.text;
 	// a loaded run waits, paused where it was saved, for the user to look before going on (one saved at its target is done)
@@ -112,7 +115,7 @@ async function show(options: DashboardOptions & {sessions: Record<ModelKind, Run
 
 	try {
 		const loadCheck = resume?.weights && {model: resume.model, epochs: resume.epochs, weights: resume.weights, file: resume.path ?? 'the saved run'};
-		const app = createElement(App, {split, sessions, savePath, startControls, loaded, initialModel, forwardSeed, color: shouldUseColor(stdout), loadCheck});
+		const app = createElement(App, {split, sessions, savePath, startControls, loaded, initialModel, forwardSeed, forwardRng, color: shouldUseColor(stdout), loadCheck});
 		options.beforeDraw?.();
 		const instance = render(app, {
 			stdin,

@@ -4,6 +4,8 @@ import assert from 'node:assert/strict';
 import {afterEach, test} from 'node:test';
 import {cleanup} from 'ink-testing-library';
 import {cyan} from 'asciichart';
+import {forwardDemo} from '../../src/engine/forward-pass.js';
+import {formatNumber} from '../../src/ui/format-number.js';
 import {assertEveryFrameFits, epochAxisOf, keys, linesOf, renderDashboard, resize} from './dashboard-harness.js';
 
 afterEach(() => {
@@ -157,4 +159,16 @@ test('narrowing the terminal never draws a line wider than it, not even the fram
 
 		dashboard.unmount();
 	}
+});
+
+test('the forward screen draws from the seed and generator it is given (--model forward --seed 7 --rng seedrandom); r returns to that seed', async () => {
+	const dashboard = renderDashboard({model: 'forward', props: {forwardSeed: 7, forwardRng: 'seedrandom'}});
+	const frame = await dashboard.waitForFrame('Forward pass 4 → 3 → 2  seed 7  ·');
+	const demo = forwardDemo(7, 'seedrandom');
+	assert.ok(frame.includes(formatNumber(demo.hidden.output[0]!)), `hidden output ${formatNumber(demo.hidden.output[0]!)} of seedrandom seed 7:\n${frame}`);
+	assert.ok(!frame.includes(formatNumber(forwardDemo(7, 'numpy').hidden.output[0]!)));
+	dashboard.press('s');
+	await dashboard.waitForFrame('seed 8  ·');
+	dashboard.press('r');
+	await dashboard.waitForFrame('seed 7  ·');
 });

@@ -5,11 +5,11 @@
  * or after training failed, the keys that would change the run do nothing.
  */
 import type {SplitDataset} from '../../data/dataset.js';
-import type {RandomKind} from '../../engine/random.js';
-import {ConfigError, maxNumpySeed} from '../../engine/validate-config.js';
+import {ConfigError} from '../../engine/validate-config.js';
 import {formatBatch, formatSetting} from '../format-number.js';
 import {batchModes, doneHint, epochTargetLadder, hiddenUnitLimits, learnRateLadder, momentumChoices, nextChoice, stepLadder} from '../ladders.js';
 import {panelModes, type ControlsChange, type PanelMode} from '../run-controls.js';
+import {nextSeed} from '../next-seed.js';
 import {newRunFileName} from '../run-file-name.js';
 import {describeSaveOutcome} from '../save-log.js';
 import type {RunSession} from '../run-session.js';
@@ -217,14 +217,4 @@ export function useRunIntents({session, savePath, split, onControls, onPanel, re
 			moveStepSource(1);
 		},
 	};
-}
-
-/** The seed s moves to: the next integer (a word seed starts the count at 1), back to 0 after numpy's last seed. */
-function nextSeed(seed: number | string, rng: RandomKind): number {
-	const value = Number(seed);
-	if (!Number.isSafeInteger(value)) {
-		return 1;
-	}
-
-	return rng === 'numpy' && value >= maxNumpySeed ? 0 : value + 1;
 }
