@@ -2,7 +2,8 @@
  * Ink 6.8.0's incremental renderer rewinds one line too few before redrawing a frame that ended in a
  * newline (vadimdemedes/ink#909, fixed in Ink 7.0.0, which needs Node 22), so each update lands one
  * line lower than the last and the screen fills with stale lines. This wraps stdout to add the
- * missing line to that rewind, only on the Ink version that has the bug. Remove it with Ink 7.
+ * missing line to that rewind, only on the Ink version that has the bug. package.json pins Ink to
+ * exactly that version, so the correction is always on. Remove it with Ink 7.
  */
 import {readFileSync} from 'node:fs';
 import {createRequire} from 'node:module';

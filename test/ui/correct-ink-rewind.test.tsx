@@ -2,9 +2,12 @@
 import '../helpers/outside-ci.js';
 import assert from 'node:assert/strict';
 import {EventEmitter} from 'node:events';
+import {readFileSync} from 'node:fs';
+import {join} from 'node:path';
 import {test} from 'node:test';
 import {Box, render, Text} from 'ink';
 import {correctInkRewind, inkVersionWithShortRewind, installedInkVersion, lengthenRewind} from '../../src/ui/correct-ink-rewind.js';
+import {repoRoot} from '../helpers/fixtures.js';
 import {replayScreen} from './terminal-screen.js';
 
 const screen = {columns: 40, rows: 10};
@@ -81,4 +84,10 @@ test('with the correction, incremental updates land on their own lines', {skip},
 
 test('without it, Ink 6.8.0 leaves stale lines behind (the bug the correction exists for)', {skip: skip || (installedInkVersion() === inkVersionWithShortRewind ? false : 'the installed Ink rewinds correctly')}, async () => {
 	assert.notDeepEqual(await screenAfterUpdates(stdout => stdout), ['top', 'count 5', 'bottom']);
+});
+
+test('package.json pins Ink to the version the correction is for, so an install never turns it off', () => {
+	const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {dependencies: Record<string, string>};
+	assert.equal(manifest.dependencies['ink'], inkVersionWithShortRewind);
+	assert.equal(installedInkVersion(), inkVersionWithShortRewind);
 });
