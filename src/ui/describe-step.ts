@@ -20,8 +20,14 @@ export function describeSingleStep(input: SingleStepInput): PanelSpec {
 	return {
 		title: heading(input.title),
 		lines: [
-			`h = Σwᵢxᵢ = ${formatNumber(step.h)}   ŷ = f(h) = ${formatNumber(step.output)}   y = ${formatNumber(y)}   error = y−ŷ = ${formatNumber(step.error)}`,
-			`δ = error·f′(h) = ${formatNumber(step.error)}·${formatNumber(step.outputGradient)} = ${formatNumber(step.errorTerm)}   Δwᵢ = η·δ·xᵢ with η = ${learnRate}`,
+			[
+				`h = Σwᵢxᵢ = ${formatNumber(step.h)}   ŷ = f(h) = ${formatNumber(step.output)}   y = ${formatNumber(y)}   error = y−ŷ = ${formatNumber(step.error)}`,
+				`h = ${formatNumber(step.h)}   ŷ = ${formatNumber(step.output)}   y = ${formatNumber(y)}   error = ${formatNumber(step.error)}`,
+			],
+			[
+				`δ = error·f′(h) = ${formatNumber(step.error)}·${formatNumber(step.outputGradient)} = ${formatNumber(step.errorTerm)}   Δwᵢ = η·δ·xᵢ with η = ${learnRate}`,
+				`δ = error·f′(h) = ${formatNumber(step.errorTerm)}   Δwᵢ = η·δ·xᵢ, η = ${learnRate}`,
+			],
 		],
 		tables: [{
 			columns: ['term', ...inputNames],
@@ -42,8 +48,17 @@ export function describeBackpropStep(input: BackpropStepInput): PanelSpec {
 	return {
 		title: heading(input.title),
 		lines: [
-			`ŷ = f(ΣWⱼaⱼ) = f(${formatNumber(step.outputInput)}) = ${formatNumber(step.output)}   y = ${formatNumber(y)}   error = ${formatNumber(step.error)}   δᵒ = error·ŷ(1−ŷ) = ${formatNumber(step.outputErrorTerm)}`,
-			`aⱼ = f(hⱼ)   δʰⱼ = δᵒ·Wⱼ·aⱼ(1−aⱼ)   ΔWⱼ = η·δᵒ·aⱼ   Δwᵢⱼ = η·δʰⱼ·xᵢ   η = ${learnRate}`,
+			[
+				`ŷ = f(ΣWⱼaⱼ) = f(${formatNumber(step.outputInput)}) = ${formatNumber(step.output)}   y = ${formatNumber(y)}   error = ${formatNumber(step.error)}   δᵒ = error·ŷ(1−ŷ) = ${formatNumber(step.outputErrorTerm)}`,
+				// δᵒ is what the table's δᵒ·Wⱼ column is built from: it stays when the line is short of room
+				`ŷ = f(${formatNumber(step.outputInput)}) = ${formatNumber(step.output)}   y = ${formatNumber(y)}   error = ${formatNumber(step.error)}   δᵒ = error·ŷ(1−ŷ) = ${formatNumber(step.outputErrorTerm)}`,
+				`ŷ = ${formatNumber(step.output)}   y = ${formatNumber(y)}   error = ${formatNumber(step.error)}   δᵒ = ${formatNumber(step.outputErrorTerm)}`,
+			],
+			[
+				`aⱼ = f(hⱼ)   δʰⱼ = δᵒ·Wⱼ·aⱼ(1−aⱼ)   ΔWⱼ = η·δᵒ·aⱼ   Δwᵢⱼ = η·δʰⱼ·xᵢ   η = ${learnRate}`,
+				`δʰⱼ = δᵒ·Wⱼ·aⱼ(1−aⱼ)   ΔWⱼ = η·δᵒ·aⱼ   Δwᵢⱼ = η·δʰⱼ·xᵢ   η = ${learnRate}`,
+				`δʰⱼ=δᵒ·Wⱼ·aⱼ(1−aⱼ)  ΔWⱼ=η·δᵒ·aⱼ  Δwᵢⱼ=η·δʰⱼ·xᵢ  η=${learnRate}`,
+			],
 		],
 		tables: [
 			{

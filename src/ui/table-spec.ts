@@ -4,7 +4,7 @@
  * rule between columns) but measured in terminal columns, as CompactTable pads its cells, so a table
  * that is said to fit does fit, wide (CJK) labels included.
  */
-import {cutToWidth, displayWidth, ellipsis, lastToWidth} from './text-width.js';
+import {cutToWidth, displayWidth, ellipsis, lastToWidth, truncateToWidth} from './text-width.js';
 
 /** A table: its columns in order (the first one labels the rows) and one record of cells per row. */
 export type TableSpec = {
@@ -14,12 +14,15 @@ export type TableSpec = {
 	rows: Array<Record<string, string>>;
 };
 
+/** A line of text, or its versions from the fullest to the shortest: the first that fits is drawn. */
+export type PanelLine = string | readonly string[];
+
 /** A panel: a title, a few lines of text, then tables. */
 export type PanelSpec = {
 	/** A bold first line, if any. */
 	title?: string;
 	/** Plain lines printed before the tables. */
-	lines: string[];
+	lines: PanelLine[];
 	/** Tables, one under the other. */
 	tables: TableSpec[];
 };
@@ -152,6 +155,12 @@ function labelAround(label: string, position: number): string {
 
 	const shownPart = cutToWidth(characters.slice(from).join(''), room - displayWidth(ellipsis)) + ellipsis;
 	return `${start}${ellipsis}${shownPart}`;
+}
+
+/** The version of `line` to draw in `width` columns: the fullest that fits, else the shortest cut to fit. */
+export function fitPanelLine(line: PanelLine, width: number): string {
+	const versions = typeof line === 'string' ? [line] : line;
+	return versions.find(version => displayWidth(version) <= width) ?? truncateToWidth(versions.at(-1) ?? '', width);
 }
 
 /** Lines the table takes: its heading row and one per record. */

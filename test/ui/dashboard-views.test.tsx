@@ -108,6 +108,26 @@ test('the backprop one-step panel walks backprop.py forward and back', async () 
 	assert.match(frame, /│ Δwᵢ→h1 │ +1\.77e-4 │ +3\.54e-5 │ +-7\.08e-5 │/);
 });
 
+test('in 80 and 60 columns the one-step panels keep every value, in their shorter forms', async () => {
+	for (const columns of [80, 60]) {
+		const backprop = renderDashboard({model: 'backprop', size: {columns, rows: 24}});
+		backprop.press('v');
+		const frame = await backprop.waitForFrame(text => text.includes('One step, explained') && /δᵒ = (?:error·ŷ\(1−ŷ\) = )?0\.02873/.test(text), `δᵒ in ${columns} columns`);
+		assert.match(frame, /ŷ = (?:f\(-0\.06012\) = )?0\.4850 {3}y = 0\.6000 {3}error = 0\.1150/);
+		assert.match(frame, /δʰⱼ ?= ?δᵒ·Wⱼ·aⱼ\(1−aⱼ\) {2,3}ΔWⱼ ?= ?η·δᵒ·aⱼ {2,3}Δwᵢⱼ ?= ?η·δʰⱼ·xᵢ {2,3}η ?= ?0\.5/);
+		backprop.unmount();
+		const single = renderDashboard({size: {columns, rows: 24}});
+		single.press('v');
+		const singleFrame = await single.waitForFrame(text => text.includes('One step, explained') && /δ = error·f′\(h\) = (?:-0\.3175·0\.2497 = )?-0\.07928/.test(text), `δ in ${columns} columns`);
+		assert.match(singleFrame, /h = (?:Σwᵢxᵢ = )?0\.07000 {3}ŷ = (?:f\(h\) = )?0\.5175 {3}y = 0\.2000 {3}error = (?:y−ŷ = )?-0\.3175/);
+		for (const line of singleFrame.split('\n').filter(text => /^(?:h|δ) = /.test(text))) {
+			assert.doesNotMatch(line, /…/, `${columns} columns`);
+		}
+
+		single.unmount();
+	}
+});
+
 test('a terminal below 60×18 gets one clear line instead of the dashboard', async () => {
 	const dashboard = renderDashboard({size: {columns: 52, rows: 16}});
 	await dashboard.waitForFrame(frame => frame === 'terminal too small: 52×16, need 60×18', 'the too-small line alone');
