@@ -3,8 +3,7 @@ import {forwardDemo, demoSeed} from '../engine/forward-pass.js';
 import {toRows} from '../engine/matrix.js';
 import {randomKinds, type RandomKind} from '../engine/random.js';
 import {formatMatrix, formatVector} from './format-array.js';
-import {parseOptions} from './parse-options.js';
-import {UsageError} from './usage-error.js';
+import {oneOf, parseOptions, seedValue} from './parse-options.js';
 
 /** Usage of `gdlab forward`. */
 export const forwardUsage = `Usage: gdlab forward [options]
@@ -26,17 +25,8 @@ export function runForward(argv: string[], write: (text: string) => void = text 
 		return 0;
 	}
 
-	const rng = (values.rng ?? 'numpy') as RandomKind;
-	if (!randomKinds.includes(rng)) {
-		throw new UsageError(`--rng must be one of ${randomKinds.join(', ')}, got "${values.rng}"`, forwardUsage);
-	}
-
-	const seedText = values.seed ?? String(demoSeed);
-	if (rng === 'numpy' && (!/^\d+$/.test(seedText) || Number(seedText) > 0xffffffff)) {
-		throw new UsageError(`--seed must be a whole number from 0 to 4294967295 with --rng numpy, got "${seedText}"`, forwardUsage);
-	}
-
-	const seed = /^\d+$/.test(seedText) ? Number(seedText) : seedText;
+	const rng = oneOf<RandomKind>('--rng', values.rng ?? 'numpy', randomKinds, forwardUsage);
+	const seed = values.seed === undefined ? demoSeed : seedValue('--seed', values.seed, rng, forwardUsage);
 	const demo = forwardDemo(seed, rng);
 	const json = {
 		x: Array.from(demo.x),

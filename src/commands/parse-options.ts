@@ -6,7 +6,7 @@ import {parseArgs, type ParseArgsConfig} from 'node:util';
 import {modelKinds, type ModelKind} from '../engine/model.js';
 import {randomKinds, type RandomKind} from '../engine/random.js';
 import {lessonConfig, type BatchMode, type SessionConfig} from '../engine/training-session.js';
-import {maxEpochs, maxHiddenUnits} from '../engine/validate-config.js';
+import {maxEpochs, maxHiddenUnits, maxNumpySeed} from '../engine/validate-config.js';
 import {defaultTestRatio} from '../data/split-dataset.js';
 import {UsageError} from './usage-error.js';
 
@@ -140,7 +140,8 @@ export function columnList(text: string): string[] {
 	return text.split(',').map(name => name.trim()).filter(Boolean);
 }
 
-function oneOf<Value extends string>(flag: string, text: string, values: readonly Value[], usage: string): Value {
+/** `text` when it is one of `values`, else a UsageError listing them. */
+export function oneOf<Value extends string>(flag: string, text: string, values: readonly Value[], usage: string): Value {
 	if (!(values as readonly string[]).includes(text)) {
 		throw new UsageError(`${flag} must be one of ${values.join(', ')}, got "${text}"`, usage);
 	}
@@ -202,15 +203,20 @@ function batchValue(text: string, usage: string): BatchMode {
 	throw new UsageError(`--batch must be full, record or a mini-batch size of at least 1, got "${text}"`, usage);
 }
 
-function seedValue(flag: string, text: string, rng: RandomKind, usage: string): number | string {
+/** A seed as typed: a whole number (0 to numpy's last seed with numpy), or any text but none with seedrandom. */
+export function seedValue(flag: string, text: string, rng: RandomKind, usage: string): number | string {
 	if (rng === 'seedrandom') {
+		if (text.trim() === '') {
+			throw new UsageError(`${flag} must not be empty`, usage);
+		}
+
 		// digits beyond 2^53 would round to another number: such a seed stays the text typed
 		return /^\d+$/.test(text) && Number.isSafeInteger(Number(text)) ? Number(text) : text;
 	}
 
 	const value = Number(text);
-	if (!/^\d+$/.test(text) || value > 0xffffffff) {
-		throw new UsageError(`${flag} must be a whole number from 0 to 4294967295 with --rng numpy, got "${text}"`, usage);
+	if (!/^\d+$/.test(text) || value > maxNumpySeed) {
+		throw new UsageError(`${flag} must be a whole number from 0 to ${maxNumpySeed} with --rng numpy, got "${text}"`, usage);
 	}
 
 	return value;

@@ -3,6 +3,7 @@
  * before training starts, so a mistake costs nothing, and written after it without losing the figures
  * when a write still fails.
  */
+import {UsageError} from './usage-error.js';
 import {DataError} from '../data/data-error.js';
 import {canonicalPath, checkOutputFile} from '../data/output-file.js';
 import {buildRunRecord, runOutput, writeRunFile} from '../data/run-file.js';
@@ -24,8 +25,15 @@ export type RunOutputs = {
 
 /** Refuse, as a DataError, outputs that could not be written or would destroy a file: the data, each other, a file gdlab did not write. */
 export function checkRunOutputs(options: RunOptions, {save, exportHistory}: RunOutputs): void {
-	if (save !== undefined && exportHistory !== undefined && save !== '' && canonicalPath(save) === canonicalPath(exportHistory)) {
-		throw new DataError(`--save and --export-history both name ${save}; give each its own file`);
+	// mistakes in the flags themselves: usage errors (exit 2), like any other bad value
+	for (const [flag, path] of [['--save', save], ['--export-history', exportHistory]] as const) {
+		if (path?.trim() === '') {
+			throw new UsageError(`${flag} needs a file name`);
+		}
+	}
+
+	if (save !== undefined && exportHistory !== undefined && canonicalPath(save) === canonicalPath(exportHistory)) {
+		throw new UsageError(`--save and --export-history both name ${save}; give each its own file`);
 	}
 
 	const dataPath = runDataPath(options);

@@ -48,6 +48,8 @@ test('bad values are named with what was given', () => {
 	assertUsageError(['step'], 'step needs an example: worked, gradient or backprop');
 	assertUsageError(['forward', '--seed', '-3'], '--seed must be a whole number from 0 to 4294967295 with --rng numpy, got "-3"');
 	assertUsageError(['train', '--epochs', '--json'], 'option --epochs needs a value');
+	assertUsageError(['train', '--rng', 'seedrandom', '--seed', ''], '--seed must not be empty');
+	assertUsageError(['forward', '--rng', 'seedrandom', '--seed', ' '], '--seed must not be empty');
 });
 
 test('a stray argument is named', () => {

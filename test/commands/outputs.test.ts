@@ -24,10 +24,10 @@ function workspace(name: string): string {
 }
 
 /** A refusal: one line on stderr, exit 1, nothing trained or printed. */
-function assertRefused(args: string[], cwd: string, message: string): void {
+function assertRefused(args: string[], cwd: string, message: string, exitCode = 1): void {
 	const {stdout, stderr, status} = runCli(args, {cwd});
 	assert.equal(stderr, `gdlab: ${message}\n`, args.join(' '));
-	assert.equal(status, 1, args.join(' '));
+	assert.equal(status, exitCode, args.join(' '));
 	assert.equal(stdout, '', 'refused before training: no figures');
 }
 
@@ -41,7 +41,7 @@ test('--save or --export-history never writes over the --data file', () => {
 
 test('--save and --export-history may not name the same file', () => {
 	const cwd = workspace('same-path');
-	assertRefused(['train', '--epochs', '20', '--save', 'run.json', '--export-history', './run.json'], cwd, '--save and --export-history both name run.json; give each its own file');
+	assertRefused(['train', '--epochs', '20', '--save', 'run.json', '--export-history', './run.json'], cwd, '--save and --export-history both name run.json; give each its own file', 2);
 	assert.deepEqual(readdirSync(cwd), ['victim.csv']);
 });
 
@@ -74,8 +74,9 @@ test('paths that cannot be written are refused before training, each with its ow
 	assertRefused(['train', '--epochs', '20', '--save', 'existing.json/x.json'], cwd, 'existing.json/x.json: cannot write: existing.json is not a directory');
 	assertRefused(['train', '--epochs', '20', '--save', 'gone/'], cwd, 'gone/: cannot write: ends in "/", so it names a directory, not a file');
 	assertRefused(['train', '--epochs', '20', '--save', './'], cwd, './: cannot write: is a directory');
-	assertRefused(['train', '--epochs', '20', '--save', ''], cwd, '--save: the file path is empty');
-	assertRefused(['train', '--epochs', '20', '--export-history', ''], cwd, '--export-history: the file path is empty');
+	// an empty name is a mistake in the flag itself: a usage error
+	assertRefused(['train', '--epochs', '20', '--save', ''], cwd, '--save needs a file name', 2);
+	assertRefused(['train', '--epochs', '20', '--export-history', ''], cwd, '--export-history needs a file name', 2);
 });
 
 test('a diverged run says on stderr why the exit code is 1, text and --json alike, and prints the figures as before', () => {
