@@ -137,7 +137,7 @@ function checkHistory(history: Record<string, unknown>, epochs: number): void {
 			throw new RecordProblem(`"${name}" has ${(values as unknown[]).length} values for ${epochs} epochs`);
 		}
 
-		// JSON.stringify writes NaN and ±Infinity as null (an empty test set's accuracy is NaN)
+		// JSON.stringify writes NaN and ±Infinity as null (a diverged run's last figures, say)
 		const bad = (values as unknown[]).findIndex(value => value !== null && typeof value !== 'number');
 		if (bad !== -1) {
 			throw new RecordProblem(`"${name}[${bad}]" must be a number, got ${shown((values as unknown[])[bad])}`);

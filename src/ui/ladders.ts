@@ -4,7 +4,7 @@
  */
 import type {BatchMode} from '../engine/training-session.js';
 
-/** Learning rates ← / → step through: 0.0001 … 10 in 1-2-5 steps, plus the lesson's 0.005 and 0.5. */
+/** Learning rates ← / → step through: 0.0001 … 10 in 1-2-5 steps, the lesson's 0.005 and 0.5 among them. */
 export const learnRateLadder: readonly number[] = [
 	0.0001, 0.0002, 0.0005,
 	0.001, 0.002, 0.005,

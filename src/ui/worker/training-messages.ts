@@ -77,6 +77,5 @@ export type RunUpdate = {
 /** A message from the worker: the run's state, or the saved-run record asked for (or why it could not be built). */
 export type FromWorker =
 	| RunUpdate
-	| {type: 'rejected'; sequence: number; message: string}
 	| {type: 'record'; request: number; record: RunRecord}
 	| {type: 'record-failed'; request: number; message: string};
