@@ -21,13 +21,16 @@ export function HelpOverlay({about, width, height}: HelpOverlayProps) {
 	const keyWidth = Math.max(...keyMap.map(hint => displayWidth(hint.keys))) + 2;
 	const listRows = height - 1 - about.length;
 	const columns = keyMap.length <= listRows ? 1 : 2;
+	// room for a description: its column less the key and the gap; a long one that does not fit gives way to its brief
+	const room = Math.floor(width / columns) - keyWidth - (columns > 1 ? columnGap : 0);
+	const describe = (hint: (typeof keyMap)[number]) => (displayWidth(hint.long) <= room || hint.brief === undefined ? hint.long : hint.brief);
 	return (
 		<Box flexDirection="column" height={height}>
 			<Box flexDirection="column" flexWrap="wrap" width={width} height={listRows} overflow="hidden">
 				{keyMap.map(hint => (
 					<Box key={hint.keys} width={Math.floor(width / columns)} paddingRight={columns > 1 ? columnGap : 0}>
 						<Box width={keyWidth} flexShrink={0}><Text bold>{hint.keys}</Text></Box>
-						<Text wrap="truncate">{hint.long}</Text>
+						<Text wrap="truncate">{describe(hint)}</Text>
 					</Box>
 				))}
 			</Box>

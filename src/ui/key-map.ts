@@ -15,6 +15,8 @@ export type KeyHint = {
 	short: string;
 	/** The full description for the help overlay. */
 	long: string;
+	/** The help's description when the long one does not fit (a 60-column terminal), at most 21 columns. */
+	brief?: string;
 	/** Screens where the key does something. */
 	screens: readonly ScreenName[];
 };
@@ -24,22 +26,22 @@ const allScreens = ['single', 'forward', 'backprop'] as const;
 
 /** The keys, in the order the footer and the help list them. */
 export const keyMap: readonly KeyHint[] = [
-	{keys: '←→', short: 'η', long: 'η down / up the ladder; the run keeps its weights', screens: trainingScreens},
-	{keys: '↑↓', short: 'epochs', long: 'epoch target up / down; raising resumes a done run', screens: trainingScreens},
-	{keys: '+-', short: 'hidden', long: 'backprop: hidden units ± (1 … 8), restarts', screens: ['backprop']},
-	{keys: 'space', short: 'pause', long: 'pause / resume training', screens: trainingScreens},
-	{keys: '.', short: 'step', long: 'train one epoch, then stay paused', screens: trainingScreens},
-	{keys: 'w', short: 'save', long: 'save the run to --save FILE or a new gdlab-run-….json', screens: trainingScreens},
-	{keys: 'r', short: 'restart', long: 'restart, same seed (forward: the seed it opened with)', screens: allScreens},
-	{keys: 's', short: 'seed', long: 'new seed, new initial weights (forward: new values)', screens: allScreens},
-	{keys: 'b', short: 'batch', long: 'batch: full → per record → mini-batch 32', screens: trainingScreens},
-	{keys: 'm', short: 'momentum', long: 'momentum β: 0 → 0.5 → 0.9', screens: trainingScreens},
-	{keys: 'c', short: 'pin', long: 'pin this training curve (grey) to compare', screens: trainingScreens},
-	{keys: 'v', short: 'view', long: 'panel: weights → one step → chart only', screens: trainingScreens},
-	{keys: '[]', short: 'record', long: 'one step: previous / next example or record', screens: trainingScreens},
-	{keys: 'tab', short: 'model', long: 'next model (1 2 3 pick one); the others pause', screens: allScreens},
-	{keys: '?', short: 'help', long: 'this help; ? or esc closes it', screens: allScreens},
-	{keys: 'q', short: 'quit', long: 'quit (ctrl+c too), terminal restored', screens: allScreens},
+	{keys: '←→', short: 'η', long: 'η down / up the ladder; the run keeps its weights', brief: 'η down / up, same run', screens: trainingScreens},
+	{keys: '↑↓', short: 'epochs', long: 'epoch target up / down; raising resumes a done run', brief: 'epochs up / down', screens: trainingScreens},
+	{keys: '+-', short: 'hidden', long: 'backprop: hidden units ± (1 … 8), restarts', brief: 'hidden units ± (1…8)', screens: ['backprop']},
+	{keys: 'space', short: 'pause', long: 'pause / resume training', brief: 'pause / resume', screens: trainingScreens},
+	{keys: '.', short: 'step', long: 'train one epoch, then stay paused', brief: 'one epoch, then pause', screens: trainingScreens},
+	{keys: 'w', short: 'save', long: 'save the run to --save FILE or a new gdlab-run-….json', brief: 'save the run', screens: trainingScreens},
+	{keys: 'r', short: 'restart', long: 'restart, same seed (forward: the seed it opened with)', brief: 'restart, same seed', screens: allScreens},
+	{keys: 's', short: 'seed', long: 'new seed, new initial weights (forward: new values)', brief: 'new seed, restart', screens: allScreens},
+	{keys: 'b', short: 'batch', long: 'batch: full → per record → mini-batch 32', brief: 'full / record / 32', screens: trainingScreens},
+	{keys: 'm', short: 'momentum', long: 'momentum β: 0 → 0.5 → 0.9', brief: 'momentum 0/0.5/0.9', screens: trainingScreens},
+	{keys: 'c', short: 'pin', long: 'pin this training curve (grey) to compare', brief: 'pin the curve', screens: trainingScreens},
+	{keys: 'v', short: 'view', long: 'panel: weights → one step → chart only', brief: 'weights/step/chart', screens: trainingScreens},
+	{keys: '[]', short: 'record', long: 'one step: previous / next example or record', brief: 'one step: prev / next', screens: trainingScreens},
+	{keys: 'tab', short: 'model', long: 'next model (1 2 3 pick one); the others pause', brief: 'next model (1 2 3)', screens: allScreens},
+	{keys: '?', short: 'help', long: 'this help; ? or esc closes it', brief: 'this help', screens: allScreens},
+	{keys: 'q', short: 'quit', long: 'quit (ctrl+c too), terminal restored', brief: 'quit (ctrl+c too)', screens: allScreens},
 ];
 
 /** Keys the App handles on every screen (pick a model, the help, quit); a screen handles the rest. */

@@ -135,15 +135,30 @@ export async function assertEveryFrameFits(dashboard: ReturnType<typeof renderDa
 	const settle = async () => new Promise(resolve => {
 		setTimeout(resolve, frameSettleMs);
 	});
+	// what each screen's frame starts its second line with, and what only the help shows
+	const screenMarks: Record<string, RegExp> = {1: /^Single unit /m, 2: /^Forward pass /m, 3: /^Backprop /m};
+	const helpMark = /\? esc close help/;
+	// frames stop coming once the dashboard has caught up with a resize (the first may be laid out for the old size)
+	const settleFrames = async () => {
+		let count = -1;
+		while (count !== dashboard.frames.length) {
+			count = dashboard.frames.length;
+			await settle();
+		}
+	};
+
 	for (const size of sizes) {
 		resize(dashboard.stdout, size);
+		await settleFrames();
 		for (const screen of ['1', '2', '3']) {
 			dashboard.press(screen);
 			for (const view of ['weights', 'step', 'chart', 'help']) {
-				await settle();
+				const where = `${size.columns}×${size.rows}, screen ${screen}, ${view}`;
+				// the frame of this screen and view at this size, not one left from before
+				await dashboard.waitForFrame(frame => (view === 'help' ? helpMark.test(frame) : screenMarks[screen]!.test(frame) && !helpMark.test(frame)), where);
+				await settleFrames();
 				const frame = dashboard.frame();
 				const lines = linesOf(frame);
-				const where = `${size.columns}×${size.rows}, screen ${screen}, ${view}`;
 				assert.ok(lines.length <= size.rows - 1, `${where}: ${lines.length} lines\n${frame}`);
 				assert.match(lines[0]!, /^gdlab {2}1 Single unit/, `${where}: the tabs line is first\n${frame}`);
 				for (const line of lines) {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {keyMap, keysFor, packKeyHints} from '../../src/ui/key-map.js';
+import {displayWidth} from '../../src/ui/text-width.js';
 import {readKeys} from '../../src/ui/read-keys.js';
 
 const noKey = {
@@ -34,4 +35,10 @@ test('keys are read one by one, even when several arrive together', () => {
 	assert.deepEqual(readKeys(' ', noKey), ['space']);
 	assert.deepEqual(readKeys('mm.', noKey), ['m', 'm', '.']);
 	assert.deepEqual(readKeys('c', {...noKey, ctrl: true}), []);
+});
+
+test('every key has a brief description that fits the help\'s columns in 60 columns', () => {
+	for (const hint of keyMap) {
+		assert.ok(hint.brief !== undefined && displayWidth(hint.brief) <= 21, `${hint.keys}: ${hint.brief}`);
+	}
 });
