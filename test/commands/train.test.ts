@@ -66,9 +66,10 @@ test('epochs that do not divide by ten report where e % (epochs/10) == 0, as Pyt
 test('--json prints exactly one JSON document with the documented keys', () => {
 	const {stdout} = runCli(['train', '--epochs', '10', '--json']);
 	const run = JSON.parse(stdout);
-	for (const key of ['model', 'config', 'features', 'trainSize', 'testSize', 'initialWeights', 'weights', 'losses', 'accuracy']) {
-		assert.ok(key in run, key);
-	}
+	assert.deepEqual(Object.keys(run), ['model', 'config', 'data', 'features', 'trainSize', 'testSize', 'initialWeights', 'weights', 'losses', 'accuracy', 'status', 'epochsTrained']);
+	assert.equal(run.data, 'admissions (binary.csv)');
+	assert.equal(run.status, 'done');
+	assert.equal(run.epochsTrained, 10);
 
 	assert.deepEqual(Object.keys(run.losses[0]), ['epoch', 'train', 'test']);
 	assert.equal(run.weights.output.length, 6);

@@ -161,10 +161,15 @@ test('while a saved run replays, keys that would change it do nothing', async ()
 	});
 	await dashboard.waitForFrame(/loading the saved run: epoch \d+ of 60000/);
 	assert.match(dashboard.frame(), /Single unit {2}loading /);
+	const savedBefore = readdirSync('.').filter(name => name.startsWith('gdlab-run-'));
 	dashboard.press(keys.left, 'r', 'w');
 	await waitFor(() => dashboard.sessions.single.loading === undefined, () => 'the replay never ended');
-	assert.equal(dashboard.sessions.single.epoch, 60_000);
-	assert.equal(dashboard.sessions.single.config.learnRate, 1, 'the keys pressed meanwhile were dropped');
+	const {single} = dashboard.sessions;
+	assert.equal(single.epoch, 60_000);
+	assert.equal(single.config.learnRate, 1, 'the keys pressed meanwhile were dropped: ← did not lower η');
+	assert.equal(single.history.length, 60_000, 'r did not restart the run');
+	assert.deepEqual(single.changes, [{epoch: 10, change: {learnRate: 1}}], 'nothing changed but the replay\'s own change');
+	assert.deepEqual(readdirSync('.').filter(name => name.startsWith('gdlab-run-')), savedBefore, 'w saved nothing');
 });
 
 test('η far above and below the ladder (--lr 1000, 1e-9): ← / → step back onto it, never off its ends', async () => {

@@ -59,6 +59,11 @@ test('big data trains in a worker, the admissions data on the render thread', as
 
 test('the worker trains while told to run, and the mirror keeps its history epoch for epoch', async () => {
 	const session = await start();
+	// longer than a publication interval: a worker training on its own would have shown epochs by now
+	await new Promise(resolve => {
+		setTimeout(resolve, 400);
+	});
+	await (session as WorkerRunSession).whenApplied();
 	assert.equal(session.epoch, 0, 'nothing trains before the screen says run');
 	session.setRunning(true);
 	await waitFor(() => session.epoch >= 5);
