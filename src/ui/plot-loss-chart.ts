@@ -52,8 +52,6 @@ export function plotLossChart(request: LossChartRequest): string[] {
  * order, each time; anything else wants a new LossChartPlot.
  */
 export class LossChartPlot {
-	/** Per series: the epochs scanned for the range, and the smallest and largest finite value among them. */
-	private readonly scanned: Array<{epochs: number; min: number; max: number}> = [];
 	/** Per series, its columns for the plot width below. */
 	private fits: ColumnFit[] = [];
 	private plotWidth = 0;
@@ -64,28 +62,33 @@ export class LossChartPlot {
 	draw(series: ChartSeries[], learnRateChanges: number[]): string[] {
 		const {width, domain} = this;
 		const plotRows = Math.max(1, this.height - 1);
-		const range = this.range(series);
+		// the y range spans the curves as drawn (a column's mean of its epochs: on a long run the first column
+		// lies well below epoch 0's loss), and the labels it gives decide the columns left for the curves
+		let plotWidth = this.plotWidth > 0 ? this.plotWidth : Math.max(1, width - 2);
+		let drawn = this.fitted(series, plotWidth);
+		let range = snappedRange(...extremes(drawn));
+		let labels: string[] = [];
+		let labelWidth = 0;
+		for (let pass = 0; range !== undefined && pass < 3; pass++) {
+			labels = axisLabels(range, plotRows);
+			labelWidth = Math.max(...labels.map(label => label.length)) + 1;
+			const wanted = Math.max(1, width - labelWidth - 2);
+			if (wanted === plotWidth) {
+				break;
+			}
+
+			plotWidth = wanted;
+			drawn = this.fitted(series, plotWidth);
+			range = snappedRange(...extremes(drawn));
+		}
+
 		if (range === undefined) {
 			const blank = Array.from({length: plotRows}, () => '');
 			blank[Math.floor(plotRows / 2)] = waitingText.slice(0, width);
 			return [...blank, ''];
 		}
 
-		const labels = axisLabels(range, plotRows);
-		const labelWidth = Math.max(...labels.map(label => label.length)) + 1;
-		const plotWidth = Math.max(1, width - labelWidth - 2);
-		if (plotWidth !== this.plotWidth) {
-			// the labels grew or shrank: the columns are others, so every epoch is fitted again
-			this.plotWidth = plotWidth;
-			this.fits = [];
-		}
-
-		const drawn = series
-			.map((entry, index) => {
-				this.fits[index] ??= new ColumnFit(plotWidth, domain);
-				return {points: this.fits[index].extend(entry.values).points(), color: entry.color};
-			})
-			.filter(entry => entry.points.length > 0);
+		labels = axisLabels(range, plotRows);
 		// asciichart puts value v on row round(v·ratio) − round(min·ratio), which can be a row off the label
 		// nearest to v. Shifted so that the bottom of the range is exactly one row (never 0, where asciichart
 		// draws ┼ on the top row), its rounding is the nearest row; the labels are ours, by row.
@@ -103,27 +106,35 @@ export class LossChartPlot {
 		return [...lines, epochAxis({labelWidth, columns, domain, width, learnRateChanges})];
 	}
 
-	/** The smallest and largest finite values of all series, widened when they are equal, snapped to a grid. */
-	private range(series: ChartSeries[]): {min: number; max: number} | undefined {
-		let min = Number.POSITIVE_INFINITY;
-		let max = Number.NEGATIVE_INFINITY;
-		series.forEach(({values}, index) => {
-			const scanned = this.scanned[index] ?? {epochs: 0, min: Number.POSITIVE_INFINITY, max: Number.NEGATIVE_INFINITY};
-			for (let epoch = scanned.epochs; epoch < values.length; epoch++) {
-				const value = values[epoch]!;
-				if (Number.isFinite(value)) {
-					scanned.min = Math.min(scanned.min, value);
-					scanned.max = Math.max(scanned.max, value);
-				}
-			}
+	/** Each series with points, fitted to `plotWidth` columns (all its epochs again when the width changed), and its colour. */
+	private fitted(series: ChartSeries[], plotWidth: number): Array<{points: number[]; color: string | undefined}> {
+		if (plotWidth !== this.plotWidth) {
+			// the labels grew or shrank: the columns are others, so every epoch is fitted again
+			this.plotWidth = plotWidth;
+			this.fits = [];
+		}
 
-			scanned.epochs = Math.max(scanned.epochs, values.length);
-			this.scanned[index] = scanned;
-			min = Math.min(min, scanned.min);
-			max = Math.max(max, scanned.max);
-		});
-		return snappedRange(min, max);
+		return series
+			.map((entry, index) => {
+				this.fits[index] ??= new ColumnFit(plotWidth, this.domain);
+				return {points: this.fits[index].extend(entry.values).points(), color: entry.color};
+			})
+			.filter(entry => entry.points.length > 0);
 	}
+}
+
+/** The smallest and largest point drawn (ColumnFit keeps only finite ones); min above max when there is none. */
+function extremes(drawn: ReadonlyArray<{points: readonly number[]}>): [number, number] {
+	let min = Number.POSITIVE_INFINITY;
+	let max = Number.NEGATIVE_INFINITY;
+	for (const {points} of drawn) {
+		for (const value of points) {
+			min = Math.min(min, value);
+			max = Math.max(max, value);
+		}
+	}
+
+	return [min, max];
 }
 
 /** The chart's y range for finite values from `min` to `max`: widened when they are equal, snapped to a grid; undefined when there are none. */

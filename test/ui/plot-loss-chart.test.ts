@@ -19,7 +19,8 @@ test('the chart is exactly as tall as asked and no wider than the room', () => {
 
 test('y labels run from the top of the range to the bottom and the last row is the epoch axis', () => {
 	const lines = plotLossChart({series: [{values: decreasing, color: undefined}], domain: 1000, learnRateChanges: [], width: 80, height: 8});
-	assert.match(lines[0]!, /^ 0\.26\d* ┤/);
+	// the range spans the curve as drawn: its first column is the mean of epochs 0–12, about 0.245
+	assert.match(lines[0]!, /^ 0\.25\d* ┤/);
 	assert.match(lines[6]!, /^ 0\.20\d* [┤┼]/);
 	assert.match(lines[7]!, /^ +epoch 0 +500 +1000$/);
 });
@@ -156,4 +157,12 @@ test('each value is drawn on the row whose y label is nearest to it', () => {
 	}
 
 	assert.deepEqual(misplaced, []);
+});
+
+test('on a long run the chart spans the curve as drawn: its first column starts near the top, not under empty rows', () => {
+	const long = Float64Array.from({length: 100_000}, (_, epoch) => 0.19 + (0.08 / (1 + (epoch / 50))));
+	const lines = plotLossChart({series: [{values: long, color: undefined}], domain: 100_000, learnRateChanges: [], width: 80, height: 12}).map(stripAnsi);
+	const firstValueRow = lines.findIndex(line => line.includes('┼'));
+	assert.ok(firstValueRow >= 0 && firstValueRow <= 1, `the first column is on row ${firstValueRow}:\n${lines.join('\n')}`);
+	assert.ok(lines.at(-2)!.trim().length > 0);
 });
