@@ -48,10 +48,10 @@ export function StatusLine({title, snapshot, state, epochsPerSecond, pinnedLabel
 	const settings = settingsText({title, state, snapshot, epochsPerSecond, width});
 	// the loss line doubles as the chart's legend; on narrow terminals it drops "MSE" and shortens the rest
 	const lossLine = (compact: boolean) => ({
-		train: `━ train${compact ? '' : ' MSE'} ${formatNumber(snapshot.trainLoss)}`,
-		test: `━ test${compact ? '' : ' MSE'} ${formatNumber(snapshot.testLoss)}`,
+		train: `${theme.marks.train} train${compact ? '' : ' MSE'} ${formatNumber(snapshot.trainLoss)}`,
+		test: `${theme.marks.test} test${compact ? '' : ' MSE'} ${formatNumber(snapshot.testLoss)}`,
 		accuracy: `${compact ? 'acc' : 'accuracy'} ${formatAccuracy(snapshot.testAccuracy)}`,
-		pinned: pinnedLabel === undefined ? '' : `━ pinned ${pinnedLabel}`,
+		pinned: pinnedLabel === undefined ? '' : `${theme.marks.pinned} pinned ${pinnedLabel}`,
 		mark: `${learnRateMark} η${compact ? '' : ' changed'}`,
 	});
 	const full = lossLine(false);

@@ -7,12 +7,17 @@ import {plot} from 'asciichart';
 import {chartColumns, ColumnFit, columnOfEpoch} from './fit-series-to-width.js';
 import {formatNumber} from './format-number.js';
 
+/** asciichart's ten symbols: the axis, its ends, a flat step, the four corners and a rise or fall. */
+export type CurveGlyphs = [string, string, string, string, string, string, string, string, string, string];
+
 /** One curve on the chart. */
 export type ChartSeries = {
 	/** Per-epoch values: entry e is epoch e. */
 	values: ArrayLike<number>;
 	/** asciichart colour escape, or undefined for none. */
 	color: string | undefined;
+	/** asciichart symbols to draw it with (a dashed line, say, when colour is off); undefined for asciichart's own. */
+	glyphs?: CurveGlyphs | undefined;
 };
 
 /** What to draw and how much room there is. */
@@ -94,20 +99,24 @@ export class LossChartPlot {
 		// draws ┼ on the top row), its rounding is the nearest row; the labels are ours, by row.
 		const rowSpan = (range.max - range.min) / Math.max(1, plotRows - 1);
 		const shift = rowSpan - range.min;
-		const text = plot(drawn.map(entry => entry.points.map(value => value + shift)), {
+		const plotted = (entries: typeof drawn) => plot(entries.map(entry => entry.points.map(value => value + shift)), {
 			height: plotRows - 1,
 			min: rowSpan,
 			max: range.max + shift,
-			colors: drawn.map(entry => entry.color),
+			colors: entries.map(entry => entry.color),
 			format: (_, row) => (labels[row] ?? '').padStart(labelWidth),
-		});
-		const lines = fitLineCount(text.split('\n').map(mergeColourRuns), plotRows);
+			...(entries.length === 1 && entries[0]!.glyphs ? {symbols: entries[0]!.glyphs} : {}),
+		}).split('\n');
+		// asciichart draws every curve of a plot with the same symbols: curves with their own are drawn one by one and laid over each other
+		// (only without colour: a cell is then one character)
+		const text = drawn.some(entry => entry.glyphs) && drawn.every(entry => entry.color === undefined) ? overlay(drawn.map(entry => plotted([entry]))) : plotted(drawn);
+		const lines = fitLineCount(text.map(mergeColourRuns), plotRows);
 		const columns = chartColumns(plotWidth, domain);
 		return [...lines, epochAxis({labelWidth, columns, domain, width, learnRateChanges})];
 	}
 
 	/** Each series with points, fitted to `plotWidth` columns (all its epochs again when the width changed), and its colour. */
-	private fitted(series: ChartSeries[], plotWidth: number): Array<{points: number[]; color: string | undefined}> {
+	private fitted(series: ChartSeries[], plotWidth: number): Array<{points: number[]; color: string | undefined; glyphs: CurveGlyphs | undefined}> {
 		if (plotWidth !== this.plotWidth) {
 			// the labels grew or shrank: the columns are others, so every epoch is fitted again
 			this.plotWidth = plotWidth;
@@ -117,10 +126,27 @@ export class LossChartPlot {
 		return series
 			.map((entry, index) => {
 				this.fits[index] ??= new ColumnFit(plotWidth, this.domain);
-				return {points: this.fits[index].extend(entry.values).points(), color: entry.color};
+				return {points: this.fits[index].extend(entry.values).points(), color: entry.color, glyphs: entry.glyphs};
 			})
 			.filter(entry => entry.points.length > 0);
 	}
+}
+
+/** Charts of one curve each, laid over each other in order: a later curve's cell wins unless it is blank or the bare axis. */
+function overlay(charts: string[][]): string[] {
+	const [first = [], ...rest] = charts;
+	return first.map((line, row) => {
+		const cells = Array.from(line);
+		for (const chart of rest) {
+			for (const [column, cell] of Array.from(chart[row] ?? '').entries()) {
+				if (cell !== ' ' && cell !== '┤') {
+					cells[column] = cell;
+				}
+			}
+		}
+
+		return cells.join('');
+	});
 }
 
 /** The smallest and largest point drawn (ColumnFit keeps only finite ones); min above max when there is none. */

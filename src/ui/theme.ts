@@ -4,6 +4,7 @@
  */
 import {createContext} from 'react';
 import {cyan, darkgray, yellow} from 'asciichart';
+import type {CurveGlyphs} from './plot-loss-chart.js';
 
 /** Colours by role: Ink colour names for text, asciichart escapes for the chart's curves. */
 export type Theme = {
@@ -21,7 +22,16 @@ export type Theme = {
 	failure: string | undefined;
 	/** asciichart escapes for the train, test and pinned curves. */
 	chart: {train: string | undefined; test: string | undefined; pinned: string | undefined};
+	/** The glyphs the curves are drawn with (asciichart's symbols), when colour cannot tell them apart; undefined: asciichart's own. */
+	glyphs: {train: CurveGlyphs | undefined; test: CurveGlyphs | undefined; pinned: CurveGlyphs | undefined};
+	/** The legend's mark for each curve: its colour, or its glyph. */
+	marks: {train: string; test: string; pinned: string};
 };
+
+/** asciichart's symbols with dashed lines, for the test curve without colour. */
+const dashedGlyphs: CurveGlyphs = ['┼', '┤', '╶', '╴', '┄', '╰', '╭', '╮', '╯', '┆'];
+/** asciichart's symbols as dots, for the pinned curve without colour. */
+const dottedGlyphs: CurveGlyphs = ['┼', '┤', '╶', '╴', '·', '·', '·', '·', '·', '·'];
 
 /** Colours on. */
 export const colorTheme: Theme = {
@@ -32,6 +42,8 @@ export const colorTheme: Theme = {
 	warning: 'yellow',
 	failure: 'red',
 	chart: {train: cyan, test: yellow, pinned: darkgray},
+	glyphs: {train: undefined, test: undefined, pinned: undefined},
+	marks: {train: '━', test: '━', pinned: '━'},
 };
 
 /** No colour at all. */
@@ -43,6 +55,9 @@ export const plainTheme: Theme = {
 	warning: undefined,
 	failure: undefined,
 	chart: {train: undefined, test: undefined, pinned: undefined},
+	// without colour the curves differ by line: solid train, dashed test, dotted pinned
+	glyphs: {train: undefined, test: dashedGlyphs, pinned: dottedGlyphs},
+	marks: {train: '─', test: '┄', pinned: '·'},
 };
 
 /** Whether to draw in colour: never when NO_COLOR is set (https://no-color.org), else when the terminal has colours. */

@@ -205,11 +205,11 @@ test('c pins the training curve, which stays through a restart', async () => {
 	const dashboard = renderDashboard({configs: {single: {epochs: 300}}});
 	await dashboard.waitForFrame(' done ');
 	dashboard.press('c');
-	await dashboard.waitForFrame('━ pinned η 0.5 seed 42');
+	await dashboard.waitForFrame('· pinned η 0.5 seed 42');
 	dashboard.press(keys.right, 'r');
 	await dashboard.waitForFrame('restarted from seed 42');
 	await dashboard.waitForFrame(' done ');
-	assert.match(dashboard.frame(), /━ pinned η 0\.5 seed 42/);
+	assert.match(dashboard.frame(), /· pinned η 0\.5 seed 42/);
 });
 
 test('v cycles the panel: weights, one step explained, chart only', async () => {

@@ -12,6 +12,8 @@ afterEach(() => {
 	cleanup();
 });
 
+const stripAnsi = (text: string) => text.replaceAll(/\u001B\[[\d;]*m/g, '');
+
 test('the chart draws training and test MSE with y labels and epochs along the bottom', async () => {
 	const dashboard = renderDashboard();
 	const frame = await dashboard.waitForFrame(/ done /, 'the lesson\'s run done');
@@ -19,8 +21,25 @@ test('the chart draws training and test MSE with y labels and epochs along the b
 	assert.ok(plotLines.length >= 5, `y-axis labels on each plot row:\n${frame}`);
 	assert.ok(plotLines.some(line => /[─╭╮╰╯]/.test(line)), 'the curves are drawn');
 	assert.match(epochAxisOf(frame) ?? '', /epoch 0 +500 +1000$/);
-	assert.match(frame, /━ train MSE 0\.19\d\d {2}━ test MSE 0\.1\d{3}/);
+	assert.match(frame, /─ train MSE 0\.19\d\d {2}┄ test MSE 0\.1\d{3}/);
 	assert.doesNotMatch(frame, /NaN/);
+});
+
+test('without colour the curves differ by line, as the legend says: train solid, test dashed, pinned dotted', async () => {
+	const dashboard = renderDashboard();
+	await dashboard.waitForFrame(/ done /, 'the lesson\'s run done');
+	// pinned, then run again at η 0.2: the pinned curve shows above the new one
+	dashboard.press('c', keys.left, 'r');
+	const frame = await dashboard.waitForFrame(/ done .*η 0\.2 /, 'the run at η 0.2 done, the first pinned');
+	const plot = linesOf(frame).filter(line => /^ +\d\.\d{4} [┤┼]/.test(line)).map(line => line.slice(line.search(/[┤┼]/) + 1)).join('\n');
+	assert.match(plot, /─/, 'the training curve, solid');
+	assert.match(plot, /┄/, 'the test curve, dashed');
+	assert.match(plot, /·/, 'the pinned curve, dotted');
+	assert.match(frame, /─ train MSE 0\.19\d\d {2}┄ test MSE 0\.1\d{3}.*· pinned η 0\.5 seed 42/);
+	const colored = renderDashboard({color: true});
+	const colorFrame = stripAnsi(await colored.waitForFrame(/ done /, 'the coloured run done'));
+	assert.match(colorFrame, /━ train MSE 0\.19\d\d {2}━ test MSE/, 'colour tells them apart: one mark for all');
+	assert.doesNotMatch(colorFrame, /┄/);
 });
 
 test('the weights table has a row per input feature with weight, last Δw and gradient', async () => {
@@ -48,7 +67,7 @@ test('the status line shows model, η, momentum, batch, epoch e / E, losses, acc
 	const dashboard = renderDashboard({configs: {single: {epochs: 100_000}}});
 	const running = await dashboard.waitForFrame(/epochs\/s/);
 	assert.match(running, /Single unit {2}running {2}η 0\.5 {2}β 0 {2}full batch {2}epoch \d+\/100000 {2}[\d.]+k? epochs\/s/);
-	assert.match(running, /━ train MSE \d\.\d{4} {2}━ test MSE \d\.\d{4} {2}accuracy \d\.\d{3}/);
+	assert.match(running, /─ train MSE \d\.\d{4} {2}┄ test MSE \d\.\d{4} {2}accuracy \d\.\d{3}/);
 	dashboard.press(' ');
 	await dashboard.waitForFrame('Single unit  paused  ');
 });
