@@ -98,7 +98,9 @@ export function parseCsv(text: string, file: string, cellLimit = maxCells): CsvT
 			width = fields;
 			headerOffset = firstCell;
 		} else if (fields !== width) {
-			throw new DataError(`${place(file, positionAt(body, recordStart).line)}: expected ${width} fields as in the header, found ${fields}`);
+			// where the record goes wrong: its first field too many, or its end when it has too few
+			const at = positionAt(body, fields > width ? cells.starts[firstCell + width]! : cells.ends[cells.length - 1]!);
+			throw new DataError(`${place(file, at.line, at.column)}: expected ${width} fields as in the header, found ${fields}`);
 		} else if (cells.length - width > cellLimit) {
 			throw overLimit(file, cellLimit);
 		}

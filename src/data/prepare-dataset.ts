@@ -42,7 +42,7 @@ export function prepareDataset(table: CsvTable, options: PrepareOptions = {}): D
 	const categorical = categoricalColumns(header, options.categorical, target.column, file);
 	const kept = keptRows(table, options.strict ?? false);
 	if (kept.length === 0) {
-		throw new DataError(`${place(file)}: every one of the ${table.rows} data rows has a missing value`);
+		throw new DataError(`${place(file)}: every one of the ${table.rows} data rows has a missing value${emptyColumnsNote(table)}`);
 	}
 
 	const {targets: encodedTargets, mapping} = encodeTarget(targetLevels(table, target, kept));
@@ -164,6 +164,22 @@ function categoricalColumns(header: string[], requested: string[] | undefined, t
 }
 
 /** The rows without a missing value, in file order; with `strict`, the first missing value is an error. */
+/** When some columns are missing in every row, what says so (the likely reason no row is complete), else nothing. */
+function emptyColumnsNote(table: CsvTable): string {
+	const {text, starts, ends, rows, header} = table;
+	const empty = header.filter((_, column) => {
+		for (let row = 0; row < rows; row++) {
+			const cell = (row * header.length) + column;
+			if (!isMissingValue(text, starts[cell]!, ends[cell]!)) {
+				return false;
+			}
+		}
+
+		return true;
+	});
+	return empty.length === 0 ? '' : `: column${empty.length > 1 ? 's' : ''} ${empty.map(name => quote(name)).join(', ')} ${empty.length > 1 ? 'have' : 'has'} no value at all; remove ${empty.length > 1 ? 'them' : 'it'} from the file`;
+}
+
 function keptRows(table: CsvTable, strict: boolean): Uint32Array {
 	const {text, starts, ends, rows} = table;
 	const width = table.header.length;

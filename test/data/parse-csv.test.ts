@@ -28,7 +28,7 @@ test('→ reads quoted fields with commas and doubled quotes', () => {
 
 test('→ keeps line breaks inside a quoted field, and counts them as lines in messages', () => {
 	assert.deepEqual(parse('a,b\n"line one\r\nline two",2\n3,4\n').records, [['line one\r\nline two', '2'], ['3', '4']]);
-	assert.throws(() => parse('a,b\n"x\ny",1\n2\n'), {message: 'p.csv:4: expected 2 fields as in the header, found 1'});
+	assert.throws(() => parse('a,b\n"x\ny",1\n2\n'), {message: 'p.csv:4:2: expected 2 fields as in the header, found 1'});
 });
 
 test('→ skips empty lines and lines of only whitespace', () => {
@@ -63,8 +63,8 @@ test('→ refuses a header without data rows', () => {
 });
 
 test('→ refuses ragged rows, naming the line', () => {
-	assert.throws(() => parse('a,b,c\n1,2,3\n4,5\n'), {message: 'p.csv:3: expected 3 fields as in the header, found 2'});
-	assert.throws(() => parse('a,b\n1,2\n\n3,4,5\n'), {message: 'p.csv:4: expected 2 fields as in the header, found 3'});
+	assert.throws(() => parse('a,b,c\n1,2,3\n4,5\n'), {message: 'p.csv:3:4: expected 3 fields as in the header, found 2'});
+	assert.throws(() => parse('a,b\n1,2\n\n3,4,5\n'), {message: 'p.csv:4:5: expected 2 fields as in the header, found 3'});
 });
 
 test('→ refuses a quote that is never closed, naming where it opens', () => {

@@ -86,7 +86,9 @@ test('→ refuses a missing value with --strict, naming line and column', () => 
 });
 
 test('→ refuses a file where every row has a missing value', () => {
-	assert.throws(() => prepare('admit,gre\n0,\n1,NA\n'), {message: 'p.csv: every one of the 2 data rows has a missing value'});
+	assert.throws(() => prepare('admit,gre\n0,\n1,NA\n'), {message: 'p.csv: every one of the 2 data rows has a missing value: column "gre" has no value at all; remove it from the file'});
+	assert.throws(() => prepare('admit,a,b,z,y\n0,,1,,\n1,2,,,NA\n'), {message: 'p.csv: every one of the 2 data rows has a missing value: columns "z", "y" have no value at all; remove them from the file'});
+	assert.throws(() => prepare('admit,a,b\n0,,1\n1,2,\n'), {message: 'p.csv: every one of the 2 data rows has a missing value'});
 });
 
 test('→ standardises numeric columns to mean 0 and sample standard deviation 1', () => {

@@ -282,5 +282,5 @@ test('a data mistake on a terminal is one line on the main screen and exit statu
 	assert.equal(gdlab.alternateScreen(), false);
 	const shown = gdlab.lines().filter(line => line !== 'gdlab-exited');
 	assert.equal(shown.length, 1, shown.join('\n'));
-	assert.match(shown[0]!, /^gdlab: ragged\.csv:3: expected 3 fields/);
+	assert.match(shown[0]!, /^gdlab: ragged\.csv:3:2: expected 3 fields/);
 });

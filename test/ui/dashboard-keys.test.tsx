@@ -98,6 +98,9 @@ test('+ and − change the hidden units and restart the backprop run', async () 
 	dashboard.press('-', '-');
 	await dashboard.waitForFrame('Backprop 6×1×1');
 	assert.equal(session.config.hidden, 1);
+	dashboard.press('-');
+	await dashboard.waitForFrame('hidden units stay from 1 to 8');
+	assert.equal(session.config.hidden, 1);
 });
 
 test('+ on the single unit says hidden units belong to backprop', async () => {

@@ -203,7 +203,7 @@ test('256 hidden units (--hidden 256): the table fits, + keeps the count, − st
 
 	assert.match(frame, /│ … │/);
 	dashboard.press('+');
-	await dashboard.waitForFrame('hidden units stay from 1 to 8');
+	await dashboard.waitForFrame('+ stops at 8 hidden units (256 came from --hidden); − steps down');
 	dashboard.press('-');
 	await dashboard.waitForFrame('hidden units 256 → 255: restarted');
 	await dashboard.waitForFrame('Backprop 6×255×1');

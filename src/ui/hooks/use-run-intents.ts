@@ -112,7 +112,9 @@ export function useRunIntents({session, savePath, split, onControls, onPanel, re
 		// a run started above the limit (--hidden 256) may come down one at a time, never go further up
 		const next = hidden + change;
 		if (next < hiddenUnitLimits.min || (next > hiddenUnitLimits.max && change > 0)) {
-			notify(`hidden units stay from ${hiddenUnitLimits.min} to ${hiddenUnitLimits.max}`);
+			notify(hidden >= hiddenUnitLimits.max
+				? `+ stops at ${hiddenUnitLimits.max} hidden units${hidden > hiddenUnitLimits.max ? ` (${hidden} came from --hidden); − steps down` : ''}`
+				: `hidden units stay from ${hiddenUnitLimits.min} to ${hiddenUnitLimits.max}`);
 			return;
 		}
 
