@@ -1,4 +1,4 @@
-/** What a user should be told about how a dataset was read: dropped rows and the target's labels. */
+/** What a user should be told about how a dataset was read: dropped rows, the target's labels, columns read in a way they may not expect. */
 import {quote} from './data-error.js';
 import type {Dataset} from './dataset.js';
 
@@ -15,5 +15,5 @@ export function datasetNotes(dataset: Dataset): string[] {
 		notes.push(`target ${quote(dataset.targetName)}: ${quote(negative[0])} → 0, ${quote(positive[0])} → 1`);
 	}
 
-	return notes;
+	return [...notes, ...(dataset.readingNotes ?? [])];
 }

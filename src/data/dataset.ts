@@ -31,6 +31,8 @@ export type Dataset = Examples & {
 	targetMapping: Array<[label: string, value: number]>;
 	/** Records dropped because a value was missing. */
 	droppedRows: number;
+	/** What else reading the file did that its user should know (a column one-hot encoded into many features). */
+	readingNotes?: string[];
 };
 
 /** A dataset split into training and test records; the arrays are views of the dataset's. */

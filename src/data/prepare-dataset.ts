@@ -110,6 +110,7 @@ export function prepareDataset(table: CsvTable, options: PrepareOptions = {}): D
 		targetName: target.name,
 		targetMapping: mapping,
 		droppedRows: table.rows - rows,
+		readingNotes: readingNotes(header, options.categorical, target.column, dummyColumns),
 		features,
 		targets,
 		rows,
@@ -164,6 +165,31 @@ function categoricalColumns(header: string[], requested: string[] | undefined, t
 }
 
 /** The rows without a missing value, in file order; with `strict`, the first missing value is an error. */
+/** A categorical column with more values than this is worth a note: each value became a feature. */
+const manyLevels = 20;
+
+/**
+ * What a user should know about how the columns were read: a text column (an ID, a name) one-hot encoded
+ * into many features without being asked for, and a default categorical column (rank) read as a number because --categorical
+ * named others.
+ */
+function readingNotes(header: string[], requested: string[] | undefined, targetColumn: number, dummyColumns: ReadonlyArray<{name: string; levels: ColumnLevels}>): string[] {
+	const notes = dummyColumns
+		.filter(({name, levels}) => levels.levels.length > manyLevels && !requested?.includes(name))
+		.map(({name, levels}) => `column ${quote(name)} has ${levels.levels.length} distinct values, one-hot encoded into as many features (an ID column? remove it)`);
+	if (requested !== undefined) {
+		const lower = header.map(name => name.toLowerCase());
+		for (const name of defaultCategoricalNames) {
+			const column = lower.indexOf(name);
+			if (column !== -1 && column !== targetColumn && !requested.includes(header[column]!)) {
+				notes.push(`column ${quote(header[column]!)} is read as a number: --categorical replaces the default; add it to the list to one-hot encode it`);
+			}
+		}
+	}
+
+	return notes;
+}
+
 /** When some columns are missing in every row, what says so (the likely reason no row is complete), else nothing. */
 function emptyColumnsNote(table: CsvTable): string {
 	const {text, starts, ends, rows, header} = table;

@@ -203,3 +203,13 @@ test('→ prepares a messy file: BOM, CRLF, quoted commas and quotes, missing va
 	assert.deepEqual(column(dataset, 'school_Smith College, MA'), [1, 0, 0, 1]);
 	assert.throws(() => prepareDataset(readCsvFile(path), {strict: true}), {message: `${path}:5:5: missing value "NA" in column "gre" (--strict refuses rows with missing values)`});
 });
+
+test('reading notes: a text column one-hot encoded into many features, and rank read as a number when --categorical names others', () => {
+	const ids = `admit,name,x\n${Array.from({length: 30}, (_, row) => `${row % 2},n${row},${row}`).join('\n')}\n`;
+	assert.deepEqual(prepare(ids).readingNotes, ['column "name" has 30 distinct values, one-hot encoded into as many features (an ID column? remove it)']);
+	assert.deepEqual(prepare(ids, {categorical: ['name']}).readingNotes, [], 'asked for: nothing to say');
+	const ranked = 'admit,gre,rank\n0,300,1\n1,400,2\n0,500,1\n1,600,2\n';
+	assert.deepEqual(prepare(ranked).readingNotes, []);
+	assert.deepEqual(prepare(ranked, {categorical: ['gre']}).readingNotes, ['column "rank" is read as a number: --categorical replaces the default; add it to the list to one-hot encode it']);
+	assert.deepEqual(prepare(ranked, {categorical: ['gre', 'rank']}).readingNotes, []);
+});
