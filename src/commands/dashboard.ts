@@ -7,6 +7,7 @@ import {mainUsage} from './main-usage.js';
 import {parseOptions, resolveRunOptions, runOptionSpec, type RunOptions} from './parse-options.js';
 import type {SplitDataset} from '../data/dataset.js';
 import {DataError, place} from '../data/data-error.js';
+import {datasetNotes} from '../data/dataset-notes.js';
 import {locateRunData, readRunFile, type RunDataLocation, type RunRecord} from '../data/run-file.js';
 import {loadingText, openFullScreen, watchLoadingKeys, writeLoadingLine} from '../ui/full-screen.js';
 import type {ScreenName} from '../ui/key-map.js';
@@ -67,6 +68,7 @@ export async function runDashboardCommand(argv: string[]): Promise<number> {
 	const closeScreen = openFullScreen(process.stdout);
 	const releaseKeys = watchLoadingKeys(process.stdin);
 	let saves: SaveLog[] = [];
+	let notes: string[] = [];
 	try {
 		const ui = import('../ui/run-dashboard.js');
 		// awaited below; a data error may end this first, and must not leave the import's failure unhandled
@@ -81,6 +83,8 @@ export async function runDashboardCommand(argv: string[]): Promise<number> {
 		}).catch((error: unknown) => {
 			throw record ? runDataError(values.load!, error) : error;
 		});
+		// said in the help while the dashboard is open, and on the main screen once it closes
+		notes = datasetNotes(split.dataset).map(note => `gdlab: ${split.dataset.name}: ${note}\n`);
 		const {runDashboard} = await ui;
 		// a run's first loss is measured before it shows: seconds on big data with a big network
 		writeLoadingLine(process.stdout, loadingText(`starting the runs on ${split.train.rows} training records`));
@@ -92,6 +96,7 @@ export async function runDashboardCommand(argv: string[]): Promise<number> {
 		closeScreen();
 	}
 
+	process.stderr.write(notes.join(''));
 	return reportSaves(saves);
 }
 

@@ -3,6 +3,7 @@ import {useCallback, useLayoutEffect, useRef, useState} from 'react';
 import type {SplitDataset} from '../data/dataset.js';
 import type {ModelKind} from '../engine/model.js';
 import type {RandomKind} from '../engine/random.js';
+import {datasetNotes} from '../data/dataset-notes.js';
 import {describeDataLong, describeSavedRuns} from './describe-data.js';
 import {ForwardScreen} from './ForwardScreen.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
@@ -124,7 +125,7 @@ export function App({split, sessions, savePath, startControls, loaded, initialMo
 		deliverKeys();
 	});
 
-	const about = [describeDataLong(split), describeSavedRuns(loaded)];
+	const about = [describeDataLong(split), ...datasetNotes(split.dataset).map(note => `note: ${note}`), describeSavedRuns(loaded)];
 	const theme = color ? colorTheme : plainTheme;
 	const tooSmall = tooSmallMessage(size);
 	if (tooSmall !== undefined) {

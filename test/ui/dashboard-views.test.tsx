@@ -4,7 +4,11 @@ import assert from 'node:assert/strict';
 import {afterEach, test} from 'node:test';
 import {cleanup} from 'ink-testing-library';
 import {cyan} from 'asciichart';
+import {parseCsv} from '../../src/data/parse-csv.js';
+import {prepareDataset} from '../../src/data/prepare-dataset.js';
+import {splitDataset} from '../../src/data/split-dataset.js';
 import {forwardDemo} from '../../src/engine/forward-pass.js';
+import {createRandom} from '../../src/engine/random.js';
 import {formatNumber} from '../../src/ui/format-number.js';
 import {assertEveryFrameFits, epochAxisOf, keys, linesOf, renderDashboard, resize} from './dashboard-harness.js';
 
@@ -210,4 +214,14 @@ test('the forward screen draws from the seed and generator it is given (--model 
 	await dashboard.waitForFrame('seed 8  ·');
 	dashboard.press('r');
 	await dashboard.waitForFrame('seed 7  ·');
+});
+
+test('the help lists what reading the data did that the user should know (dropped rows, the target\'s labels)', async () => {
+	const rows = Array.from({length: 40}, (_, row) => `${row % 2 === 0 ? 'no' : 'yes'},${row},${row === 3 ? '' : row % 7}`);
+	const dataset = prepareDataset(parseCsv(`admit,x,y\n${rows.join('\n')}\n`, 'notes.csv'));
+	const dashboard = renderDashboard({split: splitDataset(dataset, createRandom('numpy', 42)), size: {columns: 100, rows: 30}});
+	dashboard.press('?');
+	const frame = await dashboard.waitForFrame('? esc close help');
+	assert.match(frame, /note: dropped 1 of 40 rows with a missing value/);
+	assert.match(frame, /note: target "admit": "no" → 0, "yes" → 1/);
 });
