@@ -7,7 +7,7 @@ export const mainUsage = `Usage: gdlab [options]          the dashboard (piped: 
        gdlab step worked|gradient|backprop
                                 one step of the lesson, every term
        gdlab replay FILE        re-run a saved run, confirm its figures
-       gdlab bench [options]    µs per epoch against the NumPy anchor
+       gdlab bench [options]    µs per epoch on the NumPy anchor's cases
        gdlab help COMMAND       options of a command (or gdlab COMMAND --help)
 
 Dashboard options (the starting state; train's, see gdlab train --help):
