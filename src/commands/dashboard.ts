@@ -39,7 +39,8 @@ export async function runDashboardCommand(argv: string[]): Promise<number> {
 		throw new UsageError('--load takes the run\'s own settings; give it alone (with --save FILE, or --data FILE where its data is now)', mainUsage);
 	}
 
-	const options = record ? {...recordRunOptions(record, loadedRunData(record, values.load!, values.data)), chosen: record.config.model} : resolveRunOptions(values, mainUsage, dashboardModels);
+	const loaded = record && loadedRunData(record, values.load!, values.data);
+	const options = record ? {...recordRunOptions(record, loaded!.data), chosen: record.config.model} : resolveRunOptions(values, mainUsage, dashboardModels);
 
 	const without = missingTerminal();
 	if (without !== undefined) {
@@ -63,6 +64,9 @@ export async function runDashboardCommand(argv: string[]): Promise<number> {
 
 	// before the data loads and the run starts: w must find --save writable, and no file gdlab would destroy
 	checkRunOutputs(options, {json: false, save: values.save});
+	if (loaded?.moved) { // (replay says so itself, headless)
+		process.stderr.write(`gdlab: ${loaded.moved}\n`);
+	}
 
 	// a frame at once, and the UI's modules loading while the data does (a million rows take seconds)
 	const closeScreen = openFullScreen(process.stdout);
@@ -128,7 +132,7 @@ function missingTerminal(): string | undefined {
  * it would show other numbers as if they were the saved ones, so a changed or missing data file is
  * refused (replay says what differs).
  */
-function loadedRunData(record: RunRecord, file: string, data: string | undefined): string | undefined {
+function loadedRunData(record: RunRecord, file: string, data: string | undefined): RunDataLocation {
 	let location: RunDataLocation;
 	try {
 		location = locateRunData(record, file, data);
@@ -140,11 +144,7 @@ function loadedRunData(record: RunRecord, file: string, data: string | undefined
 		throw new DataError(`${place(file)}: ${location.change}; gdlab replay ${file} shows what differs`);
 	}
 
-	if (location.moved) {
-		process.stderr.write(`gdlab: ${location.moved}\n`);
-	}
-
-	return location.data;
+	return location;
 }
 
 /** What the dashboard opens on: the chosen model's settings, the lesson's for the other, a saved run to resume. */
