@@ -7,7 +7,7 @@ import {mainUsage} from './commands/main-usage.js';
 import {runForward} from './commands/forward.js';
 import {runReplay} from './commands/replay.js';
 import {runStep} from './commands/step.js';
-import {stdoutFailure} from './commands/stdout-failure.js';
+import {handleStdoutError, stdoutFailureSoFar} from './commands/stdout-failure.js';
 import {runTrain} from './commands/train.js';
 import {UsageError} from './commands/usage-error.js';
 import {packageVersion} from './package-root.js';
@@ -89,16 +89,27 @@ process.on('SIGINT', () => {
 
 process.stdout.on('error', error => {
 	// a closed pipe (gdlab train | head) is the reader's choice; anything else lost output and says so
-	const {line, exitCode} = stdoutFailure(error);
-	if (line !== undefined) {
-		process.stderr.write(line);
-	}
+	handleStdoutError(error, ({line, exitCode}) => {
+		if (line !== undefined) {
+			process.stderr.write(line);
+		}
 
-	process.exit(exitCode);
+		process.exit(exitCode);
+	});
 });
 
 try {
 	process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
 	process.exitCode = report(error);
+}
+
+// stdout failed while a run went on to write its files: say so now
+const failedOutput = stdoutFailureSoFar();
+if (failedOutput !== undefined) {
+	if (failedOutput.line !== undefined) {
+		process.stderr.write(failedOutput.line);
+	}
+
+	process.exitCode = Math.max(Number(process.exitCode ?? 0), failedOutput.exitCode);
 }

@@ -17,3 +17,41 @@ export function stdoutFailure(error: Error): {line: string | undefined; exitCode
 	const reason = code === 'ENOSPC' ? 'no space left on device' : code === 'EBADF' ? 'standard output is closed' : code === 'EIO' ? 'input/output error' : error.message;
 	return {line: `gdlab: cannot write output: ${reason}\n`, exitCode: outputFailureExitCode};
 }
+
+/** Work under way that must finish even when stdout fails: a run whose --save is still to be written. */
+let holds = 0;
+/** The failure stdout met, once it has. */
+let failure: {line: string | undefined; exitCode: number} | undefined;
+
+/**
+ * Run `work` to its end even if stdout fails meanwhile (the reader of `gdlab train --save run.json | head`
+ * closing the pipe must not cost the save): the failure is then reported when the command ends.
+ */
+export async function despiteStdoutFailure<T>(work: () => Promise<T>): Promise<T> {
+	holds++;
+	try {
+		return await work();
+	} finally {
+		holds--;
+	}
+}
+
+/**
+ * Take an error on stdout: with no work held, `end` the process with it now; else keep it for
+ * stdoutFailureSoFar. Errors after the first are its echoes (writes to a closed stream) and are ignored.
+ */
+export function handleStdoutError(error: Error, end: (failed: {line: string | undefined; exitCode: number}) => void): void {
+	if (failure !== undefined) {
+		return;
+	}
+
+	failure = stdoutFailure(error);
+	if (holds === 0) {
+		end(failure);
+	}
+}
+
+/** The failure stdout met while work was held, if it did: to report once the command has ended. */
+export function stdoutFailureSoFar(): {line: string | undefined; exitCode: number} | undefined {
+	return failure;
+}

@@ -9,6 +9,7 @@ import {parseOptions, resolveRunOptions, runOptionSpec, type RunOptions} from '.
 import {pythonFixed3, pythonRepr} from './python-format.js';
 import {loadRunData} from './run-data.js';
 import {checkRunOutputs, writeRunOutputs, type RunOutputs} from './run-outputs.js';
+import {despiteStdoutFailure} from './stdout-failure.js';
 import {UsageError} from './usage-error.js';
 
 /** Usage of `gdlab train`. */
@@ -92,6 +93,12 @@ export async function runTrain(argv: string[], write: (text: string) => void = t
  */
 export async function printRun(options: RunOptions, outputs: RunOutputs, write: (text: string) => void = text => process.stdout.write(text)): Promise<number> {
 	checkRunOutputs(options, outputs);
+	// files asked for are written even when the reader of stdout goes away (gdlab train --save run.json | head)
+	return outputs.save === undefined && outputs.exportHistory === undefined ? trainAndReport(options, outputs, write) : despiteStdoutFailure(async () => trainAndReport(options, outputs, write));
+}
+
+/** Train, write the files asked for, and print the run; resolves to the exit code. */
+async function trainAndReport(options: RunOptions, outputs: RunOutputs, write: (text: string) => void): Promise<number> {
 	const result = await train(options, outputs.json ? undefined : loss => {
 		write(`${lossLine(loss)}\n`);
 	});

@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
 import {spawn, spawnSync} from 'node:child_process';
 import {once} from 'node:events';
-import {closeSync, existsSync, openSync, statSync} from 'node:fs';
+import {closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {test} from 'node:test';
 import {outputFailureExitCode, stdoutFailure} from '../../src/commands/stdout-failure.js';
+import {readRunFile} from '../../src/data/run-file.js';
 import {cliPath} from '../helpers/run-cli.js';
 
 /** An error as a stream reports it. */
@@ -50,4 +53,29 @@ test('a reader gone before gdlab writes (gdlab train | head) still means exit co
 	const [status] = await once(child, 'close') as [number | null];
 	assert.equal(stderr, '');
 	assert.equal(status, 0);
+});
+
+test('a reader gone mid-run (gdlab train --save run.json | head -1) still gets the files written, exit code 0', async () => {
+	const directory = mkdtempSync(join(tmpdir(), 'gdlab-closed-pipe-'));
+	try {
+		const child = spawn(process.execPath, [cliPath, 'train', '--model', 'backprop', '--epochs', '20000', '--save', 'run.json', '--export-history', 'history.csv'], {cwd: directory, stdio: ['ignore', 'pipe', 'pipe']});
+		// the reader takes the first line, then goes, as head -1 does
+		await new Promise<void>(resolve => {
+			child.stdout.once('data', () => {
+				child.stdout.destroy();
+				resolve();
+			});
+		});
+		let stderr = '';
+		child.stderr.setEncoding('utf8').on('data', (text: string) => {
+			stderr += text;
+		});
+		const [status] = await once(child, 'close') as [number | null];
+		assert.equal(stderr, '');
+		assert.equal(status, 0);
+		assert.equal(readRunFile(join(directory, 'run.json')).epochs, 20_000, 'the whole run was saved');
+		assert.equal(readFileSync(join(directory, 'history.csv'), 'utf8').trimEnd().split('\n').length, 20_001);
+	} finally {
+		rmSync(directory, {recursive: true, force: true});
+	}
 });
