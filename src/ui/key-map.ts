@@ -36,7 +36,7 @@ export const keyMap: readonly KeyHint[] = [
 	{keys: 's', short: 'seed', long: 'new seed, new initial weights (forward: new values)', brief: 'new seed, restart', screens: allScreens},
 	{keys: 'b', short: 'batch', long: 'batch: full → per record → mini-batch 32', brief: 'full / record / 32', screens: trainingScreens},
 	{keys: 'm', short: 'momentum', long: 'momentum β: 0 → 0.5 → 0.9', brief: 'momentum 0/0.5/0.9', screens: trainingScreens},
-	{keys: 'c', short: 'pin', long: 'pin this training curve (grey) to compare', brief: 'pin the curve', screens: trainingScreens},
+	{keys: 'c', short: 'pin', long: 'pin this training curve to compare (grey, or dotted)', brief: 'pin the curve', screens: trainingScreens},
 	{keys: 'v', short: 'view', long: 'panel: weights → one step → chart only', brief: 'weights/step/chart', screens: trainingScreens},
 	{keys: '[]', short: 'record', long: 'one step: previous / next example or record', brief: 'one step: prev / next', screens: trainingScreens},
 	{keys: 'tab', short: 'model', long: 'next model (1 2 3 pick one); the others pause', brief: 'next model (1 2 3)', screens: allScreens},

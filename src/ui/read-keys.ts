@@ -9,6 +9,11 @@ export type KeyName = string;
 
 /** The key presses in one input event. */
 export function readKeys(input: string, key: Key): KeyName[] {
+	if (key.meta && !key.ctrl && (key.leftArrow || key.rightArrow || key.upArrow || key.downArrow)) {
+		// Esc and an arrow in one chunk read as Alt+arrow: gdlab binds no Alt keys, so it is the two keys
+		return ['escape', ...readKeys(input, {...key, meta: false})];
+	}
+
 	if (key.leftArrow) {
 		return ['left'];
 	}
@@ -46,6 +51,12 @@ export function readKeys(input: string, key: Key): KeyName[] {
 	return [...input].map(character => {
 		if (character === ' ') {
 			return 'space';
+		}
+
+		// Ctrl+C typed right after another key comes in the same chunk (Ink ends the app only on a chunk of
+		// it alone): it quits as q does, once the keys before it have done their work
+		if (character === '\u0003') {
+			return 'q';
 		}
 
 		return character === '\t' ? 'tab' : character;

@@ -62,3 +62,12 @@ test('with stdin not a terminal the dashboard draws and trains, and never asks f
 		instance.unmount();
 	}
 });
+
+test('Ctrl+C typed right after another key, in one chunk, still ends runDashboard', async () => {
+	const stdin = new FakeStdin(true);
+	const stdout = new FakeStdout();
+	const done = startDashboard(stdin, stdout);
+	await waitFor(() => stdout.output.includes('Single unit'));
+	stdin.type(' \u0003');
+	await done;
+});

@@ -353,3 +353,12 @@ test('Esc and the key after it in one chunk (Ink reads them as Alt+key) are both
 	await dashboard.waitForFrame(/Backprop 6×2×1 {2}/);
 	assert.doesNotMatch(dashboard.frame(), /close help/);
 });
+
+test('Esc and an arrow in one chunk (read by Ink as Alt+arrow) close the help and move the setting', async () => {
+	const dashboard = renderDashboard({configs: {single: {epochs: 1000}}});
+	dashboard.press('?');
+	await dashboard.waitForFrame('? esc close help');
+	dashboard.press(`${keys.escape}${keys.up}`);
+	await dashboard.waitForFrame('epoch target 1000 → 2000');
+	assert.doesNotMatch(dashboard.frame(), /close help/);
+});

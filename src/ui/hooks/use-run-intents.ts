@@ -89,7 +89,10 @@ export function useRunIntents({session, savePath, split, onControls, onPanel, re
 		const from = direction > 0 && session.status === 'done' ? Math.max(epochs, session.epoch) : epochs;
 		const next = stepLadder(epochTargetLadder, from, direction);
 		if (next === undefined) {
-			notify(direction > 0 && from > epochs ? `done at epoch ${from}: ${doneHint(from)}` : `epoch target ${epochs} is the ${direction > 0 ? 'top' : 'bottom'} of the ladder`);
+			const top = epochTargetLadder.at(-1)!;
+			notify(direction > 0 && from > epochs
+				? `done at epoch ${from}: ${doneHint(from)}`
+				: (direction > 0 && epochs > top ? `↑ stops at ${top} epochs (${epochs} came from --epochs or a saved run)` : `epoch target ${epochs} is the ${direction > 0 ? 'top' : 'bottom'} of the ladder`));
 			return;
 		}
 
