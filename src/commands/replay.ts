@@ -4,10 +4,11 @@ import {DataError, place} from '../data/data-error.js';
 import type {Dataset, SplitDataset} from '../data/dataset.js';
 import {locateRunData, readRunFile, type RunRecord} from '../data/run-file.js';
 import {flatWeights} from '../engine/model.js';
-import {replayRun} from '../engine/replay.js';
+import {replaySteps} from '../engine/replay.js';
 import type {TrainingSession} from '../engine/training-session.js';
 import {parseOptions, type RunOptions} from './parse-options.js';
 import {pythonFixed3, pythonRepr} from './python-format.js';
+import {runInSlices} from './in-slices.js';
 import {loadRunData} from './run-data.js';
 import {UsageError} from './usage-error.js';
 
@@ -37,7 +38,7 @@ export type ReplayReport = {
 };
 
 /** Run `gdlab replay` with the arguments after `replay`; returns the exit code. */
-export function runReplay(argv: string[], write: (text: string) => void = text => process.stdout.write(text)): number {
+export async function runReplay(argv: string[], write: (text: string) => void = text => process.stdout.write(text)): Promise<number> {
 	const {values, positionals: files} = parseOptions(argv, {data: {type: 'string'}, json: {type: 'boolean'}, help: {type: 'boolean', short: 'h'}}, replayUsage, true);
 	if (values.help) {
 		write(`${replayUsage}\n`);
@@ -49,7 +50,7 @@ export function runReplay(argv: string[], write: (text: string) => void = text =
 	}
 
 	const record = readRunFile(files[0]!);
-	const report = replay(record, files[0]!, values.data);
+	const report = await replay(record, files[0]!, values.data);
 	if (values.json) {
 		write(`${JSON.stringify(report, null, 1)}\n`);
 	} else {
@@ -87,7 +88,7 @@ export function runDataError(file: string, error: unknown): unknown {
 }
 
 /** Replay a saved run (read from `file`, its data from `data` if given) and compare every figure. */
-export function replay(record: RunRecord, file: string, data?: string): ReplayReport {
+export async function replay(record: RunRecord, file: string, data?: string): Promise<ReplayReport> {
 	const differences: string[] = [];
 	let split: SplitDataset;
 	try {
@@ -105,7 +106,14 @@ export function replay(record: RunRecord, file: string, data?: string): ReplayRe
 		throw runDataError(file, error);
 	}
 
-	const session = replayRun(split, record.config, record.changes, record.epochs, record.status === 'diverged');
+	// epoch by epoch, with the event loop let in between, so Ctrl+C stops a long replay at once
+	const steps = replaySteps(split, record.config, record.changes, record.epochs, record.status === 'diverged');
+	let step = steps.next();
+	await runInSlices(() => {
+		step = step.done ? step : steps.next();
+		return !step.done;
+	});
+	const session = step.value as TrainingSession;
 	differences.push(...compareDataset(record, split.dataset), ...compare(record, session));
 	return {identical: differences.length === 0, epochs: session.epoch, differences};
 }

@@ -7,7 +7,8 @@ import {datasetNotes} from '../data/dataset-notes.js';
 import {TrainingSession} from '../engine/training-session.js';
 import {parseOptions, resolveRunOptions, runOptionSpec, type RunOptions} from './parse-options.js';
 import {pythonFixed3, pythonRepr} from './python-format.js';
-import {loadRunData} from './run-data.js';
+import {letEventsIn, runInSlices} from './in-slices.js';
+import {loadRunDataInSteps} from './run-data.js';
 import {checkRunOutputs, writeRunOutputs, type RunOutputs} from './run-outputs.js';
 import {despiteStdoutFailure} from './stdout-failure.js';
 import {UsageError} from './usage-error.js';
@@ -124,16 +125,13 @@ function reportDataNotes({dataset}: SplitDataset): void {
 	}
 }
 
-/** How long training runs before it lets the event loop in (an interrupt, a closed pipe). */
-const trainingSliceMs = 50;
-
 /**
  * Load the data, train to the epoch target, and collect the lesson's reported losses, handing each to
- * `onLoss` as training reaches it. Training lets the event loop in every few dozen milliseconds, so Ctrl+C
- * stops a long run at once.
+ * `onLoss` as training reaches it. Loading and training let the event loop in every few dozen
+ * milliseconds, so Ctrl+C stops a long run at once, before another line is printed.
  */
 export async function train(options: RunOptions, onLoss?: (loss: ReportedLoss) => void): Promise<TrainResult> {
-	const split = loadRunData(options);
+	const split = await loadRunDataInSteps(options, () => undefined);
 	reportDataNotes(split);
 	const session = new TrainingSession(split, options.config);
 	const losses: ReportedLoss[] = [];
@@ -144,20 +142,8 @@ export async function train(options: RunOptions, onLoss?: (loss: ReportedLoss) =
 		}
 	};
 
-	while (session.status === 'training') {
-		const sliceStart = performance.now();
-		while (session.status === 'training' && performance.now() - sliceStart < trainingSliceMs) {
-			session.advance(1);
-		}
-
-		report();
-		// one turn of the event loop: signals (Ctrl+C) and stdout's writes get their turn
-		await new Promise(resolve => {
-			setImmediate(resolve);
-		});
-	}
-
-	report();
+	await letEventsIn();
+	await runInSlices(() => session.advance(1) > 0 && session.status === 'training', report);
 	return {options, split, session, losses};
 }
 

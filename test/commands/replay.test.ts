@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import {spawn} from 'node:child_process';
+import {once} from 'node:events';
 import {copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -9,7 +11,7 @@ import {buildRunRecord, writeRunFile} from '../../src/data/run-file.js';
 import {splitDataset} from '../../src/data/split-dataset.js';
 import {createRandom} from '../../src/engine/random.js';
 import {TrainingSession, lessonConfig} from '../../src/engine/training-session.js';
-import {runCli} from '../helpers/run-cli.js';
+import {cliPath, runCli} from '../helpers/run-cli.js';
 import {runOnCopiedData} from '../helpers/run-on-copied-data.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'gdlab-replay-'));
@@ -152,4 +154,22 @@ test('a run saved before its first epoch replays as identical, saying it has onl
 	const replayed = runCli(['replay', file]);
 	assert.equal(replayed.status, 0, replayed.stderr);
 	assert.equal(replayed.stdout, 'Replayed 0 epochs of backprop on admissions (binary.csv): identical (the initial weights; no epoch trained yet)\n');
+});
+
+test('Ctrl+C (SIGINT) stops a long replay at once, before it prints a verdict', async () => {
+	const file = join(directory, 'long.json');
+	// long enough that its replay takes seconds, so the interrupt lands in the middle of it
+	assert.equal(runCli(['train', '--model', 'backprop', '--epochs', '200000', '--save', file]).status, 0);
+	const child = spawn(process.execPath, [cliPath, 'replay', file], {stdio: ['ignore', 'pipe', 'pipe']});
+	let stdout = '';
+	child.stdout.setEncoding('utf8').on('data', (text: string) => {
+		stdout += text;
+	});
+	await new Promise(resolve => {
+		setTimeout(resolve, 500);
+	});
+	child.kill('SIGINT');
+	const [status] = await once(child, 'close') as [number | null];
+	assert.equal(status, 130);
+	assert.equal(stdout, '', 'no verdict after the interrupt');
 });
