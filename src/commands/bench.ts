@@ -6,6 +6,7 @@
  * machine (its speed swings by half within seconds) falls on every case alike instead of on one.
  */
 import type {Dataset, Examples} from '../data/dataset.js';
+import {datasetNotes} from '../data/dataset-notes.js';
 import {loadDataset} from '../data/load-dataset.js';
 import type {PrepareOptions} from '../data/prepare-dataset.js';
 import {splitDataset} from '../data/split-dataset.js';
@@ -19,6 +20,7 @@ import type {Model} from '../engine/model.js';
 import {createRandom} from '../engine/random.js';
 import {SingleUnit} from '../engine/single-unit.js';
 import {columnList, parseOptions, wholeNumber} from './parse-options.js';
+import {UsageError} from './usage-error.js';
 
 /** Usage of `gdlab bench`. */
 export const benchUsage = `Usage: gdlab bench [options]
@@ -146,6 +148,12 @@ export async function runBench(argv: string[], write: (text: string) => void = t
 		return 0;
 	}
 
+	for (const flag of ['target', 'categorical'] as const) {
+		if (values[flag] !== undefined && values.data === undefined) {
+			throw new UsageError(`--${flag} is for a --data FILE; the anchor's cases have their own`, benchUsage);
+		}
+	}
+
 	const work = values.work === undefined ? defaultWorkPerRun : wholeNumber('--work', values.work, 1, benchUsage, maxWorkPerRun);
 	const rounds = values.rounds === undefined ? defaultRounds : wholeNumber('--rounds', values.rounds, 1, benchUsage, maxRounds);
 	const previousFast = setFastEpoch(!values.reference);
@@ -175,6 +183,10 @@ function * caseData(source: string | undefined, dataOptions: PrepareOptions, qui
 
 	if (source !== undefined) {
 		const data = made('', [0, 2], () => loadDataset(source, dataOptions));
+		for (const note of datasetNotes(data.examples as Dataset)) {
+			process.stderr.write(`gdlab: ${(data.examples as Dataset).name}: ${note}\n`);
+		}
+
 		yield {...data, label: (data.examples as Dataset).name};
 		return;
 	}

@@ -38,6 +38,11 @@ export type PrepareOptions = {
 /** Prepare a parsed table for the engine; throws DataError for anything it cannot train on. */
 export function prepareDataset(table: CsvTable, options: PrepareOptions = {}): Dataset {
 	const {header, file} = table;
+	const separator = header.length === 1 ? [';', '\t', '|'].find(candidate => header[0]!.includes(candidate)) : undefined;
+	if (separator !== undefined) { // the whole header read as one column: the file is separated by something else
+		throw new DataError(`${place(file, 1, 1)}: one column, ${quote(header[0]!)}: the file looks separated by ${separator === '\t' ? 'tabs' : `'${separator}'`}; gdlab reads comma-separated files`);
+	}
+
 	const target = chooseTarget(header, options.target, file);
 	const categorical = categoricalColumns(header, options.categorical, target.column, file);
 	const kept = keptRows(table, options.strict ?? false);

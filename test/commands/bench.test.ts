@@ -38,6 +38,9 @@ test('gdlab bench --data FILE takes --target and --categorical as train does', (
 		const {stdout, status, stderr} = runCli(['bench', '--json', '--data', file, '--target', 'result', '--categorical', 'kind', '--work', '1000', '--rounds', '1']);
 		assert.equal(status, 0, stderr);
 		assert.deepEqual(JSON.parse(stdout).cases.map((entry: {features: number}) => entry.features), [4, 4], 'gre, gpa and kind one-hot in two');
+		const without = runCli(['bench', '--target', 'result']);
+		assert.equal(without.status, 2);
+		assert.match(without.stderr, /^gdlab: --target is for a --data FILE; the anchor's cases have their own\n/);
 	} finally {
 		rmSync(directory, {recursive: true, force: true});
 	}

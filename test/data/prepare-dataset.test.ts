@@ -213,3 +213,8 @@ test('reading notes: a text column one-hot encoded into many features, and rank 
 	assert.deepEqual(prepare(ranked, {categorical: ['gre']}).readingNotes, ['column "rank" is read as a number: --categorical replaces the default; add it to the list to one-hot encode it']);
 	assert.deepEqual(prepare(ranked, {categorical: ['gre', 'rank']}).readingNotes, []);
 });
+
+test('a file separated by semicolons or tabs is named as such, not read as one column of many classes', () => {
+	assert.throws(() => prepare('a;b;y\n1;2;0\n3;4;1\n'), {message: 'p.csv:1:1: one column, "a;b;y": the file looks separated by \';\'; gdlab reads comma-separated files'});
+	assert.throws(() => prepare('a\tb\ty\n1\t2\t0\n3\t4\t1\n'), {message: /p\.csv:1:1: one column, .*: the file looks separated by tabs; gdlab reads comma-separated files/});
+});
