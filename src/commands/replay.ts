@@ -19,8 +19,8 @@ Re-run a run saved with --save (or w in the dashboard) and check that every
 figure comes out identical. Exit code 0 when identical, 1 when something
 differs (the data file, a loss, a weight).
 
-A data file that is gone from where it was saved is looked for beside FILE,
-then at the path given when saving; it must have the same SHA-256.
+The data file is looked for where it was saved, beside FILE, then at the path
+given when saving: the first with the SHA-256 the run trained on is read.
 
 Options:
   --data DATA  where the run's data file is now

@@ -78,10 +78,11 @@ export type RunDataLocation = {
 };
 
 /**
- * Find a saved run's data (`runFile` is where the run was read from): where it was saved; else, when it
- * is gone, a file of the same name beside the run file (both moved together), or the path as given when
- * saving, from here; or where `override` (replay --data) says. The bundled data is this install's copy.
- * A file found is held to the run's SHA-256; no file at all is a DataError naming where it was.
+ * Find a saved run's data (`runFile` is where the run was read from): where it was saved, a file of the
+ * same name beside the run file (both moved together), or the path as given when saving, from here: the
+ * first of them with the run's SHA-256, else the first there is; or where `override` (replay --data)
+ * says. The bundled data is this install's copy. A file found is held to the run's SHA-256; no file at all
+ * is a DataError naming where it was.
  */
 export function locateRunData(record: RunRecord, runFile: string, override?: string): RunDataLocation {
 	const {sha256, path: savedPath} = record.dataset;
@@ -93,8 +94,10 @@ export function locateRunData(record: RunRecord, runFile: string, override?: str
 	const candidates = override === undefined
 		? [saved, ...(saved === null || record.source.data === null ? [] : [join(dirname(runFile), basename(saved)), record.source.data])]
 		: [override];
-	const found = candidates.find(candidate => candidate !== null && existsSync(candidate));
-	if (found === undefined || found === null) {
+	const present = candidates.filter((candidate): candidate is string => candidate !== null && existsSync(candidate));
+	// the first with the run's bytes (the saved path may hold an edited file while the right one moved with the run)
+	const found = (sha256 === null ? undefined : present.find(candidate => sha256File(candidate) === sha256)) ?? present[0];
+	if (found === undefined) {
 		throw new DataError(override === undefined ? `${place(saved ?? '')} is gone; give its new place with --data FILE` : `${place(override)}: no such file`);
 	}
 
@@ -109,7 +112,12 @@ export function locateRunData(record: RunRecord, runFile: string, override?: str
 		return {data, change: `${which} (SHA-256 ${sha256.slice(0, 12)}… then, ${now.slice(0, 12)}… now)`};
 	}
 
-	return found === saved ? {data} : {data, moved: `the data file ${place(saved ?? '')} is gone; read ${place(found)}, the same bytes`};
+	if (found === saved) {
+		return {data};
+	}
+
+	const where = saved !== null && existsSync(saved) ? 'has other bytes' : 'is gone';
+	return {data, moved: `the data file ${place(saved ?? '')} ${where}; read ${place(found)}, the same bytes as the run's`};
 }
 
 /** Describe a session and its data as a saved run. */

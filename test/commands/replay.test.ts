@@ -135,7 +135,7 @@ test('replay names the saved run when its relative data file has moved', () => {
 	const pointed = runCli(['replay', 'run.json', '--data', 'moved.csv'], {cwd: work});
 	assert.equal(pointed.status, 0, pointed.stderr);
 	assert.match(pointed.stdout, /: identical/);
-	assert.equal(pointed.stderr, `gdlab: the data file ${join(work, 'mydata.csv')} is gone; read moved.csv, the same bytes\n`);
+	assert.equal(pointed.stderr, `gdlab: the data file ${join(work, 'mydata.csv')} is gone; read moved.csv, the same bytes as the run's\n`);
 	// the run and its data moved together to another folder, replayed from elsewhere
 	const together = mkdtempSync(join(tmpdir(), 'gdlab-moved-together-'));
 	renameSync(join(work, 'moved.csv'), join(together, 'mydata.csv'));
@@ -143,7 +143,7 @@ test('replay names the saved run when its relative data file has moved', () => {
 	const found = runCli(['replay', join(together, 'run.json')]);
 	assert.equal(found.status, 0, found.stderr);
 	assert.match(found.stdout, /: identical/);
-	assert.match(found.stderr, /is gone; read .*mydata\.csv, the same bytes\n$/);
+	assert.match(found.stderr, /is gone; read .*mydata\.csv, the same bytes as the run's\n$/);
 });
 
 test('a run saved before its first epoch replays as identical, saying it has only its initial weights', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {execFileSync} from 'node:child_process';
 import {createHash} from 'node:crypto';
-import {mkdirSync, readFileSync, renameSync, truncateSync, writeFileSync} from 'node:fs';
+import {mkdirSync, readFileSync, renameSync, rmSync, truncateSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {test} from 'node:test';
 import {maxRunFileBytes} from '../../src/data/data-limits.js';
@@ -139,8 +139,12 @@ test('a run\'s own data file that is gone is found beside the run file, or where
 	const elsewhere = join(tempDirectory(), 'elsewhere');
 	mkdirSync(elsewhere);
 	renameSync(saved, join(elsewhere, 'moved-data.csv'));
-	assert.deepEqual(locateRunData(record, join(elsewhere, 'run.json')), {data: join(elsewhere, 'moved-data.csv'), moved: `the data file ${saved} is gone; read ${join(elsewhere, 'moved-data.csv')}, the same bytes`});
+	assert.deepEqual(locateRunData(record, join(elsewhere, 'run.json')), {data: join(elsewhere, 'moved-data.csv'), moved: `the data file ${saved} is gone; read ${join(elsewhere, 'moved-data.csv')}, the same bytes as the run's`});
 	assert.throws(() => locateRunData(record, join(tempDirectory(), 'run.json')), {name: 'DataError', message: `${saved} is gone; give its new place with --data FILE`});
+	// the saved path back, with other bytes, while the right file sits beside the run: that one is read
+	writeFileSync(saved, original.replace('0,380,3.61,3', '1,380,3.61,3'));
+	assert.deepEqual(locateRunData(record, join(elsewhere, 'run.json')), {data: join(elsewhere, 'moved-data.csv'), moved: `the data file ${saved} has other bytes; read ${join(elsewhere, 'moved-data.csv')}, the same bytes as the run's`});
+	rmSync(saved);
 	const other = writeTempFile('other.csv', original.replace('0,380,3.61,3', '1,380,3.61,3'));
 	assert.match(locateRunData(record, 'run.json', other).change ?? '', /other\.csv is not the one the run trained on \(SHA-256/);
 	assert.throws(() => locateRunData(record, 'run.json', join(elsewhere, 'none.csv')), {name: 'DataError', message: /none\.csv: no such file$/});
