@@ -20,6 +20,7 @@ import type {Model} from '../engine/model.js';
 import {createRandom} from '../engine/random.js';
 import {SingleUnit} from '../engine/single-unit.js';
 import {columnList, parseOptions, wholeNumber} from './parse-options.js';
+import {letEventsIn} from './in-slices.js';
 import {UsageError} from './usage-error.js';
 
 /** Usage of `gdlab bench`. */
@@ -163,7 +164,7 @@ export async function runBench(argv: string[], write: (text: string) => void = t
 	try {
 		const threads = fastEpochEnabled() && await startParallelEpoch() ? 2 : 1;
 		const dataOptions = {target: values.target?.trim(), categorical: values.categorical === undefined ? undefined : columnList(values.categorical)};
-		const report = runCases(caseData(values.data, dataOptions, values.quick ?? false), {threads, sigmoid}, {work, rounds});
+		const report = await runCases(caseData(values.data, dataOptions, values.quick ?? false), {threads, sigmoid}, {work, rounds});
 		write(values.json ? `${JSON.stringify(report, null, 1)}\n` : formatReport(report));
 	} finally {
 		setFastEpoch(previousFast);
@@ -211,7 +212,7 @@ type TimedCase = {
 	peakRss: number;
 };
 
-function runCases(data: Iterable<CaseData>, {threads, sigmoid}: {threads: number; sigmoid: KernelSigmoid}, {work, rounds}: {work: number; rounds: number}): BenchReport {
+async function runCases(data: Iterable<CaseData>, {threads, sigmoid}: {threads: number; sigmoid: KernelSigmoid}, {work, rounds}: {work: number; rounds: number}): Promise<BenchReport> {
 	const memory = {arrayBuffers: 0};
 	const sampleMemory = (): void => {
 		memory.arrayBuffers = Math.max(memory.arrayBuffers, process.memoryUsage().arrayBuffers);
@@ -229,12 +230,15 @@ function runCases(data: Iterable<CaseData>, {threads, sigmoid}: {threads: number
 			timeRound(entry, work, 1, sampleMemory);
 			entry.peakRss = peakRss();
 			timed.push(entry);
+			// between cases, never while timing: Ctrl+C gets its turn
+			await letEventsIn();
 		}
 	}
 
 	for (let round = 1; round < rounds; round++) {
 		for (const entry of timed) {
 			timeRound(entry, work, laterWarmUpShare, sampleMemory);
+			await letEventsIn();
 		}
 	}
 
