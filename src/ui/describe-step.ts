@@ -72,6 +72,8 @@ export function describeBackpropStep(input: BackpropStepInput): PanelSpec {
 					δʰⱼ: formatNumber(step.hiddenErrorTerm[index]!),
 					ΔWⱼ: formatNumber(step.deltaHiddenOutput[index]!),
 				})),
+				// δᵒ·Wⱼ is a step on the way to δʰⱼ (the line above spells it out): on a narrow terminal it gives way first
+				optional: ['δᵒ·Wⱼ'],
 			},
 			{
 				columns: ['term', ...inputNames],

@@ -12,6 +12,8 @@ export type TableSpec = {
 	columns: string[];
 	/** One row per record: heading → cell text. */
 	rows: Array<Record<string, string>>;
+	/** Columns left out first when the table does not fit (a step the lines above spell out), before any is cut at the end. */
+	optional?: string[];
 };
 
 /** A line of text, or its versions from the fullest to the shortest: the first that fits is drawn. */
@@ -36,15 +38,27 @@ export const moreColumnsHeading = '…';
 /** The columns of `table` that fit in `width` (always the first), ending with a narrow "…" column when some were left out. */
 export function fitTableColumns(table: TableSpec, width: number): string[] {
 	const moreWidth = displayWidth(moreColumnsHeading) + 2 * cellPadding + 1;
-	const widths = table.columns.map(column => columnWidthOf(table, column) + 1);
-	const total = 1 + widths.reduce((sum, columnWidth) => sum + columnWidth, 0);
-	if (total <= width) {
+	const widthOf = (columns: readonly string[]) => 1 + columns.reduce((sum, column) => sum + columnWidthOf(table, column) + 1, 0);
+	if (widthOf(table.columns) <= width) {
 		return table.columns;
 	}
 
+	// the optional columns go first, one by one, while that is enough
+	const optional = (table.optional ?? []).filter(column => table.columns.includes(column));
+	for (let dropped = 1; dropped <= optional.length; dropped++) {
+		const kept = table.columns.filter(column => !optional.slice(0, dropped).includes(column));
+		if (widthOf(kept) <= width) {
+			return kept;
+		}
+	}
+
+	// then the columns that still do not fit are cut at the end, a "…" column saying so
+	const base = table.columns.filter(column => !optional.includes(column));
+	const widths = base.map(column => columnWidthOf(table, column) + 1);
+
 	const columns: string[] = [];
 	let used = 1 + moreWidth;
-	for (const [index, column] of table.columns.entries()) {
+	for (const [index, column] of base.entries()) {
 		if (columns.length > 0 && used + widths[index]! > width) {
 			break;
 		}
@@ -91,7 +105,7 @@ export function shortenLabels(table: TableSpec): TableSpec {
 		});
 		return cells;
 	});
-	return {columns, rows};
+	return {columns, rows, ...(table.optional ? {optional: table.optional.map(name => columns[table.columns.indexOf(name)] ?? name)} : {})};
 }
 
 /** Columns of a label's start kept before the part where it differs from another. */

@@ -138,6 +138,8 @@ test('in 80 and 60 columns the one-step panels keep every value, in their shorte
 		const frame = await backprop.waitForFrame(text => text.includes('One step, explained') && /δᵒ = (?:error·ŷ\(1−ŷ\) = )?0\.02873/.test(text), `δᵒ in ${columns} columns`);
 		assert.match(frame, /ŷ = (?:f\(-0\.06012\) = )?0\.4850 {3}y = 0\.6000 {3}error = 0\.1150/);
 		assert.match(frame, /δʰⱼ ?= ?δᵒ·Wⱼ·aⱼ\(1−aⱼ\) {2,3}ΔWⱼ ?= ?η·δᵒ·aⱼ {2,3}Δwᵢⱼ ?= ?η·δʰⱼ·xᵢ {2,3}η ?= ?0\.5/);
+		// the table keeps δʰⱼ and ΔWⱼ: at 60 columns the step on the way to them (δᵒ·Wⱼ) gives way
+		assert.match(frame, /│ h1 +│ +0\.2400 │ +0\.5597 │ +0\.1000 │(?: +0\.002873 │)? +7\.08e-4 │ +0\.008040 │/);
 		backprop.unmount();
 		const single = renderDashboard({size: {columns, rows: 24}});
 		single.press('v');

@@ -81,3 +81,10 @@ test('columns are fitted by the columns their wide (CJK) cells take, not by thei
 	assert.deepEqual(fitTableColumns(wide, 39), ['input', 'weight', moreColumnsHeading]);
 	assert.deepEqual(fitTableColumns(wide, 32), ['input', moreColumnsHeading]);
 });
+
+test('optional columns give way first when a table does not fit, before any is cut at the end', () => {
+	const table = {columns: ['unit', 'a', 'step', 'b'], rows: [{unit: 'h1', a: '0.2400', step: '0.002873', b: '7.08e-4'}], optional: ['step']};
+	assert.deepEqual(fitTableColumns(table, 80), ['unit', 'a', 'step', 'b']);
+	assert.deepEqual(fitTableColumns(table, 30), ['unit', 'a', 'b']);
+	assert.deepEqual(fitTableColumns(table, 22), ['unit', 'a', moreColumnsHeading], 'then the rest is cut, the optional one first');
+});
