@@ -7,7 +7,9 @@ import {modelKinds, type ModelKind} from '../engine/model.js';
 import {randomKinds, type RandomKind} from '../engine/random.js';
 import {lessonConfig, type BatchMode, type SessionConfig} from '../engine/training-session.js';
 import {maxEpochs, maxHiddenUnits, maxNumpySeed} from '../engine/validate-config.js';
+import {DataError} from '../data/data-error.js';
 import {defaultTestRatio} from '../data/split-dataset.js';
+import {parseSyntheticName} from '../data/synthetic-dataset.js';
 import {UsageError} from './usage-error.js';
 
 /** The lesson's split seed. */
@@ -127,12 +129,28 @@ export function resolveRunOptions<Model extends string = ModelKind>(flags: RunFl
 		model,
 		config,
 		splitSeed: flags['split-seed'] === undefined ? lessonSplitSeed : seedValue('--split-seed', flags['split-seed'], rng, usage),
-		data: flags.data,
+		data: flags.data === undefined ? undefined : dataValue(flags.data, usage),
 		target: flags.target?.trim(),
 		categorical: flags.categorical === undefined ? undefined : columnList(flags.categorical),
 		strict: flags.strict ?? false,
 		testRatio: flags['test-ratio'] === undefined ? defaultTestRatio : ratioValue(flags['test-ratio'], usage),
 	};
+}
+
+/** --data as given, when it can name data: a file (any non-empty name), or a well-formed synthetic:ROWS:FEATURES. */
+export function dataValue(text: string, usage: string): string {
+	if (text.trim() === '') {
+		throw new UsageError('--data needs a CSV file or synthetic:ROWS:FEATURES', usage);
+	}
+
+	try {
+		parseSyntheticName(text);
+	} catch (error) {
+		// a bad synthetic: spec is a mistake in the flag itself
+		throw error instanceof DataError ? new UsageError(error.message, usage) : error;
+	}
+
+	return text;
 }
 
 /** Column names as --categorical lists them: comma-separated, spaces around them ignored. */

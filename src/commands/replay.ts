@@ -50,6 +50,10 @@ export async function runReplay(argv: string[], write: (text: string) => void = 
 	}
 
 	const record = readRunFile(files[0]!);
+	if (values.data?.trim() === '') {
+		throw new UsageError('--data needs the data file\'s new place', replayUsage);
+	}
+
 	const report = await replay(record, files[0]!, values.data);
 	if (values.json) {
 		write(`${JSON.stringify(report, null, 1)}\n`);

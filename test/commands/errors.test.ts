@@ -49,6 +49,9 @@ test('bad values are named with what was given', () => {
 	assertUsageError(['forward', '--seed', '-3'], '--seed must be a whole number from 0 to 4294967295 with --rng numpy, got "-3"');
 	assertUsageError(['train', '--epochs', '--json'], 'option --epochs needs a value');
 	assertUsageError(['train', '--rng', 'seedrandom', '--seed', ''], '--seed must not be empty');
+	assertUsageError(['train', '--data', ''], '--data needs a CSV file or synthetic:ROWS:FEATURES');
+	assertUsageError(['train', '--data', 'synthetic:10'], '--data synthetic:10: expected synthetic:ROWS:FEATURES, e.g. synthetic:100000:16');
+	assertUsageError(['bench', '--data', 'synthetic:5:3'], '--data synthetic:5:3: rows must be from 10 to 10000000');
 	assertUsageError(['forward', '--rng', 'seedrandom', '--seed', ' '], '--seed must not be empty');
 });
 
