@@ -66,6 +66,17 @@ test('↑ raises the epoch target and resumes a finished run', async () => {
 	assert.equal(dashboard.sessions.single.history.length, 200, 'the run went on instead of starting again');
 });
 
+test('↓ below the epochs trained ends the run there and says so', async () => {
+	const dashboard = renderDashboard({configs: {single: {epochs: 1000}}});
+	const session = dashboard.sessions.single;
+	await pause(dashboard);
+	// trained to 950 behind the screen's back, paused: ↓ to 900 is below it
+	session.engine.advance(950 - session.epoch);
+	dashboard.press(keys.down);
+	await dashboard.waitForFrame('epoch target 1000 → 900: done at epoch 950, past it');
+	assert.equal(session.status, 'done');
+});
+
 test('↑ on a run done past its target (after ↓) goes to the first target above its epoch and resumes', async () => {
 	const dashboard = renderDashboard({configs: {single: {epochs: 200}}});
 	await dashboard.waitForFrame(/ done .*epoch 200\/200$/m, 'the run done at 200');

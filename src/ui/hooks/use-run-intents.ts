@@ -97,12 +97,14 @@ export function useRunIntents({session, savePath, split, onControls, onPanel, re
 		}
 
 		const resumes = session.status === 'done' && next > session.epoch;
+		// a target at or below the epochs trained ends the run where it stands (it does not go back)
+		const ends = session.status === 'training' && next <= session.epoch;
 		session.setEpochTarget(next);
 		if (resumes) { // as it says: a finished run paused with space (or loaded paused) trains again
 			onControls({paused: false});
 		}
 
-		notify(`epoch target ${epochs} → ${next}${resumes ? ': training resumes' : ''}`);
+		notify(`epoch target ${epochs} → ${next}${resumes ? ': training resumes' : (ends ? `: done at epoch ${session.epoch}, past it` : '')}`);
 	};
 
 	const changeHiddenUnits = (change: 1 | -1) => {
