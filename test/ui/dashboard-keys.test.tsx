@@ -67,13 +67,13 @@ test('↑ raises the epoch target and resumes a finished run', async () => {
 });
 
 test('↓ below the epochs trained ends the run there and says so', async () => {
-	const dashboard = renderDashboard({configs: {single: {epochs: 1000}}});
+	const dashboard = renderDashboard({configs: {single: {epochs: longRun}}});
 	const session = dashboard.sessions.single;
 	await pause(dashboard);
-	// trained to 950 behind the screen's back, paused: ↓ to 900 is below it
-	session.engine.advance(950 - session.epoch);
+	// trained to 60000 behind the screen's back, paused: ↓ to 50000 is below it
+	session.engine.advance(60_000 - session.epoch);
 	dashboard.press(keys.down);
-	await dashboard.waitForFrame('epoch target 1000 → 900: done at epoch 950, past it');
+	await dashboard.waitForFrame(`epoch target ${longRun} → 50000: done at epoch 60000, past it`);
 	assert.equal(session.status, 'done');
 });
 
