@@ -13,7 +13,7 @@ import {loadingText, openFullScreen, watchLoadingKeys, writeLoadingLine} from '.
 import type {ScreenName} from '../ui/key-map.js';
 import type {DashboardOptions} from '../ui/run-dashboard.js';
 import {summarizeSaves, type SaveLog} from '../ui/save-log.js';
-import {recordRunOptions, runDataError, runReplay} from './replay.js';
+import {checkDataOverride, recordRunOptions, runDataError, runReplay} from './replay.js';
 import {loadRunDataInSteps} from './run-data.js';
 import {UsageError} from './usage-error.js';
 import {runForward} from './forward.js';
@@ -37,6 +37,10 @@ export async function runDashboardCommand(argv: string[]): Promise<number> {
 	const record = values.load === undefined ? undefined : readRunFile(values.load);
 	if (record && Object.keys(values).some(name => !['load', 'save', 'data'].includes(name))) {
 		throw new UsageError('--load takes the run\'s own settings; give it alone (with --save FILE, or --data FILE where its data is now)', mainUsage);
+	}
+
+	if (record) {
+		checkDataOverride(record, values.data, mainUsage);
 	}
 
 	const loaded = record && loadedRunData(record, values.load!, values.data);

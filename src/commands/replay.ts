@@ -50,10 +50,7 @@ export async function runReplay(argv: string[], write: (text: string) => void = 
 	}
 
 	const record = readRunFile(files[0]!);
-	if (values.data?.trim() === '') {
-		throw new UsageError('--data needs the data file\'s new place', replayUsage);
-	}
-
+	checkDataOverride(record, values.data, replayUsage);
 	const report = await replay(record, files[0]!, values.data);
 	if (values.json) {
 		write(`${JSON.stringify(report, null, 1)}\n`);
@@ -84,6 +81,26 @@ export function recordRunOptions(record: RunRecord, data: string | undefined): R
 		strict: record.source.strict,
 		testRatio: record.source.testRatio,
 	};
+}
+
+/** --data given with a saved run (replay, --load): the new place of the file it trained on, never synthetic data. */
+export function checkDataOverride(record: RunRecord, data: string | undefined, usage: string): void {
+	if (data === undefined) {
+		return;
+	}
+
+	if (data.trim() === '') {
+		throw new UsageError('--data needs the new place of the run\'s data file', usage);
+	}
+
+	const synthetic = record.dataset.path === null && record.source.data !== null;
+	if (synthetic) {
+		throw new UsageError(`--data: this run's data is made from ${record.source.data}, not read from a file; leave --data out`, usage);
+	}
+
+	if (data.startsWith('synthetic:')) {
+		throw new UsageError(`--data ${data}: this run trained on ${record.source.data === null ? 'the bundled data' : 'a file'}; give that file's place`, usage);
+	}
 }
 
 /** A problem with a saved run's data, naming the run file too: the user never typed the data's path. */

@@ -103,7 +103,11 @@ async function trainAndReport(options: RunOptions, outputs: RunOutputs, write: (
 	const result = await train(options, outputs.json ? undefined : loss => {
 		write(`${lossLine(loss)}\n`);
 	});
+	// an interrupt just as training ends stops here, not after seconds of writing; one during the (atomic)
+	// writes is taken right after them, before the last lines
+	await letEventsIn();
 	const failures = writeRunOutputs(options, result.split, result.session, outputs);
+	await letEventsIn();
 	write(outputs.json ? `${JSON.stringify(trainJson(result), null, 1)}\n` : endLines(result));
 	const snapshot = result.session.snapshot();
 	if (snapshot.status === 'diverged') {

@@ -53,6 +53,11 @@ export function checkOutputFile(path: string, kind: OutputKind, dataPath?: strin
 		throw new DataError(`${path}: exists and is not ${kind.what}; remove it or choose another name`);
 	}
 
+	// a replace is a rename, which a read-only file does not stop (nor does anything stop root): it is kept here
+	if ((existing.mode & 0o222) === 0) {
+		throw new DataError(`${path}: cannot write: the file is read-only; make it writable or choose another name`);
+	}
+
 	probeDirectory(path);
 	return true;
 }

@@ -98,9 +98,15 @@ export function parseCsv(text: string, file: string, cellLimit = maxCells): CsvT
 			width = fields;
 			headerOffset = firstCell;
 		} else if (fields !== width) {
+			// a one-column header holding ; or tabs: the file is separated by them (a decimal comma split a row)
+			const separated = width === 1 ? otherSeparatorError(file, body.slice(cells.starts[0]!, cells.ends[0]!)) : undefined;
+			if (separated) {
+				throw separated;
+			}
+
 			// where the record goes wrong: its first field too many, or its end when it has too few
 			const at = positionAt(body, fields > width ? cells.starts[firstCell + width]! : cells.ends[cells.length - 1]!);
-			throw new DataError(`${place(file, at.line, at.column)}: expected ${width} fields as in the header, found ${fields}`);
+			throw new DataError(`${place(file, at.line, at.column)}: expected ${width} field${width === 1 ? '' : 's'} as in the header, found ${fields}`);
 		} else if (cells.length - width > cellLimit) {
 			throw overLimit(file, cellLimit);
 		}
@@ -238,4 +244,12 @@ class CellOffsets {
 		this.ends = ends;
 		this.escaped = escaped;
 	}
+}
+
+/** When a one-column header holds ; or tabs or |, the error saying the file is separated by them, not by commas. */
+export function otherSeparatorError(file: string, header: string): DataError | undefined {
+	const separator = [';', '\t', '|'].find(candidate => header.includes(candidate));
+	return separator === undefined
+		? undefined
+		: new DataError(`${place(file, 1, 1)}: one column, ${quote(header)}: the file looks separated by ${separator === '\t' ? 'tabs' : `'${separator}'`}; gdlab reads comma-separated files`);
 }

@@ -7,6 +7,7 @@
  */
 import {basename} from 'node:path';
 import {columnLevels, type ColumnLevels} from './column-levels.js';
+import {otherSeparatorError} from './parse-csv.js';
 import {columnStatistics} from './column-statistics.js';
 import {cellText, type CsvTable} from './csv-table.js';
 import {DataError, listColumns, place, quote} from './data-error.js';
@@ -38,9 +39,9 @@ export type PrepareOptions = {
 /** Prepare a parsed table for the engine; throws DataError for anything it cannot train on. */
 export function prepareDataset(table: CsvTable, options: PrepareOptions = {}): Dataset {
 	const {header, file} = table;
-	const separator = header.length === 1 ? [';', '\t', '|'].find(candidate => header[0]!.includes(candidate)) : undefined;
-	if (separator !== undefined) { // the whole header read as one column: the file is separated by something else
-		throw new DataError(`${place(file, 1, 1)}: one column, ${quote(header[0]!)}: the file looks separated by ${separator === '\t' ? 'tabs' : `'${separator}'`}; gdlab reads comma-separated files`);
+	const separated = header.length === 1 ? otherSeparatorError(file, header[0]!) : undefined;
+	if (separated) { // the whole header read as one column: the file is separated by something else
+		throw separated;
 	}
 
 	const target = chooseTarget(header, options.target, file);

@@ -4,7 +4,7 @@
  * leaves a half-written file behind.
  */
 import {createHash} from 'node:crypto';
-import {existsSync, renameSync, rmSync, writeFileSync} from 'node:fs';
+import {existsSync, lstatSync, readlinkSync, realpathSync, renameSync, rmSync, writeFileSync} from 'node:fs';
 import {basename, dirname, join, resolve} from 'node:path';
 import type {WeightsJson} from '../engine/model.js';
 import type {ConfigChange, SessionConfig, SessionStatus, TrainingSession} from '../engine/training-session.js';
@@ -86,8 +86,9 @@ export type RunDataLocation = {
  */
 export function locateRunData(record: RunRecord, runFile: string, override?: string): RunDataLocation {
 	const {sha256, path: savedPath} = record.dataset;
-	if (override === undefined && (savedPath === null || sha256 === null) && record.source.data !== null) {
-		return {data: record.source.data}; // synthetic data is made again from its name
+	if ((savedPath === null || sha256 === null) && record.source.data !== null) {
+		// synthetic data is made again from its name: there is no file to look for (checkDataOverride)
+		return {data: record.source.data};
 	}
 
 	const saved = record.source.data === null ? bundledDataPath : savedPath;
@@ -112,7 +113,9 @@ export function locateRunData(record: RunRecord, runFile: string, override?: str
 		return {data, change: `${which} (SHA-256 ${sha256.slice(0, 12)}… then, ${now.slice(0, 12)}… now)`};
 	}
 
-	if (found === saved) {
+	// said only when the file where the run was saved is no longer the run's data (gone, or other bytes)
+	const savedIsTheData = saved !== null && (resolve(found) === resolve(saved) || (existsSync(saved) && sha256File(saved) === sha256));
+	if (savedIsTheData) {
 		return {data};
 	}
 
@@ -149,16 +152,36 @@ const pendingTemporaryFiles = new Set<string>();
 
 /** Write text to `path` atomically: a temporary file beside it, then a rename over it. */
 export function writeFileAtomic(path: string, text: string): void {
-	const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+	// through a symbolic link to the file it names: the rename replaces that file and the link stays
+	const target = linkTarget(path) ?? path;
+	const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
 	pendingTemporaryFiles.add(temporary);
 	try {
 		writeFileSync(temporary, text);
-		renameSync(temporary, path);
+		renameSync(temporary, target);
 	} catch (error) {
 		removeQuietly(temporary);
 		throw new DataError(`${path}: cannot write: ${describeWriteError(error, path)}`);
 	} finally {
 		pendingTemporaryFiles.delete(temporary);
+	}
+}
+
+/** The file a symbolic link at `path` names (followed to the end), or undefined when `path` is no link. */
+function linkTarget(path: string): string | undefined {
+	try {
+		if (!lstatSync(path).isSymbolicLink()) {
+			return undefined;
+		}
+	} catch {
+		return undefined;
+	}
+
+	try {
+		return realpathSync(path);
+	} catch {
+		// a dangling link: the file it names is made
+		return resolve(dirname(path), readlinkSync(path));
 	}
 }
 

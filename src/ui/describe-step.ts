@@ -12,6 +12,11 @@ function heading(title: string): string {
 	return `One step, explained · ${title} · [ ] another`;
 }
 
+/** A target as the data has it: 0 and 1 as they are (formatNumber would write 1.000 next to 0), others in 4 digits. */
+function formatTarget(value: number): string {
+	return Number.isInteger(value) ? String(value) : formatNumber(value);
+}
+
 /** The single unit's step on one record. */
 export function describeSingleStep(input: SingleStepInput): PanelSpec {
 	const {x, y, weights, learnRate, inputNames} = input;
@@ -21,8 +26,8 @@ export function describeSingleStep(input: SingleStepInput): PanelSpec {
 		title: heading(input.title),
 		lines: [
 			[
-				`h = Σwᵢxᵢ = ${formatNumber(step.h)}   ŷ = f(h) = ${formatNumber(step.output)}   y = ${formatNumber(y)}   error = y−ŷ = ${formatNumber(step.error)}`,
-				`h = ${formatNumber(step.h)}   ŷ = ${formatNumber(step.output)}   y = ${formatNumber(y)}   error = ${formatNumber(step.error)}`,
+				`h = Σwᵢxᵢ = ${formatNumber(step.h)}   ŷ = f(h) = ${formatNumber(step.output)}   y = ${formatTarget(y)}   error = y−ŷ = ${formatNumber(step.error)}`,
+				`h = ${formatNumber(step.h)}   ŷ = ${formatNumber(step.output)}   y = ${formatTarget(y)}   error = ${formatNumber(step.error)}`,
 			],
 			[
 				`δ = error·f′(h) = ${formatNumber(step.error)}·${formatNumber(step.outputGradient)} = ${formatNumber(step.errorTerm)}   Δwᵢ = η·δ·xᵢ with η = ${learnRate}`,
@@ -49,10 +54,10 @@ export function describeBackpropStep(input: BackpropStepInput): PanelSpec {
 		title: heading(input.title),
 		lines: [
 			[
-				`ŷ = f(ΣWⱼaⱼ) = f(${formatNumber(step.outputInput)}) = ${formatNumber(step.output)}   y = ${formatNumber(y)}   error = ${formatNumber(step.error)}   δᵒ = error·ŷ(1−ŷ) = ${formatNumber(step.outputErrorTerm)}`,
+				`ŷ = f(ΣWⱼaⱼ) = f(${formatNumber(step.outputInput)}) = ${formatNumber(step.output)}   y = ${formatTarget(y)}   error = ${formatNumber(step.error)}   δᵒ = error·ŷ(1−ŷ) = ${formatNumber(step.outputErrorTerm)}`,
 				// δᵒ is what the table's δᵒ·Wⱼ column is built from: it stays when the line is short of room
-				`ŷ = f(${formatNumber(step.outputInput)}) = ${formatNumber(step.output)}   y = ${formatNumber(y)}   error = ${formatNumber(step.error)}   δᵒ = error·ŷ(1−ŷ) = ${formatNumber(step.outputErrorTerm)}`,
-				`ŷ = ${formatNumber(step.output)}   y = ${formatNumber(y)}   error = ${formatNumber(step.error)}   δᵒ = ${formatNumber(step.outputErrorTerm)}`,
+				`ŷ = f(${formatNumber(step.outputInput)}) = ${formatNumber(step.output)}   y = ${formatTarget(y)}   error = ${formatNumber(step.error)}   δᵒ = error·ŷ(1−ŷ) = ${formatNumber(step.outputErrorTerm)}`,
+				`ŷ = ${formatNumber(step.output)}   y = ${formatTarget(y)}   error = ${formatNumber(step.error)}   δᵒ = ${formatNumber(step.outputErrorTerm)}`,
 			],
 			[
 				`aⱼ = f(hⱼ)   δʰⱼ = δᵒ·Wⱼ·aⱼ(1−aⱼ)   ΔWⱼ = η·δᵒ·aⱼ   Δwᵢⱼ = η·δʰⱼ·xᵢ   η = ${learnRate}`,

@@ -136,6 +136,14 @@ test('replay names the saved run when its relative data file has moved', () => {
 	assert.equal(pointed.status, 0, pointed.stderr);
 	assert.match(pointed.stdout, /: identical/);
 	assert.equal(pointed.stderr, `gdlab: the data file ${join(work, 'mydata.csv')} is gone; read moved.csv, the same bytes as the run's\n`);
+	for (const [data, message] of [
+		['', '--data needs the new place of the run\'s data file'],
+		['synthetic:100:3', '--data synthetic:100:3: this run trained on a file; give that file\'s place'],
+	] as const) {
+		assert.deepEqual(runCli(['replay', 'run.json', '--data', data], {cwd: work}), {stdout: '', stderr: `gdlab: ${message}\nsee 'gdlab replay --help' for the options\n`, status: 2});
+		assert.equal(runCli(['--load', 'run.json', '--data', data], {cwd: work}).status, 2);
+	}
+
 	// the run and its data moved together to another folder, replayed from elsewhere
 	const together = mkdtempSync(join(tmpdir(), 'gdlab-moved-together-'));
 	renameSync(join(work, 'moved.csv'), join(together, 'mydata.csv'));

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {execFileSync} from 'node:child_process';
-import {existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs';
+import {chmodSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {test} from 'node:test';
 import {checkOutputFile, type OutputKind} from '../../src/data/output-file.js';
@@ -101,4 +101,21 @@ test('→ writeRunFile checks again at the write: a file that appeared since is 
 	const fresh = join(folder('fresh'), 'run.json');
 	assert.equal(writeRunFile(fresh, record), false);
 	assert.equal(writeRunFile(fresh, record), true, 'the second save replaces the first');
+});
+
+test('→ a save through a symbolic link replaces the file it names and keeps the link; a read-only file is kept', () => {
+	const record = {format: 'gdlab-run', dataset: {path: null}, epochs: 1} as unknown as RunRecord;
+	const where = folder('linked');
+	const real = join(where, 'real.json');
+	writeRunFile(real, record);
+	const link = join(where, 'link.json');
+	symlinkSync(real, link);
+	writeRunFile(link, {...record, epochs: 2} as unknown as RunRecord);
+	assert.ok(lstatSync(link).isSymbolicLink(), 'the link is still a link');
+	assert.equal(JSON.parse(readFileSync(real, 'utf8')).epochs, 2, 'the file it names holds the new run');
+	assert.deepEqual(readdirSync(where).sort(), ['link.json', 'real.json']);
+	chmodSync(real, 0o444);
+	assert.throws(() => checkOutputFile(real, runOutput), {message: `${real}: cannot write: the file is read-only; make it writable or choose another name`});
+	assert.throws(() => writeRunFile(link, record), {message: `${link}: cannot write: the file is read-only; make it writable or choose another name`});
+	assert.equal(JSON.parse(readFileSync(real, 'utf8')).epochs, 2);
 });

@@ -95,3 +95,8 @@ test('→ refuses more data cells than the limit, and accepts exactly the limit'
 test('→ stops reading a line of more cells than the limit before it ends', () => {
 	assert.throws(() => parseCsv(`${','.repeat(1000)}\n`, 'p.csv', 10), {message: 'p.csv: the table is over the limit of 10 cells (data rows × columns)'});
 });
+
+test('a semicolon file whose decimal commas split its rows is named as semicolon-separated, not as ragged', () => {
+	assert.throws(() => parse('admit;gre;gpa\n0;380;3,61\n'), {message: 'p.csv:1:1: one column, "admit;gre;gpa": the file looks separated by \';\'; gdlab reads comma-separated files'});
+	assert.throws(() => parse('a\n1,2\n'), {message: 'p.csv:2:3: expected 1 field as in the header, found 2'});
+});

@@ -144,6 +144,10 @@ test('a run\'s own data file that is gone is found beside the run file, or where
 	// the saved path back, with other bytes, while the right file sits beside the run: that one is read
 	writeFileSync(saved, original.replace('0,380,3.61,3', '1,380,3.61,3'));
 	assert.deepEqual(locateRunData(record, join(elsewhere, 'run.json')), {data: join(elsewhere, 'moved-data.csv'), moved: `the data file ${saved} has other bytes; read ${join(elsewhere, 'moved-data.csv')}, the same bytes as the run's`});
+	// --data at another copy of the same bytes while the saved path still holds them: nothing to say
+	writeFileSync(saved, original);
+	const copy = writeTempFile('copy.csv', original);
+	assert.deepEqual(locateRunData(record, 'run.json', copy), {data: copy});
 	rmSync(saved);
 	const other = writeTempFile('other.csv', original.replace('0,380,3.61,3', '1,380,3.61,3'));
 	assert.match(locateRunData(record, 'run.json', other).change ?? '', /other\.csv is not the one the run trained on \(SHA-256/);
