@@ -18,6 +18,8 @@ export type StatusLineProps = {
 	epochsPerSecond: number;
 	/** The pinned curve's label, shown in the legend when a curve is pinned. */
 	pinnedLabel: string | undefined;
+	/** Whether η changed during the run, so the chart has ▲ marks for the legend to explain. */
+	learnRateChanged: boolean;
 	/** Columns available. */
 	width: number;
 };
@@ -42,7 +44,7 @@ function settingsText({title, state, snapshot, epochsPerSecond, width}: Pick<Sta
 }
 
 /** Two lines: the settings and progress of the run, then its losses (coloured like their curves, so they double as the legend). */
-export function StatusLine({title, snapshot, state, epochsPerSecond, pinnedLabel, width}: StatusLineProps) {
+export function StatusLine({title, snapshot, state, epochsPerSecond, pinnedLabel, learnRateChanged, width}: StatusLineProps) {
 	const theme = useTheme();
 	const stateColor = {running: theme.accent, paused: theme.warning, done: theme.accent, diverged: theme.failure, loading: theme.accent, stopped: theme.failure}[state];
 	const settings = settingsText({title, state, snapshot, epochsPerSecond, width});
@@ -52,10 +54,10 @@ export function StatusLine({title, snapshot, state, epochsPerSecond, pinnedLabel
 		test: `${theme.marks.test} test${compact ? '' : ' MSE'} ${formatNumber(snapshot.testLoss)}`,
 		accuracy: `${compact ? 'acc' : 'accuracy'} ${formatAccuracy(snapshot.testAccuracy)}`,
 		pinned: pinnedLabel === undefined ? '' : `${theme.marks.pinned} pinned ${pinnedLabel}`,
-		mark: `${learnRateMark} η${compact ? '' : ' changed'}`,
+		mark: learnRateChanged ? `${learnRateMark} η${compact ? '' : ' changed'}` : '',
 	});
 	const full = lossLine(false);
-	const losses = displayWidth(Object.values(full).join('  ')) <= width ? full : lossLine(true);
+	const losses = displayWidth(Object.values(full).filter(Boolean).join('  ')) <= width ? full : lossLine(true);
 	return (
 		<Box flexDirection="column">
 			<Text wrap="truncate">

@@ -88,6 +88,7 @@ export function TrainingScreen({keyTarget, model, session, savePath, split, cont
 				state={runState(snapshot, controls.paused, situation)}
 				epochsPerSecond={training.epochsPerSecond}
 				pinnedLabel={controls.pinned?.label}
+				learnRateChanged={session.changes.some(({epoch, change}) => change.learnRate !== undefined && epoch > 0)}
 				width={width}
 			/>
 			<MessageLine messages={runMessages(snapshot, controls.notice, recentLossRise(snapshot, session.history), situation)} width={width}/>

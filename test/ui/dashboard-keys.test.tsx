@@ -373,3 +373,12 @@ test('Esc and an arrow in one chunk (read by Ink as Alt+arrow) close the help an
 	await dashboard.waitForFrame('epoch target 1000 → 2000');
 	assert.doesNotMatch(dashboard.frame(), /close help/);
 });
+
+test('the legend explains ▲ only once η has changed, as the chart marks it', async () => {
+	const dashboard = renderDashboard({configs: {single: {epochs: longRun}}});
+	await waitFor(() => dashboard.sessions.single.epoch > 5);
+	await pause(dashboard);
+	assert.doesNotMatch(dashboard.frame(), /▲ η/);
+	dashboard.press(keys.right, '.');
+	await dashboard.waitForFrame('▲ η changed');
+});
