@@ -6,7 +6,6 @@
  * machine (its speed swings by half within seconds) falls on every case alike instead of on one.
  */
 import type {Dataset, Examples} from '../data/dataset.js';
-import {datasetNotes} from '../data/dataset-notes.js';
 import {loadDataset} from '../data/load-dataset.js';
 import type {PrepareOptions} from '../data/prepare-dataset.js';
 import {splitDataset} from '../data/split-dataset.js';
@@ -21,6 +20,7 @@ import {createRandom} from '../engine/random.js';
 import {SingleUnit} from '../engine/single-unit.js';
 import {columnList, dataValue, parseOptions, wholeNumber} from './parse-options.js';
 import {letEventsIn} from './in-slices.js';
+import {reportDataNotes} from './report-data-notes.js';
 import {UsageError} from './usage-error.js';
 
 /** Usage of `gdlab bench`. */
@@ -184,9 +184,7 @@ function * caseData(source: string | undefined, dataOptions: PrepareOptions, qui
 
 	if (source !== undefined) {
 		const data = made('', [0, 2], () => loadDataset(source, dataOptions));
-		for (const note of datasetNotes(data.examples as Dataset)) {
-			process.stderr.write(`gdlab: ${(data.examples as Dataset).name}: ${note}\n`);
-		}
+		reportDataNotes(data.examples as Dataset);
 
 		yield {...data, label: (data.examples as Dataset).name};
 		return;

@@ -5,9 +5,8 @@
 import {lessonConfig} from '../engine/training-session.js';
 import {mainUsage} from './main-usage.js';
 import {parseOptions, resolveRunOptions, runOptionSpec, type RunOptions} from './parse-options.js';
-import type {SplitDataset} from '../data/dataset.js';
+import type {Dataset, SplitDataset} from '../data/dataset.js';
 import {DataError, place} from '../data/data-error.js';
-import {datasetNotes} from '../data/dataset-notes.js';
 import {locateRunData, readRunFile, type RunDataLocation, type RunRecord} from '../data/run-file.js';
 import {loadingText, openFullScreen, watchLoadingKeys, writeLoadingLine} from '../ui/full-screen.js';
 import type {ScreenName} from '../ui/key-map.js';
@@ -17,6 +16,7 @@ import {checkDataOverride, recordRunOptions, runDataError, runReplay} from './re
 import {loadRunDataInSteps} from './run-data.js';
 import {UsageError} from './usage-error.js';
 import {runForward} from './forward.js';
+import {reportDataNotes} from './report-data-notes.js';
 import {checkRunOutputs} from './run-outputs.js';
 import {printRun} from './train.js';
 import {flatWeights} from '../engine/model.js';
@@ -76,7 +76,7 @@ export async function runDashboardCommand(argv: string[]): Promise<number> {
 	const closeScreen = openFullScreen(process.stdout);
 	const releaseKeys = watchLoadingKeys(process.stdin);
 	let saves: SaveLog[] = [];
-	let notes: string[] = [];
+	let dataset: Dataset | undefined;
 	try {
 		const ui = import('../ui/run-dashboard.js');
 		// awaited below; a data error may end this first, and must not leave the import's failure unhandled
@@ -91,8 +91,8 @@ export async function runDashboardCommand(argv: string[]): Promise<number> {
 		}).catch((error: unknown) => {
 			throw record ? runDataError(values.load!, error) : error;
 		});
-		// said in the help while the dashboard is open, and on the main screen once it closes
-		notes = datasetNotes(split.dataset).map(note => `gdlab: ${split.dataset.name}: ${note}\n`);
+		// its notes are in the help while the dashboard is open, and on the main screen once it closes
+		dataset = split.dataset;
 		const {runDashboard} = await ui;
 		// a run's first loss is measured before it shows: seconds on big data with a big network
 		writeLoadingLine(process.stdout, loadingText(`starting the runs on ${split.train.rows} training records`));
@@ -104,7 +104,10 @@ export async function runDashboardCommand(argv: string[]): Promise<number> {
 		closeScreen();
 	}
 
-	process.stderr.write(notes.join(''));
+	if (dataset) {
+		reportDataNotes(dataset);
+	}
+
 	return reportSaves(saves);
 }
 

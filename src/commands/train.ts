@@ -3,12 +3,12 @@
  * (`Train loss:  …` every epochs/10 epochs, then `Prediction accuracy: …`); `--json` prints one document.
  */
 import type {SplitDataset} from '../data/dataset.js';
-import {datasetNotes} from '../data/dataset-notes.js';
 import {TrainingSession} from '../engine/training-session.js';
 import {parseOptions, resolveRunOptions, runOptionSpec, type RunOptions} from './parse-options.js';
 import {pythonFixed3, pythonRepr} from './python-format.js';
 import {letEventsIn, runInSlices} from './in-slices.js';
 import {loadRunDataInSteps} from './run-data.js';
+import {reportDataNotes} from './report-data-notes.js';
 import {checkRunOutputs, writeRunOutputs, type RunOutputs} from './run-outputs.js';
 import {despiteStdoutFailure} from './stdout-failure.js';
 import {UsageError} from './usage-error.js';
@@ -122,13 +122,6 @@ async function trainAndReport(options: RunOptions, outputs: RunOutputs, write: (
 	return snapshot.status === 'diverged' || failures.length > 0 ? 1 : 0;
 }
 
-/** Tell the user, on stderr, what preparing their file did that they should know: dropped rows, the label mapping. */
-function reportDataNotes({dataset}: SplitDataset): void {
-	for (const note of datasetNotes(dataset)) {
-		process.stderr.write(`gdlab: ${dataset.name}: ${note}\n`);
-	}
-}
-
 /**
  * Load the data, train to the epoch target, and collect the lesson's reported losses, handing each to
  * `onLoss` as training reaches it. Loading and training let the event loop in every few dozen
@@ -136,7 +129,7 @@ function reportDataNotes({dataset}: SplitDataset): void {
  */
 export async function train(options: RunOptions, onLoss?: (loss: ReportedLoss) => void): Promise<TrainResult> {
 	const split = await loadRunDataInSteps(options, () => undefined);
-	reportDataNotes(split);
+	reportDataNotes(split.dataset);
 	const session = new TrainingSession(split, options.config);
 	const losses: ReportedLoss[] = [];
 	const report = () => {

@@ -96,8 +96,16 @@ export function locateRunData(record: RunRecord, runFile: string, override?: str
 		? [saved, ...(saved === null || record.source.data === null ? [] : [join(dirname(runFile), basename(saved)), record.source.data])]
 		: [override];
 	const present = candidates.filter((candidate): candidate is string => candidate !== null && existsSync(candidate));
+	// each file is read and hashed once, however many of the checks below ask
+	const hashes = new Map<string, string>();
+	const hashOf = (path: string): string => {
+		const key = resolve(path);
+		const hash = hashes.get(key) ?? sha256File(path);
+		hashes.set(key, hash);
+		return hash;
+	};
 	// the first with the run's bytes (the saved path may hold an edited file while the right one moved with the run)
-	const found = (sha256 === null ? undefined : present.find(candidate => sha256File(candidate) === sha256)) ?? present[0];
+	const found = (sha256 === null ? undefined : present.find(candidate => hashOf(candidate) === sha256)) ?? present[0];
 	if (found === undefined) {
 		throw new DataError(override === undefined ? `${place(saved ?? '')} is gone; give its new place with --data FILE` : `${place(override)}: no such file`);
 	}
@@ -107,14 +115,14 @@ export function locateRunData(record: RunRecord, runFile: string, override?: str
 		return {data};
 	}
 
-	const now = sha256File(found);
+	const now = hashOf(found);
 	if (now !== sha256) {
 		const which = found === saved ? `the data file ${place(found)} changed since the run was saved` : `the data file ${place(found)} is not the one the run trained on`;
 		return {data, change: `${which} (SHA-256 ${sha256.slice(0, 12)}… then, ${now.slice(0, 12)}… now)`};
 	}
 
 	// said only when the file where the run was saved is no longer the run's data (gone, or other bytes)
-	const savedIsTheData = saved !== null && (resolve(found) === resolve(saved) || (existsSync(saved) && sha256File(saved) === sha256));
+	const savedIsTheData = saved !== null && (resolve(found) === resolve(saved) || (existsSync(saved) && hashOf(saved) === sha256));
 	if (savedIsTheData) {
 		return {data};
 	}
