@@ -39,8 +39,9 @@ await build({
 	logOverride: {'assign-to-define': 'silent'},
 	// React's production build, without its development checks
 	define: {'process.env.NODE_ENV': '"production"'},
-	// Ink loads React DevTools only when DEV=true; gdlab never ships it
-	alias: {'react-devtools-core': join(root, 'scripts/no-devtools.mjs')},
+	// Ink loads React DevTools only when DEV=true; gdlab never ships it. restore-cursor wrote its escape
+	// into a stderr redirected to a file
+	alias: {'react-devtools-core': join(root, 'scripts/no-devtools.mjs'), 'restore-cursor': join(root, 'scripts/restore-cursor.mjs')},
 	// CommonJS dependencies inside an ES module bundle still call require()
 	banner: {js: "import {createRequire as gdlabCreateRequire} from 'node:module'; const require = gdlabCreateRequire(import.meta.url);"},
 });

@@ -37,7 +37,7 @@ async function sleep(ms: number): Promise<void> {
 }
 
 /** gdlab running in its own tmux server, in `cwd`, with handles to type, read and wait. */
-function startGdlab(t: TestContext, args: string[], cwd: string, shell: {environment?: readonly string[]; stdin?: string} = {}) {
+function startGdlab(t: TestContext, args: string[], cwd: string, shell: {environment?: readonly string[]; stdin?: string; stderr?: string} = {}) {
 	const directory = mkdtempSync(join(tmpdir(), 'gdlab-e2e-'));
 	const socket = `gdlab-e2e-${process.pid}-${Math.random().toString(36).slice(2)}`;
 	const config = join(directory, 'tmux.conf');
@@ -48,7 +48,8 @@ function startGdlab(t: TestContext, args: string[], cwd: string, shell: {environ
 	// Ink draws nothing but the last frame when it thinks it runs in CI; after gdlab the shell stays, as a user's would
 	const environment = (shell.environment ?? []).map(quote).join(' ');
 	const stdin = shell.stdin === undefined ? '' : ` < ${quote(shell.stdin)}`;
-	const command = `cd ${quote(cwd)} && env -u CI -u CONTINUOUS_INTEGRATION ${environment} node ${quote(join(root, 'dist/bin/gdlab.js'))} ${args.map(quote).join(' ')}${stdin}; echo $? > ${quote(exitFile)}; echo gdlab-exited; exec sleep 600`;
+	const stderr = shell.stderr === undefined ? '' : ` 2> ${quote(shell.stderr)}`;
+	const command = `cd ${quote(cwd)} && env -u CI -u CONTINUOUS_INTEGRATION ${environment} node ${quote(join(root, 'dist/bin/gdlab.js'))} ${args.map(quote).join(' ')}${stdin}${stderr}; echo $? > ${quote(exitFile)}; echo gdlab-exited; exec sleep 600`;
 	const started = tmux('new-session', '-d', '-x', String(size.columns), '-y', String(size.rows), '-s', 'e2e', command);
 	assert.equal(started.status, 0, started.stderr);
 	t.after(() => {
@@ -64,6 +65,8 @@ function startGdlab(t: TestContext, args: string[], cwd: string, shell: {environ
 		press: (...keys: string[]) => tmux('send-keys', '-t', 'e2e', ...keys),
 		/** Whether the pane shows the alternate screen (full-screen programs draw there). */
 		alternateScreen: () => tmux('display-message', '-p', '-t', 'e2e', '#{alternate_on}').stdout.trim() === '1',
+		/** Whether the pane shows its cursor. */
+		cursorShown: () => tmux('display-message', '-p', '-t', 'e2e', '#{cursor_flag}').stdout.trim() === '1',
 		async waitForScreen(check: (text: string) => boolean, what: string): Promise<number> {
 			const start = Date.now();
 			while (!check(screen())) {
@@ -125,6 +128,21 @@ test('gdlab in a real terminal opens the dashboard, trains, answers keys and qui
 	gdlab.press('q');
 	assert.equal(await gdlab.exitStatus(), '0');
 	assert.equal(gdlab.alternateScreen(), false, 'the terminal is back on its main screen');
+});
+
+test('with stderr in a file, the cursor comes back on the terminal and the file gets no escape codes', {skip, timeout: 60_000}, async t => {
+	const cwd = mkdtempSync(join(tmpdir(), 'gdlab-e2e-stderr-'));
+	t.after(() => {
+		rmSync(cwd, {recursive: true, force: true});
+	});
+	const errors = join(cwd, 'errors.txt');
+	const gdlab = startGdlab(t, [], root, {stderr: errors});
+	await gdlab.waitForScreen(text => text.includes('Single unit'), 'the dashboard');
+	assert.equal(gdlab.cursorShown(), false, 'the dashboard hides the cursor');
+	gdlab.press('q');
+	assert.equal(await gdlab.exitStatus(), '0');
+	assert.equal(gdlab.cursorShown(), true, 'the cursor is back');
+	assert.doesNotMatch(readFileSync(errors, 'utf8'), /\u001B/, 'no escape code in the file');
 });
 
 test('w saves the run; gdlab --load reopens it paused at the saved epoch', {skip, timeout: 60_000}, async t => {
