@@ -2,7 +2,8 @@
 /**
  * `npm run bench`: runs `gdlab bench --json`, then the NumPy anchor right after on the same machine
  * (with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset, NumPy's best), and prints the README's Markdown table:
- * machine, date, both figures per case, the ratio against each target, linearity and peak memory.
+ * machine, date, both figures per case, the ratio against each target, linearity and peak memory, and the
+ * cross-core round trip before and after (scripts/core-round-trip.mjs).
  *
  *     node scripts/bench-compare.mjs [--quick] [--rounds N] [--numpy PATH/TO/numpy_epoch.py]
  *
@@ -29,6 +30,8 @@ const bytesPerMegabyte = 1024 * 1024;
 
 const run = (command, args, env = process.env) => execFileSync(command, args, {cwd: root, env, encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit']});
 const rounds = values.rounds === undefined ? [] : ['--rounds', values.rounds];
+const roundTrip = () => JSON.parse(run(process.execPath, [join(root, 'scripts', 'core-round-trip.mjs')]));
+const roundTripBefore = roundTrip();
 const gdlab = JSON.parse(run(process.execPath, [join(root, 'dist', 'bin', 'gdlab.js'), 'bench', '--json', ...quick, ...rounds]));
 const numpyEnv = {...process.env};
 delete numpyEnv.OPENBLAS_CORETYPE;
@@ -39,6 +42,8 @@ try {
 } catch (error) {
 	process.stderr.write(`bench-compare: the NumPy anchor failed (${error.message.split('\n')[0]}); showing gdlab alone\n`);
 }
+
+const roundTripAfter = roundTrip();
 
 const cpuModel = (() => {
 	try {
@@ -90,4 +95,8 @@ if (extra.length > 0) {
 }
 
 lines.push('', `Peak RSS of the whole gdlab bench ${megabytes(gdlab.peakRssBytes)} (node's own baseline included).`);
+if (roundTripBefore !== null) {
+	lines.push(`Cross-core round trip (scripts/core-round-trip.mjs): ${roundTripBefore} ns before gdlab bench, ${roundTripAfter} ns after NumPy. A cut epoch (backprop-h16) passes data between the cores twice an epoch, so it slows when this rises (seen here: about 200 ns, and near 1000 ns for minutes at a time).`);
+}
+
 process.stdout.write(`${lines.join('\n')}\n`);
