@@ -12,6 +12,7 @@ import {appKeys, type ScreenName} from './key-map.js';
 import {replayDiffersNotice, type LoadCheck} from './load-check.js';
 import {frameRows, screenRows, tooSmallMessage} from './plan-layout.js';
 import {readKeys} from './read-keys.js';
+import {savePathFor} from './run-file-name.js';
 import {applyControlsChange, initialRunControls, type ControlsChange, type PanelMode, type RunControls} from './run-controls.js';
 import type {RunSession} from './run-session.js';
 import {screenTabs, TabsLine} from './TabsLine.js';
@@ -57,14 +58,18 @@ export function App({split, sessions, savePath, startControls, loaded, initialMo
 		backprop: {...initialRunControls, ...startControls?.backprop},
 	}));
 	const [loadCheck, setLoadCheck] = useState(initialLoadCheck);
+	// which model's run each --save path holds, so that one model's w never replaces the other's
+	const saveOwners = useRef(new Map<string, ModelKind>());
 	const changeControls = useCallback((model: ModelKind, change: ControlsChange) => {
 		setControls(previous => ({...previous, [model]: applyControlsChange(previous[model], change)}));
 	}, []);
 
 	// Every key comes here, in order. The App's keys change what is on show; the others are meant for what
-	// is on show once the keys before them have taken effect. Keys can arrive faster than renders, so each
-	// waits, with the screen it was typed for, until what is drawn is what was wanted; it then goes to that
-	// screen, or nowhere if that screen was left again in the meantime or the help was open (3s2, ?s?).
+	// is on show once the keys before them have taken effect. A key typed for the screen drawn goes to it
+	// before any App key after it takes effect (w2 saves, then switches). Keys can arrive faster than
+	// renders, so a key typed for a screen not drawn yet waits, with that screen, until what is drawn is what
+	// was wanted; it then goes to that screen, or nowhere if that screen was left again in the meantime or the
+	// help was open (3s2, ?s?).
 	const keyTarget = useKeyTarget();
 	const wanted = useRef({screen, helpOpen});
 	const waitingKeys = useRef<Array<{name: string; screen: ScreenName; helpOpen: boolean}>>([]);
@@ -90,6 +95,7 @@ export function App({split, sessions, savePath, startControls, loaded, initialMo
 			if (name === 'q') { // quit, once the keys before it have reached their screens (w then q saves first)
 				waitingKeys.current.push({name, ...wanted.current});
 			} else if (appKeys.includes(name)) {
+				deliverKeys();
 				appKey(name);
 			} else {
 				waitingKeys.current.push({name, ...wanted.current});
@@ -148,7 +154,7 @@ export function App({split, sessions, savePath, startControls, loaded, initialMo
 							keyTarget={keyTarget}
 							model={screen}
 							session={sessions[screen]}
-							savePath={savePath}
+							savePath={() => savePathFor(savePath, screen, saveOwners.current, new Date())}
 							split={split}
 							controls={controls[screen]}
 							onControls={change => {

@@ -31,8 +31,8 @@ export type TrainingScreenProps = {
 	model: ModelKind;
 	/** Its run, which outlives the screen. */
 	session: RunSession;
-	/** Where w saves (--save); undefined for a new file named by model and time. */
-	savePath: string | undefined;
+	/** The file w saves this run to now (run-file-name.ts). */
+	savePath: () => string;
 	/** The data it trains on. */
 	split: SplitDataset;
 	/** The model's controls (pause, pin, step source, last notice). */

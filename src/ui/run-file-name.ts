@@ -1,5 +1,9 @@
-/** Where w saves a run when --save did not say: a new file in the working directory, named by model and time. */
+/**
+ * Where w saves a run: --save's file, or when --save did not say, a new file in the working directory named
+ * by model and time.
+ */
 import {existsSync} from 'node:fs';
+import {extname} from 'node:path';
 import type {ModelKind} from '../engine/model.js';
 
 /** Names handed out in this process: a save still being written has no file yet. */
@@ -21,4 +25,27 @@ export function newRunFileName(model: ModelKind, at: Date, exists: (path: string
 			return name;
 		}
 	}
+}
+
+/**
+ * The file w saves `model`'s run to: `savePath` (--save) unless the other model's run went there earlier in
+ * this dashboard (`owners` says which model each path holds), in which case `savePath` with -<model> before
+ * its extension (both.json: both-backprop.json), so that one model's save never replaces the other's.
+ * Without --save, a new file (newRunFileName).
+ */
+export function savePathFor(savePath: string | undefined, model: ModelKind, owners: Map<string, ModelKind>, at: Date): string {
+	if (savePath === undefined) {
+		return newRunFileName(model, at);
+	}
+
+	const owner = owners.get(savePath);
+	const path = owner === undefined || owner === model ? savePath : modelSavePath(savePath, model);
+	owners.set(path, model);
+	return path;
+}
+
+/** `path` with -<model> before its extension. */
+export function modelSavePath(path: string, model: ModelKind): string {
+	const extension = extname(path);
+	return `${path.slice(0, path.length - extension.length)}-${model}${extension}`;
 }

@@ -45,7 +45,7 @@ export function describeSaveOutcome(outcome: SaveOutcome): string {
 	}
 
 	const {saved} = outcome;
-	// one --save FILE takes every save (w on Single, then on Backprop): say when an earlier one is gone
+	// w again on the same run, or a run saved there another time: say that the earlier one is gone
 	return saved.replaced ? `replaced the earlier save in ${saved.path} with this run (epoch ${saved.epochs})` : `saved run to ${saved.path} (epoch ${saved.epochs})`;
 }
 

@@ -11,7 +11,7 @@ import {replayRun} from '../../src/engine/replay.js';
 import {lessonConfig} from '../../src/engine/training-session.js';
 import {LocalRunSession} from '../../src/ui/local-run-session.js';
 import {runDashboard} from '../../src/ui/run-dashboard.js';
-import {newRunFileName} from '../../src/ui/run-file-name.js';
+import {modelSavePath, newRunFileName, savePathFor} from '../../src/ui/run-file-name.js';
 import {keys, lessonSource, lessonSplit, linesOf, renderDashboard, runContext, waitFor} from './dashboard-harness.js';
 import {FakeStdin, FakeStdout} from './fake-terminal.js';
 
@@ -48,6 +48,33 @@ test('w saves the run on screen to --save\'s file and says so; the file replays 
 	assert.deepEqual(readdirSync(directory).filter(name => name.endsWith('.tmp')), [], 'no temporary file left');
 });
 
+test('w typed together with a model switch (w2) saves the run on screen, then switches', async () => {
+	const path = join(directory, 'before-switch.json');
+	const dashboard = renderDashboard({configs: {single: {epochs: longRun}}, props: {savePath: path}});
+	await waitFor(() => dashboard.sessions.single.epoch > 5);
+	dashboard.press('w2');
+	await dashboard.waitForFrame('Forward pass 4 → 3 → 2');
+	await waitFor(() => existsSync(path), () => `${path} was never written`);
+	assert.equal(readRunFile(path).config.model, 'single');
+});
+
+test('with one --save file, the other model\'s w saves beside it (-backprop) and never replaces the first model\'s run', async () => {
+	const path = join(directory, 'both.json');
+	const dashboard = renderDashboard({configs: {single: {epochs: longRun}, backprop: {epochs: longRun}}, props: {savePath: path}});
+	await waitFor(() => dashboard.sessions.single.epoch > 5);
+	dashboard.press('w');
+	await dashboard.waitForFrame(`saved run to ${path} (epoch`);
+	dashboard.press('3');
+	await dashboard.waitForFrame('Backprop 6×2×1');
+	dashboard.press('w');
+	const beside = join(directory, 'both-backprop.json');
+	await dashboard.waitForFrame(`saved run to ${beside} (epoch`);
+	assert.equal(readRunFile(path).config.model, 'single');
+	assert.equal(readRunFile(beside).config.model, 'backprop');
+	dashboard.press('w');
+	await dashboard.waitForFrame(`replaced the earlier save in ${beside}`);
+});
+
 test('a save that cannot be written says why in one line and the run goes on', async () => {
 	const path = join(directory, 'no-such-folder', 'run.json');
 	const dashboard = renderDashboard({configs: {single: {epochs: longRun}}, props: {savePath: path}});
@@ -56,19 +83,6 @@ test('a save that cannot be written says why in one line and the run goes on', a
 	const epoch = dashboard.sessions.single.epoch;
 	await waitFor(() => dashboard.sessions.single.epoch > epoch);
 	assert.equal(existsSync(path), false);
-});
-
-test('w on Single, then on Backprop, with one --save file: the second says it replaced the earlier save', async () => {
-	const path = join(directory, 'both.json');
-	const dashboard = renderDashboard({configs: {single: {epochs: longRun}, backprop: {epochs: longRun}}, props: {savePath: path}});
-	dashboard.press('w');
-	await dashboard.waitForFrame(`saved run to ${path} (epoch`);
-	assert.equal(readRunFile(path).config.model, 'single');
-	dashboard.press('3');
-	await dashboard.waitForFrame(/^Backprop 6×2×1 /m, 'the Backprop screen');
-	dashboard.press('w');
-	await dashboard.waitForFrame(`replaced the earlier save in ${path} with this run (epoch`);
-	assert.equal(readRunFile(path).config.model, 'backprop');
 });
 
 test('w never writes over a file gdlab did not write, nor over the data: it says why and keeps the file', async () => {
@@ -96,6 +110,16 @@ test('without --save, w names a new file by model and time in the working direct
 	assert.equal(newRunFileName('single', at, exists), 'gdlab-run-single-20260102-030405.json');
 	assert.equal(newRunFileName('backprop', at, exists), 'gdlab-run-backprop-20260102-030405-2.json');
 	assert.equal(newRunFileName('backprop', at, exists), 'gdlab-run-backprop-20260102-030405-3.json', 'a name handed out to a save still in flight is taken too');
+});
+
+test('--save\'s file goes to the model saved first; the other model\'s saves go beside it, before the extension', () => {
+	const owners = new Map<string, 'single' | 'backprop'>();
+	const at = new Date(2026, 0, 2, 3, 4, 5);
+	assert.equal(savePathFor('runs/both.json', 'backprop', owners, at), 'runs/both.json');
+	assert.equal(savePathFor('runs/both.json', 'single', owners, at), 'runs/both-single.json');
+	assert.equal(savePathFor('runs/both.json', 'backprop', owners, at), 'runs/both.json', 'the first model keeps its file');
+	assert.equal(savePathFor('run', 'single', new Map([['run', 'backprop']]), at), 'run-single', 'no extension: at the end');
+	assert.equal(modelSavePath('my.runs/x.tar.json', 'backprop'), 'my.runs/x.tar-backprop.json');
 });
 
 /** A single-unit run of 300 epochs with η changed after the first, as a session to load. */

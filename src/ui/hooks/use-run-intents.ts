@@ -10,7 +10,6 @@ import {formatBatch, formatSetting} from '../format-number.js';
 import {batchModes, doneHint, epochTargetLadder, hiddenUnitLimits, learnRateLadder, momentumChoices, nextChoice, stepLadder} from '../ladders.js';
 import {panelModes, type ControlsChange, type PanelMode} from '../run-controls.js';
 import {nextSeed} from '../next-seed.js';
-import {newRunFileName} from '../run-file-name.js';
 import {describeSaveOutcome} from '../save-log.js';
 import type {RunSession} from '../run-session.js';
 import {stepSourceCount} from '../step-sources.js';
@@ -19,8 +18,8 @@ import {stepSourceCount} from '../step-sources.js';
 export type RunIntentContext = {
 	/** The run the keys act on. */
 	session: RunSession;
-	/** Where w saves (--save); undefined for a new file named by model and time. */
-	savePath: string | undefined;
+	/** The file w saves this run to now (run-file-name.ts). */
+	savePath: () => string;
 	/** The data, to count the records the one-step panel can show. */
 	split: SplitDataset;
 	/** Change some of the model's controls (given as a patch, or a patch made from the latest controls). */
@@ -134,7 +133,7 @@ export function useRunIntents({session, savePath, split, onControls, onPanel, re
 	};
 
 	const saveRun = () => {
-		const path = savePath ?? newRunFileName(session.config.model, new Date());
+		const path = savePath();
 		notify(`saving the run to ${path}…`);
 		session.save(path).then(saved => {
 			notify(describeSaveOutcome({path, saved}));
