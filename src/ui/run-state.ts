@@ -3,6 +3,7 @@ import type {LossHistory} from '../engine/loss-history.js';
 import type {SessionSnapshot} from '../engine/training-session.js';
 import type {ReplayProgress} from './training-loop.js';
 import {doneHint} from './ladders.js';
+import {formatSetting} from './format-number.js';
 
 /** A rise of the training loss smaller than this share of it is rounding noise near convergence, not a warning. */
 export const meaningfulLossRise = 1e-9;
@@ -87,4 +88,17 @@ export function runMessages(snapshot: SessionSnapshot, notice: string | undefine
 	}
 
 	return messages;
+}
+
+/**
+ * The label of a pinned curve: the η it was trained with (first → last when it changed; the first row is
+ * the loss before any epoch), the hidden units of a network, and the seed, all as the curve was made, not
+ * as the settings stand now.
+ */
+export function pinnedLabel(history: LossHistory, hidden: number | undefined, seed: number | string): string {
+	const rates = history.column('learnRate');
+	const first = rates[Math.min(1, rates.length - 1)]!;
+	const last = rates.at(-1)!;
+	const rate = first === last ? formatSetting(last) : `${formatSetting(first)}→${formatSetting(last)}`;
+	return `η ${rate}${hidden === undefined ? '' : ` ${hidden} hidden`} seed ${seed}`;
 }
