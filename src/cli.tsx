@@ -98,6 +98,11 @@ process.stdout.on('error', error => {
 	});
 });
 
+process.stderr.on('error', () => {
+	// stderr is where problems are told: when it cannot be written (its reader gone, a full disk), nothing is
+	// left to tell it to, and it must not cost the run or its files; the exit code still says how things went
+});
+
 try {
 	process.exitCode = await main(process.argv.slice(2));
 } catch (error) {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {spawn, spawnSync} from 'node:child_process';
 import {once} from 'node:events';
-import {closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync} from 'node:fs';
+import {closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {test} from 'node:test';
@@ -75,6 +75,34 @@ test('a reader gone mid-run (gdlab train --save run.json | head -1) still gets t
 		assert.equal(status, 0);
 		assert.equal(readRunFile(join(directory, 'run.json')).epochs, 20_000, 'the whole run was saved');
 		assert.equal(readFileSync(join(directory, 'history.csv'), 'utf8').trimEnd().split('\n').length, 20_001);
+	} finally {
+		rmSync(directory, {recursive: true, force: true});
+	}
+});
+
+test('stderr gone (its reader closed, or a full disk) costs neither the run nor its files, nor the exit code', {skip: noFullDevice}, async () => {
+	const directory = mkdtempSync(join(tmpdir(), 'gdlab-closed-stderr-'));
+	try {
+		// a yes/no target: a note about its labels goes to stderr before training
+		const data = join(directory, 'yes-no.csv');
+		writeFileSync(data, ['a,b,admit', ...Array.from({length: 40}, (_, row) => `${row % 7},${row % 3},${row % 2 === 0 ? 'yes' : 'no'}`)].join('\n'));
+		const child = spawn(process.execPath, [cliPath, 'train', '--data', data, '--epochs', '2000', '--save', 'run.json'], {cwd: directory, stdio: ['ignore', 'pipe', 'pipe']});
+		child.stderr.destroy();
+		child.stdout.resume();
+		const [status] = await once(child, 'close') as [number | null];
+		assert.equal(status, 0);
+		assert.equal(readRunFile(join(directory, 'run.json')).epochs, 2000);
+
+		const descriptor = openSync(full, 'w');
+		try {
+			const usage = spawnSync(process.execPath, [cliPath, 'train', '--epochs', '0'], {stdio: ['ignore', 'pipe', descriptor], encoding: 'utf8', timeout: 60_000});
+			assert.equal(usage.status, 2, 'a usage error is still exit 2');
+			const saved = spawnSync(process.execPath, [cliPath, 'train', '--data', data, '--epochs', '20', '--save', 'full.json'], {cwd: directory, stdio: ['ignore', 'pipe', descriptor], encoding: 'utf8', timeout: 60_000});
+			assert.equal(saved.status, 0);
+			assert.equal(readRunFile(join(directory, 'full.json')).epochs, 20);
+		} finally {
+			closeSync(descriptor);
+		}
 	} finally {
 		rmSync(directory, {recursive: true, force: true});
 	}
