@@ -97,14 +97,15 @@ export function useRunIntents({session, savePath, split, onControls, onPanel, re
 		}
 
 		const resumes = session.status === 'done' && next > session.epoch;
-		// a target at or below the epochs trained ends the run where it stands (it does not go back)
+		// a target at or below the epochs trained ends the run where it stands (it does not go back); the
+		// message names no epoch, as a worker may train a few more before it hears of the target
 		const ends = session.status === 'training' && next <= session.epoch;
 		session.setEpochTarget(next);
 		if (resumes) { // as it says: a finished run paused with space (or loaded paused) trains again
 			onControls({paused: false});
 		}
 
-		notify(`epoch target ${epochs} → ${next}${resumes ? ': training resumes' : (ends ? `: done at epoch ${session.epoch}, past it` : '')}`);
+		notify(`epoch target ${epochs} → ${next}${resumes ? ': training resumes' : (ends ? ': below the epochs trained; done where it stands' : '')}`);
 	};
 
 	const changeHiddenUnits = (change: 1 | -1) => {
