@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import {Footer} from './Footer.js';
 import {helpFooterHints, keyMap} from './key-map.js';
-import {displayWidth, truncateToWidth} from './text-width.js';
+import {displayWidth, truncateToWidth, wrapToWidth} from './text-width.js';
 
 /** Props of HelpOverlay. */
 export type HelpOverlayProps = {
@@ -19,7 +19,10 @@ const columnGap = 2;
 /** Every key in full, in place of a screen's panels, then a few lines about the data, and a footer saying how to close it. */
 export function HelpOverlay({about, width, height}: HelpOverlayProps) {
 	const keyWidth = Math.max(...keyMap.map(hint => displayWidth(hint.keys))) + 2;
-	const listRows = height - 1 - about.length;
+	// the lines about the data wrap where the keys leave room for them (in two columns), else each is cut to one line
+	const wrapped = about.flatMap(line => wrapToWidth(line, width));
+	const aboutLines = height - 1 - wrapped.length >= Math.ceil(keyMap.length / 2) ? wrapped : about.map(line => truncateToWidth(line, width));
+	const listRows = height - 1 - aboutLines.length;
 	const columns = keyMap.length <= listRows ? 1 : 2;
 	// room for a description: its column less the key and the gap; a long one that does not fit gives way to its brief
 	const room = Math.floor(width / columns) - keyWidth - (columns > 1 ? columnGap : 0);
@@ -34,8 +37,8 @@ export function HelpOverlay({about, width, height}: HelpOverlayProps) {
 					</Box>
 				))}
 			</Box>
-			{/* the data's feature names and the saved run's file may be wide (CJK): cut here, by columns, not by Ink */}
-			{about.map((line, index) => <Text key={index} dimColor wrap="truncate">{truncateToWidth(line, width)}</Text>)}
+			{/* the data's feature names and the saved run's file may be wide (CJK): wrapped or cut here, by columns, not by Ink */}
+			{aboutLines.map((line, index) => <Text key={index} dimColor wrap="truncate">{line}</Text>)}
 			<Footer hints={helpFooterHints} width={width}/>
 		</Box>
 	);

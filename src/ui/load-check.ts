@@ -28,5 +28,5 @@ export function replayDiffers(check: LoadCheck, epoch: number, weights: Float64A
 
 /** The message line when it does. */
 export function replayDiffersNotice(check: LoadCheck): string {
-	return `the replay differs from the weights saved in ${basename(check.file)}: gdlab replay ${check.file} shows where`;
+	return `replay differs from the weights saved in ${basename(check.file)}: see gdlab replay ${check.file}`;
 }
