@@ -227,3 +227,11 @@ test('the help lists what reading the data did that the user should know (droppe
 	assert.match(frame, /note: dropped 1 of 40 rows with a missing value/);
 	assert.match(frame, /note: target "admit": "no" → 0, "yes" → 1/);
 });
+
+test('the help wraps the data line where the keys leave room: every feature shows at 80×24', async () => {
+	const dashboard = renderDashboard({size: {columns: 80, rows: 24}});
+	dashboard.press('?');
+	const frame = await dashboard.waitForFrame('? esc close help');
+	assert.match(frame, /gre, gpa, rank_1, rank_2, rank_3, rank_4$/m);
+	assert.ok(frame.split('\n').length <= 23, 'the frame still fits');
+});
