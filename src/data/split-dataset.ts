@@ -10,13 +10,25 @@ import type {Dataset, Examples, SplitDataset} from './dataset.js';
 /** The lesson's share of records held out for testing. */
 export const defaultTestRatio = 0.1;
 
+/** Relative rounding error within which rows × (1 − ratio) counts as the whole number it misses. */
+const roundingSlack = 1e-9;
+
+/**
+ * int(rows × (1 − ratio)) as the lesson takes it, but a product a rounding error short of a whole number
+ * counts as that number: 400 × (1 − 0.8) is 79.99999999999999 in floating point, and means 80.
+ */
+function wholeRows(product: number): number {
+	const nearest = Math.round(product);
+	return Math.abs(product - nearest) <= roundingSlack * Math.max(1, product) ? nearest : Math.trunc(product);
+}
+
 /** Split a dataset into training and test records, drawing with the given generator. */
 export function splitDataset(dataset: Dataset, random: Random, testRatio = defaultTestRatio): SplitDataset {
 	if (!(testRatio > 0 && testRatio < 1)) {
 		throw new DataError(`--test-ratio must be between 0 and 1 (exclusive), got ${testRatio}`);
 	}
 
-	const trainSize = Math.trunc(dataset.rows * (1 - testRatio));
+	const trainSize = wholeRows(dataset.rows * (1 - testRatio));
 	if (trainSize < 1 || trainSize >= dataset.rows) {
 		const missing = trainSize < 1 ? 'training' : 'test';
 		throw new DataError(`${place(dataset.path ?? dataset.name)}: --test-ratio ${testRatio} leaves no ${missing} row from ${dataset.rows} ${dataset.rows === 1 ? 'row' : 'rows'}`);

@@ -32,6 +32,12 @@ test('→ holds out the share --test-ratio asks for', () => {
 	assert.deepEqual([...split.trainIndex, ...split.testIndex].sort((a, b) => a - b), Array.from({length: 400}, (_, row) => row));
 });
 
+test('→ counts a share a rounding error short of whole rows as those rows (400 × (1 − 0.8) is 80, not 79)', () => {
+	for (const [ratio, train] of [[0.8, 80], [0.9, 40], [0.9975, 1], [0.1, 360], [0.3, 280], [0.123, 350]] as const) {
+		assert.equal(splitDataset(loadDataset(undefined), createRandom('numpy', 42), ratio).train.rows, train, `--test-ratio ${ratio}`);
+	}
+});
+
 test('→ refuses a test ratio outside (0, 1)', () => {
 	for (const ratio of [0, 1, -0.1, 1.5, Number.NaN]) {
 		assert.throws(() => splitDataset(loadDataset('synthetic:100:2'), createRandom('numpy', 42), ratio), {name: 'DataError', message: `--test-ratio must be between 0 and 1 (exclusive), got ${ratio}`});
