@@ -7,6 +7,7 @@ import {mainUsage} from './commands/main-usage.js';
 import {runForward} from './commands/forward.js';
 import {runReplay} from './commands/replay.js';
 import {runStep} from './commands/step.js';
+import {interruptedLine} from './commands/interrupted.js';
 import {handleStdoutError, stdoutFailureSoFar} from './commands/stdout-failure.js';
 import {runTrain} from './commands/train.js';
 import {UsageError} from './commands/usage-error.js';
@@ -82,8 +83,9 @@ function usageCommand(usage: string): string {
 }
 
 process.on('SIGINT', () => {
-	// an interrupt never leaves a half-written save behind
+	// an interrupt never leaves a half-written save behind, and says what it stopped
 	removePendingTemporaryFiles();
+	process.stderr.write(interruptedLine());
 	process.exit(130);
 });
 

@@ -10,6 +10,7 @@ import {letEventsIn, runInSlices} from './in-slices.js';
 import {loadRunDataInSteps} from './run-data.js';
 import {reportDataNotes} from './report-data-notes.js';
 import {checkRunOutputs, writeRunOutputs, type RunOutputs} from './run-outputs.js';
+import {noteOnInterrupt} from './interrupted.js';
 import {despiteStdoutFailure} from './stdout-failure.js';
 import {UsageError} from './usage-error.js';
 
@@ -100,6 +101,8 @@ export async function printRun(options: RunOptions, outputs: RunOutputs, write: 
 
 /** Train, write the files asked for, and print the run; resolves to the exit code. */
 async function trainAndReport(options: RunOptions, outputs: RunOutputs, write: (text: string) => void): Promise<number> {
+	const files = [outputs.save, outputs.exportHistory].filter((path): path is string => path !== undefined);
+	const unwritten = noteOnInterrupt(() => (files.length === 0 ? undefined : `before ${files.join(' and ')} ${files.length === 1 ? 'was' : 'were'} written`));
 	const result = await train(options, outputs.json ? undefined : loss => {
 		write(`${lossLine(loss)}\n`);
 	});
@@ -107,6 +110,7 @@ async function trainAndReport(options: RunOptions, outputs: RunOutputs, write: (
 	// writes is taken right after them, before the last lines
 	await letEventsIn();
 	const failures = writeRunOutputs(options, result.split, result.session, outputs);
+	unwritten();
 	await letEventsIn();
 	write(outputs.json ? `${JSON.stringify(trainJson(result), null, 1)}\n` : endLines(result));
 	const snapshot = result.session.snapshot();
@@ -140,7 +144,9 @@ export async function train(options: RunOptions, onLoss?: (loss: ReportedLoss) =
 	};
 
 	await letEventsIn();
+	const reached = noteOnInterrupt(() => `at epoch ${session.epoch} of ${session.config.epochs}`);
 	await runInSlices(() => session.advance(1) > 0 && session.status === 'training', report);
+	reached();
 	return {options, split, session, losses};
 }
 
@@ -176,7 +182,8 @@ function endLines({session}: TrainResult): string {
 	const snapshot = session.snapshot();
 	const lines: string[] = [];
 	if (snapshot.status === 'diverged') {
-		lines.push(`Diverged at epoch ${snapshot.divergedAt}: the loss or weights stopped being finite; lower --lr (weights are from epoch ${snapshot.epoch})`);
+		const weights = snapshot.epoch === 0 ? 'the initial ones' : `those after ${snapshot.epoch} ${snapshot.epoch === 1 ? 'epoch' : 'epochs'}`;
+		lines.push(`Diverged at epoch ${snapshot.divergedAt}: the loss or weights stopped being finite; lower --lr (the weights are ${weights})`);
 	}
 
 	lines.push(`Prediction accuracy: ${pythonFixed3(snapshot.testAccuracy)}`);

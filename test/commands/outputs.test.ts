@@ -84,7 +84,7 @@ test('a diverged run says on stderr why the exit code is 1, text and --json alik
 	const text = runCli(['train', '--lr', '1e308']);
 	assert.equal(text.status, 1);
 	assert.equal(text.stderr, line);
-	assert.match(text.stdout, /^Diverged at epoch 0: the loss or weights stopped being finite; lower --lr \(weights are from epoch 0\)$/m);
+	assert.match(text.stdout, /^Diverged at epoch 0: the loss or weights stopped being finite; lower --lr \(the weights are the initial ones\)$/m);
 	const json = runCli(['train', '--lr', '1e308', '--json']);
 	assert.equal(json.status, 1);
 	assert.equal(json.stderr, line);

@@ -100,7 +100,11 @@ test('a long train prints each loss as it gets there, and Ctrl+C (SIGINT) stops 
 	try {
 		const child = spawn(process.execPath, [cliPath, 'train', '--model', 'backprop', '--epochs', '1000000', '--save', join(directory, 'run.json')], {stdio: ['ignore', 'pipe', 'pipe']});
 		let stdout = '';
+		let stderr = '';
 		child.stdout.setEncoding('utf8');
+		child.stderr.setEncoding('utf8').on('data', (text: string) => {
+			stderr += text;
+		});
 		const exited = new Promise<number | null>(resolve => {
 			child.on('exit', (code, signal) => {
 				resolve(code ?? (signal === null ? null : 128));
@@ -123,6 +127,7 @@ test('a long train prints each loss as it gets there, and Ctrl+C (SIGINT) stops 
 		assert.equal(await exited, 130);
 		assert.ok(!stdout.includes('Prediction accuracy'), 'stopped before the end');
 		assert.deepEqual(readdirSync(directory), [], 'no save and no temporary file');
+		assert.match(stderr, new RegExp(`^gdlab: interrupted at epoch \\d+ of 1000000; before ${join(directory, 'run.json').replaceAll('.', '\\.')} was written\n$`));
 	} finally {
 		rmSync(directory, {recursive: true, force: true});
 	}

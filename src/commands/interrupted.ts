@@ -1,0 +1,22 @@
+/**
+ * What Ctrl+C (SIGINT) leaves behind, told in one line: `gdlab: interrupted`, and what the work under way
+ * says of itself (train: the epoch it reached, and the files it had not written).
+ */
+
+/** Notes of the work under way, each saying where it stands (or nothing). */
+const notes = new Set<() => string | undefined>();
+
+/** Have `note` tell where the work stands should an interrupt end it; returns the function that stops it. */
+export function noteOnInterrupt(note: () => string | undefined): () => void {
+	notes.add(note);
+	return () => {
+		notes.delete(note);
+	};
+}
+
+/** The line an interrupt ends gdlab with. */
+export function interruptedLine(): string {
+	// the innermost work first: "at epoch 40 of 1000; before run.json was written"
+	const told = [...notes].reverse().map(note => note()).filter((text): text is string => text !== undefined);
+	return `gdlab: interrupted${told.length > 0 ? ` ${told.join('; ')}` : ''}\n`;
+}
