@@ -50,11 +50,20 @@ async function main(argv: string[]): Promise<number> {
 			throw new UsageError(`unknown command "${first}"`, mainUsage);
 		}
 
-		return command(rest);
+		return withUsage(first, async () => command(rest));
 	}
 
 	const {runDashboardCommand} = await import('./commands/dashboard.js');
-	return runDashboardCommand(argv);
+	return withUsage(undefined, async () => runDashboardCommand(argv));
+}
+
+/** Run a command, pointing a usage error found past its flags (an empty --save, say) to the command's --help. */
+async function withUsage(command: string | undefined, run: () => Promise<number>): Promise<number> {
+	try {
+		return await run();
+	} catch (error) {
+		throw error instanceof UsageError && error.usage === undefined ? new UsageError(error.message, `Usage: gdlab${command === undefined ? '' : ` ${command}`}`) : error;
+	}
 }
 
 /**

@@ -18,7 +18,7 @@ import {setParallelEpoch, startParallelEpoch, workerOutcomes} from '../engine/ke
 import type {Model} from '../engine/model.js';
 import {createRandom} from '../engine/random.js';
 import {SingleUnit} from '../engine/single-unit.js';
-import {columnList, dataValue, parseOptions, wholeNumber} from './parse-options.js';
+import {dataColumns, dataValue, parseOptions, wholeNumber} from './parse-options.js';
 import {letEventsIn} from './in-slices.js';
 import {reportDataNotes} from './report-data-notes.js';
 import {UsageError} from './usage-error.js';
@@ -163,8 +163,8 @@ export async function runBench(argv: string[], write: (text: string) => void = t
 	const previousParallel = setParallelEpoch(!values['single-thread']);
 	try {
 		const threads = fastEpochEnabled() && await startParallelEpoch() ? 2 : 1;
-		const dataOptions = {target: values.target?.trim(), categorical: values.categorical === undefined ? undefined : columnList(values.categorical)};
-		const report = await runCases(caseData(values.data === undefined ? undefined : dataValue(values.data, benchUsage), dataOptions, values.quick ?? false), {threads, sigmoid}, {work, rounds});
+		const {data, ...dataOptions} = dataColumns(values.data === undefined ? undefined : dataValue(values.data, benchUsage), values.target, values.categorical, benchUsage);
+		const report = await runCases(caseData(data, dataOptions, values.quick ?? false), {threads, sigmoid}, {work, rounds});
 		write(values.json ? `${JSON.stringify(report, null, 1)}\n` : formatReport(report));
 	} finally {
 		setFastEpoch(previousFast);

@@ -9,7 +9,7 @@ import {lessonConfig, type BatchMode, type SessionConfig} from '../engine/traini
 import {maxEpochs, maxHiddenUnits, maxNumpySeed} from '../engine/validate-config.js';
 import {DataError} from '../data/data-error.js';
 import {defaultTestRatio} from '../data/split-dataset.js';
-import {parseSyntheticName} from '../data/synthetic-dataset.js';
+import {parseSyntheticName, syntheticTarget} from '../data/synthetic-dataset.js';
 import {UsageError} from './usage-error.js';
 
 /** The lesson's split seed. */
@@ -129,12 +129,30 @@ export function resolveRunOptions<Model extends string = ModelKind>(flags: RunFl
 		model,
 		config,
 		splitSeed: flags['split-seed'] === undefined ? lessonSplitSeed : seedValue('--split-seed', flags['split-seed'], rng, usage),
-		data: flags.data === undefined ? undefined : dataValue(flags.data, usage),
-		target: flags.target?.trim(),
-		categorical: flags.categorical === undefined ? undefined : columnList(flags.categorical),
+		...dataColumns(flags.data === undefined ? undefined : dataValue(flags.data, usage), flags.target, flags.categorical, usage),
 		strict: flags.strict ?? false,
 		testRatio: flags['test-ratio'] === undefined ? defaultTestRatio : ratioValue(flags['test-ratio'], usage),
 	};
+}
+
+/**
+ * --data with --target and --categorical as given; naming columns of synthetic data (x1… and the target y)
+ * other than y is a mistake in the flags (exit 2), found before any data is made.
+ */
+export function dataColumns(data: string | undefined, targetText: string | undefined, categoricalText: string | undefined, usage: string): {data: string | undefined; target: string | undefined; categorical: string[] | undefined} {
+	const target = targetText?.trim();
+	const categorical = categoricalText === undefined ? undefined : columnList(categoricalText);
+	if (data !== undefined && parseSyntheticName(data) !== undefined) {
+		if (target !== undefined && target !== syntheticTarget) {
+			throw new UsageError(`--target ${target}: synthetic data's target is ${syntheticTarget}`, usage);
+		}
+
+		if (categorical !== undefined && categorical.length > 0) {
+			throw new UsageError('--categorical does not apply to synthetic data (its features are all numeric)', usage);
+		}
+	}
+
+	return {data, target, categorical};
 }
 
 /** --data as given, when it can name data: a file (any non-empty name), or a well-formed synthetic:ROWS:FEATURES. */

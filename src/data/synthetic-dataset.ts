@@ -15,6 +15,8 @@ export const syntheticSeed = 0;
 export const maxSyntheticRows = 10_000_000;
 /** The most features a synthetic dataset may have. */
 export const maxSyntheticFeatures = 1000;
+/** The target column of synthetic data (its features are x1, x2 …). */
+export const syntheticTarget = 'y';
 
 /** Parse `synthetic:ROWS:FEATURES` into its sizes, or undefined when the text is not of that form. */
 export function parseSyntheticName(text: string): {rows: number; features: number} | undefined {
@@ -89,7 +91,7 @@ class SyntheticGenerator {
 		this.dataset = {
 			name: `synthetic:${rows}:${featureCount}`,
 			featureNames: Array.from({length: featureCount}, (_, index) => `x${index + 1}`),
-			targetName: 'y',
+			targetName: syntheticTarget,
 			targetMapping: [['0', 0], ['1', 1]],
 			droppedRows: 0,
 			features,

@@ -26,17 +26,28 @@ function workspace(name: string): string {
 /** A refusal: one line on stderr, exit 1, nothing trained or printed. */
 function assertRefused(args: string[], cwd: string, message: string, exitCode = 1): void {
 	const {stdout, stderr, status} = runCli(args, {cwd});
-	assert.equal(stderr, `gdlab: ${message}\n`, args.join(' '));
+	// a usage error points to the command's options, as every flag mistake does
+	const command = args[0]!.startsWith('-') ? 'gdlab' : `gdlab ${args[0]}`;
+	assert.equal(stderr, `gdlab: ${message}\n${exitCode === 2 ? `see '${command} --help' for the options\n` : ''}`, args.join(' '));
 	assert.equal(status, exitCode, args.join(' '));
 	assert.equal(stdout, '', 'refused before training: no figures');
 }
 
 test('--save or --export-history never writes over the --data file', () => {
 	const cwd = workspace('data-file');
-	assertRefused(['train', '--epochs', '20', '--data', 'victim.csv', '--save', 'victim.csv'], cwd, 'victim.csv: cannot write: it is the --data file; choose another name');
-	assertRefused(['train', '--epochs', '20', '--data', 'victim.csv', '--export-history', './victim.csv'], cwd, './victim.csv: cannot write: it is the --data file; choose another name');
+	assertRefused(['train', '--epochs', '20', '--data', 'victim.csv', '--save', 'victim.csv'], cwd, 'victim.csv: cannot write: it is the data file it trains on; choose another name');
+	assertRefused(['train', '--epochs', '20', '--data', 'victim.csv', '--export-history', './victim.csv'], cwd, './victim.csv: cannot write: it is the data file it trains on; choose another name');
 	assert.equal(readFileSync(join(cwd, 'victim.csv'), 'utf8'), admissions);
 	assert.deepEqual(readdirSync(cwd), ['victim.csv'], 'no temporary file left');
+});
+
+test('--target or --categorical naming columns synthetic data has not are usage errors, in train, the dashboard and bench', () => {
+	const cwd = workspace('synthetic-columns');
+	assertRefused(['train', '--data', 'synthetic:100:3', '--target', 'foo'], cwd, '--target foo: synthetic data\'s target is y', 2);
+	assertRefused(['train', '--data', 'synthetic:100:3', '--categorical', 'x1'], cwd, '--categorical does not apply to synthetic data (its features are all numeric)', 2);
+	assertRefused(['--data', 'synthetic:100:3', '--categorical', 'x1'], cwd, '--categorical does not apply to synthetic data (its features are all numeric)', 2);
+	assertRefused(['bench', '--data', 'synthetic:100:3', '--target', 'x1'], cwd, '--target x1: synthetic data\'s target is y', 2);
+	assert.equal(runCli(['train', '--data', 'synthetic:100:3', '--target', 'y', '--epochs', '5'], {cwd}).status, 0, 'y is its target');
 });
 
 test('--save and --export-history may not name the same file', () => {
@@ -99,7 +110,7 @@ test('gdlab --save without a terminal saves the run it prints, as train --save d
 	const record = JSON.parse(readFileSync(join(cwd, 'run.json'), 'utf8'));
 	assert.equal(record.format, 'gdlab-run');
 	assert.equal(record.epochs, 10);
-	assertRefused(['--data', 'victim.csv', '--save', 'victim.csv'], cwd, 'victim.csv: cannot write: it is the --data file; choose another name');
+	assertRefused(['--data', 'victim.csv', '--save', 'victim.csv'], cwd, 'victim.csv: cannot write: it is the data file it trains on; choose another name');
 	assert.equal(readFileSync(join(cwd, 'victim.csv'), 'utf8'), admissions);
 });
 

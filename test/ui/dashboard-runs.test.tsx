@@ -99,7 +99,7 @@ test('w never writes over a file gdlab did not write, nor over the data: it says
 	const before = readFileSync(data, 'utf8');
 	const onData = renderDashboard({configs: {single: {epochs: longRun}}, size, props: {savePath: data}});
 	onData.press('w');
-	await onData.waitForFrame(`could not save: ${data}: cannot write: it is the --data file; choose another name`);
+	await onData.waitForFrame(`could not save: ${data}: cannot write: it is the data file it trains on; choose another name`);
 	assert.equal(readFileSync(data, 'utf8'), before);
 });
 
