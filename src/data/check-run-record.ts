@@ -32,6 +32,10 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 function object(value: unknown, name: string): Record<string, unknown> {
+	if (value === undefined) {
+		throw new RecordProblem(`"${name}" is missing`);
+	}
+
 	if (!isObject(value)) {
 		throw new RecordProblem(`"${name}" must be an object, got ${shown(value)}`);
 	}
@@ -41,7 +45,7 @@ function object(value: unknown, name: string): Record<string, unknown> {
 
 function check(ok: boolean, name: string, what: string, value: unknown): void {
 	if (!ok) {
-		throw new RecordProblem(`"${name}" must be ${what}, got ${shown(value)}`);
+		throw new RecordProblem(value === undefined ? `"${name}" is missing` : `"${name}" must be ${what}, got ${shown(value)}`);
 	}
 }
 
@@ -72,7 +76,7 @@ export function checkRunRecord(record: Record<string, unknown>): RunRecord {
 	const config = validSettings(object(record.config, 'config') as SessionConfig, 'config');
 	const epochs = record.epochs;
 	check(isCount(epochs), 'epochs', 'a whole number of at least 0', epochs);
-	check((statuses as readonly unknown[]).includes(record.status), 'status', statuses.join(', '), record.status);
+	check((statuses as readonly unknown[]).includes(record.status), 'status', `one of ${statuses.join(', ')}`, record.status);
 	checkSource(object(record.source, 'source'), config.rng);
 	const features = checkDataset(object(record.dataset, 'dataset'));
 	checkChanges(record.changes, config, epochs as number);

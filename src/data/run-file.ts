@@ -11,6 +11,7 @@ import type {ConfigChange, SessionConfig, SessionStatus, TrainingSession} from '
 import {checkRunRecord, RecordProblem} from './check-run-record.js';
 import {DataError, place} from './data-error.js';
 import {maxRunFileBytes} from './data-limits.js';
+import {positionAt} from './text-position.js';
 import type {Dataset} from './dataset.js';
 import {checkOutputFile, describeWriteError, type OutputKind} from './output-file.js';
 import {bundledDataPath} from './load-dataset.js';
@@ -233,7 +234,11 @@ export function readRunFile(path: string): RunRecord {
 	try {
 		record = JSON.parse(text);
 	} catch (error) {
-		throw new DataError(`${place(path)}: not a gdlab run file (invalid JSON: ${(error as Error).message})`);
+		// V8 names the offset ("… in JSON at position 1000"): point to its line and column, as for a CSV file
+		const message = (error as Error).message;
+		const offset = /\s*(?:in JSON )?at position (\d+).*$/.exec(message);
+		const {line, column} = offset ? positionAt(text, Number(offset[1])) : {line: undefined, column: undefined};
+		throw new DataError(`${place(path, line, column)}: not a gdlab run file (invalid JSON: ${offset ? message.slice(0, offset.index) : message})`);
 	}
 
 	if (record === null || typeof record !== 'object' || (record as Partial<RunRecord>).format !== runFormat) {

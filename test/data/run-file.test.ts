@@ -54,11 +54,19 @@ test('→ reads back what writeRunFile wrote, a NaN figure (written as null) inc
 });
 
 test('→ names a missing or null part instead of failing on it later', () => {
-	assert.equal(problemWith(record => delete record.history.test), '"history.test" must be a list of 12 numbers, got undefined');
+	assert.equal(problemWith(record => delete record.history.test), '"history.test" is missing');
 	assert.equal(problemWith(record => delete record.initialWeights), 'the saved run has no "initialWeights"');
 	for (const key of ['history', 'config', 'source', 'dataset']) {
 		assert.equal(problemWith(record => (record[key] = null)), `"${key}" must be an object, got null`);
 	}
+});
+
+test('→ says what a bad status could be, and where truncated JSON stops, by line and column', () => {
+	assert.equal(problemWith(record => (record.status = 'weird')), '"status" must be one of training, done, diverged, got "weird"');
+	const text = `${JSON.stringify(savedRun('single'), null, 1)}\n`;
+	const path = writeTempFile('truncated.json', text.slice(0, 200));
+	const lines = text.slice(0, 200).split('\n');
+	assert.throws(() => readRunFile(path), {name: 'DataError', message: new RegExp(`^${path.replaceAll('.', '\\.')}:${lines.length}:\\d+: not a gdlab run file \\(invalid JSON: [^)]*\\)$`)});
 });
 
 test('→ holds the saved config to the limits the CLI puts on the same flags', () => {
@@ -82,7 +90,7 @@ test('→ wants one history value per epoch, so a huge "epochs" cannot start an 
 
 test('→ takes changes only as a list of known, valid settings at epochs the run reached', () => {
 	assert.equal(problemWith(record => (record.changes = 'x')), '"changes" must be a list, got "x"');
-	assert.equal(problemWith(record => (record.changes = [{epoch: 10}])), '"changes[0].change" must be an object, got undefined');
+	assert.equal(problemWith(record => (record.changes = [{epoch: 10}])), '"changes[0].change" is missing');
 	assert.equal(problemWith(record => (record.changes = [{epoch: 5, change: {learnRate: -3}}])), 'changes[0]: learning rate must be a positive number, got -3');
 	assert.equal(problemWith(record => (record.changes = [{epoch: 5, change: {hidden: 3}}])), '"changes[0].change" has an unknown setting "hidden" (known: learnRate, momentum, batch, epochs)');
 	assert.equal(problemWith(record => (record.changes = [{epoch: 13, change: {learnRate: 1}}])), '"changes[0].epoch" must be a whole number from 0 to 12, got 13');
