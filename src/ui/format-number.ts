@@ -11,8 +11,8 @@ const largestPlain = 1e4;
 /** What stands for a value that is not a finite number (the step that overflowed as a run diverged). */
 export const notFiniteMark = '—';
 
-/** A number in 4 significant digits, with an exponent when it is tiny or huge (1.23e-5); — when not finite. */
-export function formatNumber(value: number): string {
+/** A number in 4 (or `digits`) significant digits, with an exponent when it is tiny or huge (1.23e-5); — when not finite. */
+export function formatNumber(value: number, digits = significantDigits): string {
 	if (!Number.isFinite(value)) {
 		return notFiniteMark;
 	}
@@ -23,10 +23,10 @@ export function formatNumber(value: number): string {
 
 	const magnitude = Math.abs(value);
 	if (magnitude >= smallestPlain && magnitude < largestPlain) {
-		return value.toPrecision(significantDigits);
+		return value.toPrecision(digits);
 	}
 
-	return value.toExponential(significantDigits - 2).replace('e+', 'e');
+	return value.toExponential(digits - 2).replace('e+', 'e');
 }
 
 /** A setting as the user would type it (η 0.005, β 0.9): no padding digits. */

@@ -40,6 +40,8 @@ export const minimumPlotRows = 3;
 export const learnRateMark = '▲';
 /** Shown in an empty chart. */
 export const waitingText = 'waiting for the first epoch…';
+/** The most significant digits a y label gets to differ from the next. */
+const maxLabelDigits = 8;
 /** The y range is snapped to a grid of its span divided by this. */
 const rangeGridDivisions = 10;
 /** Range given to a flat series so it sits in the middle instead of collapsing the chart. */
@@ -187,7 +189,16 @@ function niceStep(step: number): number {
 
 /** The labels asciichart will print down the y-axis, to size the label column. */
 function axisLabels({min, max}: {min: number; max: number}, plotRows: number): string[] {
-	return Array.from({length: plotRows}, (_, row) => formatNumber(max - (row * (max - min)) / Math.max(1, plotRows - 1)));
+	const values = Array.from({length: plotRows}, (_, row) => max - (row * (max - min)) / Math.max(1, plotRows - 1));
+	const labels = values.map(value => formatNumber(value));
+	// a narrow range over many rows (a long run's first columns) needs more digits to tell its rows apart
+	for (let digits = 5; digits <= maxLabelDigits && labels.some((label, row) => row > 0 && label === labels[row - 1]); digits++) {
+		values.forEach((value, row) => {
+			labels[row] = formatNumber(value, digits);
+		});
+	}
+
+	return labels;
 }
 
 /** asciichart may round one row more or less than asked: trim or pad to exactly `rows` lines. */

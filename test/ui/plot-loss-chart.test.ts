@@ -166,3 +166,14 @@ test('on a long run the chart spans the curve as drawn: its first column starts 
 	assert.ok(firstValueRow >= 0 && firstValueRow <= 1, `the first column is on row ${firstValueRow}:\n${lines.join('\n')}`);
 	assert.ok(lines.at(-2)!.trim().length > 0);
 });
+
+test('a narrow range over many rows (a long run\'s first columns) still gives every row its own y label', () => {
+	const early = Float64Array.from({length: 720}, (_, epoch) => 0.1029 - (epoch * 1e-6));
+	const lines = plotLossChart({series: [{values: early, color: undefined}], domain: 100_000, learnRateChanges: [], width: 120, height: 25});
+	const labels = lines.slice(0, -1).map(line => /^ *(\S+) [┤┼]/.exec(line)?.[1]);
+	assert.ok(labels.every(label => label !== undefined), lines.join('\n'));
+	assert.equal(new Set(labels).size, labels.length, `repeated labels:\n${lines.join('\n')}`);
+	for (const line of lines) {
+		assert.ok([...line].length <= 120);
+	}
+});
