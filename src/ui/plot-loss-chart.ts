@@ -38,8 +38,8 @@ export type LossChartRequest = {
 export const minimumPlotRows = 3;
 /** The mark under an epoch where η changed. */
 export const learnRateMark = '▲';
-/** Shown in an empty chart. */
-export const waitingText = 'waiting for the first epoch…';
+/** Shown in an empty chart (also while paused before the first epoch: it promises nothing is under way). */
+export const waitingText = 'the loss curve appears as epochs are trained';
 /** The most significant digits a y label gets to differ from the next. */
 const maxLabelDigits = 8;
 /** The y range is snapped to a grid of its span divided by this. */
