@@ -66,13 +66,14 @@ export function StatusLine({title, snapshot, state, epochsPerSecond, pinnedLabel
 				<Text bold color={stateColor}>{state}</Text>
 				{settings}
 			</Text>
+			{/* two spaces between the parts, none after the last (trailing spaces would count towards the cut) */}
 			<Text wrap="truncate">
 				<Text color={theme.train}>{losses.train}</Text>
 				{'  '}
 				<Text color={theme.test}>{losses.test}</Text>
-				{`  ${losses.accuracy}  `}
-				{losses.pinned !== '' && <Text color={theme.pinned}>{`${losses.pinned}  `}</Text>}
-				{losses.mark}
+				{`  ${losses.accuracy}`}
+				{losses.pinned !== '' && <Text color={theme.pinned}>{`  ${losses.pinned}`}</Text>}
+				{losses.mark !== '' && `  ${losses.mark}`}
 			</Text>
 		</Box>
 	);

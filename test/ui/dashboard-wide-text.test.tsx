@@ -2,10 +2,13 @@
 import '../helpers/outside-ci.js';
 import assert from 'node:assert/strict';
 import {afterEach, test} from 'node:test';
+import {Box} from 'ink';
 import {cleanup, render} from 'ink-testing-library';
 import stringWidth from 'string-width';
 import type {SplitDataset} from '../../src/data/dataset.js';
+import {lessonConfig, TrainingSession} from '../../src/engine/training-session.js';
 import {MessageLine} from '../../src/ui/MessageLine.js';
+import {StatusLine} from '../../src/ui/StatusLine.js';
 import {assertEveryFrameFits, lessonSplit, linesOf, renderDashboard, resize} from './dashboard-harness.js';
 
 /** Time for a resize or a key to reach the screen. */
@@ -60,4 +63,17 @@ test('a message naming a long CJK file stays on one line, no wider than the term
 		assert.match(lines[0]!, /^saved run to 数据文件.*…$/);
 		instance.unmount();
 	}
+});
+
+test('a loss line that just fits the width is shown whole: no trailing spaces push it over into …', () => {
+	const snapshot = new TrainingSession(lessonSplit(), lessonConfig('single')).snapshot();
+	const pinnedLabel = 'η 0.0001 seed 4';
+	const whole = (text: string) => text.split('\n')[1]!.trimEnd();
+	const wide = render(<StatusLine title="Single unit" snapshot={snapshot} state="done" epochsPerSecond={0} pinnedLabel={pinnedLabel} learnRateChanged={false} width={200}/>);
+	const line = whole(wide.lastFrame()!);
+	cleanup();
+	assert.ok(line.endsWith(`pinned ${pinnedLabel}`), line);
+	const width = stringWidth(line);
+	const exact = render(<Box width={width}><StatusLine title="Single unit" snapshot={snapshot} state="done" epochsPerSecond={0} pinnedLabel={pinnedLabel} learnRateChanged={false} width={width}/></Box>);
+	assert.equal(whole(exact.lastFrame()!), line);
 });
