@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import {useMemo} from 'react';
+import {useMemo, useState} from 'react';
 import {demoSeed, forwardDemo} from '../engine/forward-pass.js';
 import type {RandomKind} from '../engine/random.js';
 import {describeForward} from './describe-forward.js';
@@ -10,7 +10,7 @@ import {useTheme} from './hooks/use-theme.js';
 import {keysFor} from './key-map.js';
 import {MatrixBlock} from './MatrixBlock.js';
 import {nextSeed} from './next-seed.js';
-import {wrapToWidth} from './text-width.js';
+import {truncateToWidth, wrapToWidth} from './text-width.js';
 
 /** Props of ForwardScreen. */
 export type ForwardScreenProps = {
@@ -36,6 +36,9 @@ export type ForwardScreenProps = {
 	height: number;
 };
 
+/** What a key of the training screens says here. */
+export const trainingKeyNotice = 'that key acts on a training run (1, 3); here s draws new values, r the first';
+
 /** Gap between the weights and the layer values beside them. */
 const blockGap = 3;
 /** Rows of everything above the product lines: title, X, both layers, and the line saying X·W_ih works. */
@@ -45,11 +48,17 @@ const fixedRows = 1 + 2 + 5 + 4 + 1;
 export function ForwardScreen({keyTarget, seed, rng, startSeed, onSeed, helpOpen, about, keysActive, width, height}: ForwardScreenProps) {
 	const theme = useTheme();
 	const layout = useMemo(() => describeForward(forwardDemo(seed, rng)), [seed, rng]);
+	// a key of the training screens (w, space, ← …) says where it works instead of doing nothing unseen
+	const [notice, setNotice] = useState<string | undefined>(undefined);
 	useScreenKeys(keyTarget, name => {
 		if (name === 's') { // new values from the next seed
 			onSeed(current => nextSeed(current, rng));
+			setNotice(undefined);
 		} else if (name === 'r') { // back to the values it opened with
 			onSeed(() => startSeed);
+			setNotice(undefined);
+		} else {
+			setNotice(trainingKeyNotice);
 		}
 	}, keysActive && !helpOpen);
 
@@ -70,7 +79,8 @@ export function ForwardScreen({keyTarget, seed, rng, startSeed, onSeed, helpOpen
 	// the rows left over can hold it.
 	const productLines = wrapToWidth(layout.matrixTimesRow, width);
 	const ruleLines = wrapToWidth(layout.rule, width);
-	const showRule = fixedRows + productLines.length + ruleLines.length <= height - 1;
+	const noticeRows = notice === undefined ? 0 : 1;
+	const showRule = fixedRows + productLines.length + ruleLines.length + noticeRows <= height - 1;
 	return (
 		<Box flexDirection="column" height={height} overflow="hidden">
 			<Text wrap="truncate">
@@ -84,6 +94,7 @@ export function ForwardScreen({keyTarget, seed, rng, startSeed, onSeed, helpOpen
 			{productLines.map((line, index) => <Text key={index} wrap="truncate" color={theme.failure}>{line}</Text>)}
 			{showRule && ruleLines.map((line, index) => <Text key={index} wrap="truncate" dimColor>{line}</Text>)}
 			<Box flexGrow={1}/>
+			{notice !== undefined && <Text wrap="truncate">{truncateToWidth(notice, width)}</Text>}
 			<Footer hints={keysFor('forward')} width={width}/>
 		</Box>
 	);

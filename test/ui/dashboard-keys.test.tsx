@@ -3,6 +3,7 @@ import '../helpers/outside-ci.js';
 import assert from 'node:assert/strict';
 import {afterEach, test} from 'node:test';
 import {cleanup} from 'ink-testing-library';
+import {trainingKeyNotice} from '../../src/ui/ForwardScreen.js';
 import {epochAxisOf, keys, renderDashboard, waitFor} from './dashboard-harness.js';
 
 /** An epoch target the tests never reach, so runs keep going until paused. */
@@ -270,6 +271,19 @@ test('Tab, shift+Tab and 1 / 2 / 3 switch models, and each keeps its run', async
 	await dashboard.waitForFrame('Backprop 6×2×1');
 	dashboard.press('2');
 	await dashboard.waitForFrame('Forward pass 4 → 3 → 2');
+});
+
+test('a training key on the forward screen says where it acts, in a line that fits; s clears it', async () => {
+	for (const size of [{columns: 80, rows: 24}, {columns: 60, rows: 18}]) {
+		const dashboard = renderDashboard({model: 'forward', size});
+		await dashboard.waitForFrame('seed 42 (the lesson\'s)');
+		dashboard.press('w');
+		const frame = await dashboard.waitForFrame(trainingKeyNotice.slice(0, 40));
+		assert.ok(frame.split('\n').length < size.rows, `${size.columns}×${size.rows}: the frame still fits`);
+		dashboard.press('s');
+		await dashboard.waitForFrame(text => text.includes('seed 43') && !text.includes(trainingKeyNotice.slice(0, 40)), 'the notice gone with new values');
+		cleanup();
+	}
 });
 
 test('s on the forward screen draws new values, r brings back the lesson\'s', async () => {
