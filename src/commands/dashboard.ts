@@ -57,9 +57,16 @@ export async function runDashboardCommand(argv: string[]): Promise<number> {
 			throw new UsageError(`${record ? '--load' : '--model forward'} with --save needs a terminal (the dashboard); without one gdlab ${record ? 'replays the run' : 'prints the forward pass'} and saves nothing`, mainUsage);
 		}
 
-		// no terminal to draw on: print the lesson's headless figures for the chosen model
+		// no terminal to draw on: print the lesson's headless figures for the chosen model; a flag only the
+		// dashboard would use (it has every model) is refused, not ignored, as train refuses it
+		const unused = options.chosen === 'forward'
+			? Object.keys(values).find(name => !['model', 'seed', 'rng'].includes(name))
+			: (options.chosen === 'single' && values.hidden !== undefined ? 'hidden' : undefined);
+		if (unused !== undefined && !record) {
+			throw new UsageError(`--${unused} does not apply without a terminal: gdlab then prints ${options.chosen === 'forward' ? 'the forward pass, which takes only --seed and --rng' : 'the single unit\'s run, which has no hidden layer'}`, mainUsage);
+		}
+
 		if (options.chosen === 'forward') {
-			// forward takes only these two; the rest were checked above and mean nothing to it
 			return runForward([...(values.seed === undefined ? [] : ['--seed', values.seed]), ...(values.rng === undefined ? [] : ['--rng', values.rng])]);
 		}
 
