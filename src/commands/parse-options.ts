@@ -228,12 +228,14 @@ function ratioValue(text: string, usage: string): number {
 }
 
 function batchValue(text: string, usage: string): BatchMode {
-	if (text === 'full' || text === 'record') {
-		return text;
+	// spaces around a value are let by, as around every number (" 32", as a script may quote it)
+	const value = text.trim();
+	if (value === 'full' || value === 'record') {
+		return value;
 	}
 
-	if (/^\d+$/.test(text) && Number(text) >= 1) {
-		return Number(text);
+	if (/^\d+$/.test(value) && Number(value) >= 1) {
+		return Number(value);
 	}
 
 	throw new UsageError(`--batch must be full, record or a mini-batch size of at least 1, got "${text}"`, usage);
@@ -251,7 +253,7 @@ export function seedValue(flag: string, text: string, rng: RandomKind, usage: st
 	}
 
 	const value = Number(text);
-	if (!/^\d+$/.test(text) || value > maxNumpySeed) {
+	if (!/^\s*\d+\s*$/.test(text) || value > maxNumpySeed) {
 		throw new UsageError(`${flag} must be a whole number from 0 to ${maxNumpySeed} with --rng numpy, got "${text}"`, usage);
 	}
 

@@ -94,6 +94,13 @@ test('--target is trimmed like --categorical', () => {
 	assert.equal(JSON.parse(stdout).losses.length, 1);
 });
 
+test('spaces around a number are let by for every flag alike: seeds and --batch as --epochs', () => {
+	const spaced = runCli(['train', '--epochs', ' 10', '--seed', ' 42', '--split-seed', '42 ', '--batch', ' 32', '--json']);
+	assert.equal(spaced.status, 0, spaced.stderr);
+	const plain = runCli(['train', '--epochs', '10', '--seed', '42', '--split-seed', '42', '--batch', '32', '--json']);
+	assert.deepEqual(JSON.parse(spaced.stdout).weights, JSON.parse(plain.stdout).weights);
+});
+
 test('without a terminal, plain gdlab prints the headless lesson run', () => {
 	const {stdout, status} = runCli([]);
 	assert.equal(status, 0);
