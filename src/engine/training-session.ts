@@ -11,7 +11,7 @@ import {LossHistory} from './loss-history.js';
 import {evaluate, type Evaluation, type Model, type ModelKind} from './model.js';
 import {createRandom, type RandomKind} from './random.js';
 import {SingleUnit} from './single-unit.js';
-import {validateConfig} from './validate-config.js';
+import {checkNetworkSize, validateConfig} from './validate-config.js';
 import {applyWeightSteps} from './weight-update.js';
 
 export {ConfigError, validateConfig} from './validate-config.js';
@@ -116,7 +116,7 @@ export class TrainingSession {
 	private readonly changeLog: ConfigChange[] = [];
 
 	constructor(readonly data: TrainingData, config: SessionConfig) {
-		validateConfig(config);
+		this.checked(config);
 		this.current = {...config};
 		this.restart();
 	}
@@ -221,8 +221,18 @@ export class TrainingSession {
 
 	/** Change the number of hidden units; the network is rebuilt, so the run restarts. */
 	setHidden(hidden: number): void {
-		this.current = validateConfig({...this.current, hidden});
+		this.current = this.checked({...this.current, hidden});
 		this.restart();
+	}
+
+	/** `config`, checked, with a network that is not too big for its data (a ConfigError otherwise, the run as it was). */
+	private checked(config: SessionConfig): SessionConfig {
+		validateConfig(config);
+		if (config.model === 'backprop') {
+			checkNetworkSize(this.data.train.featureCount, config.hidden);
+		}
+
+		return config;
 	}
 
 	/** A copy of the state now. */

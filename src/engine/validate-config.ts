@@ -10,6 +10,20 @@ import type {SessionConfig} from './training-session.js';
 /** The most hidden units gdlab builds (a bigger network would take the dashboard minutes per frame). */
 export const maxHiddenUnits = 1024;
 
+/**
+ * The most weights a network may have: a run keeps some six copies of them (and the dashboard's worker
+ * more), so 100,000 one-hot columns × 1024 hidden units would take gigabytes and minutes an epoch.
+ */
+export const maxWeights = 4_000_000;
+
+/** Refuse a network of `featureCount` inputs and `hidden` hidden units with more than maxWeights weights. */
+export function checkNetworkSize(featureCount: number, hidden: number): void {
+	const weights = (featureCount * hidden) + hidden;
+	if (weights > maxWeights) {
+		throw new ConfigError(`${hidden} hidden units on ${featureCount.toLocaleString('en-US')} features make ${weights.toLocaleString('en-US')} weights; at most ${maxWeights.toLocaleString('en-US')} (fewer hidden units or fewer columns)`);
+	}
+}
+
 /** The largest seed NumPy's RandomState takes (2³² − 1). */
 export const maxNumpySeed = 0xff_ff_ff_ff;
 

@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {test} from 'node:test';
 import {runCli} from '../helpers/run-cli.js';
 
@@ -115,5 +118,22 @@ test('every help fits an 80-column terminal', () => {
 		for (const line of stdout.split('\n')) {
 			assert.ok([...line].length <= 80, `${args.join(' ')}: a line of ${[...line].length} columns: ${line}`);
 		}
+	}
+});
+
+test('a network too big for memory (many columns × many hidden units) is refused before it is built, exit 2', () => {
+	const directory = mkdtempSync(join(tmpdir(), 'gdlab-wide-'));
+	try {
+		const columns = 5000;
+		const header = [...Array.from({length: columns}, (_, column) => `c${column}`), 'y'].join(',');
+		const rows = Array.from({length: 12}, (_, row) => [...Array.from({length: columns}, (_, column) => (row + column) % 7), row % 2].join(','));
+		const data = join(directory, 'wide.csv');
+		writeFileSync(data, `${header}\n${rows.join('\n')}\n`);
+		const refused = runCli(['train', '--model', 'backprop', '--hidden', '1000', '--epochs', '1', '--data', data]);
+		assert.equal(refused.stderr, 'gdlab: 1000 hidden units on 5,000 features make 5,001,000 weights; at most 4,000,000 (fewer hidden units or fewer columns)\n');
+		assert.equal(refused.status, 2);
+		assert.equal(runCli(['train', '--model', 'backprop', '--hidden', '2', '--epochs', '1', '--data', data]).status, 0);
+	} finally {
+		rmSync(directory, {recursive: true, force: true});
 	}
 });
