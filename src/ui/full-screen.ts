@@ -48,8 +48,9 @@ export function writeLoadingLine(stdout: NodeJS.WriteStream, text: string): void
 }
 
 /**
- * While the data loads, take keys raw (so they are not echoed over the screen): Ctrl+C interrupts as it
- * would anywhere, q quits. Returns the function that hands the keyboard back, for Ink to take.
+ * While the data loads, take keys raw (so they are not echoed over the screen): q and Ctrl+C quit, with
+ * status 0, as they do in the dashboard once it is drawn (nothing is lost: no run has started). Returns the
+ * function that hands the keyboard back, for Ink to take.
  */
 export function watchLoadingKeys(stdin: NodeJS.ReadStream): () => void {
 	if (!stdin.isTTY || typeof stdin.setRawMode !== 'function') {
@@ -58,9 +59,7 @@ export function watchLoadingKeys(stdin: NodeJS.ReadStream): () => void {
 
 	const onKey = (key: Buffer): void => {
 		const text = key.toString('utf8');
-		if (text.includes('\u0003')) {
-			process.kill(process.pid, 'SIGINT');
-		} else if (text === 'q') {
+		if (text.includes('\u0003') || text === 'q') {
 			process.exit(0);
 		}
 	};
