@@ -45,7 +45,7 @@ export function checkOutputFile(path: string, kind: OutputKind, dataPath?: strin
 	}
 
 	if (dataPath && isSameFile(path, existing, dataPath)) {
-		throw new DataError(`${path}: cannot write: it is the data file it trains on; choose another name`);
+		throw new DataError(`${path}: cannot write: it is the data file; choose another name`);
 	}
 
 	// an empty file holds nothing to lose (mktemp makes one for a script to fill)

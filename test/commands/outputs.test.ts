@@ -35,8 +35,8 @@ function assertRefused(args: string[], cwd: string, message: string, exitCode = 
 
 test('--save or --export-history never writes over the --data file', () => {
 	const cwd = workspace('data-file');
-	assertRefused(['train', '--epochs', '20', '--data', 'victim.csv', '--save', 'victim.csv'], cwd, 'victim.csv: cannot write: it is the data file it trains on; choose another name');
-	assertRefused(['train', '--epochs', '20', '--data', 'victim.csv', '--export-history', './victim.csv'], cwd, './victim.csv: cannot write: it is the data file it trains on; choose another name');
+	assertRefused(['train', '--epochs', '20', '--data', 'victim.csv', '--save', 'victim.csv'], cwd, 'victim.csv: cannot write: it is the data file; choose another name');
+	assertRefused(['train', '--epochs', '20', '--data', 'victim.csv', '--export-history', './victim.csv'], cwd, './victim.csv: cannot write: it is the data file; choose another name');
 	assert.equal(readFileSync(join(cwd, 'victim.csv'), 'utf8'), admissions);
 	assert.deepEqual(readdirSync(cwd), ['victim.csv'], 'no temporary file left');
 });
@@ -110,7 +110,7 @@ test('gdlab --save without a terminal saves the run it prints, as train --save d
 	const record = JSON.parse(readFileSync(join(cwd, 'run.json'), 'utf8'));
 	assert.equal(record.format, 'gdlab-run');
 	assert.equal(record.epochs, 10);
-	assertRefused(['--data', 'victim.csv', '--save', 'victim.csv'], cwd, 'victim.csv: cannot write: it is the data file it trains on; choose another name');
+	assertRefused(['--data', 'victim.csv', '--save', 'victim.csv'], cwd, 'victim.csv: cannot write: it is the data file; choose another name');
 	assert.equal(readFileSync(join(cwd, 'victim.csv'), 'utf8'), admissions);
 });
 

@@ -67,7 +67,7 @@ test('→ refuses the data file, by any name: itself, a symbolic link, a hard li
 	linkSync(data, join(directory, 'hard.csv'));
 	for (const name of ['victim.csv', 'soft.csv', 'hard.csv']) {
 		const path = join(directory, name);
-		assert.throws(() => checkOutputFile(path, fileKind, data), {message: `${path}: cannot write: it is the data file it trains on; choose another name`});
+		assert.throws(() => checkOutputFile(path, fileKind, data), {message: `${path}: cannot write: it is the data file; choose another name`});
 	}
 
 	assert.equal(readFileSync(data, 'utf8'), 'OURS even so\n');

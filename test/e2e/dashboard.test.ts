@@ -179,7 +179,7 @@ test('gdlab --data FILE --save FILE in a terminal refuses at once, before the da
 	writeFileSync(join(cwd, 'victim.csv'), data);
 	const gdlab = startGdlab(t, ['--data', 'victim.csv', '--save', 'victim.csv'], cwd);
 	assert.equal(await gdlab.exitStatus(), '1');
-	assert.match(gdlab.screen(), /^gdlab: victim\.csv: cannot write: it is the data file it trains on; choose another name$/m);
+	assert.match(gdlab.screen(), /^gdlab: victim\.csv: cannot write: it is the data file; choose another name$/m);
 	assert.equal(readFileSync(join(cwd, 'victim.csv'), 'utf8'), data);
 	assert.deepEqual(readdirSync(cwd), ['victim.csv']);
 });
