@@ -2,7 +2,7 @@ import {Box, Text} from 'ink';
 import {memo, useMemo, useRef} from 'react';
 import type {LossHistory} from '../engine/loss-history.js';
 import {useTheme} from './hooks/use-theme.js';
-import {LossChartPlot, type ChartSeries} from './plot-loss-chart.js';
+import {chartDomain, LossChartPlot, type ChartSeries} from './plot-loss-chart.js';
 
 /** A pinned training curve, drawn in grey behind the live run. */
 export type PinnedCurve = {
@@ -20,7 +20,7 @@ export type LossChartProps = {
 	epochs: number;
 	/** Changes whenever the history's data may have changed (a restart keeps the length but not the values). */
 	version: number;
-	/** The epoch target: the x-axis spans at least this many epochs. */
+	/** The epoch target: the x-axis grows to span it as the run trains (chartDomain). */
 	epochTarget: number;
 	/** The pinned curve, if any. */
 	pinned: PinnedCurve | undefined;
@@ -54,7 +54,7 @@ export const LossChart = memo(function LossChart({history, epochs, version, epoc
 	const theme = useTheme();
 	const cache = useRef<ChartCache | undefined>(undefined);
 	const lines = useMemo(() => {
-		const domain = Math.max(epochTarget, epochs, pinned?.values.length ?? 0);
+		const domain = chartDomain(epochs, epochTarget, pinned?.values.length);
 		const known = cache.current;
 		const current = known && known.history === history && known.generation === history.generation && known.width === width
 			&& known.height === height && known.domain === domain && known.pinned === pinned && known.scanned <= epochs

@@ -47,6 +47,26 @@ const rangeGridDivisions = 10;
 /** Range given to a flat series so it sits in the middle instead of collapsing the chart. */
 const flatRangeHalfWidth = 1e-6;
 
+/** The fewest epochs the x-axis spans while a long run is young. */
+const minimumZoomedDomain = 100;
+/** While zoomed in, the x-axis spans at least this many times the epochs trained, so the curve has room to grow. */
+const zoomHeadroom = 1.25;
+
+/**
+ * The epochs the x-axis spans: the epoch target, but while a long run has trained a small part of it, the
+ * first of 100, 200, 500, 1000, 2000 … with room to spare (the first 720 of 100,000 epochs would otherwise
+ * share one column and show no curve), growing as it trains; always the whole pinned curve and the epochs
+ * trained.
+ */
+export function chartDomain(epochs: number, epochTarget: number, pinnedLength = 0): number {
+	let zoomed = minimumZoomedDomain;
+	for (let multiple = 0; zoomed < epochs * zoomHeadroom; multiple++) {
+		zoomed = [1, 2, 5][multiple % 3]! * minimumZoomedDomain * (10 ** Math.floor(multiple / 3));
+	}
+
+	return Math.max(Math.min(epochTarget, zoomed), epochs, pinnedLength);
+}
+
 /** Draw the chart: `height` lines of at most `width` characters (ANSI colour codes aside). */
 export function plotLossChart(request: LossChartRequest): string[] {
 	return new LossChartPlot(request.domain, request.width, request.height).draw(request.series, request.learnRateChanges);

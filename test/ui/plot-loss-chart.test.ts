@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import fc from 'fast-check';
 import {blue, cyan, plot} from 'asciichart';
-import {learnRateMark, LossChartPlot, mergeColourRuns, plotLossChart, waitingText} from '../../src/ui/plot-loss-chart.js';
+import {chartDomain, learnRateMark, LossChartPlot, mergeColourRuns, plotLossChart, waitingText} from '../../src/ui/plot-loss-chart.js';
 
 const stripAnsi = (text: string) => text.replaceAll(/\u001B\[\d+m/g, '');
 const decreasing = Float64Array.from({length: 500}, (_, epoch) => 0.2 + (0.06 / (1 + (epoch / 20))));
@@ -176,4 +176,17 @@ test('a narrow range over many rows (a long run\'s first columns) still gives ev
 	for (const line of lines) {
 		assert.ok([...line].length <= 120);
 	}
+});
+
+test('the x-axis spans the epoch target, but a young long run gets 100, 200, 500 … epochs with room to grow', () => {
+	assert.equal(chartDomain(0, 100_000), 100);
+	assert.equal(chartDomain(80, 100_000), 100);
+	assert.equal(chartDomain(81, 100_000), 200);
+	assert.equal(chartDomain(720, 100_000), 1000);
+	assert.equal(chartDomain(5000, 100_000), 10_000);
+	assert.equal(chartDomain(90_000, 100_000), 100_000, 'never past the target');
+	assert.equal(chartDomain(300, 900), 500);
+	assert.equal(chartDomain(800, 900), 900);
+	assert.equal(chartDomain(1200, 900), 1200, 'a run past its target (↓ below it) shows every epoch');
+	assert.equal(chartDomain(10, 100_000, 3000), 3000, 'the whole pinned curve');
 });
