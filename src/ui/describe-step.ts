@@ -89,6 +89,8 @@ export function describeBackpropStep(input: BackpropStepInput): PanelSpec {
 						...Object.fromEntries(inputNames.map((name, index) => [name, formatNumber(step.deltaInputHidden[index]![hidden]!)])),
 					})),
 				],
+				// xᵢ and the first unit's steps stay when rows give way, so a short terminal still shows a step made from xᵢ
+				leadingRows: 2,
 			},
 		],
 	};

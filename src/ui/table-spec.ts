@@ -14,6 +14,8 @@ export type TableSpec = {
 	rows: Array<Record<string, string>>;
 	/** Columns left out first when the table does not fit (a step the lines above spell out), before any is cut at the end. */
 	optional?: string[];
+	/** Rows at the top kept however little the height (default 1: the first); rows below them give way first. */
+	leadingRows?: number;
 };
 
 /** A line of text, or its versions from the fullest to the shortest: the first that fits is drawn. */
@@ -208,7 +210,8 @@ export function moreRowsLabel(count: number): string {
 
 /**
  * The panel cut to `rows` lines: records are taken from the end of its tables, but before each
- * table's last record (backprop's hidden→output row), one "… +n" row standing for them.
+ * table's last record (backprop's hidden→output row) and after its leading rows, one "… +n" row
+ * standing for them.
  */
 export function clipPanel(panel: PanelSpec, rows: number): PanelSpec {
 	let excess = panelHeight(panel) - rows;
@@ -219,8 +222,8 @@ export function clipPanel(panel: PanelSpec, rows: number): PanelSpec {
 	const tables = [...panel.tables];
 	for (let index = tables.length - 1; index >= 0 && excess > 0; index--) {
 		const table = tables[index]!;
-		// keep the first and the last record; the "… +n" row takes the place of one of those removed
-		const removable = table.rows.length - 2;
+		// keep the leading records and the last; the "… +n" row takes the place of one of those removed
+		const removable = table.rows.length - (table.leadingRows ?? 1) - 1;
 		if (removable < 2) {
 			continue;
 		}

@@ -23,6 +23,15 @@ test('a panel too tall for its room gives up records before each table\'s last o
 	assert.equal(clipPanel(panel, 40), panel);
 });
 
+test('a table\'s leading rows stay however little the room: the rows below them give way', () => {
+	const panel = {lines: [], tables: [{...table, leadingRows: 2}]};
+	const clipped = clipPanel(panel, 5);
+	assert.deepEqual(clipped.tables[0]!.rows.map(row => row['input']), ['x1', 'x2', '… +13', 'x16']);
+	assert.deepEqual(clipPanel({lines: [], tables: [table]}, 5).tables[0]!.rows.map(row => row['input']), ['x1', 'x2', '… +13', 'x16'], 'at this height the same');
+	assert.deepEqual(clipPanel(panel, 4).tables[0]!.rows.map(row => row['input']), ['x1', 'x2', '… +13', 'x16'], 'never fewer than the leading rows');
+	assert.deepEqual(clipPanel({lines: [], tables: [table]}, 4).tables[0]!.rows.map(row => row['input']), ['x1', '… +14', 'x16']);
+});
+
 test('long headings and row labels are shortened around an ellipsis, keeping their ends; short ones stay', () => {
 	assert.equal(shortLabel('rank_1'), 'rank_1');
 	assert.equal(shortLabel('sixteen_letters_'), 'sixteen_letters_');
