@@ -2,7 +2,7 @@ import {Text} from 'ink';
 import {Fragment} from 'react';
 import {useTheme} from './hooks/use-theme.js';
 import type {Message} from './run-state.js';
-import {truncatePartsToWidth} from './text-width.js';
+import {displayWidth, truncatePartsToWidth} from './text-width.js';
 
 /** Props of MessageLine. */
 export type MessageLineProps = {
@@ -19,8 +19,11 @@ const messageSeparator = '  ·  ';
 export function MessageLine({messages, width}: MessageLineProps) {
 	const theme = useTheme();
 	const colorOf = {info: undefined, warning: theme.warning, failure: theme.failure};
+	// the shorter wording of each message that has one, once the full line does not fit
+	const fits = displayWidth(messages.map(message => message.text).join(messageSeparator)) <= width;
+	const texts = messages.map(message => (fits ? message.text : message.short ?? message.text));
 	// cut by columns here, not by Ink: a file name can be wide (CJK), and Ink's cut can keep a character that straddles the edge
-	const parts = truncatePartsToWidth(messages.flatMap((message, index) => [index > 0 ? messageSeparator : '', message.text]), width);
+	const parts = truncatePartsToWidth(texts.flatMap((text, index) => [index > 0 ? messageSeparator : '', text]), width);
 	return (
 		<Text wrap="truncate">
 			{messages.length === 0 && ' '}

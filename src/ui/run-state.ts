@@ -49,6 +49,8 @@ export type Message = {
 	text: string;
 	/** info: the last key's effect; warning: worth a look; failure: the run stopped. */
 	tone: 'info' | 'warning' | 'failure';
+	/** Fewer words for the same, shown when the line is too narrow for `text`. */
+	short?: string;
 };
 
 /** The epoch the training loss last rose by more than rounding, if that was recently. */
@@ -80,7 +82,7 @@ export function runMessages(snapshot: SessionSnapshot, notice: string | undefine
 	} else if (notice !== undefined) {
 		messages.push({text: notice, tone: 'info'});
 	} else if (snapshot.status === 'done') {
-		messages.push({text: `done after ${snapshot.epoch} epochs: ${doneHint(snapshot.epoch)}`, tone: 'info'});
+		messages.push({text: `done after ${snapshot.epoch} epochs: ${doneHint(snapshot.epoch)}`, tone: 'info', short: `done at ${snapshot.epoch}: ${doneHint(snapshot.epoch, 'short')}`});
 	}
 
 	if (lossRiseAt !== undefined && snapshot.status !== 'diverged') {

@@ -77,3 +77,12 @@ test('a loss line that just fits the width is shown whole: no trailing spaces pu
 	const exact = render(<Box width={width}><StatusLine title="Single unit" snapshot={snapshot} state="done" epochsPerSecond={0} pinnedLabel={pinnedLabel} learnRateChanged={false} width={width}/></Box>);
 	assert.equal(whole(exact.lastFrame()!), line);
 });
+
+test('a message too long for the line gives way to its shorter wording, not a cut one', () => {
+	const message = {tone: 'info' as const, text: 'done after 100000 epochs: r restarts (↑ stops at 100000 epochs)', short: 'done at 100000: r restarts'};
+	const narrow = render(<Box width={60}><MessageLine messages={[message]} width={60}/></Box>);
+	assert.equal(narrow.lastFrame()!.trimEnd(), message.short);
+	cleanup();
+	const wide = render(<Box width={80}><MessageLine messages={[message]} width={80}/></Box>);
+	assert.equal(wide.lastFrame()!.trimEnd(), message.text);
+});
