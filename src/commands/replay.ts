@@ -55,18 +55,30 @@ export async function runReplay(argv: string[], write: (text: string) => void = 
 	if (values.json) {
 		write(`${JSON.stringify(report, null, 1)}\n`);
 	} else {
-		const what = `${report.epochs} epochs of ${record.config.model} on ${record.dataset.name}`;
-		// a run saved before its first epoch has no figures yet, only its initial weights
-		const figures = report.epochs === 0
-			? 'the initial weights; no epoch trained yet'
-			: `training MSE ${pythonRepr(record.history.train.at(-1)!)}, test accuracy ${pythonFixed3(record.history.accuracy.at(-1)!)}`;
+		const what = `${report.epochs} ${report.epochs === 1 ? 'epoch' : 'epochs'} of ${record.config.model} on ${record.dataset.name}`;
 		const lines = report.identical
-			? [`Replayed ${what}: identical (${figures})`]
+			? [`Replayed ${what}: identical (${savedFigures(record)})`]
 			: [`Replayed ${what}: differs`, ...report.differences.map(line => `  ${line}`)];
 		write(`${lines.join('\n')}\n`);
 	}
 
 	return report.identical ? 0 : 1;
+}
+
+/**
+ * The figures a run was saved with, as an identical replay confirms them: its last losses and accuracy (a
+ * figure saved as null was not finite), or only its initial weights before a first epoch, and where it
+ * diverged if it did.
+ */
+function savedFigures(record: RunRecord): string {
+	const figure = (value: number | null | undefined, format: (value: number) => string) => (value === null || value === undefined ? 'not finite' : format(value));
+	const diverged = record.status === 'diverged';
+	if (record.epochs === 0) {
+		return diverged ? 'the initial weights: it diverged in its first epoch again, as saved' : 'the initial weights; no epoch trained yet';
+	}
+
+	const figures = `training MSE ${figure(record.history.train.at(-1), pythonRepr)}, test accuracy ${figure(record.history.accuracy.at(-1), pythonFixed3)}`;
+	return diverged ? `${figures}; it diverged at epoch ${record.epochs} again, as saved` : figures;
 }
 
 /** The run options that load a record's data again, from `data` (where locateRunData found it). */

@@ -38,9 +38,23 @@ test('a run that diverged replays identical: the epoch it rolled back diverges a
 		assert.equal(trained.status, 1, trained.stderr);
 		assert.equal(JSON.parse(readFileSync(file, 'utf8')).status, 'diverged');
 		const replayed = runCli(['replay', file]);
-		assert.match(replayed.stdout, /: identical/, replayed.stdout);
+		assert.match(replayed.stdout, /: identical \(.*it diverged (at epoch \d+|in its first epoch) again, as saved\)\n$/, replayed.stdout);
 		assert.equal(replayed.status, 0);
 	}
+});
+
+test('a diverged run replayed on other data that does not diverge says what differs, exit 1, never a crash', () => {
+	const flipped = join(directory, 'flipped.csv');
+	const [header, ...rows] = readFileSync(join(repoRoot, 'data/binary.csv'), 'utf8').trimEnd().split('\n');
+	writeFileSync(flipped, `${header}\n${rows.map(row => `${row.startsWith('1') ? '0' : '1'}${row.slice(1)}`).join('\n')}\n`);
+	const file = join(directory, 'flipped.json');
+	assert.equal(runCli(['train', '--data', flipped, '--lr', '2e307', '--epochs', '3', '--save', file]).status, 1);
+	const original = join(directory, 'original.csv');
+	writeFileSync(original, readFileSync(join(repoRoot, 'data/binary.csv')));
+	const replayed = runCli(['replay', file, '--data', original]);
+	assert.equal(replayed.status, 1, replayed.stderr);
+	assert.match(replayed.stdout, /^Replayed 1 epoch of single on flipped\.csv: differs\n {2}the data file /);
+	assert.equal(replayed.stderr, '');
 });
 
 test('replay names a changed data file and a changed figure, exit 1', () => {
