@@ -105,7 +105,11 @@ process.stdout.on('error', error => {
 			process.stderr.write(line);
 		}
 
-		process.exit(exitCode);
+		// a moment later, so that a command that has just ended (its last lines met the closed pipe) keeps its
+		// own exit code when that is worse: a diverged run piped to `true` still exits 1
+		setImmediate(() => {
+			process.exit(Math.max(exitCode, Number(process.exitCode ?? 0)));
+		});
 	});
 });
 

@@ -107,3 +107,13 @@ test('stderr gone (its reader closed, or a full disk) costs neither the run nor 
 		rmSync(directory, {recursive: true, force: true});
 	}
 });
+
+test('a reader gone before a failed run ends (gdlab train --lr 1e308 | true) leaves the run\'s own exit code 1', async () => {
+	for (const json of [[], ['--json']]) {
+		const child = spawn(process.execPath, [cliPath, 'train', '--lr', '1e308', '--epochs', '10', ...json], {stdio: ['ignore', 'pipe', 'pipe']});
+		child.stdout.destroy();
+		child.stderr.resume();
+		const [status] = await once(child, 'close') as [number | null];
+		assert.equal(status, 1, `diverged ${json.join(' ')}`);
+	}
+});
