@@ -5,6 +5,7 @@ import type {Dataset, SplitDataset} from '../data/dataset.js';
 import {locateRunData, readRunFile, type RunRecord} from '../data/run-file.js';
 import {flatWeights} from '../engine/model.js';
 import {replaySteps} from '../engine/replay.js';
+import {noteOnInterrupt} from './interrupted.js';
 import type {TrainingSession} from '../engine/training-session.js';
 import {parseOptions, type RunOptions} from './parse-options.js';
 import {pythonFixed3, pythonRepr} from './python-format.js';
@@ -142,10 +143,12 @@ export async function replay(record: RunRecord, file: string, data?: string): Pr
 	// epoch by epoch, with the event loop let in between, so Ctrl+C stops a long replay at once
 	const steps = replaySteps(split, record.config, record.changes, record.epochs, record.status === 'diverged');
 	let step = steps.next();
+	const reached = noteOnInterrupt(() => (step.done ? undefined : `at epoch ${step.value} of ${record.epochs}`));
 	await runInSlices(() => {
 		step = step.done ? step : steps.next();
 		return !step.done;
 	});
+	reached();
 	const session = step.value as TrainingSession;
 	differences.push(...compareDataset(record, split.dataset), ...compare(record, session));
 	return {identical: differences.length === 0, epochs: session.epoch, differences};

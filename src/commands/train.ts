@@ -102,7 +102,8 @@ export async function printRun(options: RunOptions, outputs: RunOutputs, write: 
 /** Train, write the files asked for, and print the run; resolves to the exit code. */
 async function trainAndReport(options: RunOptions, outputs: RunOutputs, write: (text: string) => void): Promise<number> {
 	const files = [outputs.save, outputs.exportHistory].filter((path): path is string => path !== undefined);
-	const unwritten = noteOnInterrupt(() => (files.length === 0 ? undefined : `before ${files.join(' and ')} ${files.length === 1 ? 'was' : 'were'} written`));
+	const were = files.length === 1 ? 'was' : 'were';
+	const unwritten = noteOnInterrupt(() => (files.length === 0 ? undefined : `before ${files.join(' and ')} ${were} written`));
 	const result = await train(options, outputs.json ? undefined : loss => {
 		write(`${lossLine(loss)}\n`);
 	});
@@ -111,6 +112,7 @@ async function trainAndReport(options: RunOptions, outputs: RunOutputs, write: (
 	await letEventsIn();
 	const failures = writeRunOutputs(options, result.split, result.session, outputs);
 	unwritten();
+	noteOnInterrupt(() => (files.length === 0 || failures.length > 0 ? undefined : `after ${files.join(' and ')} ${were} written`));
 	await letEventsIn();
 	write(outputs.json ? `${JSON.stringify(trainJson(result), null, 1)}\n` : endLines(result));
 	const snapshot = result.session.snapshot();

@@ -16,10 +16,11 @@ export function replayRun(data: TrainingData, startConfig: SessionConfig, change
 }
 
 /**
- * The replay one epoch at a time: each `next()` trains an epoch (and applies the changes due before it);
- * the last returns the session. For a caller that must let other work in between (an interrupt, say).
+ * The replay one epoch at a time: each `next()` trains an epoch (and applies the changes due before it)
+ * and yields the epochs trained; the last returns the session. For a caller that must let other work in
+ * between (an interrupt, say).
  */
-export function * replaySteps(data: TrainingData, startConfig: SessionConfig, changes: readonly ConfigChange[], epochs: number, diverged = false): Generator<void, TrainingSession, void> {
+export function * replaySteps(data: TrainingData, startConfig: SessionConfig, changes: readonly ConfigChange[], epochs: number, diverged = false): Generator<number, TrainingSession, void> {
 	const session = new TrainingSession(data, startConfig);
 	const due = [...changes];
 	for (;;) {
@@ -33,7 +34,7 @@ export function * replaySteps(data: TrainingData, startConfig: SessionConfig, ch
 		}
 
 		session.advance(1);
-		yield;
+		yield session.epoch;
 	}
 
 	// as a live run: changes past the last epoch trained (a run that stopped) are taken where it stands

@@ -191,7 +191,12 @@ test('Ctrl+C (SIGINT) stops a long replay at once, before it prints a verdict', 
 		setTimeout(resolve, 500);
 	});
 	child.kill('SIGINT');
+	let stderr = '';
+	child.stderr.setEncoding('utf8').on('data', (text: string) => {
+		stderr += text;
+	});
 	const [status] = await once(child, 'close') as [number | null];
 	assert.equal(status, 130);
 	assert.equal(stdout, '', 'no verdict after the interrupt');
+	assert.match(stderr, /^gdlab: interrupted at epoch \d+ of 200000\n$/);
 });
