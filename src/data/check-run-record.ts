@@ -52,8 +52,17 @@ function check(ok: boolean, name: string, what: string, value: unknown): void {
 const isTextOrNull = (value: unknown) => value === null || (typeof value === 'string' && value !== '');
 const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 
+/** The settings a saved config holds, each checked by validateConfig once it is there. */
+const configKeys = ['model', 'hidden', 'epochs', 'learnRate', 'seed', 'rng', 'batch', 'momentum'] as const;
+
 /** The config checks, with the setting's place in the file named. */
 function validSettings(config: SessionConfig, name: string): SessionConfig {
+	for (const key of configKeys) {
+		if (config[key] === undefined) {
+			throw new RecordProblem(`"${name}.${key}" is missing`);
+		}
+	}
+
 	try {
 		return validateConfig(config);
 	} catch (error) {
@@ -94,6 +103,7 @@ function checkSource(source: Record<string, unknown>, rng: RandomKind): void {
 	check(typeof source.strict === 'boolean', 'source.strict', 'true or false', source.strict);
 	const {testRatio} = source;
 	check(typeof testRatio === 'number' && testRatio > 0 && testRatio < 1, 'source.testRatio', 'a number between 0 and 1 (exclusive)', testRatio);
+	check(source.splitSeed !== undefined, 'source.splitSeed', 'a seed', source.splitSeed);
 	try {
 		validateSeed(source.splitSeed, rng, 'split seed');
 	} catch (error) {

@@ -37,7 +37,8 @@ export function listColumns(header: readonly string[]): string {
 }
 
 /** Control characters (line breaks, tabs, C0, DEL, C1, line separators) as visible escapes. */
-function escapeControl(text: string): string {
+/** `text` with control characters written as escapes (\\n, \\u001b …), so a message cannot move the cursor or clear the screen. */
+export function escapeControl(text: string): string {
 	return text.replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g, character => {
 		switch (character) {
 			case '\n': {

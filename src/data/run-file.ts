@@ -9,7 +9,7 @@ import {basename, dirname, join, resolve} from 'node:path';
 import type {WeightsJson} from '../engine/model.js';
 import type {ConfigChange, SessionConfig, SessionStatus, TrainingSession} from '../engine/training-session.js';
 import {checkRunRecord, RecordProblem} from './check-run-record.js';
-import {DataError, place} from './data-error.js';
+import {DataError, escapeControl, place} from './data-error.js';
 import {maxRunFileBytes} from './data-limits.js';
 import {positionAt} from './text-position.js';
 import type {Dataset} from './dataset.js';
@@ -229,16 +229,18 @@ export function writeRunFile(path: string, record: RunRecord): boolean {
 
 /** Read a saved run, checked whole; anything that is not one is a DataError naming the file. */
 export function readRunFile(path: string): RunRecord {
-	const text = readUserFile(path, {noun: 'a saved run', contents: 'the run', maxBytes: maxRunFileBytes}).toString('utf8');
+	// a byte order mark (an editor's re-save) is not part of the JSON
+	const text = readUserFile(path, {noun: 'a saved run', contents: 'the run', maxBytes: maxRunFileBytes}).toString('utf8').replace(/^\uFEFF/, '');
 	let record: unknown;
 	try {
 		record = JSON.parse(text);
 	} catch (error) {
-		// V8 names the offset ("… in JSON at position 1000"): point to its line and column, as for a CSV file
-		const message = (error as Error).message;
-		const offset = /\s*(?:in JSON )?at position (\d+).*$/.exec(message);
+		// V8 names the offset ("… in JSON at position 1000"): point to its line and column, as for a CSV file;
+		// its quote of the text ("name\n,age"... is not valid JSON) is left out, the rest escaped
+		const message = (error as Error).message.replace(/, ".*"(\.\.\.)? is not valid JSON$/s, '');
+		const offset = /\s*(?:in JSON )?at position (\d+).*$/s.exec(message);
 		const {line, column} = offset ? positionAt(text, Number(offset[1])) : {line: undefined, column: undefined};
-		throw new DataError(`${place(path, line, column)}: not a gdlab run file (invalid JSON: ${offset ? message.slice(0, offset.index) : message})`);
+		throw new DataError(`${place(path, line, column)}: not a gdlab run file (invalid JSON: ${escapeControl(offset ? message.slice(0, offset.index) : message)})`);
 	}
 
 	if (record === null || typeof record !== 'object' || (record as Partial<RunRecord>).format !== runFormat) {

@@ -56,6 +56,9 @@ test('→ reads back what writeRunFile wrote, a NaN figure (written as null) inc
 test('→ names a missing or null part instead of failing on it later', () => {
 	assert.equal(problemWith(record => delete record.history.test), '"history.test" is missing');
 	assert.equal(problemWith(record => delete record.initialWeights), 'the saved run has no "initialWeights"');
+	assert.equal(problemWith(record => delete record.config.seed), '"config.seed" is missing');
+	assert.equal(problemWith(record => delete record.config.model), '"config.model" is missing');
+	assert.equal(problemWith(record => delete record.source.splitSeed), '"source.splitSeed" is missing');
 	for (const key of ['history', 'config', 'source', 'dataset']) {
 		assert.equal(problemWith(record => (record[key] = null)), `"${key}" must be an object, got null`);
 	}
@@ -67,6 +70,15 @@ test('→ says what a bad status could be, and where truncated JSON stops, by li
 	const path = writeTempFile('truncated.json', text.slice(0, 200));
 	const lines = text.slice(0, 200).split('\n');
 	assert.throws(() => readRunFile(path), {name: 'DataError', message: new RegExp(`^${path.replaceAll('.', '\\.')}:${lines.length}:\\d+: not a gdlab run file \\(invalid JSON: [^)]*\\)$`)});
+});
+
+test('→ reads a run re-saved with a byte order mark; a message never carries the file\'s control characters', () => {
+	const text = `\uFEFF${JSON.stringify(savedRun('single'))}`;
+	assert.equal(readRunFile(writeTempFile('bom.json', text)).epochs, savedRun('single').epochs);
+	const path = writeTempFile('escapes.json', '\u001B[2J\u001B[31mhello');
+	assert.throws(() => readRunFile(path), (error: Error) => error.name === 'DataError' && !error.message.includes('\u001B') && error.message.includes('\\u001b'));
+	const csv = writeTempFile('pets.csv', 'name,age\n1,2\n');
+	assert.throws(() => readRunFile(csv), (error: Error) => !error.message.includes('\n'));
 });
 
 test('→ holds the saved config to the limits the CLI puts on the same flags', () => {
