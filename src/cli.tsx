@@ -57,12 +57,21 @@ async function main(argv: string[]): Promise<number> {
 	return withUsage(undefined, async () => runDashboardCommand(argv));
 }
 
-/** Run a command, pointing a usage error found past its flags (an empty --save, say) to the command's --help. */
+/**
+ * Run a command, pointing a usage error found past its flags (an empty --save, say) to the command's --help,
+ * and so a setting the engine refuses (a network too big for the data's columns): a saved run's settings
+ * are checked as the file is read, so one that reaches here came from the flags.
+ */
 async function withUsage(command: string | undefined, run: () => Promise<number>): Promise<number> {
 	try {
 		return await run();
 	} catch (error) {
-		throw error instanceof UsageError && error.usage === undefined ? new UsageError(error.message, `Usage: gdlab${command === undefined ? '' : ` ${command}`}`) : error;
+		const usage = `Usage: gdlab${command === undefined ? '' : ` ${command}`}`;
+		if (error instanceof UsageError && error.usage === undefined) {
+			throw new UsageError(error.message, usage);
+		}
+
+		throw error instanceof ConfigError ? new UsageError(error.message, usage) : error;
 	}
 }
 

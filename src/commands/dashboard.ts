@@ -34,6 +34,10 @@ export async function runDashboardCommand(argv: string[]): Promise<number> {
 		return 0;
 	}
 
+	if (values.load?.trim() === '') {
+		throw new UsageError('--load needs a saved run file', mainUsage);
+	}
+
 	const record = values.load === undefined ? undefined : readRunFile(values.load);
 	if (record && Object.keys(values).some(name => !['load', 'save', 'data'].includes(name))) {
 		throw new UsageError('--load takes the run\'s own settings; give it alone (with --save FILE, or --data FILE where its data is now)', mainUsage);

@@ -46,8 +46,8 @@ export async function runReplay(argv: string[], write: (text: string) => void = 
 		return 0;
 	}
 
-	if (files.length !== 1) {
-		throw new UsageError(files.length === 0 ? 'replay needs the saved run file' : `replay takes one file, got ${files.length}`, replayUsage);
+	if (files.length !== 1 || files[0]!.trim() === '') {
+		throw new UsageError(files.length === 1 || files.length === 0 ? 'replay needs the saved run file' : `replay takes one file, got ${files.length}`, replayUsage);
 	}
 
 	const record = readRunFile(files[0]!);

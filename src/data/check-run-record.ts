@@ -4,7 +4,7 @@
  * engine, a replay that never ends, or a comparison that passes because it had nothing to compare.
  */
 import type {RandomKind} from '../engine/random.js';
-import {ConfigError, validateConfig, validateSeed} from '../engine/validate-config.js';
+import {checkNetworkSize, ConfigError, validateConfig, validateSeed} from '../engine/validate-config.js';
 import type {SessionConfig} from '../engine/training-session.js';
 import type {RunRecord} from './run-file.js';
 
@@ -63,8 +63,13 @@ function validSettings(config: SessionConfig, name: string): SessionConfig {
 		}
 	}
 
+	return settingsHold(() => validateConfig(config), name);
+}
+
+/** Run a check of the engine's, its ConfigError becoming a RecordProblem naming the setting's place in the file. */
+function settingsHold<T>(check: () => T, name: string): T {
 	try {
-		return validateConfig(config);
+		return check();
 	} catch (error) {
 		if (error instanceof ConfigError) {
 			throw new RecordProblem(`${name}: ${error.message}`);
@@ -88,6 +93,12 @@ export function checkRunRecord(record: Record<string, unknown>): RunRecord {
 	check((statuses as readonly unknown[]).includes(record.status), 'status', `one of ${statuses.join(', ')}`, record.status);
 	checkSource(object(record.source, 'source'), config.rng);
 	const features = checkDataset(object(record.dataset, 'dataset'));
+	if (config.model === 'backprop') {
+		settingsHold(() => {
+			checkNetworkSize(features, config.hidden);
+		}, 'config');
+	}
+
 	checkChanges(record.changes, config, epochs as number);
 	checkHistory(object(record.history, 'history'), epochs as number);
 	checkWeights(record.initialWeights, 'initialWeights', config, features);

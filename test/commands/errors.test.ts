@@ -130,10 +130,15 @@ test('a network too big for memory (many columns × many hidden units) is refuse
 		const data = join(directory, 'wide.csv');
 		writeFileSync(data, `${header}\n${rows.join('\n')}\n`);
 		const refused = runCli(['train', '--model', 'backprop', '--hidden', '1000', '--epochs', '1', '--data', data]);
-		assert.equal(refused.stderr, 'gdlab: 1000 hidden units on 5,000 features make 5,001,000 weights; at most 4,000,000 (fewer hidden units or fewer columns)\n');
+		assert.equal(refused.stderr, 'gdlab: 1000 hidden units on 5,000 features make 5,001,000 weights; at most 4,000,000 (fewer hidden units or fewer columns)\nsee \'gdlab train --help\' for the options\n');
 		assert.equal(refused.status, 2);
 		assert.equal(runCli(['train', '--model', 'backprop', '--hidden', '2', '--epochs', '1', '--data', data]).status, 0);
 	} finally {
 		rmSync(directory, {recursive: true, force: true});
 	}
+});
+
+test('an empty file name for replay or --load is a usage error, as an empty --save is', () => {
+	assert.deepEqual(runCli(['replay', '']), {stdout: '', stderr: 'gdlab: replay needs the saved run file\nsee \'gdlab replay --help\' for the options\n', status: 2});
+	assert.deepEqual(runCli(['--load', '']), {stdout: '', stderr: 'gdlab: --load needs a saved run file\nsee \'gdlab --help\' for the options\n', status: 2});
 });
