@@ -36,8 +36,10 @@ export type ForwardScreenProps = {
 	height: number;
 };
 
+/** The keys of the training screens (TrainingScreen's), which say here where they act; other keys do nothing anywhere. */
+const trainingKeys = new Set(['left', 'right', 'up', 'down', '+', '=', '-', '_', 'space', '.', 'b', 'm', 'w', 'c', 'v', '[', ']']);
 /** What a key of the training screens says here. */
-export const trainingKeyNotice = 'that key acts on a training run (1, 3); here s draws new values, r the first';
+export const trainingKeyNotice = 'that key acts on a training run (1, 3); here s draws new values, r goes back';
 
 /** Gap between the weights and the layer values beside them. */
 const blockGap = 3;
@@ -57,7 +59,7 @@ export function ForwardScreen({keyTarget, seed, rng, startSeed, onSeed, helpOpen
 		} else if (name === 'r') { // back to the values it opened with
 			onSeed(() => startSeed);
 			setNotice(undefined);
-		} else {
+		} else if (trainingKeys.has(name)) {
 			setNotice(trainingKeyNotice);
 		}
 	}, keysActive && !helpOpen);

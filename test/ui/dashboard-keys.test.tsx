@@ -155,7 +155,7 @@ test('r restarts from the same seed', async () => {
 	await pause(dashboard);
 	const {initialWeights} = session.snapshot();
 	dashboard.press('r');
-	await dashboard.waitForFrame('restarted from seed 42');
+	await dashboard.waitForFrame('restarted from seed 42 (paused: space trains)', 'the restart, saying the run waits paused');
 	await dashboard.waitForFrame(`epoch 0/${longRun}`);
 	assert.deepEqual(session.snapshot().weights, initialWeights);
 });
@@ -277,11 +277,17 @@ test('a training key on the forward screen says where it acts, in a line that fi
 	for (const size of [{columns: 80, rows: 24}, {columns: 60, rows: 18}]) {
 		const dashboard = renderDashboard({model: 'forward', size});
 		await dashboard.waitForFrame('seed 42 (the lesson\'s)');
+		dashboard.press('x');
 		dashboard.press('w');
 		const frame = await dashboard.waitForFrame(trainingKeyNotice.slice(0, 40));
 		assert.ok(frame.split('\n').length < size.rows, `${size.columns}×${size.rows}: the frame still fits`);
 		dashboard.press('s');
 		await dashboard.waitForFrame(text => text.includes('seed 43') && !text.includes(trainingKeyNotice.slice(0, 40)), 'the notice gone with new values');
+		dashboard.press('x');
+		await new Promise(resolve => {
+			setTimeout(resolve, 100);
+		});
+		assert.ok(!dashboard.frame().includes(trainingKeyNotice.slice(0, 40)), 'a key that does nothing anywhere says nothing');
 		cleanup();
 	}
 });

@@ -200,13 +200,13 @@ test('η far above and below the ladder (--lr 1000, 1e-9): ← / → step back o
 	const high = renderDashboard({configs: {single: {learnRate: 1000, epochs: longRun}}});
 	await high.waitForFrame('η 1000  β 0');
 	high.press(keys.right);
-	await high.waitForFrame('η 1000 is the top of the ladder');
+	await high.waitForFrame('η 1000 is above the ladder (0.0001 … 10); ← steps onto it');
 	high.press(keys.left);
 	await high.waitForFrame('η 1000 → 10 from epoch');
 	cleanup();
 	const low = renderDashboard({configs: {single: {learnRate: 1e-9, epochs: longRun}}});
 	low.press(keys.left);
-	await low.waitForFrame('η 1e-9 is the bottom of the ladder');
+	await low.waitForFrame('η 1e-9 is below the ladder (0.0001 … 10); → steps onto it');
 	low.press(keys.right);
 	await low.waitForFrame('η 1e-9 → 0.0001 from epoch');
 	low.press('?');

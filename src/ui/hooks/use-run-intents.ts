@@ -46,6 +46,12 @@ export function useRunIntents({session, savePath, split, onControls, onPanel, re
 		refresh();
 	};
 
+	/** A notice for a run that starts again: a paused one (a loaded run opens paused) says how it goes on. */
+	const notifyRestarted = (notice: string) => {
+		onControls(controls => ({notice: controls.paused ? `${notice} (paused: space trains)` : notice}));
+		refresh();
+	};
+
 	/**
 	 * An intent that changes the run, kept from running while the run cannot take changes (the message line
 	 * says why). A setting the engine refuses leaves the run as it was, and the message line says why.
@@ -70,7 +76,12 @@ export function useRunIntents({session, savePath, split, onControls, onPanel, re
 		const {learnRate} = session.config;
 		const next = stepLadder(learnRateLadder, learnRate, direction);
 		if (next === undefined) {
-			notify(`η ${formatSetting(learnRate)} is the ${direction > 0 ? 'top' : 'bottom'} of the ladder`);
+			// at an end of the ladder, or past it (--lr 50): say which, and where the ladder is
+			const end = direction > 0 ? learnRateLadder.at(-1)! : learnRateLadder[0]!;
+			const atEnd = stepLadder(learnRateLadder, end, direction > 0 ? -1 : 1) === stepLadder(learnRateLadder, learnRate, direction > 0 ? -1 : 1);
+			notify(atEnd
+				? `η ${formatSetting(learnRate)} is the ${direction > 0 ? 'top' : 'bottom'} of the ladder`
+				: `η ${formatSetting(learnRate)} is ${direction > 0 ? 'above' : 'below'} the ladder (${formatSetting(learnRateLadder[0]!)} … ${formatSetting(learnRateLadder.at(-1)!)}); ${direction > 0 ? '←' : '→'} steps onto it`);
 			return;
 		}
 
@@ -185,12 +196,12 @@ export function useRunIntents({session, savePath, split, onControls, onPanel, re
 		}),
 		restart: changing(() => {
 			session.restart();
-			notify(`restarted from seed ${session.config.seed}`);
+			notifyRestarted(`restarted from seed ${session.config.seed}`);
 		}),
 		reseed: changing(() => {
 			const seed = nextSeed(session.config.seed, session.config.rng);
 			session.reseed(seed);
-			notify(`new seed ${seed}: restarted`);
+			notifyRestarted(`new seed ${seed}: restarted`);
 		}),
 		cycleBatch: changing(() => {
 			const next = nextChoice(batchModes, session.config.batch);
