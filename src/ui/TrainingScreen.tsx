@@ -88,7 +88,8 @@ export function TrainingScreen({keyTarget, model, session, savePath, split, cont
 				state={runState(snapshot, controls.paused, situation)}
 				epochsPerSecond={training.epochsPerSecond}
 				pinnedLabel={controls.pinned?.label}
-				learnRateChanged={session.changes.some(({epoch, change}) => change.learnRate !== undefined && epoch > 0)}
+				// as the chart marks them: a change some epoch has trained with (one made after the last epoch has no ▲ yet)
+				learnRateChanged={session.changes.some(({epoch, change}) => change.learnRate !== undefined && epoch > 0 && epoch < snapshot.epoch)}
 				width={width}
 			/>
 			<MessageLine messages={runMessages(snapshot, controls.notice, recentLossRise(snapshot, session.history), situation)} width={width}/>

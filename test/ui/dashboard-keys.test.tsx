@@ -82,7 +82,9 @@ test('↓ below the epochs trained ends the run there and says so', async () => 
 test('↑ on a run done past its target (after ↓) goes to the first target above its epoch and resumes', async () => {
 	const dashboard = renderDashboard({configs: {single: {epochs: 200}}});
 	await dashboard.waitForFrame(/ done .*epoch 200\/200$/m, 'the run done at 200');
-	dashboard.press(keys.down, keys.down);
+	dashboard.press(keys.down);
+	await dashboard.waitForFrame('epoch target 200 → 100: below the epochs trained; done where it stands', 'a done run saying so too');
+	dashboard.press(keys.down);
 	await dashboard.waitForFrame('epoch 200/100');
 	dashboard.press(keys.up);
 	await dashboard.waitForFrame('epoch target 100 → 500: training resumes');
@@ -400,6 +402,10 @@ test('the legend explains ▲ only once η has changed, as the chart marks it', 
 	await waitFor(() => dashboard.sessions.single.epoch > 5);
 	await pause(dashboard);
 	assert.doesNotMatch(dashboard.frame(), /▲ η/);
-	dashboard.press(keys.right, '.');
+	dashboard.press(keys.right);
+	await dashboard.waitForFrame('η 0.5 → 1 from epoch');
+	assert.doesNotMatch(dashboard.frame(), /▲ η/, 'no epoch has trained with the new η yet: no ▲, no legend');
+	dashboard.press('.');
 	await dashboard.waitForFrame('▲ η changed');
+	assert.match(epochAxisOf(dashboard.frame()) ?? '', /▲/);
 });

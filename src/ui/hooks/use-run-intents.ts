@@ -110,7 +110,7 @@ export function useRunIntents({session, savePath, split, onControls, onPanel, re
 		const resumes = session.status === 'done' && next > session.epoch;
 		// a target at or below the epochs trained ends the run where it stands (it does not go back); the
 		// message names no epoch, as a worker may train a few more before it hears of the target
-		const ends = session.status === 'training' && next <= session.epoch;
+		const ends = (session.status === 'training' && next <= session.epoch) || (session.status === 'done' && next < session.epoch);
 		session.setEpochTarget(next);
 		if (resumes) { // as it says: a finished run paused with space (or loaded paused) trains again
 			onControls({paused: false});
