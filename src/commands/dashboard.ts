@@ -95,8 +95,8 @@ export async function runDashboardCommand(argv: string[]): Promise<number> {
 		let shown = '';
 		const split = await loadRunDataInSteps(options, (what, done) => {
 			const text = loadingText(what, done);
-			if (text !== shown) {
-				shown = text;
+			if (text[0] !== shown) {
+				shown = text[0]!;
 				writeLoadingLine(process.stdout, text);
 			}
 		}).catch((error: unknown) => {

@@ -34,16 +34,25 @@ export function openFullScreen(stdout: NodeJS.WriteStream): () => void {
 	};
 }
 
-/** The loading line's text: what is happening, and how far it has got when that is known. */
-export function loadingText(what: string, done?: number): string {
+/**
+ * The loading line's text: what is happening, and how far it has got when that is known; its versions from
+ * the fullest to the shortest (without the size in brackets, then without the hint), so that a narrow
+ * terminal still shows the share done.
+ */
+export function loadingText(what: string, done?: number): string[] {
 	const share = done === undefined ? '' : ` ${Math.floor(done * 100)}%`;
-	return `gdlab · ${what}…${share}  (Ctrl+C stops)`;
+	const brief = what.replace(/ \([^)]*\)$/, '');
+	const hint = '  (q or Ctrl+C stops)';
+	return [`gdlab · ${what}…${share}${hint}`, `gdlab · ${brief}…${share}${hint}`, `gdlab · ${brief}…${share}`];
 }
 
-/** Write the loading line on the first line of the screen, cut to the terminal's width (a wider line would wrap and scroll). */
-export function writeLoadingLine(stdout: NodeJS.WriteStream, text: string): void {
+/**
+ * Write the loading line on the first line of the screen: the fullest version that fits the terminal's
+ * width, else the shortest cut to it (a wider line would wrap and scroll).
+ */
+export function writeLoadingLine(stdout: NodeJS.WriteStream, versions: readonly string[]): void {
 	const width = Math.max(1, stdout.columns ?? 80);
-	const line = cutWithinWidth(text, width);
+	const line = versions.find(version => cutWithinWidth(version, width) === version) ?? cutWithinWidth(versions.at(-1)!, width);
 	stdout.write(rewriteFirstLine + line);
 }
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import stringWidth from 'string-width';
+import {loadingText, writeLoadingLine} from '../../src/ui/full-screen.js';
 import {cutWithinWidth, oneColumnEach} from '../../src/ui/narrow-text.js';
 import {cutToWidth, displayWidth, lastToWidth, padToWidth, truncatePartsToWidth, truncateToWidth, wrapToWidth} from '../../src/ui/text-width.js';
 
@@ -82,4 +83,16 @@ test('text wraps between words: no line starts or ends at a space, none is wider
 	assert.deepEqual(wrapToWidth('数据文件 名字', 3), ['数', '据', '文', '件', '名', '字']);
 	assert.deepEqual(wrapToWidth('数据', 1), ['数', '据']);
 	assert.deepEqual(wrapToWidth('', 10), ['']);
+});
+
+test('the loading line keeps its share done on a narrow terminal: the size in brackets, then the hint, give way first', () => {
+	const versions = loadingText('generating synthetic:3000000:16 (48,000,000 values)', 0.42);
+	assert.equal(versions[0], 'gdlab · generating synthetic:3000000:16 (48,000,000 values)… 42%  (q or Ctrl+C stops)');
+	const written: string[] = [];
+	const stdout = {columns: 70, write: (text: string) => written.push(text)} as unknown as NodeJS.WriteStream;
+	writeLoadingLine(stdout, versions);
+	assert.match(written[0]!, /gdlab · generating synthetic:3000000:16… 42% {2}\(q or Ctrl\+C stops\)$/);
+	(stdout as {columns: number}).columns = 60;
+	writeLoadingLine(stdout, versions);
+	assert.match(written[1]!, /gdlab · generating synthetic:3000000:16… 42%$/);
 });
