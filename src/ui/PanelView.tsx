@@ -1,7 +1,6 @@
 import {Box, Text} from 'ink';
 import {CompactTable} from './CompactTable.js';
 import {clipPanel, fitPanelLine, type PanelSpec} from './table-spec.js';
-import {truncateToWidth} from './text-width.js';
 
 /** Props of PanelView. */
 export type PanelViewProps = {
@@ -18,7 +17,7 @@ export function PanelView({panel: full, width, height}: PanelViewProps) {
 	const panel = clipPanel(full, height);
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
-			{panel.title !== undefined && <Text bold wrap="truncate">{truncateToWidth(panel.title, width)}</Text>}
+			{panel.title !== undefined && <Text bold wrap="truncate">{fitPanelLine(panel.title, width)}</Text>}
 			{panel.lines.map((line, index) => <Text key={index} wrap="truncate">{fitPanelLine(line, width)}</Text>)}
 			{panel.tables.map((table, index) => <CompactTable key={index} table={table} width={width}/>)}
 		</Box>

@@ -4,12 +4,14 @@
  */
 import {backpropStep, singleUnitStep} from '../engine/one-step.js';
 import {formatNumber} from './format-number.js';
-import type {PanelSpec} from './table-spec.js';
+import type {PanelLine, PanelSpec} from './table-spec.js';
 import type {BackpropStepInput, SingleStepInput} from './step-sources.js';
 
 /** The panel's first line: what is being explained and how to pick another. */
-function heading(title: string): string {
-	return `One step, explained · ${title} · [ ] another`;
+function heading(title: string): PanelLine {
+	// a record's title loses "training" and "current weights" first, so the [ ] hint stays at 80 columns
+	const brief = title.replace(/^training record (\d+) of (\d+)/, 'record $1/$2').replace(/, current weights$/, '');
+	return [`One step, explained · ${title} · [ ] another`, `One step · ${title} · [ ] another`, `One step · ${brief} · [ ] another`];
 }
 
 /** A target as the data has it: 0 and 1 as they are (formatNumber would write 1.000 next to 0), others in 4 digits. */

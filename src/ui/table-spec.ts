@@ -23,8 +23,8 @@ export type PanelLine = string | readonly string[];
 
 /** A panel: a title, a few lines of text, then tables. */
 export type PanelSpec = {
-	/** A bold first line, if any. */
-	title?: string;
+	/** A bold first line, if any (or its versions, the first that fits drawn). */
+	title?: PanelLine;
 	/** Plain lines printed before the tables. */
 	lines: PanelLine[];
 	/** Tables, one under the other. */

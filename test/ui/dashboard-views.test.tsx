@@ -135,7 +135,7 @@ test('in 80 and 60 columns the one-step panels keep every value, in their shorte
 	for (const columns of [80, 60]) {
 		const backprop = renderDashboard({model: 'backprop', size: {columns, rows: 24}});
 		backprop.press('v');
-		const frame = await backprop.waitForFrame(text => text.includes('One step, explained') && /δᵒ = (?:error·ŷ\(1−ŷ\) = )?0\.02873/.test(text), `δᵒ in ${columns} columns`);
+		const frame = await backprop.waitForFrame(text => text.includes('One step') && /δᵒ = (?:error·ŷ\(1−ŷ\) = )?0\.02873/.test(text), `δᵒ in ${columns} columns`);
 		assert.match(frame, /ŷ = (?:f\(-0\.06012\) = )?0\.4850 {3}y = 0\.6000 {3}error = 0\.1150/);
 		assert.match(frame, /δʰⱼ ?= ?δᵒ·Wⱼ·aⱼ\(1−aⱼ\) {2,3}ΔWⱼ ?= ?η·δᵒ·aⱼ {2,3}Δwᵢⱼ ?= ?η·δʰⱼ·xᵢ {2,3}η ?= ?0\.5/);
 		// the table keeps δʰⱼ and ΔWⱼ: at 60 columns the step on the way to them (δᵒ·Wⱼ) gives way
@@ -143,7 +143,7 @@ test('in 80 and 60 columns the one-step panels keep every value, in their shorte
 		backprop.unmount();
 		const single = renderDashboard({size: {columns, rows: 24}});
 		single.press('v');
-		const singleFrame = await single.waitForFrame(text => text.includes('One step, explained') && /δ = error·f′\(h\) = (?:-0\.3175·0\.2497 = )?-0\.07928/.test(text), `δ in ${columns} columns`);
+		const singleFrame = await single.waitForFrame(text => text.includes('One step') && /δ = error·f′\(h\) = (?:-0\.3175·0\.2497 = )?-0\.07928/.test(text), `δ in ${columns} columns`);
 		assert.match(singleFrame, /h = (?:Σwᵢxᵢ = )?0\.07000 {3}ŷ = (?:f\(h\) = )?0\.5175 {3}y = 0\.2000 {3}error = (?:y−ŷ = )?-0\.3175/);
 		for (const line of singleFrame.split('\n').filter(text => /^(?:h|δ) = /.test(text))) {
 			assert.doesNotMatch(line, /…/, `${columns} columns`);
@@ -234,4 +234,14 @@ test('the help wraps the data line where the keys leave room: every feature show
 	const frame = await dashboard.waitForFrame('? esc close help');
 	assert.match(frame, /gre, gpa, rank_1, rank_2, rank_3, rank_4$/m);
 	assert.ok(frame.split('\n').length <= 23, 'the frame still fits');
+});
+
+test('a training record\'s one-step title keeps its [ ] hint at 80 and 60 columns, in fewer words', async () => {
+	for (const columns of [80, 60]) {
+		const dashboard = renderDashboard({model: 'backprop', size: {columns, rows: 24}});
+		dashboard.press('v', ']', ']', ']');
+		const frame = await dashboard.waitForFrame(/^One step.*record .*· \[ \] another$/m, `the title in ${columns} columns`);
+		assert.ok(frame.split('\n').every(line => [...line].length <= columns));
+		dashboard.unmount();
+	}
 });
