@@ -19,9 +19,15 @@ const columnGap = 2;
 /** Every key in full, in place of a screen's panels, then a few lines about the data, and a footer saying how to close it. */
 export function HelpOverlay({about, width, height}: HelpOverlayProps) {
 	const keyWidth = Math.max(...keyMap.map(hint => displayWidth(hint.keys))) + 2;
-	// the lines about the data wrap where the keys leave room for them (in two columns), else each is cut to one line
-	const wrapped = about.flatMap(line => wrapToWidth(line, width));
-	const aboutLines = height - 1 - wrapped.length >= Math.ceil(keyMap.length / 2) ? wrapped : about.map(line => truncateToWidth(line, width));
+	// the lines about the data wrap, in order, while the keys (in two columns) leave room; the rest are cut to one line each
+	const aboutRoom = height - 1 - Math.ceil(keyMap.length / 2);
+	const aboutLines: string[] = [];
+	for (const [index, line] of about.entries()) {
+		const wrapped = wrapToWidth(line, width);
+		const later = about.length - index - 1;
+		aboutLines.push(...(aboutLines.length + wrapped.length + later <= aboutRoom ? wrapped : [truncateToWidth(line, width)]));
+	}
+
 	const listRows = height - 1 - aboutLines.length;
 	const columns = keyMap.length <= listRows ? 1 : 2;
 	// room for a description: its column less the key and the gap; a long one that does not fit gives way to its brief
