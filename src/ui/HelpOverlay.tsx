@@ -19,14 +19,20 @@ const columnGap = 2;
 /** Every key in full, in place of a screen's panels, then a few lines about the data, and a footer saying how to close it. */
 export function HelpOverlay({about, width, height}: HelpOverlayProps) {
 	const keyWidth = Math.max(...keyMap.map(hint => displayWidth(hint.keys))) + 2;
-	// the lines about the data wrap, in order, while the keys (in two columns) leave room; the rest are cut to one line each
+	// the lines about the data wrap while the keys (in two columns) leave room, the notes and the saved run
+	// first and the data's long list of features last; any without room are cut to one line each
 	const aboutRoom = height - 1 - Math.ceil(keyMap.length / 2);
-	const aboutLines: string[] = [];
-	for (const [index, line] of about.entries()) {
-		const wrapped = wrapToWidth(line, width);
-		const later = about.length - index - 1;
-		aboutLines.push(...(aboutLines.length + wrapped.length + later <= aboutRoom ? wrapped : [truncateToWidth(line, width)]));
+	const shown: string[][] = about.map(line => [truncateToWidth(line, width)]);
+	let used = about.length;
+	for (let index = about.length - 1; index >= 0; index--) {
+		const wrapped = wrapToWidth(about[index]!, width);
+		if (used - 1 + wrapped.length <= aboutRoom) {
+			shown[index] = wrapped;
+			used += wrapped.length - 1;
+		}
 	}
+
+	const aboutLines = shown.flat();
 
 	const listRows = height - 1 - aboutLines.length;
 	const columns = keyMap.length <= listRows ? 1 : 2;
