@@ -1,8 +1,14 @@
 /**
  * Fit a per-epoch series into the columns of a chart: epoch e goes to column ⌊e·columns/domain⌋, each
- * column shows the mean of its finite values. The domain is the epoch target, so a run's curve grows
- * from left to right in place instead of being squeezed anew on every frame.
+ * column shows the mean of its finite values, but a column where the series turns back and forth (a loss
+ * oscillating under too large an η) shows its highest value in even columns and its lowest in odd ones, so
+ * the curve zigzags over the band the loss swings in instead of running flat through its middle. The domain
+ * is the epoch target, so a run's curve grows from left to right in place instead of being squeezed anew
+ * on every frame.
  */
+
+/** Turns (a rise after a fall, or a fall after a rise) in one column from which it shows the band, not the mean. */
+const oscillatingTurns = 2;
 
 /** How many columns a chart of `width` uses for `domain` epochs (one per epoch when they are few). */
 export function chartColumns(width: number, domain: number): number {
@@ -23,13 +29,23 @@ export class ColumnFit {
 	private readonly columns: number;
 	private readonly sums: Float64Array;
 	private readonly counts: Uint32Array;
+	private readonly lows: Float64Array;
+	private readonly highs: Float64Array;
+	/** Per column, how often the series turned within it. */
+	private readonly turns: Uint32Array;
 	/** Epochs taken in so far. */
 	private recorded = 0;
+	/** The last finite value taken in, and whether the series was rising (1) or falling (−1) to it. */
+	private previous = Number.NaN;
+	private direction = 0;
 
 	constructor(private readonly width: number, private readonly domain: number) {
 		this.columns = chartColumns(width, domain);
 		this.sums = new Float64Array(this.columns);
 		this.counts = new Uint32Array(this.columns);
+		this.lows = new Float64Array(this.columns).fill(Number.POSITIVE_INFINITY);
+		this.highs = new Float64Array(this.columns).fill(Number.NEGATIVE_INFINITY);
+		this.turns = new Uint32Array(this.columns);
 	}
 
 	/** Take in the epochs of `values` past those taken in already (up to the domain). */
@@ -42,6 +58,18 @@ export class ColumnFit {
 				const column = columnOfEpoch(epoch, domain, columns);
 				sums[column]! += value;
 				counts[column]!++;
+				this.lows[column] = Math.min(this.lows[column]!, value);
+				this.highs[column] = Math.max(this.highs[column]!, value);
+				const direction = Math.sign(value - this.previous);
+				if (direction !== 0 && !Number.isNaN(direction)) {
+					if (direction === -this.direction) {
+						this.turns[column]!++;
+					}
+
+					this.direction = direction;
+				}
+
+				this.previous = value;
 			}
 		}
 
@@ -50,8 +78,8 @@ export class ColumnFit {
 	}
 
 	/**
-	 * The series downsampled to at most `width` columns over epochs 0 … domain−1: only columns that hold a
-	 * recorded epoch are returned; non-finite values are dropped, and a column left with none takes its
+	 * The series downsampled to at most `width` columns over epochs 0 … domain−1 (each column its mean, or
+	 * where the series oscillates its high or low): only columns that hold a recorded epoch are returned; non-finite values are dropped, and a column left with none takes its
 	 * neighbour's value so columns stay aligned with epochs. Empty when nothing finite was recorded.
 	 */
 	points(): number[] {
@@ -64,7 +92,9 @@ export class ColumnFit {
 		let last = Number.NaN;
 		for (let column = 0; column < used; column++) {
 			if (this.counts[column]! > 0) {
-				last = this.sums[column]! / this.counts[column]!;
+				last = this.turns[column]! >= oscillatingTurns
+					? (column % 2 === 0 ? this.highs[column]! : this.lows[column]!)
+					: this.sums[column]! / this.counts[column]!;
 			}
 
 			fitted.push(last);

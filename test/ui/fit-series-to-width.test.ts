@@ -46,3 +46,16 @@ test('whatever the series, the result fits the width and holds only finite numbe
 		}
 	}));
 });
+
+test('a column where the series swings back and forth shows the band it swings in (high, low, high …), not its flat middle', () => {
+	const swinging = Float64Array.from({length: 1000}, (_, epoch) => (epoch % 2 === 0 ? 0.212 : 0.2076));
+	const points = fitSeriesToWidth(swinging, 80, 1000);
+	assert.equal(points.length, 80);
+	assert.deepEqual(new Set(points.filter((_, column) => column % 2 === 0)), new Set([0.212]));
+	assert.deepEqual(new Set(points.filter((_, column) => column % 2 === 1)), new Set([0.2076]));
+	// a curve that only falls, however steeply, keeps each column's mean
+	const falling = Float64Array.from({length: 1000}, (_, epoch) => 1 / (1 + epoch));
+	const means = fitSeriesToWidth(falling, 80, 1000);
+	const firstColumn = Array.from(falling.subarray(0, 13)).reduce((sum, value) => sum + value, 0) / 13;
+	assert.ok(Math.abs(means[0]! - firstColumn) < 1e-15);
+});
