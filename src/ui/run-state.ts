@@ -1,9 +1,9 @@
 /** Where a run stands in words, and the message line under the status. */
 import type {LossHistory} from '../engine/loss-history.js';
-import type {SessionSnapshot} from '../engine/training-session.js';
+import type {ConfigChange, SessionConfig, SessionSnapshot} from '../engine/training-session.js';
 import type {ReplayProgress} from './training-loop.js';
 import {doneHint} from './ladders.js';
-import {formatSetting} from './format-number.js';
+import {formatBatch, formatSetting} from './format-number.js';
 
 /** A rise of the training loss smaller than this share of it is rounding noise near convergence, not a warning. */
 export const meaningfulLossRise = 1e-9;
@@ -92,15 +92,27 @@ export function runMessages(snapshot: SessionSnapshot, notice: string | undefine
 	return messages;
 }
 
+/** A run's settings as its last trained epoch had them: where it started, with the changes made before that epoch. */
+export function trainedConfig(start: SessionConfig, changes: readonly ConfigChange[], epochs: number): SessionConfig {
+	return changes.filter(({epoch}) => epoch < epochs).reduce<SessionConfig>((config, {change}) => ({...config, ...change}), start);
+}
+
 /**
  * The label of a pinned curve: the η it was trained with (first → last when it changed; the first row is
- * the loss before any epoch), the hidden units of a network, and the seed, all as the curve was made, not
- * as the settings stand now.
+ * the loss before any epoch), a network's hidden units, momentum and batch mode when not the plain ones,
+ * and the seed, all as the curve was made (`trained`), not as the settings stand now.
  */
-export function pinnedLabel(history: LossHistory, hidden: number | undefined, seed: number | string): string {
+export function pinnedLabel(history: LossHistory, trained: SessionConfig): string {
 	const rates = history.column('learnRate');
 	const first = rates[Math.min(1, rates.length - 1)]!;
 	const last = rates.at(-1)!;
 	const rate = first === last ? formatSetting(last) : `${formatSetting(first)}→${formatSetting(last)}`;
-	return `η ${rate}${hidden === undefined ? '' : ` ${hidden} hidden`} seed ${seed}`;
+	const parts = [
+		`η ${rate}`,
+		trained.model === 'backprop' ? `${trained.hidden} hidden` : '',
+		trained.momentum === 0 ? '' : `β ${formatSetting(trained.momentum)}`,
+		trained.batch === 'full' ? '' : formatBatch(trained.batch),
+		`seed ${trained.seed}`,
+	];
+	return parts.filter(Boolean).join(' ');
 }

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {lessonConfig, TrainingSession} from '../../src/engine/training-session.js';
-import {pinnedLabel, runMessages, runState} from '../../src/ui/run-state.js';
+import {pinnedLabel, runMessages, runState, trainedConfig} from '../../src/ui/run-state.js';
 import {lessonSplit} from './dashboard-harness.js';
 
 const snapshot = new TrainingSession(lessonSplit(), lessonConfig('single')).snapshot();
@@ -25,10 +25,13 @@ test('a replay under way says how far it has come, in place of the last key\'s n
 
 test('a pinned curve is labelled with the η it was trained with (first → last), not the η set since', () => {
 	const session = new TrainingSession(lessonSplit(), {...lessonConfig('backprop'), epochs: 100});
+	const label = () => pinnedLabel(session.history, trainedConfig(session.startingConfig, session.changes, session.epoch));
 	session.advance(3);
-	assert.equal(pinnedLabel(session.history, 2, 21), 'η 0.005 2 hidden seed 21');
+	assert.equal(label(), 'η 0.005 2 hidden seed 21');
 	session.setLearnRate(0.5);
-	assert.equal(pinnedLabel(session.history, 2, 21), 'η 0.005 2 hidden seed 21', 'η set after the last epoch: not yet trained with');
+	session.setMomentum(0.5);
+	session.setBatch(32);
+	assert.equal(label(), 'η 0.005 2 hidden seed 21', 'settings changed after the last epoch: not yet trained with');
 	session.advance(2);
-	assert.equal(pinnedLabel(session.history, undefined, 'abc'), 'η 0.005→0.5 seed abc');
+	assert.equal(label(), 'η 0.005→0.5 2 hidden β 0.5 mini-batch 32 seed 21');
 });

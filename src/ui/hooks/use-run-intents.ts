@@ -10,7 +10,7 @@ import {formatBatch, formatSetting} from '../format-number.js';
 import {batchModes, doneHint, epochTargetLadder, hiddenUnitLimits, learnRateLadder, momentumChoices, nextChoice, stepLadder} from '../ladders.js';
 import {panelModes, type ControlsChange, type PanelMode} from '../run-controls.js';
 import {nextSeed} from '../next-seed.js';
-import {pinnedLabel} from '../run-state.js';
+import {pinnedLabel, trainedConfig} from '../run-state.js';
 import {describeSaveOutcome} from '../save-log.js';
 import type {RunSession} from '../run-session.js';
 import {stepSourceCount} from '../step-sources.js';
@@ -222,7 +222,7 @@ export function useRunIntents({session, savePath, split, onControls, onPanel, re
 				return;
 			}
 
-			const label = pinnedLabel(history, config.model === 'backprop' ? config.hidden : undefined, config.seed);
+			const label = pinnedLabel(history, trainedConfig(session.startingConfig, session.changes, session.epoch));
 			onControls({pinned: {values: history.column('train').slice(), label}});
 			notify(`pinned the curve of ${label}: change something, press r, compare`);
 		},
