@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /** gdlab's entry: pick a command or the dashboard; print user mistakes as one line, never a stack trace. */
-import {DataError} from './data/data-error.js';
+import {ColumnOptionError, DataError} from './data/data-error.js';
 import {removePendingTemporaryFiles} from './data/run-file.js';
 import {ConfigError} from './engine/training-session.js';
 import {mainUsage} from './commands/main-usage.js';
@@ -59,8 +59,9 @@ async function main(argv: string[]): Promise<number> {
 
 /**
  * Run a command, pointing a usage error found past its flags (an empty --save, say) to the command's --help,
- * and so a setting the engine refuses (a network too big for the data's columns): a saved run's settings
- * are checked as the file is read, so one that reaches here came from the flags.
+ * and so a setting the engine refuses (a network too big for the data's columns) and a --target or
+ * --categorical the data has no column for: a saved run's settings are checked as the file is read (and
+ * its data's problems name the run file), so one that reaches here came from the flags.
  */
 async function withUsage(command: string | undefined, run: () => Promise<number>): Promise<number> {
 	try {
@@ -71,7 +72,7 @@ async function withUsage(command: string | undefined, run: () => Promise<number>
 			throw new UsageError(error.message, usage);
 		}
 
-		throw error instanceof ConfigError ? new UsageError(error.message, usage) : error;
+		throw error instanceof ConfigError || error instanceof ColumnOptionError ? new UsageError(error.message, usage) : error;
 	}
 }
 

@@ -8,6 +8,12 @@ export class DataError extends Error {
 	}
 }
 
+/**
+ * A --target or --categorical naming what the data has not: a mistake in the flags, found once the file is
+ * read (the CLI treats it as a usage error, as it does the same mistake on synthetic data).
+ */
+export class ColumnOptionError extends DataError {}
+
 /** Longest cell or name shown in a message, in characters; longer ones end in "…". */
 export const maxShownLength = 40;
 /** Most column names listed in a message before "…". */

@@ -50,6 +50,13 @@ test('--target or --categorical naming columns synthetic data has not are usage 
 	assert.equal(runCli(['train', '--data', 'synthetic:100:3', '--target', 'y', '--epochs', '5'], {cwd}).status, 0, 'y is its target');
 });
 
+test('--target or --categorical naming a column the CSV file has not is a usage error too (exit 2), as on synthetic data', () => {
+	const cwd = workspace('csv-columns');
+	const data = join(repoRoot, 'data', 'binary.csv');
+	assertRefused(['train', '--data', data, '--target', 'foo'], cwd, `${data}: unknown target column "foo"; columns are admit, gre, gpa, rank`, 2);
+	assertRefused(['train', '--data', data, '--categorical', 'nope'], cwd, `${data}: unknown column "nope" in --categorical; columns are admit, gre, gpa, rank`, 2);
+});
+
 test('--save and --export-history may not name the same file', () => {
 	const cwd = workspace('same-path');
 	assertRefused(['train', '--epochs', '20', '--save', 'run.json', '--export-history', './run.json'], cwd, '--save and --export-history both name run.json; give each its own file', 2);
