@@ -8,7 +8,7 @@ import {HelpOverlay} from './HelpOverlay.js';
 import {useScreenKeys, type KeyTarget} from './hooks/use-screen-keys.js';
 import {useTheme} from './hooks/use-theme.js';
 import {keysFor} from './key-map.js';
-import {MatrixBlock} from './MatrixBlock.js';
+import {MatrixBlock, matrixBlockWidth} from './MatrixBlock.js';
 import {nextSeed} from './next-seed.js';
 import {truncateToWidth, wrapToWidth} from './text-width.js';
 
@@ -68,9 +68,11 @@ export function ForwardScreen({keyTarget, seed, rng, startSeed, onSeed, helpOpen
 		return <HelpOverlay about={about} width={width} height={height}/>;
 	}
 
+	// both layers' values start in one column, after the wider of the two weight matrices
+	const weightsWidth = Math.max(matrixBlockWidth(layout.hiddenLayer.weights), matrixBlockWidth(layout.outputLayer.weights));
 	const layer = (part: typeof layout.hiddenLayer) => (
 		<Box flexShrink={0}>
-			<MatrixBlock block={part.weights}/>
+			<Box width={weightsWidth} flexShrink={0}><MatrixBlock block={part.weights}/></Box>
 			<Box flexDirection="column" marginLeft={blockGap}>
 				<MatrixBlock block={part.input}/>
 				<MatrixBlock block={part.output}/>

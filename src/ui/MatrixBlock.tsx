@@ -12,10 +12,21 @@ export type MatrixBlockProps = {
 	block: NumberBlock;
 };
 
+/** The numbers of `block` as drawn, and the width each takes with its gap. */
+function blockCells(block: NumberBlock): {cells: string[][]; cellWidth: number} {
+	const cells = block.rows.map(row => row.map(value => formatNumber(value)));
+	return {cells, cellWidth: Math.max(...cells.flat().map(cell => displayWidth(cell))) + numberGap};
+}
+
+/** The columns `block` takes: its title or its widest row of numbers. */
+export function matrixBlockWidth(block: NumberBlock): number {
+	const {cells, cellWidth} = blockCells(block);
+	return Math.max(displayWidth(block.title), ...cells.map(row => row.length * cellWidth));
+}
+
 /** A title with its shape, then the numbers right-aligned in columns. */
 export function MatrixBlock({block}: MatrixBlockProps) {
-	const cells = block.rows.map(row => row.map(value => formatNumber(value)));
-	const cellWidth = Math.max(...cells.flat().map(cell => displayWidth(cell))) + numberGap;
+	const {cells, cellWidth} = blockCells(block);
 	return (
 		<Box flexDirection="column">
 			<Text bold wrap="truncate">{block.title}</Text>

@@ -255,3 +255,14 @@ test('at 80×24 the help wraps a data note to the end (an ID column warning), cu
 	assert.match(frame.replaceAll('\n', ' '), /note: column "name" has 119 distinct values, one-hot encoded into as many +features \(an ID column\? remove it\)/);
 	assert.ok(frame.split('\n').length <= 23);
 });
+
+test('the forward screen lines up both layers\' values in one column, after the wider weight matrix', async () => {
+	for (const seed of [42, 7]) {
+		const dashboard = renderDashboard({model: 'forward', size: {columns: 80, rows: 24}, props: {forwardSeed: seed}});
+		const frame = await dashboard.waitForFrame('hidden input X·W_ih');
+		const lines = frame.split('\n');
+		const start = (label: string) => lines.find(line => line.includes(label))!.indexOf(label);
+		assert.equal(start('output input hidden·W_ho'), start('hidden input X·W_ih'), `seed ${seed}`);
+		dashboard.unmount();
+	}
+});
