@@ -188,7 +188,7 @@ function dashboardOptions(options: RunOptions & {chosen: ScreenName}, split: Spl
 		forwardRng: options.config.rng,
 		source: options,
 		savePath,
-		resume: record && {model: record.config.model, changes: record.changes, epochs: record.epochs, path: loadPath, weights: flatWeights(record.weights)},
+		resume: record && {model: record.config.model, changes: record.changes, epochs: record.epochs, path: loadPath, weights: flatWeights(record.weights), diverged: record.status === 'diverged'},
 		screenOpen: true,
 	};
 }

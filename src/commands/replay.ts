@@ -1,6 +1,6 @@
 /** `gdlab replay FILE`: re-run a saved run and confirm its figures are identical, or say what changed. */
 import {historyColumns} from '../data/check-run-record.js';
-import {DataError, place} from '../data/data-error.js';
+import {DataError, escapeControl, place} from '../data/data-error.js';
 import type {Dataset, SplitDataset} from '../data/dataset.js';
 import {locateRunData, readRunFile, type RunRecord} from '../data/run-file.js';
 import {flatWeights} from '../engine/model.js';
@@ -60,7 +60,8 @@ export async function runReplay(argv: string[], write: (text: string) => void = 
 		const lines = report.identical
 			? [`Replayed ${what}: identical (${savedFigures(record)})`]
 			: [`Replayed ${what}: differs`, ...report.differences.map(line => `  ${line}`)];
-		write(`${lines.join('\n')}\n`);
+		// names from the file (the data's, its features') are shown, never obeyed: control characters escaped
+		write(`${lines.map(line => escapeControl(line)).join('\n')}\n`);
 	}
 
 	return report.identical ? 0 : 1;
@@ -191,7 +192,7 @@ function compareDataset(record: RunRecord, dataset: Dataset): string[] {
 function compare(record: RunRecord, session: TrainingSession): string[] {
 	const differences: string[] = [];
 	if (session.epoch !== record.epochs) {
-		differences.push(`trained ${session.epoch} epochs, the saved run ${record.epochs} (status now ${session.status})`);
+		differences.push(`trained ${session.epoch} ${session.epoch === 1 ? 'epoch' : 'epochs'}, the saved run ${record.epochs} (status now ${session.status})`);
 	}
 
 	if (session.status !== record.status) {

@@ -71,6 +71,8 @@ export type ResumedRun = {
 	path?: string;
 	/** Its saved final weights, flat: the replay must come back to them (load-check.ts). */
 	weights?: readonly number[];
+	/** Whether it was saved diverged (the epoch after its last blew up). */
+	diverged?: boolean;
 };
 
 /** Render the dashboard and resolve when the user quits and every save asked for is written, with the runs' saves. */
@@ -105,7 +107,7 @@ async function show(options: DashboardOptions & {sessions: Record<ModelKind, Run
 	const described = resume === undefined ? undefined : describeLoadedRun(resume, options.configs[resume.model]);
 	const loaded = described?.text;
 	// a loaded run waits, paused where it was saved, for the user to look before going on (one saved at its target is done)
-	const notice = described && `${described.text}: ${described.done ? `done, ${doneHint(resume!.epochs, 'short')}` : 'space resumes'}`;
+	const notice = described && `${described.text}: ${resume!.diverged ? 'it diverged there, ← lowers η' : (described.done ? `done, ${doneHint(resume!.epochs, 'short')}` : 'space resumes')}`;
 	const startControls: Partial<Record<ModelKind, Partial<RunControls>>> = resume === undefined ? {} : {[resume.model]: {paused: true, notice}};
 	// on a terminal, the alternate screen (opened here unless the caller has it open, a loading line on it)
 	const closeScreen = stdout.isTTY && !options.screenOpen ? openFullScreen(stdout) : undefined;

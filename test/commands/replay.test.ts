@@ -200,3 +200,14 @@ test('Ctrl+C (SIGINT) stops a long replay at once, before it prints a verdict', 
 	assert.equal(stdout, '', 'no verdict after the interrupt');
 	assert.match(stderr, /^gdlab: interrupted at epoch \d+ of 200000\n$/);
 });
+
+test('names in a saved run (its data\'s, its features\') are printed with control characters escaped, never obeyed', () => {
+	const file = join(directory, 'names.json');
+	assert.equal(runCli(['train', '--epochs', '5', '--save', file]).status, 0);
+	const record = JSON.parse(readFileSync(file, 'utf8'));
+	record.dataset.name = '\u001B[2Jevil';
+	writeFileSync(file, JSON.stringify(record));
+	const replayed = runCli(['replay', file]);
+	assert.ok(!replayed.stdout.includes('\u001B'), replayed.stdout);
+	assert.match(replayed.stdout, /on \\u001b\[2Jevil: /);
+});

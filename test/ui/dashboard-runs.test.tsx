@@ -135,7 +135,7 @@ function runToLoad(epochTarget = 1000): LocalRunSession {
 }
 
 /** The dashboard opened on `original` as --load opens a saved run with these final weights; resolves to what it wrote by the time `shown` appears. */
-async function loadInDashboard(original: LocalRunSession, weights: readonly number[], shown: string): Promise<string> {
+async function loadInDashboard(original: LocalRunSession, weights: readonly number[], shown: string, diverged = false): Promise<string> {
 	const stdin = new FakeStdin(true);
 	const stdout = new FakeStdout();
 	const done = runDashboard({
@@ -144,7 +144,7 @@ async function loadInDashboard(original: LocalRunSession, weights: readonly numb
 		initialModel: 'single',
 		forwardSeed: 42,
 		source: lessonSource,
-		resume: {model: 'single', changes: original.changes, epochs: 300, path: join(directory, 'gdlab-run-single.json'), weights},
+		resume: {model: 'single', changes: original.changes, epochs: 300, path: join(directory, 'gdlab-run-single.json'), weights, diverged},
 		stdin: stdin as unknown as NodeJS.ReadStream,
 		stdout: stdout as unknown as NodeJS.WriteStream,
 	});
@@ -169,6 +169,11 @@ test('a loaded run is replayed to its epoch with its changes, then waits paused,
 test('a loaded run saved at its epoch target says it is done and how to go on, not "space resumes"', async () => {
 	const original = runToLoad(300);
 	await loadInDashboard(original, Array.from(original.snapshot().weights), 'loaded gdlab-run-single.json at epoch 300/300: done, ↑ goes on');
+});
+
+test('a loaded run saved diverged says so, and how to go on, not "space resumes"', async () => {
+	const original = runToLoad();
+	await loadInDashboard(original, Array.from(original.snapshot().weights), 'loaded gdlab-run-single.json at epoch 300/1000: it diverged there, ← lowers η', true);
 });
 
 test('a loaded run whose file saved other weights than its replay gives says so, on the message line', async () => {
