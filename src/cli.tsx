@@ -60,8 +60,9 @@ async function main(argv: string[]): Promise<number> {
 /**
  * Run a command, pointing a usage error found past its flags (an empty --save, say) to the command's --help,
  * and so a setting the engine refuses (a network too big for the data's columns) and a --target or
- * --categorical the data has no column for: a saved run's settings are checked as the file is read (and
- * its data's problems name the run file), so one that reaches here came from the flags.
+ * --categorical the data has no column for: a saved run's settings are checked as the file is read, and
+ * replay makes its data's problems (a changed file too wide for its network) the run file's, so one that
+ * reaches here came from the flags.
  */
 async function withUsage(command: string | undefined, run: () => Promise<number>): Promise<number> {
 	try {

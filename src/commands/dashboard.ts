@@ -52,10 +52,6 @@ export async function runDashboardCommand(argv: string[]): Promise<number> {
 
 	const without = missingTerminal();
 	if (without !== undefined) {
-		if (process.stdout.isTTY) { // piped output is the usual headless case; on a terminal, say why there is no dashboard
-			process.stderr.write(`gdlab: ${without}: printing the headless run, not the dashboard\n`);
-		}
-
 		// a forward pass has no run to save, and a replay only checks one: saying so beats quietly saving nothing
 		if (values.save !== undefined && (record || options.chosen === 'forward')) {
 			throw new UsageError(`${record ? '--load' : '--model forward'} with --save needs a terminal (the dashboard); without one gdlab ${record ? 'replays the run' : 'prints the forward pass'} and saves nothing`, mainUsage);
@@ -68,6 +64,10 @@ export async function runDashboardCommand(argv: string[]): Promise<number> {
 			: (options.chosen === 'single' && values.hidden !== undefined ? 'hidden' : undefined);
 		if (unused !== undefined && !record) {
 			throw new UsageError(`--${unused} does not apply without a terminal: gdlab then prints ${options.chosen === 'forward' ? 'the forward pass, which takes only --seed and --rng' : 'the single unit\'s run, which has no hidden layer'}`, mainUsage);
+		}
+
+		if (process.stdout.isTTY) { // piped output is the usual headless case; on a terminal, say why there is no dashboard
+			process.stderr.write(`gdlab: ${without}: printing the headless run, not the dashboard\n`);
 		}
 
 		if (options.chosen === 'forward') {

@@ -6,7 +6,7 @@ import {locateRunData, readRunFile, type RunRecord} from '../data/run-file.js';
 import {flatWeights} from '../engine/model.js';
 import {replaySteps} from '../engine/replay.js';
 import {noteOnInterrupt} from './interrupted.js';
-import type {TrainingSession} from '../engine/training-session.js';
+import {ConfigError, type TrainingSession} from '../engine/training-session.js';
 import {parseOptions, type RunOptions} from './parse-options.js';
 import {pythonFixed3, pythonRepr} from './python-format.js';
 import {runInSlices} from './in-slices.js';
@@ -143,13 +143,24 @@ export async function replay(record: RunRecord, file: string, data?: string): Pr
 
 	// epoch by epoch, with the event loop let in between, so Ctrl+C stops a long replay at once
 	const steps = replaySteps(split, record.config, record.changes, record.epochs, record.status === 'diverged');
-	let step = steps.next();
+	let step: IteratorResult<number, TrainingSession>;
+	try {
+		step = steps.next();
+	} catch (error) {
+		// the run's network on data other than its own (--data, or a changed file): the run file's problem
+		throw error instanceof ConfigError ? new DataError(`${place(file)}: ${error.message}`) : error;
+	}
+
 	const reached = noteOnInterrupt(() => (step.done ? undefined : `at epoch ${step.value} of ${record.epochs}`));
-	await runInSlices(() => {
-		step = step.done ? step : steps.next();
-		return !step.done;
-	});
-	reached();
+	try {
+		await runInSlices(() => {
+			step = step.done ? step : steps.next();
+			return !step.done;
+		});
+	} finally {
+		reached();
+	}
+
 	const session = step.value as TrainingSession;
 	differences.push(...compareDataset(record, split.dataset), ...compare(record, session));
 	return {identical: differences.length === 0, epochs: session.epoch, differences};

@@ -22,6 +22,8 @@ export function stdoutFailure(error: Error): {line: string | undefined; exitCode
 let holds = 0;
 /** The failure stdout met, once it has. */
 let failure: {line: string | undefined; exitCode: number} | undefined;
+/** Whether the failure was handed to `end` (reported then), not kept for the command's end. */
+let ended = false;
 
 /**
  * Run `work` to its end even if stdout fails meanwhile (the reader of `gdlab train --save run.json | head`
@@ -47,11 +49,12 @@ export function handleStdoutError(error: Error, end: (failed: {line: string | un
 
 	failure = stdoutFailure(error);
 	if (holds === 0) {
+		ended = true;
 		end(failure);
 	}
 }
 
-/** The failure stdout met while work was held, if it did: to report once the command has ended. */
+/** The failure stdout met while work was held, if it did and was not reported then: to report once the command has ended. */
 export function stdoutFailureSoFar(): {line: string | undefined; exitCode: number} | undefined {
-	return failure;
+	return ended ? undefined : failure;
 }

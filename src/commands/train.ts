@@ -104,16 +104,27 @@ async function trainAndReport(options: RunOptions, outputs: RunOutputs, write: (
 	const files = [outputs.save, outputs.exportHistory].filter((path): path is string => path !== undefined);
 	const were = files.length === 1 ? 'was' : 'were';
 	const unwritten = noteOnInterrupt(() => (files.length === 0 ? undefined : `before ${files.join(' and ')} ${were} written`));
-	const result = await train(options, outputs.json ? undefined : loss => {
-		write(`${lossLine(loss)}\n`);
-	});
-	// an interrupt just as training ends stops here, not after seconds of writing; one during the (atomic)
-	// writes is taken right after them, before the last lines
-	await letEventsIn();
-	const failures = writeRunOutputs(options, result.split, result.session, outputs);
-	unwritten();
-	noteOnInterrupt(() => (files.length === 0 || failures.length > 0 ? undefined : `after ${files.join(' and ')} ${were} written`));
-	await letEventsIn();
+	let result: TrainResult;
+	let failures: string[];
+	try {
+		result = await train(options, outputs.json ? undefined : loss => {
+			write(`${lossLine(loss)}\n`);
+		});
+		// an interrupt just as training ends stops here, not after seconds of writing; one during the (atomic)
+		// writes is taken right after them, before the last lines
+		await letEventsIn();
+		failures = writeRunOutputs(options, result.split, result.session, outputs);
+	} finally {
+		unwritten();
+	}
+
+	const written = noteOnInterrupt(() => (files.length === 0 || failures.length > 0 ? undefined : `after ${files.join(' and ')} ${were} written`));
+	try {
+		await letEventsIn();
+	} finally {
+		written();
+	}
+
 	write(outputs.json ? `${JSON.stringify(trainJson(result), null, 1)}\n` : endLines(result));
 	const snapshot = result.session.snapshot();
 	if (snapshot.status === 'diverged') {
@@ -147,8 +158,12 @@ export async function train(options: RunOptions, onLoss?: (loss: ReportedLoss) =
 
 	await letEventsIn();
 	const reached = noteOnInterrupt(() => `at epoch ${session.epoch} of ${session.config.epochs}`);
-	await runInSlices(() => session.advance(1) > 0 && session.status === 'training', report);
-	reached();
+	try {
+		await runInSlices(() => session.advance(1) > 0 && session.status === 'training', report);
+	} finally {
+		reached();
+	}
+
 	return {options, split, session, losses};
 }
 

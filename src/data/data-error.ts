@@ -42,8 +42,10 @@ export function listColumns(header: readonly string[]): string {
 	return header.length > maxListedColumns ? `${shown}, … (${header.length} columns)` : shown;
 }
 
-/** Control characters (line breaks, tabs, C0, DEL, C1, line separators) as visible escapes. */
-/** `text` with control characters written as escapes (\\n, \\u001b …), so a message cannot move the cursor or clear the screen. */
+/**
+ * `text` with its control characters (line breaks, tabs, C0, DEL, C1, line separators) written as visible
+ * escapes (\\n, \\u001b …), so a message cannot move the cursor or clear the screen.
+ */
 export function escapeControl(text: string): string {
 	return text.replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g, character => {
 		switch (character) {

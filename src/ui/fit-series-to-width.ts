@@ -3,11 +3,16 @@
  * column shows the mean of its finite values, but a column where the series turns back and forth (a loss
  * oscillating under too large an η) shows its highest value in even columns and its lowest in odd ones, so
  * the curve zigzags over the band the loss swings in instead of running flat through its middle. The domain
- * is the epoch target, so a run's curve grows from left to right in place instead of being squeezed anew
- * on every frame.
+ * (chartDomain: the epoch target, or less while a run is young) changes seldom, so a run's curve grows from
+ * left to right in place instead of being squeezed anew on every frame.
  */
 
-/** Turns (a rise after a fall, or a fall after a rise) in one column from which it shows the band, not the mean. */
+/**
+ * A column shows the band, not the mean, when the series turns (a rise after a fall, or a fall after a
+ * rise) at this share of its steps from epoch to epoch or more, and at least twice: a loss swinging every epoch turns at all
+ * of them, while noise on a falling curve (mini-batches) turns at about two in three.
+ */
+const oscillatingShare = 0.9;
 const oscillatingTurns = 2;
 
 /** How many columns a chart of `width` uses for `domain` epochs (one per epoch when they are few). */
@@ -92,7 +97,8 @@ export class ColumnFit {
 		let last = Number.NaN;
 		for (let column = 0; column < used; column++) {
 			if (this.counts[column]! > 0) {
-				last = this.turns[column]! >= oscillatingTurns
+				const turns = this.turns[column]!;
+				last = turns >= oscillatingTurns && turns >= oscillatingShare * (this.counts[column]! - 1)
 					? (column % 2 === 0 ? this.highs[column]! : this.lows[column]!)
 					: this.sums[column]! / this.counts[column]!;
 			}

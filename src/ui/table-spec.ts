@@ -14,7 +14,7 @@ export type TableSpec = {
 	rows: Array<Record<string, string>>;
 	/** Columns left out first when the table does not fit (a step the lines above spell out), before any is cut at the end. */
 	optional?: string[];
-	/** Rows at the top kept however little the height (default 1: the first); rows below them give way first. */
+	/** Rows at the top kept while the height allows (default 1: the first); rows below them give way first. */
 	leadingRows?: number;
 };
 
@@ -232,6 +232,11 @@ export function clipPanel(panel: PanelSpec, rows: number): PanelSpec {
 		const kept = table.rows.length - 1 - removed;
 		tables[index] = {...table, rows: [...table.rows.slice(0, kept), {[table.columns[0]!]: moreRowsLabel(removed)}, table.rows.at(-1)!]};
 		excess -= removed - 1;
+	}
+
+	// too little room for the leading rows as well: they give way too, down to each table's first
+	if (excess > 0 && panel.tables.some(table => (table.leadingRows ?? 1) > 1)) {
+		return clipPanel({...panel, tables: panel.tables.map(table => ({...table, leadingRows: 1}))}, rows);
 	}
 
 	return {...panel, tables};

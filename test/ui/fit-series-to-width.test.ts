@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import fc from 'fast-check';
+import {createRandom} from '../../src/engine/random.js';
 import {chartColumns, columnOfEpoch, fitSeriesToWidth} from '../../src/ui/fit-series-to-width.js';
 
 test('a short series keeps one column per epoch', () => {
@@ -58,4 +59,14 @@ test('a column where the series swings back and forth shows the band it swings i
 	const means = fitSeriesToWidth(falling, 80, 1000);
 	const firstColumn = Array.from(falling.subarray(0, 13)).reduce((sum, value) => sum + value, 0) / 13;
 	assert.ok(Math.abs(means[0]! - firstColumn) < 1e-15);
+	// noise on a falling curve (mini-batches) turns often, but not at every epoch: it keeps its means too
+	const random = createRandom('numpy', 7);
+	const noisy = Float64Array.from({length: 1000}, (_, epoch) => 0.2 + (0.05 / (1 + (epoch / 50))) + (2e-3 * (random.random() - 0.5)));
+	const noisyMeans = fitSeriesToWidth(noisy, 60, 1000);
+	for (let column = 0; column < 60; column++) {
+		const first = Math.ceil((column * 1000) / 60);
+		const end = Math.ceil(((column + 1) * 1000) / 60);
+		const mean = Array.from(noisy.subarray(first, end)).reduce((sum, value) => sum + value, 0) / (end - first);
+		assert.ok(Math.abs(noisyMeans[column]! - mean) < 1e-12, `column ${column}`);
+	}
 });

@@ -23,13 +23,15 @@ test('a panel too tall for its room gives up records before each table\'s last o
 	assert.equal(clipPanel(panel, 40), panel);
 });
 
-test('a table\'s leading rows stay however little the room: the rows below them give way', () => {
-	const panel = {lines: [], tables: [{...table, leadingRows: 2}]};
-	const clipped = clipPanel(panel, 5);
-	assert.deepEqual(clipped.tables[0]!.rows.map(row => row['input']), ['x1', 'x2', '… +13', 'x16']);
-	assert.deepEqual(clipPanel({lines: [], tables: [table]}, 5).tables[0]!.rows.map(row => row['input']), ['x1', 'x2', '… +13', 'x16'], 'at this height the same');
-	assert.deepEqual(clipPanel(panel, 4).tables[0]!.rows.map(row => row['input']), ['x1', 'x2', '… +13', 'x16'], 'never fewer than the leading rows');
-	assert.deepEqual(clipPanel({lines: [], tables: [table]}, 4).tables[0]!.rows.map(row => row['input']), ['x1', '… +14', 'x16']);
+test('a table\'s leading rows stay while the room allows: the rows below them give way first', () => {
+	const panel = {lines: [], tables: [{...table, leadingRows: 3}]};
+	assert.deepEqual(clipPanel(panel, 6).tables[0]!.rows.map(row => row['input']), ['x1', 'x2', 'x3', '… +12', 'x16']);
+	assert.deepEqual(clipPanel({lines: [], tables: [table]}, 6).tables[0]!.rows.map(row => row['input']), ['x1', 'x2', 'x3', '… +12', 'x16'], 'at this height the same');
+	assert.deepEqual(clipPanel(panel, 5).tables[0]!.rows.map(row => row['input']), ['x1', 'x2', 'x3', '… +12', 'x16'].filter(name => name !== 'x3').map(name => (name === '… +12' ? '… +13' : name)));
+	// from 4 rows: the heading, the first record, "… +n" and the last are the least a table takes
+	for (let rows = 4; rows <= 8; rows++) {
+		assert.ok(panelHeight(clipPanel(panel, rows)) <= rows, `${rows} rows`);
+	}
 });
 
 test('long headings and row labels are shortened around an ellipsis, keeping their ends; short ones stay', () => {

@@ -77,9 +77,8 @@ export function useRunIntents({session, savePath, split, onControls, onPanel, re
 		const next = stepLadder(learnRateLadder, learnRate, direction);
 		if (next === undefined) {
 			// at an end of the ladder, or past it (--lr 50): say which, and where the ladder is
-			const end = direction > 0 ? learnRateLadder.at(-1)! : learnRateLadder[0]!;
-			const atEnd = stepLadder(learnRateLadder, end, direction > 0 ? -1 : 1) === stepLadder(learnRateLadder, learnRate, direction > 0 ? -1 : 1);
-			notify(atEnd
+			const past = direction > 0 ? learnRate > learnRateLadder.at(-1)! : learnRate < learnRateLadder[0]!;
+			notify(!past
 				? `η ${formatSetting(learnRate)} is the ${direction > 0 ? 'top' : 'bottom'} of the ladder`
 				: `η ${formatSetting(learnRate)} is ${direction > 0 ? 'above' : 'below'} the ladder (${formatSetting(learnRateLadder[0]!)} … ${formatSetting(learnRateLadder.at(-1)!)}); ${direction > 0 ? '←' : '→'} steps onto it`);
 			return;
