@@ -72,8 +72,9 @@ export function StatusLine({title, snapshot, state, epochsPerSecond, pinnedLabel
 				{'  '}
 				<Text color={theme.test}>{losses.test}</Text>
 				{`  ${losses.accuracy}`}
-				{losses.pinned !== '' && <Text color={theme.pinned}>{`  ${losses.pinned}`}</Text>}
+				{/* ▲'s key before the pinned label, which may be long and is cut first */}
 				{losses.mark !== '' && `  ${losses.mark}`}
+				{losses.pinned !== '' && <Text color={theme.pinned}>{`  ${losses.pinned}`}</Text>}
 			</Text>
 		</Box>
 	);

@@ -86,3 +86,11 @@ test('a message too long for the line gives way to its shorter wording, not a cu
 	const wide = render(<Box width={80}><MessageLine messages={[message]} width={80}/></Box>);
 	assert.equal(wide.lastFrame()!.trimEnd(), message.text);
 });
+
+test('with a long pinned label at 80 columns the legend still explains ▲; the label is what gets cut', () => {
+	const snapshot = new TrainingSession(lessonSplit(), lessonConfig('backprop')).snapshot();
+	const pinnedLabel = 'η 0.005→0.01 8 hidden β 0.5 mini-batch 32 seed 21';
+	const line = render(<Box width={80}><StatusLine title="Backprop 6×8×1" snapshot={snapshot} state="running" epochsPerSecond={0} pinnedLabel={pinnedLabel} learnRateChanged width={80}/></Box>).lastFrame()!.split('\n')[1]!;
+	assert.match(line, /▲ η/);
+	assert.ok(stringWidth(line) <= 80);
+});

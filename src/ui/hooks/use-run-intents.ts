@@ -223,7 +223,7 @@ export function useRunIntents({session, savePath, split, onControls, onPanel, re
 
 			const label = pinnedLabel(history, trainedConfig(session.startingConfig, session.changes, session.epoch));
 			onControls({pinned: {values: history.column('train').slice(), label}});
-			notify(`pinned the curve of ${label}: change something, press r, compare`);
+			notify(`pinned ${label}: change something, r, compare`);
 		},
 		cyclePanel: () => {
 			onPanel(panel => nextChoice(panelModes, panel));
