@@ -10,7 +10,8 @@ import {useTheme} from './hooks/use-theme.js';
 import {keysFor} from './key-map.js';
 import {MatrixBlock, matrixBlockWidth} from './MatrixBlock.js';
 import {nextSeed} from './next-seed.js';
-import {truncateToWidth, wrapToWidth} from './text-width.js';
+import {fitPanelLine} from './table-spec.js';
+import {wrapToWidth} from './text-width.js';
 
 /** Props of ForwardScreen. */
 export type ForwardScreenProps = {
@@ -40,6 +41,8 @@ export type ForwardScreenProps = {
 const trainingKeys = new Set(['left', 'right', 'up', 'down', '+', '=', '-', '_', 'space', '.', 'b', 'm', 'w', 'c', 'v', '[', ']']);
 /** What a key of the training screens says here. */
 export const trainingKeyNotice = 'that key acts on a training run (1, 3); here s draws new values, r goes back';
+/** The same in fewer words, for a narrow terminal. */
+const trainingKeyBrief = 'that key is for a training run: 1 or 3';
 
 /** Gap between the weights and the layer values beside them. */
 const blockGap = 3;
@@ -81,10 +84,14 @@ export function ForwardScreen({keyTarget, seed, rng, startSeed, onSeed, helpOpen
 	);
 	// wrapped here, between words: Ink's own wrap starts some lines with a space. The rule is shown only when
 	// the rows left over can hold it.
-	const productLines = wrapToWidth(layout.matrixTimesRow, width);
+	const wrappedProduct = wrapToWidth(layout.matrixTimesRow, width);
 	const ruleLines = wrapToWidth(layout.rule, width);
-	const noticeRows = notice === undefined ? 0 : 1;
-	const showRule = fixedRows + productLines.length + ruleLines.length + noticeRows <= height - 1;
+	// the rows under the layers (the footer aside): a notice takes one from the product lines' end, never
+	// from the matrices above them; the rule shows only when all of those fit
+	const textRows = height - 1 - fixedRows;
+	const noticeLine = notice === undefined ? undefined : fitPanelLine([notice, trainingKeyBrief], width);
+	const productLines = wrappedProduct.slice(0, Math.max(0, textRows - (noticeLine === undefined ? 0 : 1)));
+	const showRule = productLines.length === wrappedProduct.length && productLines.length + ruleLines.length + (noticeLine === undefined ? 0 : 1) <= textRows;
 	return (
 		<Box flexDirection="column" height={height} overflow="hidden">
 			<Text wrap="truncate">
@@ -98,7 +105,7 @@ export function ForwardScreen({keyTarget, seed, rng, startSeed, onSeed, helpOpen
 			{productLines.map((line, index) => <Text key={index} wrap="truncate" color={theme.failure}>{line}</Text>)}
 			{showRule && ruleLines.map((line, index) => <Text key={index} wrap="truncate" dimColor>{line}</Text>)}
 			<Box flexGrow={1}/>
-			{notice !== undefined && <Text wrap="truncate">{truncateToWidth(notice, width)}</Text>}
+			{noticeLine !== undefined && <Text wrap="truncate">{noticeLine}</Text>}
 			<Footer hints={keysFor('forward')} width={width}/>
 		</Box>
 	);
