@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import {spawn, spawnSync} from 'node:child_process';
+import {spawn, spawnSync, type ChildProcess} from 'node:child_process';
 import {once} from 'node:events';
 import {closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
@@ -12,6 +12,16 @@ import {cliPath} from '../helpers/run-cli.js';
 /** An error as a stream reports it. */
 function streamError(code: string, message: string): Error {
 	return Object.assign(new Error(message), {code});
+}
+
+/** What a spawned gdlab wrote on stderr, and its exit status, once it has ended. */
+async function ended(child: ChildProcess): Promise<{status: number | null; stderr: string}> {
+	let stderr = '';
+	child.stderr!.setEncoding('utf8').on('data', (text: string) => {
+		stderr += text;
+	});
+	const [status] = await once(child, 'close') as [number | null];
+	return {status, stderr};
 }
 
 test('→ a closed pipe ends gdlab quietly with exit code 0', () => {
@@ -46,13 +56,7 @@ test('a reader gone before gdlab writes (gdlab train | head) still means exit co
 	const child = spawn(process.execPath, [cliPath, 'train', '--json'], {stdio: ['ignore', 'pipe', 'pipe']});
 	// the read end closes long before the run is trained and printed
 	child.stdout.destroy();
-	let stderr = '';
-	child.stderr.setEncoding('utf8').on('data', (text: string) => {
-		stderr += text;
-	});
-	const [status] = await once(child, 'close') as [number | null];
-	assert.equal(stderr, '');
-	assert.equal(status, 0);
+	assert.deepEqual(await ended(child), {status: 0, stderr: ''});
 });
 
 test('a reader gone mid-run (gdlab train --save run.json | head -1) still gets the files written, exit code 0', async () => {
@@ -66,13 +70,7 @@ test('a reader gone mid-run (gdlab train --save run.json | head -1) still gets t
 				resolve();
 			});
 		});
-		let stderr = '';
-		child.stderr.setEncoding('utf8').on('data', (text: string) => {
-			stderr += text;
-		});
-		const [status] = await once(child, 'close') as [number | null];
-		assert.equal(stderr, '');
-		assert.equal(status, 0);
+		assert.deepEqual(await ended(child), {status: 0, stderr: ''});
 		assert.equal(readRunFile(join(directory, 'run.json')).epochs, 20_000, 'the whole run was saved');
 		assert.equal(readFileSync(join(directory, 'history.csv'), 'utf8').trimEnd().split('\n').length, 20_001);
 	} finally {
