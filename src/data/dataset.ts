@@ -31,6 +31,8 @@ export type Dataset = Examples & {
 	targetMapping: Array<[label: string, value: number]>;
 	/** Records dropped because a value was missing. */
 	droppedRows: number;
+	/** When rows were dropped: each record's data row in the file (0 the first after the header). */
+	fileRows?: Uint32Array;
 	/** What else reading the file did that its user should know (a column one-hot encoded into many features). */
 	readingNotes?: string[];
 };

@@ -116,6 +116,7 @@ export function prepareDataset(table: CsvTable, options: PrepareOptions = {}): D
 		targetName: target.name,
 		targetMapping: mapping,
 		droppedRows: table.rows - rows,
+		...(rows < table.rows ? {fileRows: kept.slice(0, rows)} : {}),
 		readingNotes: readingNotes(header, options.categorical, target.column, dummyColumns),
 		features,
 		targets,

@@ -109,8 +109,10 @@ function locate(model: ModelKind, index: number, split: SplitDataset): {example?
 function trainingRecord(record: number, split: SplitDataset, snapshot: SessionSnapshot): Omit<SingleStepInput, 'weights'> {
 	const {train, trainIndex, dataset} = split;
 	const start = record * train.featureCount;
+	// the file's own row, counting the rows dropped for a missing value
+	const dataRow = dataset.fileRows?.[trainIndex[record]!] ?? trainIndex[record]!;
 	return {
-		title: `training record ${record + 1} of ${train.rows} (data row ${trainIndex[record]! + 1}), current weights`,
+		title: `training record ${record + 1} of ${train.rows} (data row ${dataRow + 1}), current weights`,
 		inputNames: dataset.featureNames,
 		x: Array.from(train.features.subarray(start, start + train.featureCount)),
 		y: train.targets[record]!,
