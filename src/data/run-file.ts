@@ -247,9 +247,17 @@ export function readRunFile(path: string): RunRecord {
 		throw new DataError(`${place(path)}: not a gdlab run file (no "format": "${runFormat}")`);
 	}
 
-	const {version} = record as Partial<RunRecord>;
+	const {version} = record as {version?: unknown};
+	if (version === undefined) {
+		throw new DataError(`${place(path)}: "version" is missing (this gdlab reads format version ${runFormatVersion})`);
+	}
+
+	if (typeof version !== 'number') {
+		throw new DataError(`${place(path)}: "version" must be a number, got ${escapeControl(JSON.stringify(version) ?? String(version))}`);
+	}
+
 	if (version !== runFormatVersion) {
-		throw new DataError(`${place(path)}: saved by another version of gdlab (format version ${String(version)}, this gdlab reads ${runFormatVersion})`);
+		throw new DataError(`${place(path)}: saved by another version of gdlab (format version ${version}, this gdlab reads ${runFormatVersion})`);
 	}
 
 	try {

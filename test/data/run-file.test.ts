@@ -81,6 +81,21 @@ test('→ reads a run re-saved with a byte order mark; a message never carries t
 	assert.throws(() => readRunFile(csv), (error: Error) => !error.message.includes('\n'));
 });
 
+test('→ names a missing or mistyped format version plainly', () => {
+	const read = (text: string) => {
+		const path = writeTempFile('version.json', text);
+		assert.throws(() => readRunFile(path), (error: Error) => {
+			assert.equal(error.message.slice(path.length + 2), expected.shift());
+			return true;
+		});
+	};
+
+	const expected = ['"version" is missing (this gdlab reads format version 1)', '"version" must be a number, got "1"', 'saved by another version of gdlab (format version 2, this gdlab reads 1)'];
+	read('{"format":"gdlab-run"}');
+	read('{"format":"gdlab-run","version":"1"}');
+	read('{"format":"gdlab-run","version":2}');
+});
+
 test('→ holds the saved config to the limits the CLI puts on the same flags', () => {
 	assert.equal(problemWith(record => (record.config.hidden = 1e9), 'backprop'), 'config: hidden units must be a whole number from 1 to 1024, got 1000000000');
 	assert.equal(problemWith(record => (record.config.seed = -1)), 'config: seed must be a whole number from 0 to 4294967295 with rng numpy, got -1');
