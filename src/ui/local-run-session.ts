@@ -3,7 +3,7 @@
  * engine's TrainingSession trained in slices between key presses. Changes apply at once.
  */
 import type {Dataset} from '../data/dataset.js';
-import {buildRunRecord, writeRunFile, type RunSource} from '../data/run-file.js';
+import {buildRunRecord, writeRunFile, type RunRecord, type RunSource} from '../data/run-file.js';
 import type {LossHistory} from '../engine/loss-history.js';
 import {TrainingSession, type BatchMode, type ConfigChange, type SessionConfig, type SessionSnapshot, type SessionStatus, type TrainingData} from '../engine/training-session.js';
 import type {RunSession, SavedRun} from './run-session.js';
@@ -120,7 +120,9 @@ export class LocalRunSession implements RunSession {
 	}
 
 	async save(path: string): Promise<SavedRun> {
-		return this.saves.track(path, this.write(path));
+		// the run as it stands now: a key typed after w in the same burst (r, +, →) must not change what is saved
+		const record = buildRunRecord(this.engine, this.context.dataset, this.context.source);
+		return this.saves.track(path, this.write(path, record));
 	}
 
 	subscribe(listener: () => void): () => void {
@@ -137,7 +139,7 @@ export class LocalRunSession implements RunSession {
 		this.loop.dispose();
 	}
 
-	private async write(path: string): Promise<SavedRun> {
+	private async write(path: string, record: RunRecord): Promise<SavedRun> {
 		// a turn of the event loop first, so the screen says "saving…" before a long history keeps this thread busy
 		await new Promise(resolve => {
 			setTimeout(resolve, 0);
@@ -147,8 +149,8 @@ export class LocalRunSession implements RunSession {
 		}
 
 		// written in one go on this thread, so no key (Ctrl+C included) can land halfway through
-		const replaced = writeRunFile(path, buildRunRecord(this.engine, this.context.dataset, this.context.source));
-		return {path, epochs: this.engine.epoch, replaced};
+		const replaced = writeRunFile(path, record);
+		return {path, epochs: record.epochs, replaced};
 	}
 
 	private tell(): void {

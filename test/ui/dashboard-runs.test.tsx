@@ -58,6 +58,25 @@ test('w typed together with a model switch (w2) saves the run on screen, then sw
 	assert.equal(readRunFile(path).config.model, 'single');
 });
 
+test('w and r in one burst save the run as it stood, not the restarted one', async () => {
+	const path = join(directory, 'before-restart.json');
+	const dashboard = renderDashboard({configs: {single: {epochs: longRun}}, props: {savePath: path}});
+	const session = dashboard.sessions.single;
+	await waitFor(() => session.epoch > 30);
+	dashboard.press(' ');
+	await dashboard.waitForFrame(/ paused /);
+	const epoch = session.epoch;
+	const weights = Array.from(session.snapshot().weights);
+	dashboard.press('wr');
+	await dashboard.waitForFrame(`saved run to ${path} (epoch ${epoch})`);
+	const record = readRunFile(path);
+	assert.equal(record.epochs, epoch);
+	assert.equal(record.history.train.length, epoch);
+	const replayed = replayRun(dashboard.split, record.config, record.changes, record.epochs);
+	assert.deepEqual(Array.from(replayed.snapshot().weights), weights);
+	assert.equal(session.epoch, 0, 'r restarted the run after the save');
+});
+
 test('with one --save file, the other model\'s w saves beside it (-backprop) and never replaces the first model\'s run', async () => {
 	const path = join(directory, 'both.json');
 	const dashboard = renderDashboard({configs: {single: {epochs: longRun}, backprop: {epochs: longRun}}, props: {savePath: path}});
@@ -174,6 +193,39 @@ test('a loaded run saved at its epoch target says it is done and how to go on, n
 test('a loaded run saved diverged says so, and how to go on, not "space resumes"', async () => {
 	const original = runToLoad();
 	await loadInDashboard(original, Array.from(original.snapshot().weights), 'loaded gdlab-run-single.json at epoch 300/1000: it diverged there, ← lowers η', true);
+});
+
+test('--load and --save naming one file: the other model\'s w saves beside it, never over the loaded run', async () => {
+	const original = runToLoad();
+	const path = join(directory, 'loaded-and-saved.json');
+	writeFileSync(path, '{"format": "gdlab-run"}');
+	const stdin = new FakeStdin(true);
+	const stdout = new FakeStdout();
+	const done = runDashboard({
+		split: lessonSplit(),
+		configs: {single: original.startingConfig, backprop: {...lessonConfig('backprop'), epochs: longRun}},
+		initialModel: 'single',
+		forwardSeed: 42,
+		source: lessonSource,
+		savePath: path,
+		resume: {model: 'single', changes: original.changes, epochs: 300, path, weights: Array.from(original.snapshot().weights), diverged: false},
+		stdin: stdin as unknown as NodeJS.ReadStream,
+		stdout: stdout as unknown as NodeJS.WriteStream,
+	});
+	const beside = join(directory, 'loaded-and-saved-backprop.json');
+	try {
+		await waitFor(() => stdout.output.includes('space resumes'), () => stdout.output.slice(-2000));
+		stdin.type('3');
+		await waitFor(() => stdout.output.includes('Backprop 6×2×1'), () => stdout.output.slice(-2000));
+		stdin.type('w');
+		await waitFor(() => existsSync(beside), () => `${beside} was never written:\n${stdout.output.slice(-2000)}`);
+	} finally {
+		stdin.type('q');
+		await done;
+	}
+
+	assert.equal(readFileSync(path, 'utf8'), '{"format": "gdlab-run"}', 'the loaded file is untouched');
+	assert.equal(readRunFile(beside).config.model, 'backprop');
 });
 
 test('a loaded run whose file saved other weights than its replay gives says so, on the message line', async () => {
