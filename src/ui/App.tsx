@@ -12,7 +12,7 @@ import {appKeys, type ScreenName} from './key-map.js';
 import {replayDiffersNotice, type LoadCheck} from './load-check.js';
 import {frameRows, screenRows, tooSmallMessage} from './plan-layout.js';
 import {readKeys} from './read-keys.js';
-import {savePathFor} from './run-file-name.js';
+import {initialSaveOwners, savePathFor} from './run-file-name.js';
 import {applyControlsChange, initialRunControls, type ControlsChange, type PanelMode, type RunControls} from './run-controls.js';
 import type {RunSession} from './run-session.js';
 import {screenTabs, TabsLine} from './TabsLine.js';
@@ -58,8 +58,9 @@ export function App({split, sessions, savePath, startControls, loaded, initialMo
 		backprop: {...initialRunControls, ...startControls?.backprop},
 	}));
 	const [loadCheck, setLoadCheck] = useState(initialLoadCheck);
-	// which model's run each --save path holds, so that one model's w never replaces the other's
-	const saveOwners = useRef(new Map<string, ModelKind>());
+	// which model's run each --save path holds (a run loaded from it, to begin with), so that one model's w never replaces the other's
+	const [initialOwners] = useState(() => initialSaveOwners(savePath, initialLoadCheck));
+	const saveOwners = useRef(initialOwners);
 	const changeControls = useCallback((model: ModelKind, change: ControlsChange) => {
 		setControls(previous => ({...previous, [model]: applyControlsChange(previous[model], change)}));
 	}, []);

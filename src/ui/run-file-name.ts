@@ -3,7 +3,7 @@
  * by model and time.
  */
 import {existsSync} from 'node:fs';
-import {extname} from 'node:path';
+import {extname, resolve} from 'node:path';
 import type {ModelKind} from '../engine/model.js';
 
 /** Names handed out in this process: a save still being written has no file yet. */
@@ -48,4 +48,17 @@ export function savePathFor(savePath: string | undefined, model: ModelKind, owne
 export function modelSavePath(path: string, model: ModelKind): string {
 	const extension = extname(path);
 	return `${path.slice(0, path.length - extension.length)}-${model}${extension}`;
+}
+
+/**
+ * Which model's run --save's file holds as the dashboard opens: the loaded run's, when --load and --save
+ * name the same file (the other model's w then saves beside it), else none.
+ */
+export function initialSaveOwners(savePath: string | undefined, loaded: {model: ModelKind; file: string} | undefined): Map<string, ModelKind> {
+	const owners = new Map<string, ModelKind>();
+	if (savePath !== undefined && loaded && resolve(savePath) === resolve(loaded.file)) {
+		owners.set(savePath, loaded.model);
+	}
+
+	return owners;
 }
