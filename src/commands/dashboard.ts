@@ -169,7 +169,8 @@ function loadedRunData(record: RunRecord, file: string, data: string | undefined
 function dashboardOptions(options: RunOptions & {chosen: ScreenName}, split: SplitDataset, savePath: string | undefined, record: RunRecord | undefined, loadPath: string | undefined): DashboardOptions {
 	const other = options.model === 'single' ? 'backprop' : 'single';
 	const otherConfig = {...lessonConfig(other), rng: options.config.rng, momentum: options.config.momentum, batch: options.config.batch};
-	if (other === 'backprop') {
+	// --hidden with the single unit is for the backprop screen; a loaded single-unit run's own 0 is not
+	if (other === 'backprop' && options.config.hidden >= 1) {
 		otherConfig.hidden = options.config.hidden;
 	}
 

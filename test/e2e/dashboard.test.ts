@@ -170,6 +170,29 @@ test('w saves the run; gdlab --load reopens it paused at the saved epoch', {skip
 	assert.equal(await loading.exitStatus(), '0');
 });
 
+test('a single-unit run saved from a dashboard opened on backprop loads again, its backprop screen with the default hidden units', {skip, timeout: 60_000}, async t => {
+	const cwd = mkdtempSync(join(tmpdir(), 'gdlab-e2e-runs-'));
+	t.after(() => {
+		rmSync(cwd, {recursive: true, force: true});
+	});
+	const saving = startGdlab(t, ['--model', 'backprop', '--save', 'b.json'], cwd);
+	await saving.waitForScreen(text => text.includes('Backprop 6×2×1'), 'the backprop screen');
+	saving.press('1');
+	await saving.waitForScreen(text => text.includes('Single unit  '), 'the single unit');
+	saving.press('w');
+	await saving.waitForScreen(text => /saved run to b\.json \(epoch \d+\)/.test(text), 'the save confirmed');
+	saving.press('q');
+	assert.equal(await saving.exitStatus(), '0');
+	assert.equal(readRunFile(join(cwd, 'b.json')).config.model, 'single');
+
+	const loading = startGdlab(t, ['--load', 'b.json'], cwd);
+	await loading.waitForScreen(text => /loaded (b\.json|the saved run) at epoch \d+/.test(text), 'the loaded run');
+	loading.press('3');
+	await loading.waitForScreen(text => text.includes('Backprop 6×2×1'), 'the backprop screen, 2 hidden units');
+	loading.press('q');
+	assert.equal(await loading.exitStatus(), '0');
+});
+
 test('gdlab --data FILE --save FILE in a terminal refuses at once, before the dashboard opens, and keeps the data', {skip, timeout: 60_000}, async t => {
 	const cwd = mkdtempSync(join(tmpdir(), 'gdlab-e2e-refuse-'));
 	t.after(() => {
