@@ -213,10 +213,16 @@ export class TrainingSession {
 		this.change({epochs});
 	}
 
-	/** Apply settings that keep the current weights, and log them for replay. */
+	/**
+	 * Apply settings that keep the current weights, and log them for replay. A diverged run trains no further
+	 * until it restarts, so a change made to it (η lowered before r) is not logged: a replay tries the epoch
+	 * that diverged again with the settings it diverged under, and a restart starts from the changed ones.
+	 */
 	change(change: ConfigChange['change']): void {
 		this.current = validateConfig({...this.current, ...change});
-		this.changeLog.push({epoch: this.trained, change: {...change}});
+		if (this.divergedAt === undefined) {
+			this.changeLog.push({epoch: this.trained, change: {...change}});
+		}
 	}
 
 	/** Change the number of hidden units; the network is rebuilt, so the run restarts. */

@@ -35,3 +35,23 @@ test('restart forgets the changes and starts from the settings then in force', (
 	assert.equal(session.changes.length, 0);
 	assert.equal(session.startingConfig.learnRate, 0.1);
 });
+
+test('a run that diverged and then had η lowered (before r) replays to the same divergence', () => {
+	const live = new TrainingSession(split, {...lessonConfig('backprop'), epochs: 100});
+	live.advance(10);
+	live.setLearnRate(1e308);
+	live.advance(100);
+	assert.equal(live.status, 'diverged');
+	const diverged = live.epoch;
+	live.setLearnRate(0.005);
+	assert.equal(live.config.learnRate, 0.005, 'the lowered η is in force');
+	assert.deepEqual(live.changes.map(change => change.change.learnRate), [1e308], 'the change made after it diverged is not logged');
+
+	const again = replayRun(split, live.startingConfig, live.changes, live.epoch, true);
+	assert.equal(again.status, 'diverged');
+	assert.equal(again.epoch, diverged);
+	assert.deepEqual(Array.from(again.model.weights), Array.from(live.model.weights));
+
+	live.restart();
+	assert.equal(live.startingConfig.learnRate, 0.005, 'r starts again from the lowered η');
+});
