@@ -140,7 +140,8 @@ export function buildRunRecord(session: TrainingSession, dataset: Dataset, sourc
 		format: runFormat,
 		version: runFormatVersion,
 		savedAt: new Date().toISOString(),
-		source: {...source, data: source.data ?? null, target: source.target ?? null, categorical: source.categorical ?? null},
+		// the source's own fields only: callers pass their whole options (model, config), which the run says elsewhere
+		source: {data: source.data ?? null, splitSeed: source.splitSeed, target: source.target ?? null, categorical: source.categorical ?? null, strict: source.strict, testRatio: source.testRatio},
 		dataset: {name: dataset.name, path, sha256: dataset.sha256 ?? null, rows: dataset.rows, features: dataset.featureNames},
 		config: session.startingConfig,
 		changes: [...session.changes],

@@ -188,3 +188,12 @@ test('a run\'s own data file that is gone is found beside the run file, or where
 	assert.match(locateRunData(record, 'run.json', other).change ?? '', /other\.csv is not the one the run trained on \(SHA-256/);
 	assert.throws(() => locateRunData(record, 'run.json', join(elsewhere, 'none.csv')), {name: 'DataError', message: /none\.csv: no such file$/});
 });
+
+test('a saved run\'s source holds the source\'s own fields, not the rest of the options it came with', () => {
+	const session = new TrainingSession(split, {...lessonConfig('single'), epochs: 3});
+	session.advance(3);
+	const options = {...source, model: 'backprop', chosen: 'backprop', config: lessonConfig('backprop')};
+	const record = JSON.parse(JSON.stringify(buildRunRecord(session, split.dataset, options)));
+	assert.deepEqual(Object.keys(record.source).sort(), ['categorical', 'data', 'splitSeed', 'strict', 'target', 'testRatio']);
+	assert.equal(record.config.model, 'single');
+});
