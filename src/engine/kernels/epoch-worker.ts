@@ -57,17 +57,19 @@ function buffersFor(id: number): RecordBuffers {
 
 /** The records of the posted job, the same object as the last job's when they are the same records. */
 function jobRecords(): Examples {
-	const featureCount = state[control.featureCount]!;
-	const rows = state[control.rows]!;
 	if (!latest || !sameSource(latest.source)) {
-		const {features, targets, memory} = buffersFor(state[control.buffers]!);
+		// the slots are read once, and the view made from what was read: a job posted meanwhile (this one was
+		// late) may change them, and a view must never be kept under another job's key
+		const source = Int32Array.from(sourceSlots, slot => state[slot]!);
+		const [id = 0, featureOffset = 0, targetOffset = 0, rows = 0, featureCount = 0] = source;
+		const {features, targets, memory} = buffersFor(id);
 		const examples = {
-			features: new Float64Array(features, state[control.featureOffset]! * Float64Array.BYTES_PER_ELEMENT, rows * featureCount),
-			targets: new Float64Array(targets, state[control.targetOffset]! * Float64Array.BYTES_PER_ELEMENT, rows),
+			features: new Float64Array(features, featureOffset * Float64Array.BYTES_PER_ELEMENT, rows * featureCount),
+			targets: new Float64Array(targets, targetOffset * Float64Array.BYTES_PER_ELEMENT, rows),
 			rows,
 			featureCount,
 		};
-		latest = {source: Int32Array.from(sourceSlots, slot => state[slot]!), examples: memory ? adoptRecordMemory(memory, examples) : examples};
+		latest = {source, examples: memory ? adoptRecordMemory(memory, examples) : examples};
 	}
 
 	return latest.examples;
@@ -105,7 +107,6 @@ function nextJob(seen: number): number {
 
 /** Run the chunks of posted job `sequence` that are still unclaimed, one at a time, each from zero. */
 function runJob(sequence: number): void {
-	const featureCount = state[control.featureCount]!;
 	const hiddenCount = state[control.hiddenCount]!;
 	const sigmoid = kernelSigmoids[state[control.sigmoid]!]!;
 	const start = state[control.start]!;
@@ -113,6 +114,7 @@ function runJob(sequence: number): void {
 	const chunks = state[control.chunks]!;
 	const stall = state[control.stall]!;
 	const examples = jobRecords();
+	const {featureCount} = examples;
 	// the kernel is looked up once per record set and shape: a small epoch's chunk takes microseconds
 	if (latest!.kernel?.hiddenCount !== hiddenCount) {
 		const weightCount = featureCount * Math.max(1, hiddenCount) + hiddenCount;
