@@ -171,7 +171,6 @@ function categoricalColumns(header: string[], requested: string[] | undefined, t
 	return columns;
 }
 
-/** The rows without a missing value, in file order; with `strict`, the first missing value is an error. */
 /** A categorical column with more values than this is worth a note: each value became a feature. */
 const manyLevels = 20;
 
@@ -213,6 +212,7 @@ function emptyColumnsNote(table: CsvTable): string {
 	return empty.length === 0 ? '' : `: column${empty.length > 1 ? 's' : ''} ${empty.map(name => quote(name)).join(', ')} ${empty.length > 1 ? 'have' : 'has'} no value at all; remove ${empty.length > 1 ? 'them' : 'it'} from the file`;
 }
 
+/** The rows without a missing value, in file order; with `strict`, the first missing value is an error. */
 function keptRows(table: CsvTable, strict: boolean): Uint32Array {
 	const {text, starts, ends, rows} = table;
 	const width = table.header.length;
