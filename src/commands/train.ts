@@ -30,7 +30,7 @@ Options:
                             backprop 21)
   --split-seed N            seed of the 90/10 train/test split (default 42)
   --rng numpy|seedrandom    random generator (default numpy: NumPy's legacy
-                            RandomState, bit for bit)
+                            RandomState; seedrandom takes any text seed)
   --batch full|record|SIZE  records per weight update (default full, the
                             lesson's)
   --momentum B              momentum from 0 to <1 (default 0, the lesson's)

@@ -1,5 +1,5 @@
 /** The mean and sample standard deviation used to standardise a numeric column. */
-import {pairwiseSum} from './pairwise-sum.js';
+import {pairwiseSum} from '../engine/pairwise-sum.js';
 
 /**
  * Mean and sample standard deviation (n − 1) as the lesson's pandas computes them: the mean by

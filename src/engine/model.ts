@@ -4,6 +4,7 @@
  */
 import type {Examples} from '../data/dataset.js';
 import {predictWithKernel} from './kernels/fast-epoch.js';
+import {PairwiseSum} from './pairwise-sum.js';
 
 /** The trainable models of the lesson. */
 export const modelKinds = ['single', 'backprop'] as const;
@@ -52,7 +53,8 @@ const evaluationChunkRows = 4096;
 export function evaluate(model: Model, examples: Examples): Evaluation {
 	const {rows, featureCount, features, targets} = examples;
 	const outputs = new Float64Array(Math.min(rows, evaluationChunkRows));
-	let squaredErrors = 0;
+	// summed as np.mean sums the lesson's (out - targets) ** 2, so the losses print as the lesson's do
+	const squaredErrors = new PairwiseSum(rows);
 	let correct = 0;
 	for (let first = 0; first < rows; first += evaluationChunkRows) {
 		const last = Math.min(first + evaluationChunkRows, rows);
@@ -62,16 +64,18 @@ export function evaluate(model: Model, examples: Examples): Evaluation {
 			}
 		}
 
-		// summed in record order, as the reference does, so with the exact sigmoid the kernels' outputs give the same MSE bit for bit
 		for (let row = first; row < last; row++) {
 			const output = outputs[row - first]!;
 			const target = targets[row]!;
-			squaredErrors += (output - target) * (output - target);
 			if ((output > 0.5 ? 1 : 0) === target) {
 				correct++;
 			}
+
+			outputs[row - first] = (output - target) * (output - target);
 		}
+
+		squaredErrors.add(outputs, 0, last - first);
 	}
 
-	return {meanSquaredError: squaredErrors / rows, accuracy: correct / rows};
+	return {meanSquaredError: squaredErrors.total() / rows, accuracy: correct / rows};
 }

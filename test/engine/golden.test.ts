@@ -20,6 +20,17 @@ const cases: Array<{file: string; splitSeed: number; single: Partial<SessionConf
 	{file: 'lesson-alternate.json', splitSeed: 7, single: {seed: 3, epochs: 300, learnRate: 0.1}, backprop: {seed: 5, hidden: 4, epochs: 500, learnRate: 0.5}},
 ];
 
+/** The training losses of `session` at the reference's epochs, beside the reference's. */
+function lossesOf(session: TrainingSession, reference: Array<[number, number]>): Array<[number, number]> {
+	session.advance(Number.POSITIVE_INFINITY);
+	return reference.map(([epoch, loss]) => [session.history.at(epoch).train, loss]);
+}
+
+/** The gap between `value` (positive, finite) and the next double up. */
+function ulp(value: number): number {
+	return 2 ** (Math.floor(Math.log2(value)) - 52);
+}
+
 function assertClose(actual: unknown, expected: unknown, what: string): void {
 	const difference = maxDifference(actual, expected);
 	assert.ok(difference <= tolerance, `${what}: off by ${difference}`);
@@ -60,6 +71,19 @@ for (const {file, splitSeed, single, backprop} of cases) {
 			}
 
 			assert.equal(session.snapshot().testAccuracy, reference.backprop.accuracy);
+		});
+
+		test('the training losses are summed as the lesson\'s np.mean sums them: most print digit for digit, none more than 4 ulp off', () => {
+			const losses = [
+				...lossesOf(new TrainingSession(split, {...lessonConfig('single'), ...single}), reference.single.losses),
+				...lossesOf(new TrainingSession(split, {...lessonConfig('backprop'), ...backprop}), reference.backprop.losses),
+			];
+			const exact = losses.filter(([ours, lesson]) => ours === lesson).length;
+			// the rest differ where NumPy's vectorised exp rounds otherwise than Math.exp
+			assert.ok(exact >= 16, `${exact} of ${losses.length} losses exactly the lesson's`);
+			for (const [ours, lesson] of losses) {
+				assert.ok(Math.abs(ours - lesson) <= 4 * ulp(lesson), `${ours} vs the lesson's ${lesson}`);
+			}
 		});
 
 		test('the worked steps give every term the lesson prints', () => {
