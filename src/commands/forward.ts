@@ -2,7 +2,7 @@
 import {forwardDemo, demoSeed} from '../engine/forward-pass.js';
 import {toRows} from '../engine/matrix.js';
 import {randomKinds, type RandomKind} from '../engine/random.js';
-import {formatMatrix, formatVector} from './format-array.js';
+import {numpyArrayString} from './numpy-format.js';
 import {oneOf, parseOptions, seedValue} from './parse-options.js';
 
 /** Usage of `gdlab forward`. */
@@ -45,13 +45,13 @@ export function runForward(argv: string[], write: (text: string) => void = text 
 	write([
 		`Forward pass through a 4×3×2 network (seed ${seed})`,
 		'',
-		`X (4,):\n${formatVector(json.x)}`,
-		`weights_input_to_hidden (4, 3):\n${formatMatrix(json.weightsInputHidden)}`,
-		`hidden_layer_in = X · W_ih (3,):\n${formatVector(json.hiddenIn)}`,
-		`Hidden-layer Output:\n${formatVector(json.hiddenOut)}`,
-		`weights_hidden_to_output (3, 2):\n${formatMatrix(json.weightsHiddenOutput)}`,
-		`output_layer_in = hidden · W_ho (2,):\n${formatVector(json.outputIn)}`,
-		`Output-layer Output:\n${formatVector(json.outputOut)}`,
+		`X (4,):\n${numpyArrayString(json.x)}`,
+		`weights_input_to_hidden (4, 3):\n${numpyArrayString(json.weightsInputHidden)}`,
+		`hidden_layer_in = X · W_ih (3,):\n${numpyArrayString(json.hiddenIn)}`,
+		`Hidden-layer Output:\n${numpyArrayString(json.hiddenOut)}`,
+		`weights_hidden_to_output (3, 2):\n${numpyArrayString(json.weightsHiddenOutput)}`,
+		`output_layer_in = hidden · W_ho (2,):\n${numpyArrayString(json.outputIn)}`,
+		`Output-layer Output:\n${numpyArrayString(json.outputOut)}`,
 		'',
 	].join('\n'));
 	return 0;

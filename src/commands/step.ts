@@ -1,7 +1,7 @@
 /** `gdlab step worked|gradient|backprop`: the lesson's single-step examples with every term. */
 import {toRows} from '../engine/matrix.js';
 import {backpropStep, singleUnitStep, workedExamples, type WorkedExampleName} from '../engine/one-step.js';
-import {formatMatrix, formatVector} from './format-array.js';
+import {numpyArrayString, numpyIntegerArrayString} from './numpy-format.js';
 import {parseOptions} from './parse-options.js';
 import {pythonRepr} from './python-format.js';
 import {UsageError} from './usage-error.js';
@@ -62,14 +62,15 @@ function singleExample(name: 'worked' | 'gradient') {
 	const json = {example: name, x, y, weights, learnrate: learnRate, h: step.h, output: step.output, error: step.error, outputGradient: step.outputGradient, errorTerm: step.errorTerm, del_w: step.weightStep};
 	const text = [
 		`One gradient descent step (${name === 'worked' ? "the lesson's worked example" : 'gradient.py'})`,
-		`x = ${formatVector(x)}, y = ${pythonRepr(y)}, w = ${formatVector(weights)}, η = ${pythonRepr(learnRate)}`,
+		// gradient.py's x is np.array([1, 2, 3, 4]), an integer array
+		`x = ${name === 'gradient' ? numpyIntegerArrayString(x) : numpyArrayString(x)}, y = ${pythonRepr(y)}, w = ${numpyArrayString(weights)}, η = ${pythonRepr(learnRate)}`,
 		'',
 		`h = x · w:\n${pythonRepr(step.h)}`,
 		`Neural Network output:\n${pythonRepr(step.output)}`,
 		`Amount of Error:\n${pythonRepr(step.error)}`,
 		`Output gradient f'(h) = ŷ(1 − ŷ):\n${pythonRepr(step.outputGradient)}`,
 		`Error term δ = error · f'(h):\n${pythonRepr(step.errorTerm)}`,
-		`Change in Weights:\n${formatVector(step.weightStep)}`,
+		`Change in Weights:\n${numpyArrayString(step.weightStep)}`,
 		'',
 	].join('\n');
 	return {json, text};
@@ -87,18 +88,18 @@ function backpropExample() {
 	};
 	const text = [
 		'One backpropagation step (backprop.py)',
-		`x = ${formatVector(x)}, target = ${pythonRepr(y)}, η = ${pythonRepr(learnRate)}`,
+		`x = ${numpyArrayString(x)}, target = ${pythonRepr(y)}, η = ${pythonRepr(learnRate)}`,
 		'',
-		`hidden_layer_input = x · W_ih (2,):\n${formatVector(step.hiddenInput)}`,
-		`hidden_layer_output:\n${formatVector(step.hiddenOutput)}`,
+		`hidden_layer_input = x · W_ih (2,):\n${numpyArrayString(step.hiddenInput)}`,
+		`hidden_layer_output:\n${numpyArrayString(step.hiddenOutput)}`,
 		`output_layer_in:\n${pythonRepr(step.outputInput)}`,
 		`output:\n${pythonRepr(step.output)}`,
 		`error = target − output:\n${pythonRepr(step.error)}`,
 		`output_error_term = error · output · (1 − output):\n${pythonRepr(step.outputErrorTerm)}`,
-		`hidden_error = output_error_term · W_ho:\n${formatVector(step.hiddenError)}`,
-		`hidden_error_term = hidden_error · a(1 − a):\n${formatVector(step.hiddenErrorTerm)}`,
-		`Change in weights for hidden layer to output layer:\n${formatVector(step.deltaHiddenOutput)}`,
-		`Change in weights for input layer to hidden layer:\n${formatMatrix(step.deltaInputHidden)}`,
+		`hidden_error = output_error_term · W_ho:\n${numpyArrayString(step.hiddenError)}`,
+		`hidden_error_term = hidden_error · a(1 − a):\n${numpyArrayString(step.hiddenErrorTerm)}`,
+		`Change in weights for hidden layer to output layer:\n${numpyArrayString(step.deltaHiddenOutput)}`,
+		`Change in weights for input layer to hidden layer:\n${numpyArrayString(step.deltaInputHidden)}`,
 		'',
 	].join('\n');
 	return {json, text};
