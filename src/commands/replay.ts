@@ -126,8 +126,9 @@ export function runDataError(file: string, error: unknown): unknown {
 export async function replay(record: RunRecord, file: string, data?: string): Promise<ReplayReport> {
 	const differences: string[] = [];
 	let split: SplitDataset;
+	let location: ReturnType<typeof locateRunData> | undefined;
 	try {
-		const location = locateRunData(record, file, data);
+		location = locateRunData(record, file, data);
 		if (location.change) {
 			differences.push(location.change);
 		}
@@ -138,6 +139,11 @@ export async function replay(record: RunRecord, file: string, data?: string): Pr
 
 		split = loadRunData(recordRunOptions(record, location.data));
 	} catch (error) {
+		// other bytes than the run's that cannot be read as its data: the other bytes are the news, then why
+		if (location?.change && error instanceof DataError) {
+			throw new DataError(`${place(file)}: ${location.change}, and it cannot be read as the run's data: ${error.message}`);
+		}
+
 		throw runDataError(file, error);
 	}
 

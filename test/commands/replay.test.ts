@@ -69,6 +69,17 @@ test('replay names a changed data file and a changed figure, exit 1', () => {
 	assert.match(report.differences[1], /^train at epoch 0: /);
 });
 
+test('replay --data naming a file that is not the run\'s, and is no data for it, says first that it is another file', () => {
+	const {file} = runOnCopiedData(directory, 'other-data.json', 5);
+	const other = join(directory, 'thirty-classes.csv');
+	writeFileSync(other, `a,b\n${Array.from({length: 30}, (_, index) => `${index},${index % 7}`).join('\n')}\n`);
+	const replayed = runCli(['replay', file, '--data', other]);
+	assert.equal(replayed.status, 1);
+	assert.equal(replayed.stdout, '');
+	assert.match(replayed.stderr, new RegExp(`^gdlab: ${file}: the data file ${other} is not the one the run trained on \\(SHA-256 [0-9a-f]{12}… then, [0-9a-f]{12}… now\\), and it cannot be read as the run's data: ${other}: the target column "a" has 30 classes`));
+	assert.equal(replayed.stderr.split('\n').length, 2, 'one line');
+});
+
 test('replay refuses what is not a saved run with one line', () => {
 	const notRun = join(directory, 'not-a-run.json');
 	writeFileSync(notRun, '{"hello": 1}');
