@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /** gdlab's entry: pick a command or the dashboard; print user mistakes as one line, never a stack trace. */
-import {ColumnOptionError, DataError} from './data/data-error.js';
+import {OptionDataError, DataError} from './data/data-error.js';
 import {removePendingTemporaryFiles} from './data/run-file.js';
 import {ConfigError} from './engine/training-session.js';
 import {mainUsage} from './commands/main-usage.js';
@@ -73,7 +73,7 @@ async function withUsage(command: string | undefined, run: () => Promise<number>
 			throw new UsageError(error.message, usage);
 		}
 
-		throw error instanceof ConfigError || error instanceof ColumnOptionError ? new UsageError(error.message, usage) : error;
+		throw error instanceof ConfigError || error instanceof OptionDataError ? new UsageError(error.message, usage) : error;
 	}
 }
 

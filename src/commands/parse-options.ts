@@ -43,14 +43,20 @@ export function parseOptions<Spec extends NonNullable<ParseArgsConfig['options']
 	}
 }
 
-/** `--lr -1` reads as the option with value -1 (parseArgs alone would take -1 for a flag). */
+/**
+ * `--lr -1` and `--data -file.csv` read as the option with that value (parseArgs alone would take a word
+ * starting with - for a flag); a word that is one of the options (`--data --epochs 5`) is still a flag.
+ */
 function joinNegativeValues(argv: string[], options: NonNullable<ParseArgsConfig['options']>): string[] {
+	const isOption = (word: string): boolean => (word.startsWith('--')
+		? options[word.slice(2).split('=')[0]!] !== undefined
+		: Object.values(options).some(option => option.short !== undefined && word === `-${option.short}`));
 	const joined: string[] = [];
 	for (let index = 0; index < argv.length; index++) {
 		const argument = argv[index]!;
 		const next = argv[index + 1];
 		const option = argument.startsWith('--') ? options[argument.slice(2)] : undefined;
-		if (option?.type === 'string' && next !== undefined && /^-[\d.]/.test(next)) {
+		if (option?.type === 'string' && next !== undefined && next.startsWith('-') && next !== '--' && !isOption(next)) {
 			joined.push(`${argument}=${next}`);
 			index++;
 		} else {
@@ -234,7 +240,7 @@ function batchValue(text: string, usage: string): BatchMode {
 		return value;
 	}
 
-	if (/^\d+$/.test(value) && Number(value) >= 1) {
+	if (/^\d+$/.test(value) && Number(value) >= 1 && Number.isSafeInteger(Number(value))) {
 		return Number(value);
 	}
 

@@ -9,10 +9,11 @@ export class DataError extends Error {
 }
 
 /**
- * A --target or --categorical naming what the data has not: a mistake in the flags, found once the file is
- * read (the CLI treats it as a usage error, as it does the same mistake on synthetic data).
+ * A flag that does not fit the data it is given (a --target or --categorical naming no column, a
+ * --test-ratio that leaves no row on one side): a mistake in the flags, found once the file is read (the
+ * CLI treats it as a usage error, as it does the same mistake on synthetic data).
  */
-export class ColumnOptionError extends DataError {}
+export class OptionDataError extends DataError {}
 
 /** Longest cell or name shown in a message, in characters; longer ones end in "…". */
 export const maxShownLength = 40;

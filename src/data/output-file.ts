@@ -110,6 +110,10 @@ export function describeWriteError(error: unknown, path: string): string {
 			return 'the name is too long';
 		}
 
+		case 'ELOOP': {
+			return 'too many symbolic links in the path (a loop?)';
+		}
+
 		default: {
 			return (error as Error).message;
 		}

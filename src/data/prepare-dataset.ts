@@ -10,7 +10,7 @@ import {columnLevels, type ColumnLevels} from './column-levels.js';
 import {otherSeparatorError} from './parse-csv.js';
 import {columnStatistics} from './column-statistics.js';
 import {cellText, type CsvTable} from './csv-table.js';
-import {ColumnOptionError, DataError, listColumns, place, quote} from './data-error.js';
+import {OptionDataError, DataError, listColumns, place, quote} from './data-error.js';
 import {maxCategoryLevels, maxFeatureValues} from './data-limits.js';
 import type {Dataset} from './dataset.js';
 import {readDecimal} from './decimal-number.js';
@@ -131,7 +131,7 @@ function chooseTarget(header: string[], requested: string | undefined, file: str
 	if (requested !== undefined) {
 		const column = header.indexOf(requested);
 		if (column === -1) {
-			throw new ColumnOptionError(`${place(file)}: unknown target column ${quote(requested)}; columns are ${listColumns(header)}`);
+			throw new OptionDataError(`${place(file)}: unknown target column ${quote(requested)}; columns are ${listColumns(header)}`);
 		}
 
 		return {name: requested, column, chosen: true};
@@ -158,11 +158,11 @@ function categoricalColumns(header: string[], requested: string[] | undefined, t
 	for (const name of requested) {
 		const column = header.indexOf(name);
 		if (column === -1) {
-			throw new ColumnOptionError(`${place(file)}: unknown column ${quote(name)} in --categorical; columns are ${listColumns(header)}`);
+			throw new OptionDataError(`${place(file)}: unknown column ${quote(name)} in --categorical; columns are ${listColumns(header)}`);
 		}
 
 		if (column === targetColumn) {
-			throw new ColumnOptionError(`${place(file)}: ${quote(name)} is the target column; it cannot also be --categorical`);
+			throw new OptionDataError(`${place(file)}: ${quote(name)} is the target column; it cannot also be --categorical`);
 		}
 
 		columns.add(column);

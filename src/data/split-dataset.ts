@@ -4,7 +4,7 @@
  * (training rows first), so train and test are views and big data is never copied.
  */
 import {choiceWithoutReplacement, type Random} from '../engine/random.js';
-import {DataError, place} from './data-error.js';
+import {DataError, OptionDataError, place} from './data-error.js';
 import type {Dataset, Examples, SplitDataset} from './dataset.js';
 
 /** The lesson's share of records held out for testing. */
@@ -31,7 +31,7 @@ export function splitDataset(dataset: Dataset, random: Random, testRatio = defau
 	const trainSize = wholeRows(dataset.rows * (1 - testRatio));
 	if (trainSize < 1 || trainSize >= dataset.rows) {
 		const missing = trainSize < 1 ? 'training' : 'test';
-		throw new DataError(`${place(dataset.path ?? dataset.name)}: --test-ratio ${testRatio} leaves no ${missing} row from ${dataset.rows} ${dataset.rows === 1 ? 'row' : 'rows'}`);
+		throw new OptionDataError(`${place(dataset.path ?? dataset.name)}: --test-ratio ${testRatio} leaves no ${missing} row from ${dataset.rows} ${dataset.rows === 1 ? 'row' : 'rows'}`);
 	}
 
 	const trainIndex = choiceWithoutReplacement(random, dataset.rows, trainSize);

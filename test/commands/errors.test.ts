@@ -56,6 +56,26 @@ test('bad values are named with what was given', () => {
 	assertUsageError(['train', '--data', 'synthetic:10'], '--data synthetic:10: expected synthetic:ROWS:FEATURES, e.g. synthetic:100000:16');
 	assertUsageError(['bench', '--data', 'synthetic:5:3'], '--data synthetic:5:3: rows must be from 10 to 10000000');
 	assertUsageError(['forward', '--rng', 'seedrandom', '--seed', ' '], '--seed must not be empty');
+	assertUsageError(['train', '--batch', '99999999999999999999'], '--batch must be full, record or a mini-batch size of at least 1, got "99999999999999999999"');
+	assertUsageError(['train', '--data', 'synthetic:10:2', '--test-ratio', '0.95'], 'synthetic:10:2: --test-ratio 0.95 leaves no training row from 10 rows');
+});
+
+test('a value that starts with a dash is the flag\'s value unless it is one of the options', () => {
+	const directory = mkdtempSync(join(tmpdir(), 'gdlab-dash-'));
+	try {
+		writeFileSync(join(directory, '-data.csv'), 'x,y\n1,0\n2,1\n3,0\n4,1\n5,0\n6,1\n7,0\n8,1\n9,0\n10,1\n');
+		const run = runCli(['train', '--data', '-data.csv', '--epochs', '3'], {cwd: directory});
+		assert.equal(run.status, 0, run.stderr);
+		assert.match(run.stdout, /Prediction accuracy: /);
+		const seeded = runCli(['train', '--rng', 'seedrandom', '--seed', '-abc', '--epochs', '2']);
+		assert.equal(seeded.status, 0, seeded.stderr);
+		assert.notEqual(seeded.stdout, runCli(['train', '--rng', 'seedrandom', '--seed', 'abc', '--epochs', '2']).stdout);
+	} finally {
+		rmSync(directory, {recursive: true, force: true});
+	}
+
+	assertUsageError(['train', '--data', '--epochs', '3'], 'option --data needs a value');
+	assertUsageError(['train', '--data', '-h'], 'option --data needs a value');
 });
 
 test('a stray argument is named', () => {

@@ -59,6 +59,14 @@ test('→ refuses a broken symbolic link', () => {
 	assert.throws(() => checkOutputFile(link, fileKind), {message: `${link}: cannot write: exists and is not a regular file (a broken symbolic link)`});
 });
 
+test('→ refuses a loop of symbolic links, saying so in words', () => {
+	const place = folder('loop');
+	symlinkSync('second.json', join(place, 'first.json'));
+	symlinkSync('first.json', join(place, 'second.json'));
+	const link = join(place, 'first.json');
+	assert.throws(() => checkOutputFile(link, fileKind), {message: `${link}: cannot write: too many symbolic links in the path (a loop?)`});
+});
+
 test('→ refuses the data file, by any name: itself, a symbolic link, a hard link', () => {
 	const directory = folder('data-file');
 	const data = join(directory, 'victim.csv');
