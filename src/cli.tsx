@@ -102,12 +102,21 @@ function usageCommand(usage: string): string {
 	return /^Usage: (gdlab(?: [a-z]+)?)/.exec(usage)?.[1] ?? 'gdlab';
 }
 
-process.on('SIGINT', () => {
-	// an interrupt never leaves a half-written save behind, and says what it stopped
-	removePendingTemporaryFiles();
-	process.stderr.write(interruptedLine());
-	process.exit(130);
-});
+/** The signals that end gdlab at once, saying where the work stopped, with their exit codes (128 + number). */
+const stoppingSignals = {SIGINT: 130, SIGHUP: 129, SIGTERM: 143} as const;
+for (const [signal, exitCode] of Object.entries(stoppingSignals)) {
+	process.on(signal, () => {
+		// the dashboard ends itself on SIGTERM, as q would (run-dashboard.tsx)
+		if (signal === 'SIGTERM' && process.listenerCount('SIGTERM') > 1) {
+			return;
+		}
+
+		// never a half-written save left behind; the work under way says where it stopped (and writes what it can)
+		removePendingTemporaryFiles();
+		process.stderr.write(interruptedLine(signal === 'SIGINT' ? 'interrupted' : `stopped by ${signal}`));
+		process.exit(exitCode);
+	});
+}
 
 process.stdout.on('error', error => {
 	// a closed pipe (gdlab train | head) is the reader's choice; anything else lost output and says so

@@ -1,6 +1,6 @@
 /**
- * What Ctrl+C (SIGINT) leaves behind, told in one line: `gdlab: interrupted`, and what the work under way
- * says of itself (train: the epoch it reached, and the files it had not written).
+ * What Ctrl+C (SIGINT, or a SIGTERM or SIGHUP) leaves behind, told in one line: `gdlab: interrupted`, and
+ * what the work under way says of itself (train: the epoch it reached, and the run so far it wrote).
  */
 
 /** Notes of the work under way, each saying where it stands (or nothing). */
@@ -14,9 +14,9 @@ export function noteOnInterrupt(note: () => string | undefined): () => void {
 	};
 }
 
-/** The line an interrupt ends gdlab with. */
-export function interruptedLine(): string {
-	// the innermost work first: "at epoch 40 of 1000; before run.json was written"
+/** The line an interrupt (or `how` else it ended: "stopped by SIGTERM") ends gdlab with. */
+export function interruptedLine(how = 'interrupted'): string {
+	// the innermost work first: "at epoch 40 of 1000; the run so far written to run.json"
 	const told = [...notes].reverse().map(note => note()).filter((text): text is string => text !== undefined);
-	return `gdlab: interrupted${told.length > 0 ? ` ${told.join('; ')}` : ''}\n`;
+	return `gdlab: ${how}${told.length > 0 ? ` ${told.join('; ')}` : ''}\n`;
 }

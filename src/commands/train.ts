@@ -103,12 +103,28 @@ export async function printRun(options: RunOptions, outputs: RunOutputs, write: 
 async function trainAndReport(options: RunOptions, outputs: RunOutputs, write: (text: string) => void): Promise<number> {
 	const files = [outputs.save, outputs.exportHistory].filter((path): path is string => path !== undefined);
 	const were = files.length === 1 ? 'was' : 'were';
-	const unwritten = noteOnInterrupt(() => (files.length === 0 ? undefined : `before ${files.join(' and ')} ${were} written`));
+	// an interrupt while training writes the run so far (its status "training": it replays, and --load goes on
+	// from it); one while the data loads has nothing to write yet
+	let training: Pick<TrainResult, 'split' | 'session'> | undefined;
+	let failures: string[] | undefined;
+	const unwritten = noteOnInterrupt(() => {
+		if (files.length === 0 || failures !== undefined) {
+			return undefined;
+		}
+
+		if (training === undefined) {
+			return `before ${files.join(' and ')} ${were} written`;
+		}
+
+		const failed = writeRunOutputs(options, training.split, training.session, outputs);
+		return failed.length === 0 ? `the run so far written to ${files.join(' and ')}` : failed.join('; ');
+	});
 	let result: TrainResult;
-	let failures: string[];
 	try {
 		result = await train(options, outputs.json ? undefined : loss => {
 			write(`${lossLine(loss)}\n`);
+		}, started => {
+			training = started;
 		});
 		// an interrupt just as training ends stops here, not after seconds of writing; one during the (atomic)
 		// writes is taken right after them, before the last lines
@@ -118,7 +134,7 @@ async function trainAndReport(options: RunOptions, outputs: RunOutputs, write: (
 		unwritten();
 	}
 
-	const written = noteOnInterrupt(() => (files.length === 0 || failures.length > 0 ? undefined : `after ${files.join(' and ')} ${were} written`));
+	const written = noteOnInterrupt(() => (files.length === 0 || failures!.length > 0 ? undefined : `after ${files.join(' and ')} ${were} written`));
 	try {
 		await letEventsIn();
 	} finally {
@@ -141,13 +157,14 @@ async function trainAndReport(options: RunOptions, outputs: RunOutputs, write: (
 
 /**
  * Load the data, train to the epoch target, and collect the lesson's reported losses, handing each to
- * `onLoss` as training reaches it. Loading and training let the event loop in every few dozen
+ * `onLoss` as training reaches it (and the session to `onStart` as it begins). Loading and training let the event loop in every few dozen
  * milliseconds, so Ctrl+C stops a long run at once, before another line is printed.
  */
-export async function train(options: RunOptions, onLoss?: (loss: ReportedLoss) => void): Promise<TrainResult> {
+export async function train(options: RunOptions, onLoss?: (loss: ReportedLoss) => void, onStart?: (started: Pick<TrainResult, 'split' | 'session'>) => void): Promise<TrainResult> {
 	const split = await loadRunDataInSteps(options, () => undefined);
 	reportDataNotes(split.dataset);
 	const session = new TrainingSession(split, options.config);
+	onStart?.({split, session});
 	const losses: ReportedLoss[] = [];
 	const report = () => {
 		for (const loss of reportedLosses(session, losses.length === 0 ? 0 : losses.at(-1)!.epoch + 1, losses.at(-1)?.train)) {

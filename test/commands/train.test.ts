@@ -4,6 +4,7 @@ import {mkdtempSync, readdirSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {test} from 'node:test';
+import {readRunFile} from '../../src/data/run-file.js';
 import {maxDifference, readFixture} from '../helpers/fixtures.js';
 import {cliPath, runCli} from '../helpers/run-cli.js';
 
@@ -95,40 +96,50 @@ test('a seedrandom seed of more digits than a double holds stays the digits type
 	assert.equal(seedOf('100000000000000000000'), '100000000000000000000');
 });
 
-test('a long train prints each loss as it gets there, and Ctrl+C (SIGINT) stops it at once, leaving no save behind', async () => {
-	const directory = mkdtempSync(join(tmpdir(), 'gdlab-interrupt-'));
-	try {
-		const child = spawn(process.execPath, [cliPath, 'train', '--model', 'backprop', '--epochs', '1000000', '--save', join(directory, 'run.json')], {stdio: ['ignore', 'pipe', 'pipe']});
-		let stdout = '';
-		let stderr = '';
-		child.stdout.setEncoding('utf8');
-		child.stderr.setEncoding('utf8').on('data', (text: string) => {
-			stderr += text;
-		});
-		const exited = new Promise<number | null>(resolve => {
-			child.on('exit', (code, signal) => {
-				resolve(code ?? (signal === null ? null : 128));
+test('a long train prints each loss as it gets there; Ctrl+C (SIGINT) or SIGTERM stops it at once, writing the run so far, which replays', async () => {
+	for (const [stopSignal, exitCode, how] of [['SIGINT', 130, 'interrupted'], ['SIGTERM', 143, 'stopped by SIGTERM']] as const) {
+		const directory = mkdtempSync(join(tmpdir(), 'gdlab-interrupt-'));
+		try {
+			const child = spawn(process.execPath, [cliPath, 'train', '--model', 'backprop', '--epochs', '1000000', '--save', join(directory, 'run.json')], {stdio: ['ignore', 'pipe', 'pipe']});
+			let stdout = '';
+			let stderr = '';
+			child.stdout.setEncoding('utf8');
+			child.stderr.setEncoding('utf8').on('data', (text: string) => {
+				stderr += text;
 			});
-		});
-		// the first loss line arrives long before the million epochs are done
-		await new Promise<void>((resolve, reject) => {
-			child.stdout.on('data', (chunk: string) => {
-				stdout += chunk;
-				if (stdout.includes('\n')) {
-					resolve();
-				}
+			const exited = new Promise<number | null>(resolve => {
+				child.on('exit', (code, signal) => {
+					resolve(code ?? (signal === null ? null : 128));
+				});
 			});
-			child.on('exit', () => {
-				reject(new Error(`gdlab ended before printing a line: ${stdout}`));
+			// the first loss line arrives long before the million epochs are done
+			await new Promise<void>((resolve, reject) => {
+				child.stdout.on('data', (chunk: string) => {
+					stdout += chunk;
+					if (stdout.includes('\n')) {
+						resolve();
+					}
+				});
+				child.on('exit', () => {
+					reject(new Error(`gdlab ended before printing a line: ${stdout}`));
+				});
 			});
-		});
-		assert.match(stdout, /^Train loss: {2}0\.\d+\n/);
-		child.kill('SIGINT');
-		assert.equal(await exited, 130);
-		assert.ok(!stdout.includes('Prediction accuracy'), 'stopped before the end');
-		assert.deepEqual(readdirSync(directory), [], 'no save and no temporary file');
-		assert.match(stderr, new RegExp(`^gdlab: interrupted at epoch \\d+ of 1000000; before ${join(directory, 'run.json').replaceAll('.', '\\.')} was written\n$`));
-	} finally {
-		rmSync(directory, {recursive: true, force: true});
+			assert.match(stdout, /^Train loss: {2}0\.\d+\n/);
+			child.kill(stopSignal);
+			assert.equal(await exited, exitCode);
+			assert.ok(!stdout.includes('Prediction accuracy'), 'stopped before the end');
+			const saved = join(directory, 'run.json');
+			const epoch = Number(new RegExp(`^gdlab: ${how} at epoch (\\d+) of 1000000; the run so far written to ${saved.replaceAll('.', '\\.')}\n$`).exec(stderr)?.[1]);
+			assert.ok(epoch > 0, stderr);
+			assert.deepEqual(readdirSync(directory), ['run.json'], 'the save and no temporary file');
+			const record = readRunFile(saved);
+			assert.equal(record.epochs, epoch);
+			assert.equal(record.status, 'training');
+			const replayed = runCli(['replay', saved]);
+			assert.equal(replayed.status, 0, replayed.stdout);
+			assert.match(replayed.stdout, new RegExp(`^Replayed ${epoch} epochs of backprop .*: identical`));
+		} finally {
+			rmSync(directory, {recursive: true, force: true});
+		}
 	}
 });
