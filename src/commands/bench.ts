@@ -36,7 +36,7 @@ Options:
   --quick          leave out the million-row cases
   --data SOURCE    time SOURCE instead (a CSV file or synthetic:ROWS:FEATURES,
                    every row)
-  --target COLUMN  the 0/1 target column of a --data CSV file (as in train)
+  --target COLUMN  the target column of a --data CSV file (as in train)
   --categorical A,B
                    its columns to one-hot encode (as in train)
   --reference      run the plain reference loops instead of the fast kernels

@@ -16,6 +16,7 @@ Dashboard options (the starting state; train's, see gdlab train --help):
   --rng numpy|seedrandom  --batch full|record|SIZE  --momentum B
   --data FILE  --target COL  --categorical A,B  --test-ratio R  --strict
   --load FILE      open a run saved with --save or w, where it was saved
+                   (piped: replay it, as gdlab replay FILE)
   --save FILE      where w saves (default gdlab-run-<model>-<time>.json)
   -h, --help       show this help
   -v, --version    show the version`;

@@ -28,16 +28,17 @@ Options:
   --hidden H                hidden units for backprop, 1 to 1024 (default 2)
   --seed N                  seed of the initial weights (lesson: single 42,
                             backprop 21)
-  --split-seed N            seed of the 90/10 train/test split (default 42)
+  --split-seed N            seed of the train/test split (default 42)
   --rng numpy|seedrandom    random generator (default numpy: NumPy's legacy
                             RandomState; seedrandom takes any text seed)
   --batch full|record|SIZE  records per weight update (default full, the
                             lesson's)
   --momentum B              momentum from 0 to <1 (default 0, the lesson's)
-  --data FILE               a CSV file, or synthetic:ROWS:FEATURES (default:
-                            the bundled admissions data)
-  --target COLUMN           the 0/1 target column (default admit, label,
-                            target, class or y, else the first)
+  --data FILE               a CSV file, or synthetic:ROWS:FEATURES (10 to
+                            10000000 rows, 1 to 1000 features) (default: the
+                            bundled admissions data)
+  --target COLUMN           the target column, of two values (default admit,
+                            label, target, class or y, else the first)
   --categorical A,B         columns to one-hot encode (default rank, if present)
   --test-ratio R            share of rows held out for testing (default 0.1)
   --strict                  refuse rows with missing values (default: drop them)
