@@ -1,6 +1,7 @@
 /** Big data trains in a worker thread; the main thread's mirror shows it, takes commands, saves, replays and survives a crash. */
 import '../helpers/outside-ci.js';
 import assert from 'node:assert/strict';
+import {spawnSync} from 'node:child_process';
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -19,6 +20,7 @@ import {LocalRunSession} from '../../src/ui/local-run-session.js';
 import type {RunSession} from '../../src/ui/run-session.js';
 import {startRunSession, trainsInWorker, workerMinTrainingRows} from '../../src/ui/start-run-session.js';
 import {WorkerRunSession} from '../../src/ui/worker/worker-run-session.js';
+import {repoRoot} from '../helpers/fixtures.js';
 import {lessonSplit, runContext, waitFor} from './dashboard-harness.js';
 
 /** Just enough synthetic rows that the training records reach the worker threshold. */
@@ -225,4 +227,21 @@ test('close ends the worker, so nothing keeps the process alive', async () => {
 	session.setRunning(true);
 	await session.close();
 	assert.equal(session.failure, undefined, 'closing is not a failure');
+	// a process that trained in a worker and closed it ends on its own (a live worker or timer would hold it)
+	const script = `
+		import {loadDataset} from './dist/src/data/load-dataset.js';
+		import {splitDataset} from './dist/src/data/split-dataset.js';
+		import {createRandom} from './dist/src/engine/random.js';
+		import {lessonConfig} from './dist/src/engine/training-session.js';
+		import {WorkerRunSession} from './dist/src/ui/worker/worker-run-session.js';
+		const split = splitDataset(loadDataset('${bigData}'), createRandom('numpy', 42));
+		const source = {data: '${bigData}', splitSeed: 42, target: undefined, categorical: undefined, strict: false, testRatio: 0.1};
+		const session = await WorkerRunSession.start({data: split, dataset: split.dataset, source}, {...lessonConfig('single'), epochs: 100000});
+		session.setRunning(true);
+		await new Promise(resolve => setTimeout(resolve, 200));
+		await session.close();
+		console.log('closed');`;
+	const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {cwd: repoRoot, encoding: 'utf8', timeout: 30_000});
+	assert.equal(result.stdout.trim(), 'closed', result.stderr);
+	assert.equal(result.status, 0, `the process did not end on its own (status ${result.status}, ${result.signal ?? 'no signal'})`);
 });
