@@ -1,25 +1,69 @@
-/** Pick where a run trains: on the render thread for small data, in a worker thread for big data. */
-import type {TrainingData} from '../engine/training-session.js';
-import type {SessionConfig} from '../engine/training-session.js';
+/** Pick where a run trains: on the render thread when its epochs are light, in a worker thread when they are heavy. */
+import type {Examples} from '../data/dataset.js';
+import type {SessionConfig, TrainingData} from '../engine/training-session.js';
+import {hiddenUnitLimits} from './ladders.js';
 import {LocalRunSession, type RunContext} from './local-run-session.js';
 import type {RunSession} from './run-session.js';
 import type {ReplayPlan} from './training-loop.js';
 import {WorkerRunSession} from './worker/worker-run-session.js';
 
 /**
- * Training records from which a run trains in a worker thread. Below it an epoch takes a millisecond or
- * two and fits between frames; above it an epoch takes long enough to hold a key press back.
+ * Training records from which a run trains in a worker thread. Below it an epoch over a few features takes
+ * a millisecond or two and fits between frames; above it an epoch takes long enough to hold a key press back.
  */
 export const workerMinTrainingRows = 50_000;
+/**
+ * Multiply-adds an epoch (training records × weights) from which a run trains in a worker whatever its
+ * records: a few milliseconds of work. A wide network on fewer records (20,000 records of 1,000 features
+ * through 200 hidden units: seconds an epoch) would otherwise hold every key, q included, for that long.
+ */
+export const workerMinEpochWork = 4_000_000;
 
-/** Whether a run on this data trains in a worker (big data, on memory a worker can share without a copy). */
-export function trainsInWorker(data: TrainingData): boolean {
-	const {train, test} = data;
-	return train.rows >= workerMinTrainingRows
-		&& [train.features, train.targets, test.features, test.targets].every(array => array.buffer instanceof SharedArrayBuffer);
+/**
+ * Whether a run trains in a worker: big data, or epochs heavy enough to hold keys back, counting the most
+ * hidden units + can give the network in the dashboard.
+ */
+export function trainsInWorker(data: TrainingData, config: SessionConfig): boolean {
+	const {rows, featureCount} = data.train;
+	const hidden = Math.max(config.hidden, hiddenUnitLimits.max);
+	const weights = config.model === 'single' ? featureCount : (featureCount * hidden) + hidden;
+	return rows >= workerMinTrainingRows || rows * weights >= workerMinEpochWork;
 }
 
-/** Start a run (in a worker for big data); with `replay`, it first brings back a saved run. */
+/** Start a run (in a worker when its epochs are heavy); with `replay`, it first brings back a saved run. */
 export async function startRunSession(context: RunContext, config: SessionConfig, replay?: ReplayPlan): Promise<RunSession> {
-	return trainsInWorker(context.data) ? WorkerRunSession.start(context, config, replay) : new LocalRunSession(context, config, replay);
+	if (!trainsInWorker(context.data, config)) {
+		return new LocalRunSession(context, config, replay);
+	}
+
+	return WorkerRunSession.start({...context, data: sharedData(context.data)}, config, replay);
+}
+
+/** Copies of records not in shared memory, made once, so that both models' workers read the same copy. */
+const sharedCopies = new WeakMap<TrainingData, TrainingData>();
+
+/** `data` where a worker can read it without a copy: itself when it is in shared memory, else a shared copy. */
+function sharedData(data: TrainingData): TrainingData {
+	const {train, test} = data;
+	if ([train.features, train.targets, test.features, test.targets].every(array => array.buffer instanceof SharedArrayBuffer)) {
+		return data;
+	}
+
+	let copy = sharedCopies.get(data);
+	if (!copy) {
+		copy = {...data, train: sharedExamples(train), test: sharedExamples(test)};
+		sharedCopies.set(data, copy);
+	}
+
+	return copy;
+}
+
+function sharedExamples(examples: Examples): Examples {
+	const shared = (values: Float64Array): Float64Array => {
+		const array = new Float64Array(new SharedArrayBuffer(values.byteLength));
+		array.set(values);
+		return array;
+	};
+
+	return {...examples, features: shared(examples.features), targets: shared(examples.targets)};
 }

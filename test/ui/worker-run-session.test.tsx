@@ -53,10 +53,28 @@ async function pause(session: RunSession): Promise<number> {
 }
 
 test('big data trains in a worker, the admissions data on the render thread', async () => {
-	assert.equal(trainsInWorker(split), true);
-	assert.equal(trainsInWorker(lessonSplit()), false);
+	assert.equal(trainsInWorker(split, lessonConfig('single')), true);
+	assert.equal(trainsInWorker(lessonSplit(), lessonConfig('single')), false);
+	assert.equal(trainsInWorker(lessonSplit(), {...lessonConfig('backprop'), hidden: 1024}), false, 'even 1024 hidden units: a few ms an epoch');
 	assert.ok(await start() instanceof WorkerRunSession);
 	assert.ok(await startRunSession(runContext(lessonSplit()), lessonConfig('single')) instanceof LocalRunSession);
+});
+
+test('a wide network on few records trains in a worker too (on a shared copy of the records), so keys are never held up by its epochs', async () => {
+	const few = splitDataset(loadDataset('synthetic:2000:100'), createRandom('numpy', 42));
+	assert.ok(!(few.train.features.buffer instanceof SharedArrayBuffer), 'records this few are plain arrays');
+	const wide = {...lessonConfig('backprop'), hidden: 64, epochs: 100_000};
+	assert.equal(trainsInWorker(few, wide), true);
+	assert.equal(trainsInWorker(few, lessonConfig('single')), false);
+	const session = await startRunSession(runContext(few), wide);
+	opened.push(session);
+	assert.ok(session instanceof WorkerRunSession);
+	session.setRunning(true);
+	await waitFor(() => session.epoch >= 3);
+	session.setRunning(false);
+	await session.whenApplied();
+	const local = replayRun(few, {...wide, epochs: session.epoch}, [], session.epoch);
+	assert.deepEqual(Array.from(session.snapshot().weights), Array.from(local.model.weights), 'the same weights as on this thread');
 });
 
 test('the worker trains while told to run, and the mirror keeps its history epoch for epoch', async () => {
