@@ -209,7 +209,9 @@ function niceStep(step: number): number {
 
 /** The labels asciichart will print down the y-axis, to size the label column. */
 function axisLabels({min, max}: {min: number; max: number}, plotRows: number): string[] {
-	const values = Array.from({length: plotRows}, (_, row) => max - (row * (max - min)) / Math.max(1, plotRows - 1));
+	// a row within rounding of zero is 0 (0.1 − 2 × 0.05 is 5.55e-17 in floating point)
+	const values = Array.from({length: plotRows}, (_, row) => max - (row * (max - min)) / Math.max(1, plotRows - 1))
+		.map(value => (Math.abs(value) < (max - min) * 1e-9 ? 0 : value));
 	const labels = values.map(value => formatNumber(value));
 	// a narrow range over many rows (a long run's first columns) needs more digits to tell its rows apart
 	for (let digits = 5; digits <= maxLabelDigits && labels.some((label, row) => row > 0 && label === labels[row - 1]); digits++) {

@@ -25,6 +25,15 @@ test('y labels run from the top of the range to the bottom and the last row is t
 	assert.match(lines[7]!, /^ +epoch 0 +500 +1000$/);
 });
 
+test('a y label at zero reads 0, not the rounding left over from the steps down to it', () => {
+	// a loss falling to 0 over 50 epochs: the range is [0, 0.1] over four rows, the last 0.1 − 3 × (0.1 / 3)
+	const toZero = Float64Array.from({length: 50}, (_, epoch) => 0.1 * (1 - (epoch / 49)));
+	const lines = plotLossChart({series: [{values: toZero, color: undefined}], domain: 50, learnRateChanges: [], width: 60, height: 5});
+	const labels = lines.slice(0, -1).map(line => line.slice(0, line.search(/[┤┼]/)).trim());
+	assert.equal(labels.at(-1), '0', labels.join(' | '));
+	assert.ok(labels.every(label => !label.includes('e-')), labels.join(' | '));
+});
+
 test('▲ marks each epoch where η changed, under its column', () => {
 	const lines = plotLossChart({series: [{values: decreasing, color: undefined}], domain: 1000, learnRateChanges: [250], width: 80, height: 8});
 	const axis = lines.at(-1)!;
