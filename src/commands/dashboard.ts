@@ -119,14 +119,21 @@ export async function runDashboardCommand(argv: string[]): Promise<number> {
 		reportDataNotes(dataset);
 	}
 
-	return reportSaves(saves);
+	return reportSaves(saves, values.save);
 }
 
-/** Say on the main screen where the runs were saved (the dashboard's screen is gone); 1 when a run's last save failed. */
-function reportSaves(saves: SaveLog[]): number {
+/**
+ * Say on the main screen where the runs were saved (the dashboard's screen is gone), or that nothing was
+ * when --save named a file (the dashboard saves on w only); 1 when a run's last save failed.
+ */
+function reportSaves(saves: SaveLog[], savePath: string | undefined): number {
 	const {lines, lastFailed} = summarizeSaves(saves);
 	for (const {text, failed} of lines) {
 		(failed ? process.stderr : process.stdout).write(`${failed ? 'gdlab: ' : ''}${text}\n`);
+	}
+
+	if (lines.length === 0 && savePath !== undefined) {
+		process.stderr.write(`gdlab: nothing was saved to ${savePath} (in the dashboard, w saves the run on screen)\n`);
 	}
 
 	return lastFailed ? 1 : 0;

@@ -15,6 +15,7 @@ import {readKeys} from './read-keys.js';
 import {initialSaveOwners, savePathFor} from './run-file-name.js';
 import {applyControlsChange, initialRunControls, type ControlsChange, type PanelMode, type RunControls} from './run-controls.js';
 import type {RunSession} from './run-session.js';
+import type {SaveOutcome} from './save-log.js';
 import {screenTabs, TabsLine} from './TabsLine.js';
 import {colorTheme, plainTheme, ThemeContext} from './theme.js';
 import {TrainingScreen} from './TrainingScreen.js';
@@ -42,6 +43,21 @@ export type AppProps = {
 	/** Draw in colour. */
 	color: boolean;
 };
+
+/** What q says, instead of quitting, when a run's last save failed. */
+export const unsavedRunNotice = 'the last save of this run failed: w tries again, q quits without saving it';
+
+/** A run whose last save failed, and that failure, unless q has warned about it already. */
+function lastSaveFailed(sessions: Record<ModelKind, RunSession>, warned: ReadonlySet<SaveOutcome>): {model: ModelKind; outcome: SaveOutcome} | undefined {
+	for (const model of ['single', 'backprop'] as const) {
+		const outcome = sessions[model].saves.outcomes.at(-1);
+		if (outcome?.failure !== undefined && !warned.has(outcome)) {
+			return {model, outcome};
+		}
+	}
+
+	return undefined;
+}
 
 /** The dashboard: tabs on top, the screen of the chosen model below; global keys switch, help and quit. */
 export function App({split, sessions, savePath, startControls, loaded, initialModel, forwardSeed, forwardRng = 'numpy', color, loadCheck: initialLoadCheck}: AppProps) {
@@ -107,6 +123,8 @@ export function App({split, sessions, savePath, startControls, loaded, initialMo
 	}, []); // appKey and deliverKeys use refs and state setters only: one handler for the App's life, so Ink never re-subscribes
 	useInput(onInput, {isActive: keysActive});
 
+	/** Failed saves q has already warned about. */
+	const warnedFailures = useRef(new Set<SaveOutcome>());
 	/** Hand the waiting keys to the screen on show, once it is the one wanted. */
 	const drawn = useRef({screen, helpOpen});
 	const deliverKeys = () => {
@@ -116,6 +134,16 @@ export function App({split, sessions, savePath, startControls, loaded, initialMo
 
 		for (const key of waitingKeys.current.splice(0)) {
 			if (key.name === 'q') { // Ink restores the terminal; the sessions close once their saves are written
+				// a run whose last save failed is not dropped at the first q: it says so, once per failure
+				const unsaved = lastSaveFailed(sessions, warnedFailures.current);
+				if (unsaved) {
+					warnedFailures.current.add(unsaved.outcome);
+					wanted.current.screen = unsaved.model;
+					setScreen(unsaved.model);
+					changeControls(unsaved.model, {notice: unsavedRunNotice});
+					continue;
+				}
+
 				exit();
 				return;
 			}

@@ -170,6 +170,20 @@ test('w saves the run; gdlab --load reopens it paused at the saved epoch', {skip
 	assert.equal(await loading.exitStatus(), '0');
 });
 
+test('--save without a w: quitting says nothing was saved there, exit status 0', {skip, timeout: 60_000}, async t => {
+	const cwd = mkdtempSync(join(tmpdir(), 'gdlab-e2e-nosave-'));
+	t.after(() => {
+		rmSync(cwd, {recursive: true, force: true});
+	});
+	const errors = join(cwd, 'errors.txt');
+	const gdlab = startGdlab(t, ['--save', 'run.json'], cwd, {stderr: errors});
+	await gdlab.waitForScreen(text => text.includes('Single unit'), 'the dashboard');
+	gdlab.press('q');
+	assert.equal(await gdlab.exitStatus(), '0');
+	assert.equal(readFileSync(errors, 'utf8'), 'gdlab: nothing was saved to run.json (in the dashboard, w saves the run on screen)\n');
+	assert.equal(existsSync(join(cwd, 'run.json')), false);
+});
+
 test('a single-unit run saved from a dashboard opened on backprop loads again, its backprop screen with the default hidden units', {skip, timeout: 60_000}, async t => {
 	const cwd = mkdtempSync(join(tmpdir(), 'gdlab-e2e-runs-'));
 	t.after(() => {

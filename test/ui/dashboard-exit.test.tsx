@@ -1,10 +1,12 @@
 /** Leaving the dashboard: q and Ctrl+C end runDashboard; without a terminal for keys it still draws and trains. */
 import '../helpers/outside-ci.js';
 import assert from 'node:assert/strict';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {test} from 'node:test';
 import {render} from 'ink';
 import {lessonConfig} from '../../src/engine/training-session.js';
-import {App} from '../../src/ui/App.js';
+import {App, unsavedRunNotice} from '../../src/ui/App.js';
 import {LocalRunSession} from '../../src/ui/local-run-session.js';
 import {runDashboard} from '../../src/ui/run-dashboard.js';
 import {lessonSource, lessonSplit, runContext, waitFor} from './dashboard-harness.js';
@@ -70,4 +72,34 @@ test('Ctrl+C typed right after another key, in one chunk, still ends runDashboar
 	await waitFor(() => stdout.output.includes('Single unit'));
 	stdin.type(' \u0003');
 	await done;
+});
+
+test('after a save that failed, the first q says so and keeps the run; q again quits, saying the save failed', async () => {
+	const stdin = new FakeStdin(true);
+	const stdout = new FakeStdout();
+	const path = join(tmpdir(), `gdlab-no-such-folder-${process.pid}`, 'run.json');
+	let ended = false;
+	const done = runDashboard({
+		split: lessonSplit(),
+		configs: {single: {...lessonConfig('single'), epochs: 100_000}, backprop: lessonConfig('backprop')},
+		initialModel: 'single',
+		forwardSeed: 42,
+		source: lessonSource,
+		savePath: path,
+		stdin: stdin as unknown as NodeJS.ReadStream,
+		stdout: stdout as unknown as NodeJS.WriteStream,
+	}).then(saves => {
+		ended = true;
+		return saves;
+	});
+	await waitFor(() => stdout.output.includes('Single unit'));
+	stdin.type('w');
+	await waitFor(() => stdout.output.includes('could not save'));
+	stdin.type('2q');
+	await waitFor(() => stdout.output.includes(unsavedRunNotice), () => stdout.output.slice(-1500));
+	assert.equal(ended, false, 'the first q keeps the run');
+	assert.match(stdout.output.slice(stdout.output.lastIndexOf('Single unit')), /Single unit {2}(running|paused)/, 'back on the run that was not saved');
+	stdin.type('q');
+	const saves = await done;
+	assert.equal(saves.flatMap(log => log.outcomes).at(-1)?.failure !== undefined, true);
 });
