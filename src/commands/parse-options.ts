@@ -208,6 +208,10 @@ function decimalNumber(text: string): number {
 
 function positiveNumber(flag: string, text: string, usage: string): number {
 	const value = decimalNumber(text);
+	if (value === Number.POSITIVE_INFINITY) {
+		throw new UsageError(`${flag} ${text.trim()} is too large: the largest number is about 1.8e308`, usage);
+	}
+
 	if (text.trim() === '' || !Number.isFinite(value) || value <= 0) {
 		throw new UsageError(`${flag} must be a positive number, got "${text}"`, usage);
 	}

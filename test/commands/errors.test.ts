@@ -36,6 +36,7 @@ test('bad values are named with what was given', () => {
 	assertUsageError(['train', '--lr', '-1'], '--lr must be a positive number, got "-1"');
 	assertUsageError(['train', '--lr', '0'], '--lr must be a positive number, got "0"');
 	assertUsageError(['train', '--lr', '0x10'], '--lr must be a positive number, got "0x10"');
+	assertUsageError(['train', '--lr', '1e309'], '--lr 1e309 is too large: the largest number is about 1.8e308');
 	assertUsageError(['train', '--momentum', '0b1'], '--momentum must be a number from 0 up to (not including) 1, got "0b1"');
 	assertUsageError(['train', '--epochs', '0'], '--epochs must be a whole number from 1 to 1000000, got "0"');
 	assertUsageError(['train', '--epochs', '2.5'], '--epochs must be a whole number from 1 to 1000000, got "2.5"');

@@ -95,14 +95,13 @@ export function useRunIntents({session, savePath, split, onControls, onPanel, re
 
 	const changeEpochTarget = (direction: 1 | -1) => {
 		const {epochs} = session.config;
-		// ↑ on a finished run goes to the first target that trains again (after ↓ below it, or a --load past it)
-		const from = direction > 0 && session.status === 'done' ? Math.max(epochs, session.epoch) : epochs;
-		const next = stepLadder(epochTargetLadder, from, direction);
+		// ↑ on a finished run goes to the first target that trains again (after ↓ below it, or a --load past it);
+		// with none on the ladder (done at its top), it steps up from the target, undoing a ↓
+		const trainsAgain = direction > 0 && session.status === 'done' ? stepLadder(epochTargetLadder, Math.max(epochs, session.epoch), direction) : undefined;
+		const next = trainsAgain ?? stepLadder(epochTargetLadder, epochs, direction);
 		if (next === undefined) {
 			const top = epochTargetLadder.at(-1)!;
-			notify(direction > 0 && from > epochs
-				? `done at epoch ${from}: ${doneHint(from)}`
-				: (direction > 0 && epochs > top ? `↑ stops at ${top} epochs (${epochs} came from --epochs or a saved run)` : `epoch target ${epochs} is the ${direction > 0 ? 'top' : 'bottom'} of the ladder`));
+			notify(direction > 0 && epochs > top ? `↑ stops at ${top} epochs (${epochs} came from --epochs or a saved run)` : `epoch target ${epochs} is the ${direction > 0 ? 'top' : 'bottom'} of the ladder`);
 			return;
 		}
 
