@@ -11,7 +11,7 @@
  * the bits never depend on who ran what.
  *
  * Big data (from minParallelRows records) is always cut, into chunks of at least minChunkRows. Smaller data
- * is cut in two when an epoch is heavy (records × weights from minParallelWork: the admissions data with 8
+ * is cut in two when an epoch is heavy (records × weights from minParallelWork: the admissions data with 7
  * or more hidden units); a lighter epoch takes a few microseconds, less than handing half of it to another
  * thread saves. The lesson's own runs (2 hidden units, or the single unit) stay in one pass, so its figures
  * stay exact.
