@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 /** gdlab's entry: pick a command or the dashboard; print user mistakes as one line, never a stack trace. */
+import {closeSync} from 'node:fs';
+import {isatty} from 'node:tty';
 import {OptionDataError, DataError} from './data/data-error.js';
 import {removePendingTemporaryFiles} from './data/run-file.js';
 import {ConfigError} from './engine/training-session.js';
@@ -102,23 +104,53 @@ function usageCommand(usage: string): string {
 	return /^Usage: (gdlab(?: [a-z]+)?)/.exec(usage)?.[1] ?? 'gdlab';
 }
 
+/** The standard streams that were a terminal when gdlab started. */
+const terminalStreams = [0, 1, 2].filter(fd => isatty(fd));
+/** Whether the terminal has gone (its window closed, the SSH link dropped): a SIGHUP, or EIO on stdout. */
+let terminalGone = false;
+
+/**
+ * Let go of a terminal that has gone before the process ends: Node 20, restoring the terminal's settings
+ * as it exits, aborts with a native stack trace when the terminal is no longer there (nodejs/node#51519),
+ * and passes over a stream that is closed.
+ */
+function releaseGoneTerminal(): void {
+	if (!terminalGone) {
+		return;
+	}
+
+	for (const fd of terminalStreams) {
+		try {
+			closeSync(fd);
+		} catch {
+			// closed already
+		}
+	}
+}
+
 /** The signals that end gdlab at once, saying where the work stopped, with their exit codes (128 + number). */
 const stoppingSignals = {SIGINT: 130, SIGHUP: 129, SIGTERM: 143} as const;
+/** A SIGTERM the dashboard took to end itself as q would: gdlab then says so and exits 143. */
+let dashboardTerminated = false;
 for (const [signal, exitCode] of Object.entries(stoppingSignals)) {
 	process.on(signal, () => {
-		// the dashboard ends itself on SIGTERM, as q would (run-dashboard.tsx)
+		// the dashboard ends itself on SIGTERM, as q would (run-dashboard.tsx), and its saves are awaited
 		if (signal === 'SIGTERM' && process.listenerCount('SIGTERM') > 1) {
+			dashboardTerminated = true;
 			return;
 		}
 
+		terminalGone ||= signal === 'SIGHUP';
 		// never a half-written save left behind; the work under way says where it stopped (and writes what it can)
 		removePendingTemporaryFiles();
 		process.stderr.write(interruptedLine(signal === 'SIGINT' ? 'interrupted' : `stopped by ${signal}`));
+		releaseGoneTerminal();
 		process.exit(exitCode);
 	});
 }
 
 process.stdout.on('error', error => {
+	terminalGone ||= (error as NodeJS.ErrnoException).code === 'EIO';
 	// a closed pipe (gdlab train | head) is the reader's choice; anything else lost output and says so
 	handleStdoutError(error, ({line, exitCode}) => {
 		if (line !== undefined) {
@@ -128,6 +160,7 @@ process.stdout.on('error', error => {
 		// a moment later, so that a command that has just ended (its last lines met the closed pipe) keeps its
 		// own exit code when that is worse: a diverged run piped to `true` still exits 1
 		setImmediate(() => {
+			releaseGoneTerminal();
 			process.exit(Math.max(exitCode, Number(process.exitCode ?? 0)));
 		});
 	});
@@ -153,3 +186,10 @@ if (failedOutput !== undefined) {
 
 	process.exitCode = Math.max(Number(process.exitCode ?? 0), failedOutput.exitCode);
 }
+
+if (dashboardTerminated) {
+	process.stderr.write('gdlab: stopped by SIGTERM\n');
+	process.exitCode = Math.max(Number(process.exitCode ?? 0), stoppingSignals.SIGTERM);
+}
+
+releaseGoneTerminal();

@@ -166,7 +166,7 @@ function loadedRunData(record: RunRecord, file: string, data: string | undefined
 	}
 
 	if (location.change) {
-		throw new DataError(`${place(file)}: ${location.change}; gdlab replay ${file} shows what differs`);
+		throw new DataError(`${place(file)}: ${location.change}; gdlab replay ${file}${data === undefined ? '' : ` --data ${data}`} shows what differs`);
 	}
 
 	return location;

@@ -13,7 +13,7 @@ export async function letEventsIn(): Promise<void> {
 	});
 }
 
-/** Call `step` until it returns false, letting the event loop in every sliceMs, then calling `afterSlice`. */
+/** Call `step` until it returns false, calling `afterSlice` and letting the event loop in every sliceMs. */
 export async function runInSlices(step: () => boolean, afterSlice?: () => void): Promise<void> {
 	let going = true;
 	while (going) {
@@ -22,7 +22,8 @@ export async function runInSlices(step: () => boolean, afterSlice?: () => void):
 			// the slice goes on
 		}
 
-		await letEventsIn();
+		// what the slice did is told before the event loop comes in: an interrupt then finds it printed
 		afterSlice?.();
+		await letEventsIn();
 	}
 }

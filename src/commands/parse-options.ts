@@ -244,7 +244,11 @@ function batchValue(text: string, usage: string): BatchMode {
 		return value;
 	}
 
-	if (/^\d+$/.test(value) && Number(value) >= 1 && Number.isSafeInteger(Number(value))) {
+	if (/^\d+$/.test(value) && Number(value) >= 1) {
+		if (!Number.isSafeInteger(Number(value))) {
+			throw new UsageError(`--batch ${value} is too large for a mini-batch size (records per update)`, usage);
+		}
+
 		return Number(value);
 	}
 

@@ -2,6 +2,7 @@
 import {historyColumns} from '../data/check-run-record.js';
 import {DataError, escapeControl, place} from '../data/data-error.js';
 import type {Dataset, SplitDataset} from '../data/dataset.js';
+import {chooseTargetHint} from '../data/prepare-dataset.js';
 import {locateRunData, readRunFile, type RunRecord} from '../data/run-file.js';
 import {flatWeights} from '../engine/model.js';
 import {replaySteps} from '../engine/replay.js';
@@ -141,7 +142,7 @@ export async function replay(record: RunRecord, file: string, data?: string): Pr
 	} catch (error) {
 		// other bytes than the run's that cannot be read as its data: the other bytes are the news, then why
 		if (location?.change && error instanceof DataError) {
-			throw new DataError(`${place(file)}: ${location.change}, and it cannot be read as the run's data: ${error.message}`);
+			throw new DataError(`${place(file)}: ${location.change}, and it cannot be read as the run's data: ${error.message.replace(chooseTargetHint, '')}`);
 		}
 
 		throw runDataError(file, error);

@@ -35,8 +35,8 @@ Options:
                             lesson's)
   --momentum B              momentum from 0 to <1 (default 0, the lesson's)
   --data FILE               a CSV file, or synthetic:ROWS:FEATURES (10 to
-                            10000000 rows, 1 to 1000 features) (default: the
-                            bundled admissions data)
+                            10000000 rows, 1 to 1000 features, at most 10^8
+                            values) (default: the bundled admissions data)
   --target COLUMN           the target column, of two values (default admit,
                             label, target, class or y, else the first)
   --categorical A,B         columns to one-hot encode (default rank, if present)
@@ -113,7 +113,8 @@ async function trainAndReport(options: RunOptions, outputs: RunOutputs, write: (
 			return undefined;
 		}
 
-		if (training === undefined) {
+		// no epoch trained yet: nothing worth a file
+		if (training === undefined || training.session.epoch === 0) {
 			return `before ${files.join(' and ')} ${were} written`;
 		}
 
@@ -165,7 +166,6 @@ export async function train(options: RunOptions, onLoss?: (loss: ReportedLoss) =
 	const split = await loadRunDataInSteps(options, () => undefined);
 	reportDataNotes(split.dataset);
 	const session = new TrainingSession(split, options.config);
-	onStart?.({split, session});
 	const losses: ReportedLoss[] = [];
 	const report = () => {
 		for (const loss of reportedLosses(session, losses.length === 0 ? 0 : losses.at(-1)!.epoch + 1, losses.at(-1)?.train)) {
@@ -176,6 +176,7 @@ export async function train(options: RunOptions, onLoss?: (loss: ReportedLoss) =
 
 	await letEventsIn();
 	const reached = noteOnInterrupt(() => `at epoch ${session.epoch} of ${session.config.epochs}`);
+	onStart?.({split, session});
 	try {
 		await runInSlices(() => session.advance(1) > 0 && session.status === 'training', report);
 	} finally {

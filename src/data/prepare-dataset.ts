@@ -127,6 +127,9 @@ export function prepareDataset(table: CsvTable, options: PrepareOptions = {}): D
 
 type TargetChoice = {name: string; column: number; chosen: boolean};
 
+/** Said after a problem with a target column gdlab guessed (a saved run's replay, which takes no --target, drops it). */
+export const chooseTargetHint = ' (choose the target column with --target)';
+
 function chooseTarget(header: string[], requested: string | undefined, file: string): TargetChoice {
 	if (requested !== undefined) {
 		const column = header.indexOf(requested);
@@ -244,7 +247,7 @@ function keptRows(table: CsvTable, strict: boolean): Uint32Array {
 
 function targetLevels(table: CsvTable, target: TargetChoice, kept: Uint32Array): ColumnLevels {
 	const {file} = table;
-	const hint = target.chosen ? '' : ' (choose the target column with --target)';
+	const hint = target.chosen ? '' : chooseTargetHint;
 	const column = columnLevels(table, target.column, kept, maxCategoryLevels);
 	if (column === undefined) {
 		throw new DataError(`${place(file)}: the target column ${quote(target.name)} has more than ${maxCategoryLevels} classes; it needs exactly two${hint}`);

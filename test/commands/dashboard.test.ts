@@ -46,3 +46,13 @@ test('piped, a flag only the dashboard would use is refused (exit 2), not ignore
 	assert.deepEqual(runCli(['--hidden', '4', '--epochs', '10']), {stdout: '', stderr: `gdlab: --hidden does not apply without a terminal: gdlab then prints the single unit's run, which has no hidden layer\n${see}`, status: 2});
 	assert.equal(runCli(['--model', 'backprop', '--hidden', '4', '--epochs', '10']).status, 0, 'backprop takes it');
 });
+
+test('--load with --data naming a changed file points to the replay of that file', () => {
+	const {file, data, changeData} = runOnCopiedData(directory, 'load-data.json', 10);
+	const other = join(directory, 'other-load-data.csv');
+	writeFileSync(other, readFileSync(data, 'utf8').replace('admit', 'admit').replace(/\n1,/, '\n0,'));
+	changeData();
+	const loaded = runCli(['--load', file, '--data', other]);
+	assert.equal(loaded.status, 1);
+	assert.match(loaded.stderr, new RegExp(`; gdlab replay ${file} --data ${other} shows what differs\n$`));
+});

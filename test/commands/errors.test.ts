@@ -57,7 +57,7 @@ test('bad values are named with what was given', () => {
 	assertUsageError(['train', '--data', 'synthetic:10'], '--data synthetic:10: expected synthetic:ROWS:FEATURES, e.g. synthetic:100000:16');
 	assertUsageError(['bench', '--data', 'synthetic:5:3'], '--data synthetic:5:3: rows must be from 10 to 10000000');
 	assertUsageError(['forward', '--rng', 'seedrandom', '--seed', ' '], '--seed must not be empty');
-	assertUsageError(['train', '--batch', '99999999999999999999'], '--batch must be full, record or a mini-batch size of at least 1, got "99999999999999999999"');
+	assertUsageError(['train', '--batch', '99999999999999999999'], '--batch 99999999999999999999 is too large for a mini-batch size (records per update)');
 	assertUsageError(['train', '--data', 'synthetic:10:2', '--test-ratio', '0.95'], 'synthetic:10:2: --test-ratio 0.95 leaves no training row from 10 rows');
 });
 

@@ -12,7 +12,7 @@ import {splitDataset} from '../../src/data/split-dataset.js';
 import {createRandom} from '../../src/engine/random.js';
 import {TrainingSession, lessonConfig} from '../../src/engine/training-session.js';
 import {cliPath, runCli} from '../helpers/run-cli.js';
-import {waitUntilCaught} from '../helpers/signal-handler.js';
+import {waitUntilListening} from '../helpers/signal-handler.js';
 import {runOnCopiedData} from '../helpers/run-on-copied-data.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'gdlab-replay-'));
@@ -79,6 +79,7 @@ test('replay --data naming a file that is not the run\'s, and is no data for it,
 	assert.equal(replayed.stdout, '');
 	assert.match(replayed.stderr, new RegExp(`^gdlab: ${file}: the data file ${other} is not the one the run trained on \\(SHA-256 [0-9a-f]{12}… then, [0-9a-f]{12}… now\\), and it cannot be read as the run's data: ${other}: the target column "a" has 30 classes`));
 	assert.equal(replayed.stderr.split('\n').length, 2, 'one line');
+	assert.doesNotMatch(replayed.stderr, /--target/, 'replay takes no --target');
 });
 
 test('replay refuses what is not a saved run with one line', () => {
@@ -199,7 +200,7 @@ test('Ctrl+C (SIGINT) stops a long replay at once, before it prints a verdict', 
 		stdout += text;
 	});
 	// once it listens for the interrupt (a busy machine may take a while to start it), and a moment into the replay
-	await waitUntilCaught(child.pid!, 'SIGINT');
+	await waitUntilListening(child.pid!);
 	await new Promise(resolve => {
 		setTimeout(resolve, 200);
 	});

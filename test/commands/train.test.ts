@@ -7,6 +7,7 @@ import {test} from 'node:test';
 import {readRunFile} from '../../src/data/run-file.js';
 import {maxDifference, readFixture} from '../helpers/fixtures.js';
 import {cliPath, runCli} from '../helpers/run-cli.js';
+import {waitUntilListening} from '../helpers/signal-handler.js';
 
 const reference = readFixture('lesson-default.json');
 const alternate = readFixture('lesson-alternate.json');
@@ -141,5 +142,29 @@ test('a long train prints each loss as it gets there; Ctrl+C (SIGINT) or SIGTERM
 		} finally {
 			rmSync(directory, {recursive: true, force: true});
 		}
+	}
+});
+
+test('Ctrl+C before the first epoch (the data still being made) writes no file and says so', async () => {
+	const directory = mkdtempSync(join(tmpdir(), 'gdlab-early-'));
+	try {
+		const saved = join(directory, 'run.json');
+		const child = spawn(process.execPath, [cliPath, 'train', '--data', 'synthetic:4000000:16', '--epochs', '5', '--save', saved], {stdio: ['ignore', 'pipe', 'pipe']});
+		let stderr = '';
+		child.stderr.setEncoding('utf8').on('data', (text: string) => {
+			stderr += text;
+		});
+		const exited = new Promise<number | null>(resolve => {
+			child.on('exit', code => {
+				resolve(code);
+			});
+		});
+		await waitUntilListening(child.pid!);
+		child.kill('SIGINT');
+		assert.equal(await exited, 130);
+		assert.equal(stderr, `gdlab: interrupted before ${saved} was written\n`);
+		assert.deepEqual(readdirSync(directory), []);
+	} finally {
+		rmSync(directory, {recursive: true, force: true});
 	}
 });

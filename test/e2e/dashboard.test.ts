@@ -11,6 +11,7 @@ import {join} from 'node:path';
 import {test, type TestContext} from 'node:test';
 import {fileURLToPath} from 'node:url';
 import {readRunFile} from '../../src/data/run-file.js';
+import {runCli} from '../helpers/run-cli.js';
 
 /** The repository root (tests run from dist/test/e2e). */
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -338,4 +339,43 @@ test('a data mistake on a terminal is one line on the main screen and exit statu
 	const shown = gdlab.lines().filter(line => line !== 'gdlab-exited');
 	assert.equal(shown.length, 1, shown.join('\n'));
 	assert.match(shown[0]!, /^gdlab: ragged\.csv:3:2: expected 3 fields/);
+});
+
+test('SIGTERM ends the dashboard as q would, then says so and exits 143', {skip, timeout: 60_000}, async t => {
+	const cwd = mkdtempSync(join(tmpdir(), 'gdlab-e2e-term-'));
+	t.after(() => {
+		rmSync(cwd, {recursive: true, force: true});
+	});
+	const errors = join(cwd, 'errors.txt');
+	const marker = `term-${process.pid}.json`;
+	const gdlab = startGdlab(t, ['--save', marker], cwd, {stderr: errors});
+	await gdlab.waitForScreen(text => text.includes('Single unit'), 'the dashboard');
+	// gdlab's node process (the shell tmux runs it from has the same words in its command line)
+	const pids = spawnSync('pgrep', ['-f', marker], {encoding: 'utf8'}).stdout.split('\n').filter(pid => pid !== '' && readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'node');
+	assert.equal(pids.length, 1, `gdlab's process: ${pids.join(', ')}`);
+	process.kill(Number(pids[0]), 'SIGTERM');
+	assert.equal(await gdlab.exitStatus(), '143');
+	assert.match(readFileSync(errors, 'utf8'), /gdlab: stopped by SIGTERM\n$/);
+	assert.equal(gdlab.alternateScreen(), false, 'the terminal is back on its main screen');
+});
+
+test('a terminal that goes away (SIGHUP) mid-run: the run so far is written and gdlab ends without a native crash', {skip, timeout: 60_000}, async t => {
+	const cwd = mkdtempSync(join(tmpdir(), 'gdlab-e2e-hup-'));
+	t.after(() => {
+		rmSync(cwd, {recursive: true, force: true});
+	});
+	const errors = join(cwd, 'errors.txt');
+	const gdlab = startGdlab(t, ['train', '--epochs', '1000000', '--save', 'run.json'], cwd, {stderr: errors});
+	await gdlab.waitForScreen(text => text.includes('Train loss:'), 'training under way');
+	gdlab.tmux('kill-server');
+	const start = Date.now();
+	while (!readFileSync(errors, 'utf8').includes('stopped by SIGHUP')) {
+		assert.ok(Date.now() - start < screenTimeoutMs, `no SIGHUP line: ${readFileSync(errors, 'utf8')}`);
+		await sleep(20);
+	}
+
+	await sleep(500);
+	const told = readFileSync(errors, 'utf8');
+	assert.match(told, /^gdlab: stopped by SIGHUP at epoch \d+ of 1000000; the run so far written to run\.json\n$/);
+	assert.equal(runCli(['replay', join(cwd, 'run.json')]).status, 0);
 });

@@ -4,10 +4,12 @@ import {existsSync, readFileSync} from 'node:fs';
 const signalNumbers = {SIGHUP: 1, SIGINT: 2, SIGTERM: 15} as const;
 
 /**
- * Resolve once process `pid` catches `signal` (Linux: its SigCgt mask in /proc says so), polling every few
- * milliseconds for at most `timeoutMs`; where there is no /proc, after a fixed pause instead.
+ * Resolve once gdlab's process `pid` has its own signal handlers (Linux: its SigCgt mask in /proc shows
+ * SIGHUP caught: Node itself catches SIGINT and SIGTERM from the start, and gdlab installs its handlers for
+ * all three at once), polling every few milliseconds for at most `timeoutMs`; without /proc, after a pause.
  */
-export async function waitUntilCaught(pid: number, signal: keyof typeof signalNumbers, timeoutMs = 30_000): Promise<void> {
+export async function waitUntilListening(pid: number, timeoutMs = 30_000): Promise<void> {
+	const signal = 'SIGHUP';
 	const status = `/proc/${pid}/status`;
 	if (!existsSync('/proc/self/status')) {
 		await sleep(1000);
