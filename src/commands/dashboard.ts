@@ -11,7 +11,8 @@ import {locateRunData, readRunFile, type RunDataLocation, type RunRecord} from '
 import {loadingText, openFullScreen, watchLoadingKeys, writeLoadingLine} from '../ui/full-screen.js';
 import type {ScreenName} from '../ui/key-map.js';
 import type {DashboardOptions} from '../ui/run-dashboard.js';
-import {summarizeSaves, type SaveLog} from '../ui/save-log.js';
+import {savesUnderWay, summarizeSaves, type SaveLog} from '../ui/save-log.js';
+import {noteOnInterrupt} from './interrupted.js';
 import {checkDataOverride, recordRunOptions, runDataError, runReplay} from './replay.js';
 import {loadRunDataInSteps} from './run-data.js';
 import {UsageError} from './usage-error.js';
@@ -85,6 +86,12 @@ export async function runDashboardCommand(argv: string[]): Promise<number> {
 
 	// a frame at once, and the UI's modules loading while the data does (a million rows take seconds)
 	const closeScreen = openFullScreen(process.stdout);
+	// an interrupt (a second Ctrl+C while quitting waits for a save) says so on the main screen
+	const interruptNote = noteOnInterrupt(() => {
+		closeScreen();
+		const paths = savesUnderWay();
+		return paths.length === 0 ? undefined : `before the save to ${paths.join(' and ')} was written (a file already there is as it was)`;
+	});
 	const releaseKeys = watchLoadingKeys(process.stdin);
 	let saves: SaveLog[] = [];
 	let dataset: Dataset | undefined;
@@ -109,6 +116,7 @@ export async function runDashboardCommand(argv: string[]): Promise<number> {
 		writeLoadingLine(process.stdout, loadingText(`starting the runs on ${split.train.rows} training records`));
 		saves = await runDashboard({...dashboardOptions(options, split, values.save, record, values.load), beforeDraw: releaseKeys});
 	} finally {
+		interruptNote();
 		releaseKeys();
 		// nothing reads keys any more: stdin must not hold the process open (after a data error, say)
 		process.stdin.pause();

@@ -125,6 +125,29 @@ export function App({split, sessions, savePath, startControls, loaded, initialMo
 
 	/** Failed saves q has already warned about. */
 	const warnedFailures = useRef(new Set<SaveOutcome>());
+	/**
+	 * q: quit, once the saves under way are written; a run whose last save failed is not dropped at the first
+	 * q, which shows it and says so (once per failure).
+	 */
+	const quit = () => {
+		const writing = (['single', 'backprop'] as const).filter(model => sessions[model].saves.writing);
+		if (writing.length > 0) {
+			changeControls(writing[0]!, {notice: 'quitting once the save is written…'});
+			void Promise.all(writing.map(async model => sessions[model].saves.settled())).then(quit);
+			return;
+		}
+
+		const unsaved = lastSaveFailed(sessions, warnedFailures.current);
+		if (unsaved) {
+			warnedFailures.current.add(unsaved.outcome);
+			wanted.current.screen = unsaved.model;
+			setScreen(unsaved.model);
+			changeControls(unsaved.model, {notice: unsavedRunNotice});
+			return;
+		}
+
+		exit();
+	};
 	/** Hand the waiting keys to the screen on show, once it is the one wanted. */
 	const drawn = useRef({screen, helpOpen});
 	const deliverKeys = () => {
@@ -134,17 +157,7 @@ export function App({split, sessions, savePath, startControls, loaded, initialMo
 
 		for (const key of waitingKeys.current.splice(0)) {
 			if (key.name === 'q') { // Ink restores the terminal; the sessions close once their saves are written
-				// a run whose last save failed is not dropped at the first q: it says so, once per failure
-				const unsaved = lastSaveFailed(sessions, warnedFailures.current);
-				if (unsaved) {
-					warnedFailures.current.add(unsaved.outcome);
-					wanted.current.screen = unsaved.model;
-					setScreen(unsaved.model);
-					changeControls(unsaved.model, {notice: unsavedRunNotice});
-					continue;
-				}
-
-				exit();
+				quit();
 				return;
 			}
 

@@ -10,30 +10,44 @@ export type SaveOutcome = {path: string; saved: SavedRun; failure?: undefined} |
 
 /** Counts saves as they end, across runs, so the summary keeps the order they ended in. */
 let endedSaves = 0;
+/** The files of the saves being written now, across runs (one entry per save). */
+const underWay: string[] = [];
+
+/** The files saves are being written to now, for a line said on an interrupt. */
+export function savesUnderWay(): string[] {
+	return [...new Set(underWay)];
+}
 
 /** One run's saves. */
 export class SaveLog {
 	/** How each save ended, in the order they ended, with its place among every run's saves. */
 	readonly outcomes: Array<SaveOutcome & {order: number}> = [];
-	private readonly writing = new Set<Promise<unknown>>();
+	private readonly pending = new Set<Promise<unknown>>();
 
 	/** Keep track of the save of `path` that `saving` stands for; resolves and rejects as it does. */
 	async track(path: string, saving: Promise<SavedRun>): Promise<SavedRun> {
+		underWay.push(path);
+		void saving.catch(() => undefined).finally(() => underWay.splice(underWay.indexOf(path), 1));
 		const settled = saving.then(saved => {
 			this.outcomes.push({path, saved, order: endedSaves++});
 		}, (error: unknown) => {
 			this.outcomes.push({path, failure: error instanceof Error ? error.message : String(error), order: endedSaves++});
 		});
-		this.writing.add(settled);
-		void settled.finally(() => this.writing.delete(settled));
+		this.pending.add(settled);
+		void settled.finally(() => this.pending.delete(settled));
 		return saving;
+	}
+
+	/** Whether a save of this run is being written. */
+	get writing(): boolean {
+		return this.pending.size > 0;
 	}
 
 	/** Resolves once every save asked for so far is written or has failed. */
 	async settled(): Promise<void> {
-		while (this.writing.size > 0) {
+		while (this.pending.size > 0) {
 			// a save may be asked for while others finish
-			await Promise.all([...this.writing]);
+			await Promise.all([...this.pending]);
 		}
 	}
 }

@@ -103,3 +103,29 @@ test('after a save that failed, the first q says so and keeps the run; q again q
 	const saves = await done;
 	assert.equal(saves.flatMap(log => log.outcomes).at(-1)?.failure !== undefined, true);
 });
+
+test('w and q in one burst, the save failing: q waits for it, then keeps the run and says so', async () => {
+	const stdin = new FakeStdin(true);
+	const stdout = new FakeStdout();
+	const path = join(tmpdir(), `gdlab-no-such-folder-${process.pid}-burst`, 'run.json');
+	let ended = false;
+	const done = runDashboard({
+		split: lessonSplit(),
+		configs: {single: {...lessonConfig('single'), epochs: 100_000}, backprop: lessonConfig('backprop')},
+		initialModel: 'single',
+		forwardSeed: 42,
+		source: lessonSource,
+		savePath: path,
+		stdin: stdin as unknown as NodeJS.ReadStream,
+		stdout: stdout as unknown as NodeJS.WriteStream,
+	}).then(saves => {
+		ended = true;
+		return saves;
+	});
+	await waitFor(() => stdout.output.includes('Single unit'));
+	stdin.type('wq');
+	await waitFor(() => stdout.output.includes(unsavedRunNotice), () => stdout.output.slice(-1500));
+	assert.equal(ended, false, 'the q waited for the save, which failed, and kept the run');
+	stdin.type('q');
+	await done;
+});

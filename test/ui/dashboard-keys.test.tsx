@@ -109,6 +109,18 @@ test('↑ on a run done at the ladder\'s top, after ↓, steps the target back u
 	assert.equal(session.epoch, longRun);
 });
 
+test('↑ on a run done past the ladder\'s top (--epochs 150000), after ↓, comes back to its epochs', async () => {
+	const dashboard = renderDashboard({configs: {single: {epochs: 150_000}}});
+	const session = dashboard.sessions.single;
+	await pause(dashboard);
+	session.engine.advance(150_000 - session.epoch);
+	dashboard.press(keys.down);
+	await dashboard.waitForFrame('epoch target 150000 → 100000: below the epochs trained; done where it stands');
+	dashboard.press(keys.up);
+	await dashboard.waitForFrame('epoch target 100000 → 150000');
+	assert.equal(session.config.epochs, 150_000);
+});
+
 test('↓ lowers the epoch target along the ladder, past the lesson\'s 1000 and 900', async () => {
 	const dashboard = renderDashboard({configs: {single: {epochs: 2000}}});
 	dashboard.press(keys.down);
