@@ -14,6 +14,13 @@ export const hiddenOutputRow = 'h→ŷ';
 
 /** Shown for a step or gradient before the first epoch has made one. */
 export const notYetMark = '–';
+/**
+ * Most feature rows and hidden-unit columns a table is made with: more than any terminal shows, and a wide
+ * network (1,000 features × 200 hidden units: 600,000 numbers) would otherwise be formatted in full every
+ * frame, holding keys back for most of a second. The rest are counted in the "… +n" row and the "…" column.
+ */
+export const maxTableRows = 200;
+export const maxTableColumns = 120;
 
 /** The weights, last steps and gradients of a run as a panel. */
 export function describeWeights(snapshot: SessionSnapshot, featureNames: string[]): PanelSpec {
@@ -32,14 +39,18 @@ function stepFormatter(snapshot: SessionSnapshot): (value: number) => string {
 function singleUnitTable(snapshot: SessionSnapshot, featureNames: string[]): TableSpec {
 	const {weights, lastWeightStep, gradient} = snapshot;
 	const step = stepFormatter(snapshot);
+	const row = (feature: number) => ({
+		[inputColumn]: featureNames[feature]!,
+		weight: formatNumber(weights[feature]!),
+		'last Δw': step(lastWeightStep[feature]!),
+		gradient: step(gradient[feature]!),
+	});
+	// the first rows and the last, as the panel shows them when it cuts
+	const shown = featureNames.length <= maxTableRows ? featureNames.map((_, feature) => feature) : [...Array.from({length: maxTableRows - 1}, (_, feature) => feature), featureNames.length - 1];
 	return {
 		columns: [inputColumn, 'weight', 'last Δw', 'gradient'],
-		rows: featureNames.map((name, feature) => ({
-			[inputColumn]: name,
-			weight: formatNumber(weights[feature]!),
-			'last Δw': step(lastWeightStep[feature]!),
-			gradient: step(gradient[feature]!),
-		})),
+		rows: shown.map(row),
+		omittedRows: featureNames.length - shown.length,
 	};
 }
 
@@ -51,20 +62,21 @@ function backpropTable(snapshot: SessionSnapshot, featureNames: string[]): Table
 		{label: 'Δw', values: snapshot.lastWeightStep, format: step},
 		{label: '∇', values: snapshot.gradient, format: step},
 	];
-	const units = Array.from({length: hidden}, (_, unit) => `h${unit + 1}`);
-	const columns = [inputColumn, ...quantities.flatMap(({label}) => units.map(unit => `${label} ${unit}`))];
+	// the columns in order (w of each unit, then Δw, then ∇), as many as a table is made with
+	const cellsOf = quantities.flatMap(quantity => Array.from({length: hidden}, (_, unit) => ({quantity, unit, column: `${quantity.label} h${unit + 1}`})));
+	const kept = cellsOf.slice(0, maxTableColumns);
 	const row = (label: string, start: number) => {
 		const cells: Record<string, string> = {[inputColumn]: label};
-		for (const {label: quantity, values, format} of quantities) {
-			for (const [unit, name] of units.entries()) {
-				cells[`${quantity} ${name}`] = format(values[start + unit]!);
-			}
+		for (const {quantity, unit, column} of kept) {
+			cells[column] = quantity.format(quantity.values[start + unit]!);
 		}
 
 		return cells;
 	};
 
-	const rows = featureNames.map((name, feature) => row(name, feature * hidden));
+	// the first feature rows and the hidden→output row, as the panel shows them when it cuts
+	const features = Math.min(featureNames.length, maxTableRows);
+	const rows = featureNames.slice(0, features).map((name, feature) => row(name, feature * hidden));
 	rows.push(row(hiddenOutputRow, featureNames.length * hidden));
-	return {columns, rows};
+	return {columns: [inputColumn, ...kept.map(({column}) => column)], rows, omittedRows: featureNames.length - features, omittedColumns: kept.length < cellsOf.length};
 }

@@ -16,6 +16,10 @@ export type TableSpec = {
 	optional?: string[];
 	/** Rows at the top kept while the height allows (default 1: the first); rows below them give way first. */
 	leadingRows?: number;
+	/** Rows left out before the last when the table was made (more than any terminal shows): counted in its "… +n" row. */
+	omittedRows?: number;
+	/** Whether columns were left out at the end when the table was made: a "…" column then says so. */
+	omittedColumns?: boolean;
 };
 
 /** A line of text, or its versions from the fullest to the shortest: the first that fits is drawn. */
@@ -41,13 +45,13 @@ export const moreColumnsHeading = '…';
 export function fitTableColumns(table: TableSpec, width: number): string[] {
 	const moreWidth = displayWidth(moreColumnsHeading) + 2 * cellPadding + 1;
 	const widthOf = (columns: readonly string[]) => 1 + columns.reduce((sum, column) => sum + columnWidthOf(table, column) + 1, 0);
-	if (widthOf(table.columns) <= width) {
+	if (!table.omittedColumns && widthOf(table.columns) <= width) {
 		return table.columns;
 	}
 
 	// the optional columns go first, one by one, while that is enough
 	const optional = (table.optional ?? []).filter(column => table.columns.includes(column));
-	for (let dropped = 1; dropped <= optional.length; dropped++) {
+	for (let dropped = 1; dropped <= optional.length && !table.omittedColumns; dropped++) {
 		const kept = table.columns.filter(column => !optional.slice(0, dropped).includes(column));
 		if (widthOf(kept) <= width) {
 			return kept;
@@ -107,7 +111,12 @@ export function shortenLabels(table: TableSpec): TableSpec {
 		});
 		return cells;
 	});
-	return {columns, rows, ...(table.optional ? {optional: table.optional.map(name => columns[table.columns.indexOf(name)] ?? name)} : {})};
+	return {
+		columns,
+		rows,
+		...(table.optional ? {optional: table.optional.map(name => columns[table.columns.indexOf(name)] ?? name)} : {}),
+		...(table.omittedColumns ? {omittedColumns: true} : {}),
+	};
 }
 
 /** Columns of a label's start kept before the part where it differs from another. */
@@ -214,23 +223,29 @@ export function moreRowsLabel(count: number): string {
  * standing for them.
  */
 export function clipPanel(panel: PanelSpec, rows: number): PanelSpec {
-	let excess = panelHeight(panel) - rows;
-	if (excess <= 0) {
+	// rows left out when a table was made need their "… +n" row, room or not
+	const omitted = panel.tables.some(table => (table.omittedRows ?? 0) > 0);
+	let excess = Math.max(panelHeight(panel) - rows, omitted ? 0 : Number.NEGATIVE_INFINITY);
+	if (excess < 0 || (excess === 0 && !omitted)) {
 		return panel;
 	}
 
 	const tables = [...panel.tables];
-	for (let index = tables.length - 1; index >= 0 && excess > 0; index--) {
+	for (let index = tables.length - 1; index >= 0; index--) {
 		const table = tables[index]!;
+		if (excess <= 0 && !((table.omittedRows ?? 0) > 0)) {
+			continue;
+		}
+
 		// keep the leading records and the last; the "… +n" row takes the place of one of those removed
 		const removable = table.rows.length - (table.leadingRows ?? 1) - 1;
 		if (removable < 2) {
 			continue;
 		}
 
-		const removed = Math.min(removable, excess + 1);
+		const removed = Math.min(removable, Math.max(0, excess) + 1);
 		const kept = table.rows.length - 1 - removed;
-		tables[index] = {...table, rows: [...table.rows.slice(0, kept), {[table.columns[0]!]: moreRowsLabel(removed)}, table.rows.at(-1)!]};
+		tables[index] = {...table, rows: [...table.rows.slice(0, kept), {[table.columns[0]!]: moreRowsLabel(removed + (table.omittedRows ?? 0))}, table.rows.at(-1)!], omittedRows: 0};
 		excess -= removed - 1;
 	}
 
