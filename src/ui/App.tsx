@@ -123,6 +123,8 @@ export function App({split, sessions, savePath, startControls, loaded, initialMo
 	}, []); // appKey and deliverKeys use refs and state setters only: one handler for the App's life, so Ink never re-subscribes
 	useInput(onInput, {isActive: keysActive});
 
+	/** Whether `owner`'s run is in `path`: saved or being saved there in this dashboard, or loaded from it. */
+	const ownerHolds = (owner: ModelKind, path: string): boolean => sessions[owner].saves.holds(path) || (initialLoadCheck?.model === owner && initialOwners.get(path) === owner);
 	/** Failed saves q has already warned about. */
 	const warnedFailures = useRef(new Set<SaveOutcome>());
 	/**
@@ -196,7 +198,7 @@ export function App({split, sessions, savePath, startControls, loaded, initialMo
 							keyTarget={keyTarget}
 							model={screen}
 							session={sessions[screen]}
-							savePath={() => savePathFor(savePath, screen, saveOwners.current, new Date())}
+							savePath={() => savePathFor(savePath, screen, saveOwners.current, new Date(), (owner, path) => ownerHolds(owner, path))}
 							split={split}
 							controls={controls[screen]}
 							onControls={change => {

@@ -23,11 +23,17 @@ export class SaveLog {
 	/** How each save ended, in the order they ended, with its place among every run's saves. */
 	readonly outcomes: Array<SaveOutcome & {order: number}> = [];
 	private readonly pending = new Set<Promise<unknown>>();
+	/** The files of this run's saves being written. */
+	private readonly paths: string[] = [];
 
 	/** Keep track of the save of `path` that `saving` stands for; resolves and rejects as it does. */
 	async track(path: string, saving: Promise<SavedRun>): Promise<SavedRun> {
 		underWay.push(path);
-		void saving.catch(() => undefined).finally(() => underWay.splice(underWay.indexOf(path), 1));
+		this.paths.push(path);
+		void saving.catch(() => undefined).finally(() => {
+			underWay.splice(underWay.indexOf(path), 1);
+			this.paths.splice(this.paths.indexOf(path), 1);
+		});
 		const settled = saving.then(saved => {
 			this.outcomes.push({path, saved, order: endedSaves++});
 		}, (error: unknown) => {
@@ -36,6 +42,11 @@ export class SaveLog {
 		this.pending.add(settled);
 		void settled.finally(() => this.pending.delete(settled));
 		return saving;
+	}
+
+	/** Whether this run is in `path`: a save of it there was written, or is being written. */
+	holds(path: string): boolean {
+		return this.paths.includes(path) || this.outcomes.some(outcome => outcome.path === path && outcome.saved !== undefined);
 	}
 
 	/** Whether a save of this run is being written. */

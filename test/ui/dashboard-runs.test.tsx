@@ -1,7 +1,7 @@
 /** Saving and loading runs from the dashboard, and the dashboard at the extremes of its settings. */
 import '../helpers/outside-ci.js';
 import assert from 'node:assert/strict';
-import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, afterEach, test} from 'node:test';
@@ -92,6 +92,21 @@ test('with one --save file, the other model\'s w saves beside it (-backprop) and
 	assert.equal(readRunFile(beside).config.model, 'backprop');
 	dashboard.press('w');
 	await dashboard.waitForFrame(`replaced the earlier save in ${beside}`);
+});
+
+test('after one model\'s save there failed, the other model\'s w saves to --save\'s file itself', async () => {
+	const folder = join(directory, 'made-later');
+	const path = join(folder, 'run.json');
+	const dashboard = renderDashboard({configs: {single: {epochs: longRun}, backprop: {epochs: longRun}}, props: {savePath: path}});
+	dashboard.press('w');
+	await dashboard.waitForFrame(`could not save: ${path}: cannot write: no such directory`);
+	mkdirSync(folder);
+	dashboard.press('3');
+	await dashboard.waitForFrame('Backprop 6×2×1');
+	dashboard.press('w');
+	await dashboard.waitForFrame(`saved run to ${path} (epoch`);
+	assert.equal(readRunFile(path).config.model, 'backprop');
+	assert.equal(existsSync(join(folder, 'run-backprop.json')), false);
 });
 
 test('a save that cannot be written says why in one line and the run goes on', async () => {
