@@ -41,6 +41,11 @@ export function formatAccuracy(accuracy: number): string {
 
 /** Epochs per second, short: 950, 12.3k, 1.2M. */
 export function formatRate(perSecond: number): string {
+	// below 10 a second (a wide network's epochs take seconds), one decimal, so it never reads 0
+	if (perSecond > 0 && perSecond < 10) {
+		return perSecond < 0.1 ? perSecond.toPrecision(1) : perSecond.toFixed(1);
+	}
+
 	if (perSecond < 1000) {
 		return String(Math.round(perSecond));
 	}

@@ -23,6 +23,10 @@ test('accuracy, speed and batch read as the lesson and a user would say them', (
 	assert.equal(formatRate(950.4), '950');
 	assert.equal(formatRate(12_345), '12.3k');
 	assert.equal(formatRate(2_500_000), '2.5M');
+	assert.equal(formatRate(0.3), '0.3', 'a slow run never reads 0 epochs/s');
+	assert.equal(formatRate(0.04), '0.04');
+	assert.equal(formatRate(7.26), '7.3');
+	assert.equal(formatRate(0), '0');
 	assert.equal(formatBatch('full'), 'full batch');
 	assert.equal(formatBatch('record'), 'per record');
 	assert.equal(formatBatch(32), 'mini-batch 32');
