@@ -74,30 +74,35 @@ test('Ctrl+C typed right after another key, in one chunk, still ends runDashboar
 	await done;
 });
 
-test('after a save that failed, the first q says so and keeps the run; q again quits, saying the save failed', async () => {
+/** The dashboard with --save in a folder that is not there (every w fails), and whether it has ended. */
+function failingSaveDashboard(name: string) {
 	const stdin = new FakeStdin(true);
 	const stdout = new FakeStdout();
-	const path = join(tmpdir(), `gdlab-no-such-folder-${process.pid}`, 'run.json');
-	let ended = false;
+	const state = {ended: false};
 	const done = runDashboard({
 		split: lessonSplit(),
 		configs: {single: {...lessonConfig('single'), epochs: 100_000}, backprop: lessonConfig('backprop')},
 		initialModel: 'single',
 		forwardSeed: 42,
 		source: lessonSource,
-		savePath: path,
+		savePath: join(tmpdir(), `gdlab-no-such-folder-${process.pid}-${name}`, 'run.json'),
 		stdin: stdin as unknown as NodeJS.ReadStream,
 		stdout: stdout as unknown as NodeJS.WriteStream,
 	}).then(saves => {
-		ended = true;
+		state.ended = true;
 		return saves;
 	});
+	return {stdin, stdout, state, done};
+}
+
+test('after a save that failed, the first q says so and keeps the run; q again quits, saying the save failed', async () => {
+	const {stdin, stdout, state, done} = failingSaveDashboard('later');
 	await waitFor(() => stdout.output.includes('Single unit'));
 	stdin.type('w');
 	await waitFor(() => stdout.output.includes('could not save'));
 	stdin.type('2q');
 	await waitFor(() => stdout.output.includes(unsavedRunNotice), () => stdout.output.slice(-1500));
-	assert.equal(ended, false, 'the first q keeps the run');
+	assert.equal(state.ended, false, 'the first q keeps the run');
 	assert.match(stdout.output.slice(stdout.output.lastIndexOf('Single unit')), /Single unit {2}(running|paused)/, 'back on the run that was not saved');
 	stdin.type('q');
 	const saves = await done;
@@ -105,27 +110,11 @@ test('after a save that failed, the first q says so and keeps the run; q again q
 });
 
 test('w and q in one burst, the save failing: q waits for it, then keeps the run and says so', async () => {
-	const stdin = new FakeStdin(true);
-	const stdout = new FakeStdout();
-	const path = join(tmpdir(), `gdlab-no-such-folder-${process.pid}-burst`, 'run.json');
-	let ended = false;
-	const done = runDashboard({
-		split: lessonSplit(),
-		configs: {single: {...lessonConfig('single'), epochs: 100_000}, backprop: lessonConfig('backprop')},
-		initialModel: 'single',
-		forwardSeed: 42,
-		source: lessonSource,
-		savePath: path,
-		stdin: stdin as unknown as NodeJS.ReadStream,
-		stdout: stdout as unknown as NodeJS.WriteStream,
-	}).then(saves => {
-		ended = true;
-		return saves;
-	});
+	const {stdin, stdout, state, done} = failingSaveDashboard('burst');
 	await waitFor(() => stdout.output.includes('Single unit'));
 	stdin.type('wq');
 	await waitFor(() => stdout.output.includes(unsavedRunNotice), () => stdout.output.slice(-1500));
-	assert.equal(ended, false, 'the q waited for the save, which failed, and kept the run');
+	assert.equal(state.ended, false, 'the q waited for the save, which failed, and kept the run');
 	stdin.type('q');
 	await done;
 });
