@@ -4,7 +4,7 @@
  */
 import type {Examples} from '../data/dataset.js';
 import {predictWithKernel} from './kernels/fast-epoch.js';
-import {PairwiseSum} from './pairwise-sum.js';
+import {PairwiseSum, pairwiseSum} from './pairwise-sum.js';
 
 /** The trainable models of the lesson. */
 export const modelKinds = ['single', 'backprop'] as const;
@@ -53,8 +53,9 @@ const evaluationChunkRows = 4096;
 export function evaluate(model: Model, examples: Examples): Evaluation {
 	const {rows, featureCount, features, targets} = examples;
 	const outputs = new Float64Array(Math.min(rows, evaluationChunkRows));
-	// summed as np.mean sums the lesson's (out - targets) ** 2, so the losses print as the lesson's do
-	const squaredErrors = new PairwiseSum(rows);
+	// summed as np.mean sums the lesson's (out - targets) ** 2, so the losses print as the lesson's do (in one
+	// go from the buffer when the records fit it, as on the lesson's data every epoch)
+	const squaredErrors = rows > evaluationChunkRows ? new PairwiseSum(rows) : undefined;
 	let correct = 0;
 	for (let first = 0; first < rows; first += evaluationChunkRows) {
 		const last = Math.min(first + evaluationChunkRows, rows);
@@ -74,8 +75,9 @@ export function evaluate(model: Model, examples: Examples): Evaluation {
 			outputs[row - first] = (output - target) * (output - target);
 		}
 
-		squaredErrors.add(outputs, 0, last - first);
+		squaredErrors?.add(outputs, 0, last - first);
 	}
 
-	return {meanSquaredError: squaredErrors.total() / rows, accuracy: correct / rows};
+	const sum = squaredErrors ? squaredErrors.total() : pairwiseSum(outputs, 0, rows);
+	return {meanSquaredError: sum / rows, accuracy: correct / rows};
 }
