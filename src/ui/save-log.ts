@@ -13,6 +13,14 @@ let endedSaves = 0;
 /** The files of the saves being written now, across runs (one entry per save). */
 const underWay: string[] = [];
 
+/** Remove one `path` from `paths`. */
+function removeOne(paths: string[], path: string): void {
+	const index = paths.indexOf(path);
+	if (index !== -1) {
+		paths.splice(index, 1);
+	}
+}
+
 /** The files saves are being written to now, for a line said on an interrupt. */
 export function savesUnderWay(): string[] {
 	return [...new Set(underWay)];
@@ -31,8 +39,8 @@ export class SaveLog {
 		underWay.push(path);
 		this.paths.push(path);
 		void saving.catch(() => undefined).finally(() => {
-			underWay.splice(underWay.indexOf(path), 1);
-			this.paths.splice(this.paths.indexOf(path), 1);
+			removeOne(underWay, path);
+			removeOne(this.paths, path);
 		});
 		const settled = saving.then(saved => {
 			this.outcomes.push({path, saved, order: endedSaves++});
