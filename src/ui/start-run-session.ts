@@ -1,5 +1,5 @@
 /** Pick where a run trains: on the render thread when its epochs are light, in a worker thread when they are heavy. */
-import type {Examples} from '../data/dataset.js';
+import {inSharedMemory, isShared} from '../engine/shared-float64-array.js';
 import type {SessionConfig, TrainingData} from '../engine/training-session.js';
 import {hiddenUnitLimits} from './ladders.js';
 import {LocalRunSession, type RunContext} from './local-run-session.js';
@@ -39,31 +39,8 @@ export async function startRunSession(context: RunContext, config: SessionConfig
 	return WorkerRunSession.start({...context, data: sharedData(context.data)}, config, replay);
 }
 
-/** Copies of records not in shared memory, made once, so that both models' workers read the same copy. */
-const sharedCopies = new WeakMap<TrainingData, TrainingData>();
-
-/** `data` where a worker can read it without a copy: itself when it is in shared memory, else a shared copy. */
+/** `data` where a worker can read it without a copy: itself when it is in shared memory, else shared copies (made once). */
 function sharedData(data: TrainingData): TrainingData {
 	const {train, test} = data;
-	if ([train.features, train.targets, test.features, test.targets].every(array => array.buffer instanceof SharedArrayBuffer)) {
-		return data;
-	}
-
-	let copy = sharedCopies.get(data);
-	if (!copy) {
-		copy = {...data, train: sharedExamples(train), test: sharedExamples(test)};
-		sharedCopies.set(data, copy);
-	}
-
-	return copy;
-}
-
-function sharedExamples(examples: Examples): Examples {
-	const shared = (values: Float64Array): Float64Array => {
-		const array = new Float64Array(new SharedArrayBuffer(values.byteLength));
-		array.set(values);
-		return array;
-	};
-
-	return {...examples, features: shared(examples.features), targets: shared(examples.targets)};
+	return isShared(train) && isShared(test) ? data : {...data, train: inSharedMemory(train), test: inSharedMemory(test)};
 }

@@ -23,6 +23,7 @@ import {chunkStart, claimChunk, claimWord, maxChunks, minChunkRows} from './chun
 import {kernelSigmoids, type KernelSigmoid} from './kernel-sigmoid.js';
 import {chunkTotals, control, maxSharedWeights, sharedBlock, type RecordBuffers} from './parallel-protocol.js';
 import {recordMemoryOf} from './record-memory.js';
+import {inSharedMemory, isShared} from '../shared-float64-array.js';
 
 /** Records from which data is big: kept in shared memory, and every epoch over it cut into chunks. */
 export const minParallelRows = 32_768;
@@ -146,34 +147,8 @@ export function epochChunks(weightCount: number, start: number, end: number): nu
 	return records * weightCount >= minParallelWork ? 2 : undefined;
 }
 
-const isShared = (examples: Examples): boolean => examples.features.buffer instanceof SharedArrayBuffer && examples.targets.buffer instanceof SharedArrayBuffer;
-
 /** Whether the worker can read `examples`: in shared memory, or small enough to copy there once. */
 const workerCanRead = (examples: Examples): boolean => isShared(examples) || examples.rows < minParallelRows;
-
-/** Shared copies of small record sets for the worker (records never change once made, as the kernels' resident copies assume too). */
-const sharedCopies = new WeakMap<Float64Array, Examples>();
-
-/** `examples` where the worker can read them: themselves when shared, else a shared copy made once. */
-function sharedRecords(examples: Examples): Examples {
-	if (isShared(examples)) {
-		return examples;
-	}
-
-	let copy = sharedCopies.get(examples.features);
-	if (!copy || copy.targets.length !== examples.targets.length) {
-		const shared = (values: Float64Array): Float64Array => {
-			const array = new Float64Array(new SharedArrayBuffer(values.byteLength));
-			array.set(values);
-			return array;
-		};
-
-		copy = {...examples, features: shared(examples.features), targets: shared(examples.targets)};
-		sharedCopies.set(examples.features, copy);
-	}
-
-	return copy;
-}
 
 /** Runs the kernel over records [first, last) of the epoch's records, adding into `into`. */
 export type RunRecords = (first: number, last: number, into: Float64Array) => void;
@@ -199,7 +174,7 @@ export function accumulateInParallel(
 	}
 
 	const work = enabled && workerCanRead(examples) ? startHelper() : undefined;
-	const sequence = work && askWorker(work) ? post(work, weights, featureCount, hiddenCount, sharedRecords(examples), start, end, chunks, sigmoid) : undefined;
+	const sequence = work && askWorker(work) ? post(work, weights, featureCount, hiddenCount, inSharedMemory(examples), start, end, chunks, sigmoid) : undefined;
 	if (ownTotals[0]?.length !== weights.length) {
 		const room = new Float64Array(maxChunks * maxSharedWeights);
 		ownTotals = Array.from({length: maxChunks}, (_, chunk) => room.subarray(chunk * maxSharedWeights, (chunk * maxSharedWeights) + weights.length));
