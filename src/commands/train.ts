@@ -159,8 +159,9 @@ async function trainAndReport(options: RunOptions, outputs: RunOutputs, write: (
 
 /**
  * Load the data, train to the epoch target, and collect the lesson's reported losses, handing each to
- * `onLoss` as training reaches it (and the session to `onStart` as it begins). Loading and training let the event loop in every few dozen
- * milliseconds, so Ctrl+C stops a long run at once, before another line is printed.
+ * `onLoss` as training reaches it (and the session to `onStart` as it begins). Loading and training let
+ * the event loop in every few dozen milliseconds, so Ctrl+C stops a long run at once, before another line
+ * is printed.
  */
 export async function train(options: RunOptions, onLoss?: (loss: ReportedLoss) => void, onStart?: (started: Pick<TrainResult, 'split' | 'session'>) => void): Promise<TrainResult> {
 	const split = await loadRunDataInSteps(options, () => undefined);

@@ -76,7 +76,7 @@ export function App({split, sessions, savePath, startControls, loaded, initialMo
 	const [loadCheck, setLoadCheck] = useState(initialLoadCheck);
 	// which model's run each --save path holds (a run loaded from it, to begin with), so that one model's w never replaces the other's
 	const [initialOwners] = useState(() => initialSaveOwners(savePath, initialLoadCheck));
-	const saveOwners = useRef(initialOwners);
+	const saveOwners = useRef(new Map(initialOwners));
 	const changeControls = useCallback((model: ModelKind, change: ControlsChange) => {
 		setControls(previous => ({...previous, [model]: applyControlsChange(previous[model], change)}));
 	}, []);
@@ -124,7 +124,7 @@ export function App({split, sessions, savePath, startControls, loaded, initialMo
 	useInput(onInput, {isActive: keysActive});
 
 	/** Whether `owner`'s run is in `path`: saved or being saved there in this dashboard, or loaded from it. */
-	const ownerHolds = (owner: ModelKind, path: string): boolean => sessions[owner].saves.holds(path) || (initialLoadCheck?.model === owner && initialOwners.get(path) === owner);
+	const ownerHolds = (owner: ModelKind, path: string): boolean => sessions[owner].saves.holds(path) || initialOwners.get(path) === owner;
 	/** Failed saves q has already warned about. */
 	const warnedFailures = useRef(new Set<SaveOutcome>());
 	/**
@@ -198,7 +198,7 @@ export function App({split, sessions, savePath, startControls, loaded, initialMo
 							keyTarget={keyTarget}
 							model={screen}
 							session={sessions[screen]}
-							savePath={() => savePathFor(savePath, screen, saveOwners.current, new Date(), (owner, path) => ownerHolds(owner, path))}
+							savePath={() => savePathFor(savePath, screen, saveOwners.current, new Date(), ownerHolds)}
 							split={split}
 							controls={controls[screen]}
 							onControls={change => {

@@ -31,15 +31,14 @@ export function newRunFileName(model: ModelKind, at: Date, exists: (path: string
  * The file w saves `model`'s run to: `savePath` (--save) unless the other model's run went there earlier in
  * this dashboard (`owners` says which model each path holds), in which case `savePath` with -<model> before
  * its extension (both.json: both-backprop.json), so that one model's save never replaces the other's.
- * Without --save, a new file (newRunFileName). `holds` says whether a model's run is in a path (saved there,
- * or being saved) for the loaded run's model as well as any that saved.
+ * Without --save, a new file (newRunFileName). `holds` says whether a model's run is really in a path (saved
+ * or being saved there, or loaded from it): an owner whose save there failed does not hold it.
  */
 export function savePathFor(savePath: string | undefined, model: ModelKind, owners: Map<string, ModelKind>, at: Date, holds: (owner: ModelKind, path: string) => boolean = () => true): string {
 	if (savePath === undefined) {
 		return newRunFileName(model, at);
 	}
 
-	// an owner whose save there failed (and none was written) does not hold it
 	const owner = owners.get(savePath);
 	const path = owner === undefined || owner === model || !holds(owner, savePath) ? savePath : modelSavePath(savePath, model);
 	owners.set(path, model);
