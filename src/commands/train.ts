@@ -109,6 +109,12 @@ async function trainAndReport(options: RunOptions, outputs: RunOutputs, write: (
 	let training: Pick<TrainResult, 'split' | 'session'> | undefined;
 	let failures: string[] | undefined;
 	const unwritten = noteOnInterrupt(() => {
+		// --json prints the run so far, as text has printed its losses so far
+		if (outputs.json && failures === undefined && training !== undefined && training.session.epoch > 0) {
+			const {split, session} = training;
+			write(`${JSON.stringify({...trainJson({options, split, session, losses: reportedLosses(session)}), status: 'interrupted'}, null, 1)}\n`);
+		}
+
 		if (files.length === 0 || failures !== undefined) {
 			return undefined;
 		}

@@ -7,7 +7,7 @@ import {test} from 'node:test';
 import {readRunFile} from '../../src/data/run-file.js';
 import {maxDifference, readFixture} from '../helpers/fixtures.js';
 import {cliPath, runCli} from '../helpers/run-cli.js';
-import {waitUntilListening} from '../helpers/signal-handler.js';
+import {waitForProcessorTime, waitUntilListening} from '../helpers/signal-handler.js';
 
 const reference = readFixture('lesson-default.json');
 const alternate = readFixture('lesson-alternate.json');
@@ -143,6 +143,37 @@ test('a long train prints each loss as it gets there; Ctrl+C (SIGINT) or SIGTERM
 			rmSync(directory, {recursive: true, force: true});
 		}
 	}
+});
+
+test('--json interrupted once an epoch has trained prints the document of the run so far, status interrupted', async () => {
+	const child = spawn(process.execPath, [cliPath, 'train', '--model', 'backprop', '--epochs', '1000000', '--json'], {stdio: ['ignore', 'pipe', 'pipe']});
+	let stdout = '';
+	let stderr = '';
+	child.stdout.setEncoding('utf8').on('data', (text: string) => {
+		stdout += text;
+	});
+	child.stderr.setEncoding('utf8').on('data', (text: string) => {
+		stderr += text;
+	});
+	const exited = new Promise<number | null>(resolve => {
+		child.on('close', code => {
+			resolve(code);
+		});
+	});
+	// the admissions data loads in a fraction of this: by then it is training
+	await waitForProcessorTime(child.pid!, 1500);
+	child.kill('SIGINT');
+	assert.equal(await exited, 130);
+	const epoch = Number(/^gdlab: interrupted at epoch (\d+) of 1000000\n$/.exec(stderr)?.[1]);
+	assert.ok(epoch > 0, stderr);
+	const run = JSON.parse(stdout);
+	assert.equal(run.status, 'interrupted');
+	assert.equal(run.epochsTrained, epoch);
+	assert.equal(run.config.epochs, 1_000_000);
+	// the lesson's reporting epochs reached so far: 0, 100000, …
+	assert.deepEqual(run.losses.map((loss: {epoch: number}) => loss.epoch), Array.from({length: Math.floor((epoch - 1) / 100_000) + 1}, (_, index) => index * 100_000));
+	assert.equal(run.weights.hiddenOutput.length, 2);
+	assert.notDeepEqual(run.weights, run.initialWeights);
 });
 
 test('Ctrl+C before the first epoch (the data still being made) writes no file and says so', async () => {

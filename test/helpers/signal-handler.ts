@@ -37,3 +37,31 @@ async function sleep(ms: number): Promise<void> {
 		setTimeout(resolve, ms);
 	});
 }
+
+/**
+ * Resolve once process `pid` has used `milliseconds` of processor time (Linux: utime + stime in its /proc
+ * stat, in clock ticks of 10 ms), so a test interrupts a run only once it is surely training; without
+ * /proc, after a pause of that long and a second more.
+ */
+export async function waitForProcessorTime(pid: number, milliseconds: number, timeoutMs = 60_000): Promise<void> {
+	const stat = `/proc/${pid}/stat`;
+	if (!existsSync('/proc/self/stat')) {
+		await sleep(milliseconds + 1000);
+		return;
+	}
+
+	const started = Date.now();
+	for (;;) {
+		// the fields after the command name (which may hold spaces) in brackets: utime and stime are 14th and 15th
+		const fields = existsSync(stat) ? readFileSync(stat, 'utf8').replace(/^.*\) /s, '').split(' ') : [];
+		if ((Number(fields[11]) + Number(fields[12])) * 10 >= milliseconds) {
+			return;
+		}
+
+		if (Date.now() - started > timeoutMs) {
+			throw new Error(`process ${pid} never used ${milliseconds} ms of processor time`);
+		}
+
+		await sleep(20);
+	}
+}
