@@ -59,7 +59,7 @@ function parseStepArgs(argv: string[]) {
 function singleExample(name: 'worked' | 'gradient') {
 	const {x, y, weights, learnRate} = workedExamples[name];
 	const step = singleUnitStep(x, y, weights, learnRate);
-	const json = {example: name, x, y, weights, learnrate: learnRate, h: step.h, output: step.output, error: step.error, outputGradient: step.outputGradient, errorTerm: step.errorTerm, del_w: step.weightStep};
+	const json = {example: name, x, y, weights, learnRate, h: step.h, output: step.output, error: step.error, outputGradient: step.outputGradient, errorTerm: step.errorTerm, deltaWeights: step.weightStep};
 	const text = [
 		`One gradient descent step (${name === 'worked' ? "the lesson's worked example" : 'gradient.py'})`,
 		// gradient.py's x is np.array([1, 2, 3, 4]), an integer array
@@ -80,11 +80,11 @@ function backpropExample() {
 	const {x, y, weightsInputHidden, weightsHiddenOutput, learnRate} = workedExamples.backprop;
 	const step = backpropStep(x, y, weightsInputHidden, weightsHiddenOutput, learnRate);
 	const json = {
-		example: 'backprop', x, target: y, learnrate: learnRate,
+		example: 'backprop', x, target: y, learnRate,
 		weightsInputHidden: toRows(weightsInputHidden), weightsHiddenOutput,
 		hiddenIn: step.hiddenInput, hiddenOut: step.hiddenOutput, outputIn: step.outputInput, output: step.output,
 		error: step.error, outputErrorTerm: step.outputErrorTerm, hiddenError: step.hiddenError, hiddenErrorTerm: step.hiddenErrorTerm,
-		delta_w_h_o: step.deltaHiddenOutput, delta_w_i_h: step.deltaInputHidden,
+		deltaWeightsHiddenOutput: step.deltaHiddenOutput, deltaWeightsInputHidden: step.deltaInputHidden,
 	};
 	const text = [
 		'One backpropagation step (backprop.py)',

@@ -241,7 +241,7 @@ export function trainJson({options, split, session, losses}: TrainResult) {
 		model: config.model,
 		config: {
 			epochs: config.epochs,
-			learnrate: config.learnRate,
+			learnRate: config.learnRate,
 			hidden: config.model === 'backprop' ? config.hidden : null,
 			seed: config.seed,
 			splitSeed: options.splitSeed,

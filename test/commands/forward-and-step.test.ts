@@ -51,11 +51,11 @@ test('gdlab step backprop prints backprop.py\'s two arrays as its print() shows 
 
 test('gdlab step worked and backprop --json match the lesson within 1e-12', () => {
 	const worked = JSON.parse(runCli(['step', 'worked', '--json']).stdout);
-	assert.ok(maxDifference([worked.output, worked.error, worked.del_w], [reference.worked_step.output, reference.worked_step.error, reference.worked_step.del_w]) <= tolerance);
+	assert.ok(maxDifference([worked.output, worked.error, worked.deltaWeights], [reference.worked_step.output, reference.worked_step.error, reference.worked_step.del_w]) <= tolerance);
 	assert.equal(typeof worked.h, 'number');
 	assert.equal(typeof worked.errorTerm, 'number');
 	const backprop = JSON.parse(runCli(['step', 'backprop', '--json']).stdout);
-	assert.ok(maxDifference(backprop.delta_w_h_o, reference.backprop_step.delta_w_h_o) <= tolerance);
-	assert.ok(maxDifference(backprop.delta_w_i_h, reference.backprop_step.delta_w_i_h) <= tolerance);
+	assert.ok(maxDifference(backprop.deltaWeightsHiddenOutput, reference.backprop_step.delta_w_h_o) <= tolerance);
+	assert.ok(maxDifference(backprop.deltaWeightsInputHidden, reference.backprop_step.delta_w_i_h) <= tolerance);
 	assert.ok(Math.abs(backprop.output - reference.backprop_step.output) <= tolerance);
 });

@@ -32,7 +32,7 @@ test('gdlab train --model backprop --json matches lesson-default.json within 1e-
 	assert.equal(status, 0);
 	const run = JSON.parse(stdout);
 	assert.equal(run.model, 'backprop');
-	assert.deepEqual(run.config, {epochs: 900, learnrate: 0.005, hidden: 2, seed: 21, splitSeed: 42, rng: 'numpy', batch: 'full', momentum: 0});
+	assert.deepEqual(run.config, {epochs: 900, learnRate: 0.005, hidden: 2, seed: 21, splitSeed: 42, rng: 'numpy', batch: 'full', momentum: 0});
 	assert.deepEqual(run.features, ['gre', 'gpa', 'rank_1', 'rank_2', 'rank_3', 'rank_4']);
 	assert.equal(run.trainSize, 360);
 	assert.equal(run.testSize, 40);
