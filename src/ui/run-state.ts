@@ -78,7 +78,7 @@ export function runMessages(snapshot: SessionSnapshot, notice: string | undefine
 		const {epoch, epochs} = situation.loading;
 		messages.push({text: `loading the saved run: epoch ${epoch} of ${epochs} (run keys are off until then)`, tone: 'info'});
 	} else if (snapshot.status === 'diverged') {
-		messages.push({text: `diverged at epoch ${snapshot.divergedAt}: lower η and press r`, tone: 'failure'});
+		messages.push({text: `diverged at epoch ${snapshot.divergedAt! + 1}: lower η and press r`, tone: 'failure'});
 	} else if (notice !== undefined) {
 		messages.push({text: notice, tone: 'info'});
 	} else if (snapshot.status === 'done') {
@@ -86,7 +86,7 @@ export function runMessages(snapshot: SessionSnapshot, notice: string | undefine
 	}
 
 	if (lossRiseAt !== undefined && snapshot.status !== 'diverged') {
-		messages.push({text: `loss increasing at epoch ${lossRiseAt}`, tone: 'warning'});
+		messages.push({text: `loss increasing at epoch ${lossRiseAt + 1}`, tone: 'warning'});
 	}
 
 	return messages;

@@ -34,7 +34,8 @@ test('→ raises η on screen, the run goes on from the same weights, and the ch
 	const epoch = await pause(dashboard);
 	const weights = session.snapshot().weights;
 	dashboard.press(keys.right);
-	await dashboard.waitForFrame(`η 0.5 → 1 from epoch ${epoch}`);
+	// epochs count from 1, as the status line's count does: after 57 epochs, η changes from epoch 58
+	await dashboard.waitForFrame(`η 0.5 → 1 from epoch ${epoch + 1}`);
 	assert.match(dashboard.frame(), /running|paused/);
 	assert.match(dashboard.frame(), /η 1 {2}/);
 	assert.equal(session.epoch, epoch, 'changing η does not restart the run');

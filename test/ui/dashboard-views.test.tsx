@@ -89,14 +89,14 @@ test('a narrow status line keeps the epoch counter, dropping the speed, batch, �
 
 test('a run that diverges says where, and what to do', async () => {
 	const dashboard = renderDashboard({configs: {single: {learnRate: 1e308}}});
-	const frame = await dashboard.waitForFrame('diverged at epoch 0: lower η and press r');
+	const frame = await dashboard.waitForFrame('diverged at epoch 1: lower η and press r');
 	assert.match(frame, /Single unit {2}diverged /);
 	assert.doesNotMatch(frame, /NaN/);
 });
 
 test('a rising training loss is reported with its epoch', async () => {
 	const dashboard = renderDashboard({configs: {single: {learnRate: 10, momentum: 0.9, epochs: 20}}});
-	await dashboard.waitForFrame('loss increasing at epoch 17');
+	await dashboard.waitForFrame('loss increasing at epoch 18');
 });
 
 test('the forward screen labels every matrix with its shape and shows that W·X fails where X·W works', async () => {

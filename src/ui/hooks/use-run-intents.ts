@@ -85,7 +85,7 @@ export function useRunIntents({session, savePath, split, onControls, onPanel, re
 		}
 
 		session.setLearnRate(next);
-		notify(`η ${formatSetting(learnRate)} → ${formatSetting(next)} from epoch ${session.epoch}`);
+		notify(`η ${formatSetting(learnRate)} → ${formatSetting(next)} from epoch ${session.epoch + 1}`);
 	};
 
 	/** What to do next with a run that is done or diverged. */
