@@ -1,5 +1,6 @@
 /** What the dashboard keeps about each model's run besides the session itself. */
 import type {PinnedCurve} from './LossChart.js';
+import type {Message} from './run-state.js';
 
 /** What the panel under the chart shows: the weights table, one step explained, or nothing (chart only). */
 export type PanelMode = 'weights' | 'step' | 'chart';
@@ -15,8 +16,8 @@ export type RunControls = {
 	pinned: PinnedCurve | undefined;
 	/** Which example or record the one-step panel explains. */
 	stepSource: number;
-	/** What the last key did, for the message line. */
-	notice: string | undefined;
+	/** What the last key did, for the message line (a Message when it has a shorter form or tells a failure). */
+	notice: string | Message | undefined;
 };
 
 /** A change to a model's controls: a patch, or a function making one from the controls as they are. */

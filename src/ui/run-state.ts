@@ -70,7 +70,7 @@ export function recentLossRise(snapshot: SessionSnapshot, history: LossHistory):
  * What the message line says: a failure or a replay under way first, then divergence, then the last
  * key's effect or what to do next, then a rising loss.
  */
-export function runMessages(snapshot: SessionSnapshot, notice: string | undefined, lossRiseAt: number | undefined, situation?: RunSituation): Message[] {
+export function runMessages(snapshot: SessionSnapshot, notice: string | Message | undefined, lossRiseAt: number | undefined, situation?: RunSituation): Message[] {
 	const messages: Message[] = [];
 	if (situation?.failure !== undefined) {
 		messages.push({text: situation.failure, tone: 'failure'});
@@ -80,7 +80,7 @@ export function runMessages(snapshot: SessionSnapshot, notice: string | undefine
 	} else if (snapshot.status === 'diverged') {
 		messages.push({text: `diverged at epoch ${snapshot.divergedAt! + 1}: lower η and press r`, tone: 'failure'});
 	} else if (notice !== undefined) {
-		messages.push({text: notice, tone: 'info'});
+		messages.push(typeof notice === 'string' ? {text: notice, tone: 'info'} : notice);
 	} else if (snapshot.status === 'done') {
 		messages.push({text: `done after ${snapshot.epoch} epochs: ${doneHint(snapshot.epoch)}`, tone: 'info', short: `done at ${snapshot.epoch}: ${doneHint(snapshot.epoch, 'short')}`});
 	}

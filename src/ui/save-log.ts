@@ -3,7 +3,9 @@
  * typed together must not lose the save), and how each ended, so that the dashboard can say where the
  * runs went once its screen is closed.
  */
+import {basename} from 'node:path';
 import type {SavedRun} from './run-session.js';
+import type {Message} from './run-state.js';
 
 /** How one save ended. */
 export type SaveOutcome = {path: string; saved: SavedRun; failure?: undefined} | {path: string; saved?: undefined; failure: string};
@@ -80,6 +82,18 @@ export function describeSaveOutcome(outcome: SaveOutcome): string {
 	const {saved} = outcome;
 	// w again on the same run, or a run saved there another time: say that the earlier one is gone
 	return saved.replaced ? `replaced the earlier save in ${saved.path} with this run (epoch ${saved.epochs})` : `saved run to ${saved.path} (epoch ${saved.epochs})`;
+}
+
+/**
+ * How a save ended, for the message line: a failure in the failure's colour, and a shorter form naming the
+ * file alone, so that on a narrow screen a long path leaves room for the reason or the epoch.
+ */
+export function saveOutcomeMessage(outcome: SaveOutcome): Message {
+	const name = basename(outcome.path);
+	const short = outcome.failure === undefined
+		? describeSaveOutcome({...outcome, saved: {...outcome.saved, path: basename(outcome.saved.path)}})
+		: describeSaveOutcome({path: name, failure: outcome.failure.replaceAll(outcome.path, name)});
+	return {text: describeSaveOutcome(outcome), short, tone: outcome.failure === undefined ? 'info' : 'failure'};
 }
 
 /**

@@ -119,6 +119,19 @@ test('a save that cannot be written says why in one line and the run goes on', a
 	assert.equal(existsSync(path), false);
 });
 
+test('at 60 columns a save\'s long path gives way to its file name, so the reason or the epoch still shows', async () => {
+	const folder = join(directory, 'a-folder-whose-name-alone-takes-most-of-a-narrow-line');
+	const path = join(folder, 'run.json');
+	const dashboard = renderDashboard({configs: {single: {epochs: longRun}}, size: {columns: 60, rows: 18}, props: {savePath: path}});
+	dashboard.press('w');
+	const failed = await dashboard.waitForFrame('could not save: run.json: cannot write: no such directory');
+	assert.ok(!failed.includes(folder), 'the path gives way to the name');
+	mkdirSync(folder);
+	dashboard.press('w');
+	await dashboard.waitForFrame(/saved run to run\.json \(epoch \d+\)/);
+	assert.equal(readRunFile(path).config.model, 'single');
+});
+
 test('w never writes over a file gdlab did not write, nor over the data: it says why and keeps the file', async () => {
 	const notes = join(directory, 'notes.txt');
 	writeFileSync(notes, 'my notes\n');

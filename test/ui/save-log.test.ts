@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {SaveLog, summarizeSaves} from '../../src/ui/save-log.js';
+import {SaveLog, saveOutcomeMessage, summarizeSaves} from '../../src/ui/save-log.js';
 
 /** A save that ends when told to. */
 function pendingSave() {
@@ -59,4 +59,17 @@ test('the summary lists every save in the order they ended, and fails when a run
 	await assert.rejects(backprop.track('d.json', Promise.reject(new Error('d.json: cannot write: disk full'))));
 	assert.equal(summarizeSaves([single, backprop]).lastFailed, true);
 	assert.deepEqual(summarizeSaves([new SaveLog()]), {lines: [], lastFailed: false});
+});
+
+test('a save\'s message line: a failure in the failure tone, and short forms that name the file alone', () => {
+	assert.deepEqual(saveOutcomeMessage({path: '/long/folder/run.json', failure: '/long/folder/run.json: cannot write: no such directory'}), {
+		text: 'could not save: /long/folder/run.json: cannot write: no such directory',
+		short: 'could not save: run.json: cannot write: no such directory',
+		tone: 'failure',
+	});
+	assert.deepEqual(saveOutcomeMessage({path: '/long/folder/run.json', saved: {path: '/long/folder/run.json', epochs: 12, replaced: false}}), {
+		text: 'saved run to /long/folder/run.json (epoch 12)',
+		short: 'saved run to run.json (epoch 12)',
+		tone: 'info',
+	});
 });

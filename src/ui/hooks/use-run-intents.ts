@@ -4,14 +4,15 @@
  * notice saying what it did, and refreshes the screen at once. While a saved run is being replayed,
  * or after training failed, the keys that would change the run do nothing.
  */
+import {basename} from 'node:path';
 import type {SplitDataset} from '../../data/dataset.js';
 import {ConfigError} from '../../engine/validate-config.js';
 import {formatBatch, formatSetting} from '../format-number.js';
 import {batchModes, doneHint, epochTargetLadder, hiddenUnitLimits, learnRateLadder, momentumChoices, nextChoice, stepLadder} from '../ladders.js';
 import {panelModes, type ControlsChange, type PanelMode} from '../run-controls.js';
 import {nextSeed} from '../next-seed.js';
-import {pinnedLabel, trainedConfig} from '../run-state.js';
-import {describeSaveOutcome} from '../save-log.js';
+import {pinnedLabel, trainedConfig, type Message} from '../run-state.js';
+import {saveOutcomeMessage} from '../save-log.js';
 import type {RunSession} from '../run-session.js';
 import {stepSourceCount} from '../step-sources.js';
 
@@ -41,7 +42,7 @@ export type RunIntents = Record<
 
 /** Build the intents for one training screen. */
 export function useRunIntents({session, savePath, split, onControls, onPanel, refresh}: RunIntentContext): RunIntents {
-	const notify = (notice: string) => {
+	const notify = (notice: string | Message) => {
 		onControls({notice});
 		refresh();
 	};
@@ -152,11 +153,11 @@ export function useRunIntents({session, savePath, split, onControls, onPanel, re
 
 	const saveRun = () => {
 		const path = savePath();
-		notify(`saving the run to ${path}…`);
+		notify({text: `saving the run to ${path}…`, short: `saving the run to ${basename(path)}…`, tone: 'info'});
 		session.save(path).then(saved => {
-			notify(describeSaveOutcome({path, saved}));
+			notify(saveOutcomeMessage({path, saved}));
 		}, (error: unknown) => {
-			notify(describeSaveOutcome({path, failure: error instanceof Error ? error.message : String(error)}));
+			notify(saveOutcomeMessage({path, failure: error instanceof Error ? error.message : String(error)}));
 		});
 	};
 
