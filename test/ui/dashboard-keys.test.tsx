@@ -176,8 +176,11 @@ test('. trains exactly one epoch while paused', async () => {
 	await dashboard.waitForFrame(`epoch ${epoch + 1}/${longRun}`);
 	assert.equal(session.epoch, epoch + 1);
 	assert.match(dashboard.frame(), / paused /);
+	// said as the key is taken (on big data the epoch may take seconds), counted as the status line counts
+	assert.match(dashboard.frame(), new RegExp(`one epoch: epoch ${epoch + 1}\\b`));
 	dashboard.press('.', '.');
 	await dashboard.waitForFrame(`epoch ${epoch + 3}/${longRun}`);
+	assert.match(dashboard.frame(), new RegExp(`one epoch: epoch ${epoch + 3}\\b`));
 	assert.equal(session.epoch, epoch + 3);
 });
 

@@ -196,9 +196,11 @@ export function useRunIntents({session, savePath, split, onControls, onPanel, re
 				return;
 			}
 
+			// said at once: on big data the epoch may take seconds, and the status line counts it once it is done
+			const next = session.epoch + 1;
 			onControls({paused: true});
 			session.step();
-			refresh();
+			notify(`one epoch: epoch ${next}`);
 		}),
 		restart: changing(() => {
 			session.restart();
