@@ -37,6 +37,14 @@ export type Dataset = Examples & {
 	readingNotes?: string[];
 };
 
+/** What a saved run says of its dataset: no records (a worker given the whole Dataset would get a copy of them). */
+export type DatasetDescription = Pick<Dataset, 'name' | 'path' | 'sha256' | 'rows' | 'featureNames'>;
+
+/** The description of `dataset`. */
+export function describeDataset({name, path, sha256, rows, featureNames}: Dataset): DatasetDescription {
+	return {name, path, sha256, rows, featureNames};
+}
+
 /** A dataset split into training and test records; the arrays are views of the dataset's. */
 export type SplitDataset = {
 	/** The dataset the split came from. */

@@ -12,7 +12,7 @@ import {checkRunRecord, RecordProblem} from './check-run-record.js';
 import {DataError, escapeControl, place} from './data-error.js';
 import {maxRunFileBytes} from './data-limits.js';
 import {positionAt} from './text-position.js';
-import type {Dataset} from './dataset.js';
+import type {DatasetDescription} from './dataset.js';
 import {checkOutputFile, describeWriteError, type OutputKind} from './output-file.js';
 import {bundledDataPath} from './load-dataset.js';
 import {csvFileKind} from './read-csv-file.js';
@@ -133,7 +133,7 @@ export function locateRunData(record: RunRecord, runFile: string, override?: str
 }
 
 /** Describe a session and its data as a saved run. */
-export function buildRunRecord(session: TrainingSession, dataset: Dataset, source: RunSource): RunRecord {
+export function buildRunRecord(session: TrainingSession, dataset: DatasetDescription, source: RunSource): RunRecord {
 	const snapshot = session.snapshot();
 	const path = dataset.path === undefined ? null : resolve(dataset.path);
 	return {

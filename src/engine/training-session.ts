@@ -11,7 +11,7 @@ import {LossHistory} from './loss-history.js';
 import {evaluate, type Evaluation, type Model, type ModelKind} from './model.js';
 import {createRandom, type RandomKind} from './random.js';
 import {SingleUnit} from './single-unit.js';
-import {checkNetworkSize, validateConfig} from './validate-config.js';
+import {validateConfig, validateConfigForData} from './validate-config.js';
 import {applyWeightSteps} from './weight-update.js';
 
 export {ConfigError, validateConfig} from './validate-config.js';
@@ -233,12 +233,7 @@ export class TrainingSession {
 
 	/** `config`, checked, with a network that is not too big for its data (a ConfigError otherwise, the run as it was). */
 	private checked(config: SessionConfig): SessionConfig {
-		validateConfig(config);
-		if (config.model === 'backprop') {
-			checkNetworkSize(this.data.train.featureCount, config.hidden);
-		}
-
-		return config;
+		return validateConfigForData(config, this.data.train.featureCount);
 	}
 
 	/** A copy of the state now. */

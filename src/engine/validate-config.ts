@@ -24,6 +24,16 @@ export function checkNetworkSize(featureCount: number, hidden: number): void {
 	}
 }
 
+/** `config`, checked, with a network that is not too big for data of `featureCount` features (a ConfigError otherwise). */
+export function validateConfigForData(config: SessionConfig, featureCount: number): SessionConfig {
+	validateConfig(config);
+	if (config.model === 'backprop') {
+		checkNetworkSize(featureCount, config.hidden);
+	}
+
+	return config;
+}
+
 /** The largest seed NumPy's RandomState takes (2³² − 1). */
 export const maxNumpySeed = 0xff_ff_ff_ff;
 

@@ -1,6 +1,7 @@
 /** Pick where a run trains: on the render thread when its epochs are light, in a worker thread when they are heavy. */
 import {inSharedMemory, isShared} from '../engine/shared-float64-array.js';
 import type {SessionConfig, TrainingData} from '../engine/training-session.js';
+import {validateConfigForData} from '../engine/validate-config.js';
 import {hiddenUnitLimits} from './ladders.js';
 import {LocalRunSession, type RunContext} from './local-run-session.js';
 import type {RunSession} from './run-session.js';
@@ -36,6 +37,8 @@ export async function startRunSession(context: RunContext, config: SessionConfig
 		return new LocalRunSession(context, config, replay);
 	}
 
+	// refused here as the engine would refuse it: a usage error, not a training thread that could not start
+	validateConfigForData(config, context.data.train.featureCount);
 	return WorkerRunSession.start({...context, data: sharedData(context.data)}, config, replay);
 }
 

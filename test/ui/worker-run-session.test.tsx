@@ -2,7 +2,7 @@
 import '../helpers/outside-ci.js';
 import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
-import {mkdtempSync, rmSync} from 'node:fs';
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, before, test} from 'node:test';
@@ -13,7 +13,7 @@ import {splitDataset} from '../../src/data/split-dataset.js';
 import {startParallelEpoch} from '../../src/engine/kernels/parallel-epoch.js';
 import {createRandom} from '../../src/engine/random.js';
 import {replayRun} from '../../src/engine/replay.js';
-import {lessonConfig, type SessionConfig} from '../../src/engine/training-session.js';
+import {ConfigError, lessonConfig, type SessionConfig} from '../../src/engine/training-session.js';
 import {cleanup, render} from 'ink-testing-library';
 import {App} from '../../src/ui/App.js';
 import {LocalRunSession} from '../../src/ui/local-run-session.js';
@@ -238,6 +238,23 @@ test('on screen, a dead worker is one red line and a stopped run; the keyboard s
 test('a worker that cannot start is one line, not a stack', async () => {
 	const broken = new URL('../fixtures/broken-session-worker.js', import.meta.url);
 	await assert.rejects(WorkerRunSession.start(runContext(split), lessonConfig('single'), undefined, broken), {message: 'the training thread could not start: no data here'});
+});
+
+test('the worker gets the dataset\'s description alone, not a second copy of its records', async () => {
+	const describing = new URL('../fixtures/describing-session-worker.js', import.meta.url);
+	await assert.rejects(WorkerRunSession.start(runContext(split), lessonConfig('single'), undefined, describing), {message: 'the training thread could not start: dataset fields: featureNames name path rows sha256'});
+});
+
+test('a network too big for the data is refused as the engine refuses it (a usage error), before any worker starts', async () => {
+	// five columns of 1,000 values one-hot encoded, 5,000 features, and 1,000 hidden units: 5,001,000 weights, and an epoch heavy enough for a worker
+	const columns = ['a', 'b', 'c', 'd', 'e'];
+	const csv = join(directory, 'wide.csv');
+	const rows = Array.from({length: 1000}, (_, index) => `${columns.map(() => `l${index}`).join(',')},${index % 2}`);
+	writeFileSync(csv, `${columns.join(',')},y\n${rows.join('\n')}\n`);
+	const wide = splitDataset(loadDataset(csv, {categorical: columns}), createRandom('numpy', 42));
+	const config = {...lessonConfig('backprop'), hidden: 1000};
+	assert.equal(trainsInWorker(wide, config), true);
+	await assert.rejects(startRunSession(runContext(wide), config), (error: unknown) => error instanceof ConfigError && /1000 hidden units on 5,000 features make 5,001,000 weights/.test(error.message));
 });
 
 test('close ends the worker, so nothing keeps the process alive', async () => {

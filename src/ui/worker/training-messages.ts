@@ -3,7 +3,7 @@
  * every update says the last one it has applied, so the main thread knows which of its optimistic
  * changes the worker's figures already include.
  */
-import type {Dataset, Examples} from '../../data/dataset.js';
+import type {DatasetDescription, Examples} from '../../data/dataset.js';
 import type {RunRecord, RunSource} from '../../data/run-file.js';
 import type {KernelMemory} from '../../engine/kernels/instantiate.js';
 import type {ConfigChange, SessionConfig, SessionSnapshot} from '../../engine/training-session.js';
@@ -11,8 +11,8 @@ import type {ReplayPlan, ReplayProgress} from '../training-loop.js';
 
 /** What a worker starts from (its workerData); record arrays on SharedArrayBuffers arrive without a copy. */
 export type WorkerStart = {
-	/** The dataset, for the saved run's description. */
-	dataset: Dataset;
+	/** The dataset's description, for a saved run (its records come as train and test, shared). */
+	dataset: DatasetDescription;
 	/** Training records (a view of the dataset's arrays). */
 	train: Examples;
 	/** Test records. */

@@ -5,6 +5,7 @@
  * key is on screen before the worker's epoch under way has ended.
  */
 import {Worker} from 'node:worker_threads';
+import {describeDataset} from '../../data/dataset.js';
 import {writeRunFile, type RunRecord} from '../../data/run-file.js';
 import {LossHistory} from '../../engine/loss-history.js';
 import {recordMemoryOf} from '../../engine/kernels/record-memory.js';
@@ -37,7 +38,7 @@ export class WorkerRunSession implements RunSession {
 		const {train, test} = context.data;
 		const memory = recordMemoryOf(train);
 		const recordMemory = memory && recordMemoryOf(test) === memory ? memory : undefined;
-		const start: WorkerStart = {dataset: context.dataset, train, test, source: context.source, config, replay, recordMemory};
+		const start: WorkerStart = {dataset: describeDataset(context.dataset), train, test, source: context.source, config, replay, recordMemory};
 		// its own output is captured: a stray warning must not land in the middle of a frame
 		const worker = new Worker(script, {workerData: start, execArgv: [], stdout: true, stderr: true});
 		worker.stdout.resume();
