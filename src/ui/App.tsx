@@ -127,15 +127,26 @@ export function App({split, sessions, savePath, startControls, loaded, initialMo
 	const ownerHolds = (owner: ModelKind, path: string): boolean => sessions[owner].saves.holds(path) || initialOwners.get(path) === owner;
 	/** Failed saves q has already warned about. */
 	const warnedFailures = useRef(new Set<SaveOutcome>());
+	/** Whether a q is waiting for the saves under way before it quits. */
+	const quitWaiting = useRef(false);
 	/**
 	 * q: quit, once the saves under way are written; a run whose last save failed is not dropped at the first
 	 * q, which shows it and says so (once per failure).
 	 */
 	const quit = () => {
+		// more q's while it waits are the same quit: they must not pass over a failure no q has shown yet
+		if (quitWaiting.current) {
+			return;
+		}
+
 		const writing = (['single', 'backprop'] as const).filter(model => sessions[model].saves.writing);
 		if (writing.length > 0) {
+			quitWaiting.current = true;
 			changeControls(writing[0]!, {notice: 'quitting once the save is written…'});
-			void Promise.all(writing.map(async model => sessions[model].saves.settled())).then(quit);
+			void Promise.all(writing.map(async model => sessions[model].saves.settled())).then(() => {
+				quitWaiting.current = false;
+				quit();
+			});
 			return;
 		}
 

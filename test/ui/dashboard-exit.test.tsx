@@ -118,3 +118,33 @@ test('w and q in one burst, the save failing: q waits for it, then keeps the run
 	stdin.type('q');
 	await done;
 });
+
+test('q pressed again while the first waits for a save is the same quit: the failed save is still shown first', async () => {
+	// a save held until the test fails it, so the second q surely comes while the first waits
+	let failSave: ((error: Error) => void) | undefined;
+	const prototype = LocalRunSession.prototype as unknown as {write: (path: string) => Promise<unknown>};
+	const write = prototype.write;
+	prototype.write = async () => new Promise((_resolve, reject) => {
+		failSave = reject;
+	});
+	try {
+		const {stdin, stdout, state, done} = failingSaveDashboard('twice');
+		await waitFor(() => stdout.output.includes('Single unit'));
+		stdin.type('w');
+		await waitFor(() => failSave !== undefined);
+		stdin.type('q');
+		await waitFor(() => stdout.output.includes('quitting once the save is written'));
+		stdin.type('q');
+		// keys are handled as they arrive: let the second q be taken before the save fails
+		await new Promise(resolve => {
+			setTimeout(resolve, 50);
+		});
+		failSave!(new Error('disk full'));
+		await waitFor(() => stdout.output.includes(unsavedRunNotice) || state.ended, () => stdout.output.slice(-1500));
+		assert.equal(state.ended, false, 'the second q did not pass over the failure');
+		stdin.type('q');
+		await done;
+	} finally {
+		prototype.write = write;
+	}
+});
