@@ -30,6 +30,11 @@ const dashboardModels = ['single', 'forward', 'backprop'] as const;
 /** Open the dashboard (or, without a terminal, print the headless run); returns the exit code. */
 export async function runDashboardCommand(argv: string[]): Promise<number> {
 	const {values} = parseOptions(argv, {...runOptionSpec, load: {type: 'string'}, save: {type: 'string'}, version: {type: 'boolean', short: 'v'}}, mainUsage);
+	if (values.help) { // gdlab --epochs 2 --help: the help, as --help alone gives it
+		process.stdout.write(`${mainUsage}\n`);
+		return 0;
+	}
+
 	if (values.version) { // gdlab --epochs 2 -v: the version, as -v alone gives it
 		process.stdout.write(`${packageVersion()}\n`);
 		return 0;

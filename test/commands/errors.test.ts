@@ -107,6 +107,15 @@ test('gdlab help COMMAND prints that command\'s usage; -v after other flags prin
 	assert.match(version.stdout, /^\d+\.\d+\.\d+\n$/);
 });
 
+test('--help after the dashboard\'s options prints the help, whatever the options (it neither trains nor refuses them)', () => {
+	for (const argv of [['--epochs', '5', '--help'], ['--model', 'forward', '-h'], ['--load', 'no-such-run.json', '--help']]) {
+		const {stdout, stderr, status} = runCli(argv);
+		assert.equal(status, 0, stderr);
+		assert.match(stdout, /^Usage: gdlab /, argv.join(' '));
+		assert.doesNotMatch(stdout, /Train loss/);
+	}
+});
+
 test('train --hidden with the single unit is refused, not ignored', () => {
 	assert.deepEqual(runCli(['train', '--hidden', '4']), {stdout: '', stderr: 'gdlab: --hidden is for --model backprop; the single unit has no hidden layer\nsee \'gdlab train --help\' for the options\n', status: 2});
 	assert.equal(runCli(['train', '--model', 'backprop', '--hidden', '4', '--epochs', '2']).status, 0);
