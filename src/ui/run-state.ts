@@ -98,13 +98,13 @@ export function trainedConfig(start: SessionConfig, changes: readonly ConfigChan
 }
 
 /**
- * The label of a pinned curve: the η it was trained with (first → last when it changed; the first row is
- * the loss before any epoch), a network's hidden units, momentum and batch mode when not the plain ones,
+ * The label of a pinned curve: the η it was trained with (first → last when it changed; row e is epoch e,
+ * after its update, so the first row's η is that of the first epoch), a network's hidden units, momentum and batch mode when not the plain ones,
  * and the seed, all as the curve was made (`trained`), not as the settings stand now.
  */
 export function pinnedLabel(history: LossHistory, trained: SessionConfig): string {
 	const rates = history.column('learnRate');
-	const first = rates[Math.min(1, rates.length - 1)]!;
+	const first = rates[0]!;
 	const last = rates.at(-1)!;
 	const rate = first === last ? formatSetting(last) : `${formatSetting(first)}→${formatSetting(last)}`;
 	const parts = [

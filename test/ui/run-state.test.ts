@@ -35,3 +35,11 @@ test('a pinned curve is labelled with the η it was trained with (first → last
 	session.advance(2);
 	assert.equal(label(), 'η 0.005→0.5 2 hidden β 0.5 mini-batch 32 seed 21');
 });
+
+test('a pinned curve whose η changed after its first epoch says so: the first epoch\'s η counts', () => {
+	const session = new TrainingSession(lessonSplit(), {...lessonConfig('single'), epochs: 100});
+	session.advance(1);
+	session.setLearnRate(1);
+	session.advance(3);
+	assert.equal(pinnedLabel(session.history, trainedConfig(session.startingConfig, session.changes, session.epoch)), 'η 0.5→1 seed 42');
+});
