@@ -1,4 +1,5 @@
 /** How the dashboard writes numbers: compact, so columns stay narrow and lines stay short. */
+import {pythonFixed3} from '../commands/python-format.js';
 import type {BatchMode} from '../engine/training-session.js';
 
 /** Significant digits shown for losses, weights, steps and gradients. */
@@ -22,8 +23,10 @@ export function formatNumber(value: number, digits = significantDigits): string 
 	}
 
 	const magnitude = Math.abs(value);
-	if (magnitude >= smallestPlain && magnitude < largestPlain) {
-		return value.toPrecision(digits);
+	// 9999.6 rounds up to 10000, past the plain range: then it takes the exponent too (toPrecision would say 1.000e+4)
+	const plain = value.toPrecision(digits);
+	if (magnitude >= smallestPlain && magnitude < largestPlain && !plain.includes('e')) {
+		return plain;
 	}
 
 	return value.toExponential(digits - 2).replace('e+', 'e');
@@ -34,23 +37,24 @@ export function formatSetting(value: number | string): string {
 	return String(value);
 }
 
-/** Test accuracy as the lesson prints it, three decimals. */
+/** Test accuracy as the lesson prints it, three decimals, ties rounded as Python rounds them (as `gdlab train` prints it). */
 export function formatAccuracy(accuracy: number): string {
-	return accuracy.toFixed(3);
+	return pythonFixed3(accuracy);
 }
 
 /** Epochs per second, short: 950, 12.3k, 1.2M. */
 export function formatRate(perSecond: number): string {
-	// below 10 a second (a wide network's epochs take seconds), one decimal, so it never reads 0
-	if (perSecond > 0 && perSecond < 10) {
-		return perSecond < 0.1 ? perSecond.toPrecision(1) : perSecond.toFixed(1);
+	// below 10 a second (a wide network's epochs take seconds), one decimal, so it never reads 0; each
+	// form is chosen by the value it shows, rounded (9.96 shows as 10, 999,999 as 1.0M, not 1000.0k)
+	if (perSecond > 0 && perSecond < 9.95) {
+		return perSecond < 0.095 ? perSecond.toPrecision(1) : perSecond.toFixed(1);
 	}
 
-	if (perSecond < 1000) {
+	if (perSecond < 999.5) {
 		return String(Math.round(perSecond));
 	}
 
-	if (perSecond < 1e6) {
+	if (perSecond < 999_950) {
 		return `${(perSecond / 1000).toFixed(1)}k`;
 	}
 

@@ -10,6 +10,10 @@ test('numbers show 4 significant digits, with an exponent when tiny or huge', ()
 	assert.equal(formatNumber(123_456), '1.23e5');
 	assert.equal(formatNumber(0), '0');
 	assert.equal(formatNumber(-0), '0');
+	// rounding up past the plain range takes the exponent form, as 12345 does
+	assert.equal(formatNumber(9999.6), '1.00e4');
+	assert.equal(formatNumber(-9999.96), '-1.00e4');
+	assert.equal(formatNumber(9999.4), '9999');
 });
 
 test('a value that is not finite (an overflow, NaN) shows as —, never as ∞ or a long word', () => {
@@ -27,6 +31,17 @@ test('accuracy, speed and batch read as the lesson and a user would say them', (
 	assert.equal(formatRate(0.04), '0.04');
 	assert.equal(formatRate(7.26), '7.3');
 	assert.equal(formatRate(0), '0');
+	// each form by the value it shows once rounded
+	assert.equal(formatRate(9.96), '10');
+	assert.equal(formatRate(999.7), '1.0k');
+	assert.equal(formatRate(999_999), '1.0M');
+	assert.equal(formatRate(0.096), '0.1');
+});
+
+test('accuracy ties round as Python rounds them, as gdlab train prints the same accuracy', () => {
+	// 90 of 160: 0.5625 exactly, which Python's format(…, '.3f') rounds to even
+	assert.equal(formatAccuracy(90 / 160), '0.562');
+	assert.equal(formatAccuracy(0.5635), (0.5635).toFixed(3), 'not a tie in binary: rounded as its digits say');
 	assert.equal(formatBatch('full'), 'full batch');
 	assert.equal(formatBatch('record'), 'per record');
 	assert.equal(formatBatch(32), 'mini-batch 32');
