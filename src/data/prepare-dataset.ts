@@ -90,8 +90,16 @@ export function prepareDataset(table: CsvTable, options: PrepareOptions = {}): D
 	for (const [feature, {name, values}] of numericColumns.entries()) {
 		const {mean, standardDeviation} = columnStatistics(values);
 		if (!(standardDeviation > 0) || !Number.isFinite(standardDeviation) || !Number.isFinite(mean)) {
-			const problem = isConstant(values) ? 'is constant (standard deviation 0)' : `cannot be standardised (mean ${mean}, standard deviation ${standardDeviation})`;
-			throw new DataError(`${place(file)}: column ${quote(name)} ${problem}; remove it or add varied rows`);
+			// the values are finite (the reader refuses others): a varied column fails only when its squares overflow
+			// (1e200) or its spread underflows to 0 (0 and 5e-324)
+			let problem = 'is constant (standard deviation 0); remove it or add varied rows';
+			if (!isConstant(values)) {
+				problem = standardDeviation > 0
+					? `has values too large to standardise (up to ${largestMagnitude(values)}: their squares overflow); rescale it or remove it`
+					: `has values too close together to standardise (their spread underflows to 0); rescale it or remove it`;
+			}
+
+			throw new DataError(`${place(file)}: column ${quote(name)} ${problem}`);
 		}
 
 		for (let row = 0; row < rows; row++) {
@@ -328,6 +336,11 @@ function checkFeatures(featureNames: string[], rows: number, targetName: string,
 
 function isConstant(values: Float64Array): boolean {
 	return values.every(value => value === values[0]);
+}
+
+/** The largest |value| of a column, as the message shows it (1.9e+201). */
+function largestMagnitude(values: Float64Array): string {
+	return values.reduce((largest, value) => Math.max(largest, Math.abs(value)), 0).toPrecision(2);
 }
 
 function placeOfCell(table: CsvTable, cell: number): string {
