@@ -29,6 +29,8 @@ export function runForward(argv: string[], write: (text: string) => void = text 
 	const seed = values.seed === undefined ? demoSeed : seedValue('--seed', values.seed, rng, forwardUsage);
 	const demo = forwardDemo(seed, rng);
 	const json = {
+		seed,
+		rng,
 		x: Array.from(demo.x),
 		weightsInputHidden: toRows(demo.weightsInputHidden),
 		weightsHiddenOutput: toRows(demo.weightsHiddenOutput),

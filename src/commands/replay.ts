@@ -55,7 +55,10 @@ export async function runReplay(argv: string[], write: (text: string) => void = 
 	checkDataOverride(record, values.data, replayUsage);
 	const report = await replay(record, files[0]!, values.data);
 	if (values.json) {
-		write(`${JSON.stringify(report, null, 1)}\n`);
+		// what the text says too: the run's model and data, and the figures it was saved with (null: not finite or no epoch)
+		const {identical, epochs, differences} = report;
+		const saved = {train: record.history.train.at(-1) ?? null, accuracy: record.history.accuracy.at(-1) ?? null};
+		write(`${JSON.stringify({model: record.config.model, data: record.dataset.name, status: record.status, epochs, identical, differences, ...saved}, null, 1)}\n`);
 	} else {
 		const what = `${report.epochs} ${report.epochs === 1 ? 'epoch' : 'epochs'} of ${record.config.model} on ${record.dataset.name}`;
 		const lines = report.identical

@@ -10,7 +10,7 @@ test('gdlab forward --json gives the lesson\'s 4×3×2 pass with every term', ()
 	const {stdout, status} = runCli(['forward', '--json']);
 	assert.equal(status, 0);
 	const pass = JSON.parse(stdout);
-	assert.deepEqual(Object.keys(pass), ['x', 'weightsInputHidden', 'weightsHiddenOutput', 'hiddenIn', 'hiddenOut', 'outputIn', 'outputOut']);
+	assert.deepEqual(Object.keys(pass), ['seed', 'rng', 'x', 'weightsInputHidden', 'weightsHiddenOutput', 'hiddenIn', 'hiddenOut', 'outputIn', 'outputOut']);
 	assert.deepEqual(pass.x, reference.forward_4x3x2.X);
 	assert.deepEqual(pass.weightsInputHidden, reference.forward_4x3x2.w_ih);
 	assert.ok(maxDifference(pass.hiddenOut, reference.forward_4x3x2.hidden) <= tolerance);
@@ -26,6 +26,7 @@ test('gdlab forward prints labelled shapes and another seed draws other values',
 	assert.ok(text.includes('weights_input_to_hidden (4, 3):\n[[-0.02341534 -0.0234137   0.15792128]\n [ 0.07674347 -0.04694744  0.054256  ]\n'), text);
 	const other = JSON.parse(runCli(['forward', '--seed', '7', '--json']).stdout);
 	assert.notDeepEqual(other.x, reference.forward_4x3x2.X);
+	assert.deepEqual([other.seed, other.rng], [7, 'numpy'], 'the document says what drew its values');
 });
 
 test('gdlab step gradient prints gradient.py\'s three figures', () => {
