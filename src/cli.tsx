@@ -28,20 +28,22 @@ const commands: Record<string, (argv: string[]) => number | Promise<number>> = {
 
 async function main(argv: string[]): Promise<number> {
 	const [first, ...rest] = argv;
-	if (first === 'help' && rest.length > 0) { // gdlab help train: that command's help
-		return main([rest[0]!, '--help']);
+	// gdlab help train, gdlab --help train: that command's help (anything after it is the command's to refuse)
+	if ((first === 'help' || first === '--help' || first === '-h') && rest.length > 0 && commands[rest[0]!]) {
+		return main([rest[0]!, '--help', ...rest.slice(1)]);
 	}
 
-	if ((first === '--help' || first === '-h') && rest.length > 0 && commands[rest[0]!]) { // gdlab --help train, as gdlab help train
-		return main([rest[0]!, '--help']);
+	if (first === 'help' && rest.length > 0) {
+		throw new UsageError(`unknown command "${rest[0]!}"`, mainUsage);
 	}
 
-	if (first === '--help' || first === '-h' || first === 'help') {
+	// alone; with more after them the dashboard's options take them, and refuse what they do not know
+	if (rest.length === 0 && (first === '--help' || first === '-h' || first === 'help')) {
 		process.stdout.write(`${mainUsage}\n`);
 		return 0;
 	}
 
-	if (first === '--version' || first === '-v') {
+	if (rest.length === 0 && (first === '--version' || first === '-v')) {
 		process.stdout.write(`${packageVersion()}\n`);
 		return 0;
 	}

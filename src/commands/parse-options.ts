@@ -36,8 +36,10 @@ export const runOptionSpec = {
 
 /** Parse argv against an option spec; unknown options, missing values and stray words are UsageErrors. */
 export function parseOptions<Spec extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: Spec, usage: string, allowPositionals = false) {
+	const args = joinNegativeValues(argv, options);
+	checkSingleDashWords(args, options, usage);
 	try {
-		return parseArgs({args: joinNegativeValues(argv, options), options, strict: true, allowPositionals});
+		return parseArgs({args, options, strict: true, allowPositionals});
 	} catch (error) {
 		throw new UsageError(describeParseError(error), usage);
 	}
@@ -65,6 +67,24 @@ function joinNegativeValues(argv: string[], options: NonNullable<ParseArgsConfig
 	}
 
 	return joined;
+}
+
+/**
+ * A word of one dash and several letters (`-lr 0.1`, a long option typed with one dash) that is not a group
+ * of the short flags: parseArgs would read it as -l -r and name a -l nobody typed. Named as typed instead.
+ */
+function checkSingleDashWords(args: string[], options: NonNullable<ParseArgsConfig['options']>, usage: string): void {
+	const shorts = new Set(Object.values(options).map(option => option.short));
+	for (const word of args) {
+		if (word === '--') {
+			return;
+		}
+
+		const name = /^-([^-\d.][^=]+)/.exec(word)?.[1];
+		if (name !== undefined && ![...name].every(letter => shorts.has(letter))) {
+			throw new UsageError(`unknown option ${word}${options[name] === undefined ? '' : ` (did you mean --${name}?)`}`, usage);
+		}
+	}
 }
 
 function describeParseError(error: unknown): string {

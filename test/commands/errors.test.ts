@@ -172,3 +172,29 @@ test('an empty file name for replay or --load is a usage error, as an empty --sa
 	assert.deepEqual(runCli(['replay', '']), {stdout: '', stderr: 'gdlab: replay needs the saved run file\nsee \'gdlab replay --help\' for the options\n', status: 2});
 	assert.deepEqual(runCli(['--load', '']), {stdout: '', stderr: 'gdlab: --load needs a saved run file\nsee \'gdlab --help\' for the options\n', status: 2});
 });
+
+test('help and version with something after them they do not take refuse it, as the commands do', () => {
+	const refused = (argv: string[], stderr: RegExp) => {
+		const result = runCli(argv);
+		assert.equal(result.status, 2, argv.join(' '));
+		assert.match(result.stderr, stderr, argv.join(' '));
+		assert.equal(result.stdout, '');
+	};
+
+	refused(['-h', '--bogus'], /^gdlab: unknown option --bogus\n/);
+	refused(['--help', 'nonsense'], /^gdlab: unexpected argument "nonsense"\n/);
+	refused(['-v', '--bogus'], /^gdlab: unknown option --bogus\n/);
+	refused(['--version', 'extra'], /^gdlab: unexpected argument "extra"\n/);
+	refused(['help', 'train', 'extra'], /^gdlab: unexpected argument "extra"\nsee 'gdlab train --help'/);
+	refused(['help', 'nosuch'], /^gdlab: unknown command "nosuch"\n/);
+	assert.match(runCli(['help']).stdout, /^Usage: gdlab /);
+	assert.match(runCli(['-v']).stdout, /^\d+\.\d+\.\d+\n$/);
+});
+
+test('a long option typed with one dash is named as typed, with the option meant', () => {
+	assert.deepEqual(runCli(['train', '-lr', '0.1']), {stdout: '', stderr: 'gdlab: unknown option -lr (did you mean --lr?)\nsee \'gdlab train --help\' for the options\n', status: 2});
+	assert.match(runCli(['train', '-xyz']).stderr, /^gdlab: unknown option -xyz\n/);
+	assert.match(runCli(['replay', '-run.json']).stderr, /^gdlab: unknown option -run\.json\n/);
+	// a value of one dash after an option that takes one is still that value
+	assert.match(runCli(['train', '--lr', '-1']).stderr, /^gdlab: --lr must be a positive number, got "-1"\n/);
+});
