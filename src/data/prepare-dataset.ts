@@ -194,6 +194,15 @@ function readingNotes(header: string[], requested: string[] | undefined, targetC
 	const notes = dummyColumns
 		.filter(({name, levels}) => levels.levels.length > manyLevels && !requested?.includes(name))
 		.map(({name, levels}) => `column ${quote(name)} has ${levels.levels.length} distinct values, one-hot encoded into as many features (an ID column? remove it)`);
+	// a column of numbers with text in most rows (placeholders such as inf or unknown) is one-hot encoded by value
+	for (const {name, levels} of dummyColumns) {
+		const number = levels.levels.find(({label}) => numberPattern.test(label.trim()));
+		const word = levels.levels.find(({label}) => !numberPattern.test(label.trim()));
+		if (!requested?.includes(name) && number !== undefined && word !== undefined) {
+			notes.push(`column ${quote(name)} mixes numbers and text (${quote(number.label)}, ${quote(word.label)}): one-hot encoded, each distinct value a feature (clean it or remove it)`);
+		}
+	}
+
 	if (requested !== undefined) {
 		const lower = header.map(name => name.toLowerCase());
 		for (const name of defaultCategoricalNames) {
@@ -206,6 +215,9 @@ function readingNotes(header: string[], requested: string[] | undefined, targetC
 
 	return notes;
 }
+
+/** A cell that reads as a decimal number (1, -2.5, .5, 1e-3). */
+const numberPattern = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
 
 /** When some columns are missing in every row, what says so (the likely reason no row is complete), else nothing. */
 function emptyColumnsNote(table: CsvTable): string {

@@ -214,6 +214,10 @@ test('reading notes: a text column one-hot encoded into many features, and rank 
 	assert.deepEqual(prepare(ranked).readingNotes, []);
 	assert.deepEqual(prepare(ranked, {categorical: ['gre']}).readingNotes, ['column "rank" is read as a number: --categorical replaces the default; add it to the list to one-hot encode it']);
 	assert.deepEqual(prepare(ranked, {categorical: ['gre', 'rank']}).readingNotes, []);
+	// numbers in a column that is mostly placeholders: one-hot encoded by value, which is worth a word
+	const mixed = 'admit,x,y\n0,inf,1\n1,inf,2\n0,unknown,3\n1,1.5e300,4\n';
+	assert.deepEqual(prepare(mixed).readingNotes, ['column "x" mixes numbers and text ("1.5e300", "inf"): one-hot encoded, each distinct value a feature (clean it or remove it)']);
+	assert.deepEqual(prepare(mixed, {categorical: ['x']}).readingNotes, [], 'asked for: nothing to say');
 });
 
 test('a file separated by semicolons or tabs is named as such, not read as one column of many classes', () => {
