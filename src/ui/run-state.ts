@@ -78,9 +78,14 @@ export function runMessages(snapshot: SessionSnapshot, notice: string | Message 
 		const {epoch, epochs} = situation.loading;
 		messages.push({text: `loading the saved run: epoch ${epoch} of ${epochs} (run keys are off until then)`, tone: 'info'});
 	} else if (snapshot.status === 'diverged') {
-		messages.push({text: `diverged at epoch ${snapshot.divergedAt! + 1}: lower η and press r`, tone: 'failure'});
+		// and what the last key did (a save, a setting for the restart), which would otherwise go unsaid
+		const epoch = snapshot.divergedAt! + 1;
+		messages.push({text: `diverged at epoch ${epoch}: lower η and press r`, tone: 'failure', short: `diverged at epoch ${epoch}`});
+		if (notice !== undefined) {
+			messages.push(noticeMessage(notice));
+		}
 	} else if (notice !== undefined) {
-		messages.push(typeof notice === 'string' ? {text: notice, tone: 'info'} : notice);
+		messages.push(noticeMessage(notice));
 	} else if (snapshot.status === 'done') {
 		messages.push({text: `done after ${snapshot.epoch} epochs: ${doneHint(snapshot.epoch)}`, tone: 'info', short: `done at ${snapshot.epoch}: ${doneHint(snapshot.epoch, 'short')}`});
 	}
@@ -90,6 +95,11 @@ export function runMessages(snapshot: SessionSnapshot, notice: string | Message 
 	}
 
 	return messages;
+}
+
+/** A notice as a message: words alone are the last key's effect, said plainly. */
+function noticeMessage(notice: string | Message): Message {
+	return typeof notice === 'string' ? {text: notice, tone: 'info'} : notice;
 }
 
 /** A run's settings as its last trained epoch had them: where it started, with the changes made before that epoch. */

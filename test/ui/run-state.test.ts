@@ -14,6 +14,19 @@ test('a failed training thread stops the run, in one red line above anything els
 	assert.deepEqual(runMessages(snapshot, 'η 0.5 → 1 from epoch 3', undefined, situation), [{text: situation.failure, tone: 'failure'}]);
 });
 
+test('a diverged run says so first, and still what the last key did (a save, a setting for the restart)', () => {
+	const diverged = new TrainingSession(lessonSplit(), {...lessonConfig('single'), learnRate: 1e308});
+	diverged.advance(1);
+	const state = diverged.snapshot();
+	assert.equal(state.status, 'diverged');
+	const saved = {text: 'saved run to run.json (epoch 0)', short: 'saved run to run.json (epoch 0)', tone: 'info' as const};
+	assert.deepEqual(runMessages(state, saved, undefined, calm), [
+		{text: 'diverged at epoch 1: lower η and press r', tone: 'failure', short: 'diverged at epoch 1'},
+		saved,
+	]);
+	assert.deepEqual(runMessages(state, undefined, undefined, calm).length, 1);
+});
+
 test('a replay under way says how far it has come, in place of the last key\'s notice', () => {
 	const situation = {...calm, loading: {epoch: 120, epochs: 300}};
 	assert.equal(runState(snapshot, true, situation), 'loading');

@@ -180,16 +180,17 @@ export function useRunIntents({session, savePath, split, onControls, onPanel, re
 		removeHiddenUnit: changing(() => {
 			changeHiddenUnits(-1);
 		}),
-		togglePause: () => {
+		// off while a saved run is brought back, as the message line says: it opens paused where it was saved
+		togglePause: changing(() => {
 			// a finished or diverged run has nothing to pause: a silent pause would only hold back the next ↑
-			if (session.status !== 'training' && session.loading === undefined) {
+			if (session.status !== 'training') {
 				notifyStopped();
 				return;
 			}
 
 			// the status line says paused or running; the last notice (a loaded run's "space resumes") is done with
 			onControls(controls => ({paused: !controls.paused, notice: undefined}));
-		},
+		}),
 		stepOneEpoch: changing(() => {
 			if (session.status !== 'training') {
 				notifyStopped();
