@@ -46,6 +46,8 @@ export type AppProps = {
 
 /** What q says, instead of quitting, when a run's last save failed. */
 export const unsavedRunNotice = 'the last save of this run failed: w tries again, q quits without saving it';
+/** The same, in the fewer words a narrow message line keeps whole. */
+export const unsavedRunShortNotice = 'last save failed: w retries, q quits unsaved';
 
 /** A run whose last save failed, and that failure, unless q has warned about it already. */
 function lastSaveFailed(sessions: Record<ModelKind, RunSession>, warned: ReadonlySet<SaveOutcome>): {model: ModelKind; outcome: SaveOutcome} | undefined {
@@ -153,9 +155,12 @@ export function App({split, sessions, savePath, startControls, loaded, initialMo
 		const unsaved = lastSaveFailed(sessions, warnedFailures.current);
 		if (unsaved) {
 			warnedFailures.current.add(unsaved.outcome);
+			// shown on its screen, the help closed: the help would hide the warning, and q would seem to do nothing
 			wanted.current.screen = unsaved.model;
+			wanted.current.helpOpen = false;
 			setScreen(unsaved.model);
-			changeControls(unsaved.model, {notice: unsavedRunNotice});
+			setHelpOpen(false);
+			changeControls(unsaved.model, {notice: {text: unsavedRunNotice, short: unsavedRunShortNotice, tone: 'warning'}});
 			return;
 		}
 

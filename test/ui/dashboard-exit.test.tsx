@@ -148,3 +148,18 @@ test('q pressed again while the first waits for a save is the same quit: the fai
 		prototype.write = write;
 	}
 });
+
+test('q with the help open, after a save that failed, closes the help to show the warning', async () => {
+	const {stdin, stdout, state, done} = failingSaveDashboard('help');
+	await waitFor(() => stdout.output.includes('Single unit'));
+	stdin.type('w');
+	await waitFor(() => stdout.output.includes('could not save'));
+	stdin.type('?');
+	await waitFor(() => stdout.output.includes('pin this training curve to compare'));
+	const helpShown = stdout.output.length;
+	stdin.type('q');
+	await waitFor(() => stdout.output.slice(helpShown).includes(unsavedRunNotice), () => stdout.output.slice(-1500));
+	assert.equal(state.ended, false);
+	stdin.type('q');
+	await done;
+});
