@@ -198,3 +198,8 @@ test('a long option typed with one dash is named as typed, with the option meant
 	// a value of one dash after an option that takes one is still that value
 	assert.match(runCli(['train', '--lr', '-1']).stderr, /^gdlab: --lr must be a positive number, got "-1"\n/);
 });
+
+test('an option of gdlab train given to the dashboard says whose it is', () => {
+	assert.deepEqual(runCli(['--export-history', 'h.csv']), {stdout: '', stderr: 'gdlab: --export-history is an option of gdlab train, not of the dashboard: gdlab train --export-history FILE writes the history (the dashboard saves whole runs with w)\nsee \'gdlab --help\' for the options\n', status: 2});
+	assert.match(runCli(['--epochs', '4', '--json']).stderr, /^gdlab: --json is an option of gdlab train, not of the dashboard: gdlab train --json prints the run as JSON\n/);
+});
