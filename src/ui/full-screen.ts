@@ -13,6 +13,13 @@ export const leaveAlternateScreen = '\u001B[?1049l';
 export const clearScreen = '\u001B[2J\u001B[H';
 const hideCursor = '\u001B[?25l';
 const showCursor = '\u001B[?25h';
+/**
+ * The terminal's automatic wrap off and back on. Off, a line wider than the terminal is cut at its edge
+ * rather than wrapped onto the next row: on a resize Ink draws one frame at the old width before the App
+ * knows the new one, and its wrapped lines would push the screen up, leaving rows Ink never erases.
+ */
+const noAutoWrap = '\u001B[?7l';
+const autoWrap = '\u001B[?7h';
 /** Back to the first line, cleared. */
 const rewriteFirstLine = '\u001B[H\u001B[2K';
 
@@ -22,11 +29,11 @@ export function openFullScreen(stdout: NodeJS.WriteStream): () => void {
 	const leave = (): void => {
 		if (open) {
 			open = false;
-			stdout.write(showCursor + leaveAlternateScreen);
+			stdout.write(autoWrap + showCursor + leaveAlternateScreen);
 		}
 	};
 
-	stdout.write(enterAlternateScreen + clearScreen + hideCursor);
+	stdout.write(enterAlternateScreen + clearScreen + hideCursor + noAutoWrap);
 	process.once('exit', leave);
 	return () => {
 		process.off('exit', leave);

@@ -66,6 +66,8 @@ function startGdlab(t: TestContext, args: string[], cwd: string, shell: {environ
 		press: (...keys: string[]) => tmux('send-keys', '-t', 'e2e', ...keys),
 		/** Whether the pane shows the alternate screen (full-screen programs draw there). */
 		alternateScreen: () => tmux('display-message', '-p', '-t', 'e2e', '#{alternate_on}').stdout.trim() === '1',
+		/** Whether the pane wraps lines wider than itself (the terminal's auto-wrap mode). */
+		autoWraps: () => tmux('display-message', '-p', '-t', 'e2e', '#{wrap_flag}').stdout.trim() === '1',
 		/** Whether the pane shows its cursor. */
 		cursorShown: () => tmux('display-message', '-p', '-t', 'e2e', '#{cursor_flag}').stdout.trim() === '1',
 		async waitForScreen(check: (text: string) => boolean, what: string): Promise<number> {
@@ -129,6 +131,26 @@ test('gdlab in a real terminal opens the dashboard, trains, answers keys and qui
 	gdlab.press('q');
 	assert.equal(await gdlab.exitStatus(), '0');
 	assert.equal(gdlab.alternateScreen(), false, 'the terminal is back on its main screen');
+});
+
+test('a terminal made narrower redraws whole: no rows of the wider frame are left behind, and wrapping is back after', {skip, timeout: 60_000}, async t => {
+	const gdlab = startGdlab(t, ['--model', 'backprop', '--hidden', '8'], root);
+	gdlab.tmux('resize-window', '-t', 'e2e', '-x', '200', '-y', '40');
+	await gdlab.waitForScreen(text => /Backprop 6×8×1 {2}done /.test(text) && text.split('\n').some(line => line.length > 150), 'the finished run at 200×40, with its wide rows');
+	assert.equal(gdlab.autoWraps(), false, 'a line wider than the terminal is cut, not wrapped');
+	for (const [columns, rows] of [[120, 40], [100, 40], [60, 30]] as const) {
+		gdlab.tmux('resize-window', '-t', 'e2e', '-x', String(columns), '-y', String(rows));
+		await gdlab.waitForScreen(text => text.split('\n').every(line => line.length <= columns) && text.includes('accuracy'), `the dashboard at ${columns}×${rows}`);
+		// the tabs on top, the status line below them, each once
+		const lines = gdlab.lines();
+		assert.match(lines[0]!, /^gdlab {2}1 Single unit/, `${columns}×${rows}:\n${gdlab.screen()}`);
+		assert.match(lines[1]!, /^Backprop 6×8×1 {2}done /, `${columns}×${rows}:\n${gdlab.screen()}`);
+		assert.equal(lines.filter(line => line.startsWith('gdlab ')).length, 1, `${columns}×${rows}:\n${gdlab.screen()}`);
+	}
+
+	gdlab.press('q');
+	assert.equal(await gdlab.exitStatus(), '0');
+	assert.equal(gdlab.autoWraps(), true, 'the terminal wraps again once gdlab has quit');
 });
 
 test('with stderr in a file, the cursor comes back on the terminal and the file gets no escape codes', {skip, timeout: 60_000}, async t => {
