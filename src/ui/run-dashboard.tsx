@@ -79,7 +79,7 @@ export type ResumedRun = {
 export async function runDashboard(options: DashboardOptions): Promise<SaveLog[]> {
 	const {split, configs, source, resume, stdin = process.stdin, stdout = process.stdout} = options;
 	const context = {data: split, dataset: split.dataset, source};
-	const replayOf = (model: ModelKind) => (resume?.model === model ? {changes: resume.changes, epochs: resume.epochs} : undefined);
+	const replayOf = (model: ModelKind) => (resume?.model === model ? {changes: resume.changes, epochs: resume.epochs, diverged: resume.diverged} : undefined);
 	// big data trains in worker threads, which start side by side
 	const started = await Promise.allSettled([
 		startRunSession(context, configs.single, replayOf('single')),
@@ -107,7 +107,8 @@ async function show(options: DashboardOptions & {sessions: Record<ModelKind, Run
 	const described = resume === undefined ? undefined : describeLoadedRun(resume, options.configs[resume.model]);
 	const loaded = described?.text;
 	// a loaded run waits, paused where it was saved, for the user to look before going on (one saved at its target is done)
-	const notice = described && `${described.text}: ${resume!.diverged ? 'it diverged there, ← lowers η' : (described.done ? `done, ${doneHint(resume!.epochs, 'short')}` : 'space resumes')}`;
+	// (one saved diverged is diverged again there, and the message line says so and what to do before this)
+	const notice = described && (resume!.diverged ? described.text : `${described.text}: ${described.done ? `done, ${doneHint(resume!.epochs, 'short')}` : 'space resumes'}`);
 	const startControls: Partial<Record<ModelKind, Partial<RunControls>>> = resume === undefined ? {} : {[resume.model]: {paused: true, notice}};
 	// on a terminal, the alternate screen (opened here unless the caller has it open, a loading line on it)
 	const closeScreen = stdout.isTTY && !options.screenOpen ? openFullScreen(stdout) : undefined;

@@ -13,6 +13,8 @@ export type ReplayPlan = {
 	changes: readonly ConfigChange[];
 	/** Epochs the saved run had trained. */
 	epochs: number;
+	/** Whether it had diverged there: it then tries the next epoch again, which diverges as it did, as replayRun does. */
+	diverged?: boolean;
 };
 
 /** How far a replay has come. */
@@ -39,7 +41,7 @@ export class TrainingLoop {
 	private windowStart = 0;
 	private windowEpochs = 0;
 	private lastPublished = Number.NEGATIVE_INFINITY;
-	private replay: {changes: ConfigChange[]; epochs: number} | undefined;
+	private replay: {changes: ConfigChange[]; epochs: number; diverged: boolean} | undefined;
 
 	/** `publish` is called at the cadence while training, and once when training stops. */
 	constructor(readonly session: TrainingSession, private readonly publish: () => void, private readonly pacing: LoopPacing) {}
@@ -56,7 +58,7 @@ export class TrainingLoop {
 
 	/** Replay a saved run from the session's start; it trains whether or not the loop is told to run. */
 	startReplay(plan: ReplayPlan): void {
-		this.replay = {changes: [...plan.changes], epochs: plan.epochs};
+		this.replay = {changes: [...plan.changes], epochs: plan.epochs, diverged: plan.diverged ?? false};
 		this.resume();
 	}
 
@@ -151,6 +153,11 @@ export class TrainingLoop {
 		}
 
 		if (session.epoch >= replay.epochs || session.status !== 'training') {
+			if (replay.diverged && session.status === 'training') {
+				// the epoch it diverged in, rolled back as then: the run shows diverged where it was saved
+				session.advance(1);
+			}
+
 			this.replay = undefined;
 			return 0;
 		}

@@ -191,7 +191,7 @@ async function loadInDashboard(original: LocalRunSession, weights: readonly numb
 		initialModel: 'single',
 		forwardSeed: 42,
 		source: lessonSource,
-		resume: {model: 'single', changes: original.changes, epochs: 300, path: join(directory, 'gdlab-run-single.json'), weights, diverged},
+		resume: {model: 'single', changes: original.changes, epochs: original.epoch, path: join(directory, 'gdlab-run-single.json'), weights, diverged},
 		stdin: stdin as unknown as NodeJS.ReadStream,
 		stdout: stdout as unknown as NodeJS.WriteStream,
 	});
@@ -218,9 +218,15 @@ test('a loaded run saved at its epoch target says it is done and how to go on, n
 	await loadInDashboard(original, Array.from(original.snapshot().weights), 'loaded gdlab-run-single.json at epoch 300/300: done, ↑ goes on');
 });
 
-test('a loaded run saved diverged says so, and how to go on, not "space resumes"', async () => {
-	const original = runToLoad();
-	await loadInDashboard(original, Array.from(original.snapshot().weights), 'loaded gdlab-run-single.json at epoch 300/1000: it diverged there, ← lowers η', true);
+test('a loaded run saved diverged is diverged again where it was saved, and says how to go on, not "space resumes"', async () => {
+	// its first epoch overflows, and the run stays at its initial weights
+	const original = new LocalRunSession(runContext(lessonSplit()), {...lessonConfig('single'), learnRate: 1e308, epochs: 1000});
+	original.step();
+	assert.equal(original.status, 'diverged');
+	const {epoch} = original;
+	const output = await loadInDashboard(original, Array.from(original.snapshot().weights), `diverged at epoch ${epoch + 1}  ·  loaded gdlab-run-single.json at epoch ${epoch}/1000`, true);
+	assert.match(output, new RegExp(`Single unit {2}diverged {2}η 1e\\+308 .*epoch ${epoch}/1000`));
+	assert.ok(!output.includes('replay differs'), 'the replay matches the saved weights');
 });
 
 test('--load and --save naming one file: the other model\'s w saves beside it, never over the loaded run', async () => {
