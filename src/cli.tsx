@@ -33,9 +33,16 @@ async function main(argv: string[]): Promise<number> {
 		return main([rest[0]!, '--help', ...rest.slice(1)]);
 	}
 
+	if (first === 'help' && rest.length === 1 && ['help', '--help', '-h'].includes(rest[0]!)) { // gdlab help help
+		process.stdout.write(`${mainUsage}\n`);
+		return 0;
+	}
+
 	if (first === 'help' && rest.length > 0) {
 		throw new UsageError(`unknown command "${rest[0]!}"`, mainUsage);
 	}
+
+	checkCommandComesFirst(argv);
 
 	// alone; with more after them the dashboard's options take them, and refuse what they do not know
 	if (rest.length === 0 && (first === '--help' || first === '-h' || first === 'help')) {
@@ -59,6 +66,18 @@ async function main(argv: string[]): Promise<number> {
 
 	const {runDashboardCommand} = await import('./commands/dashboard.js');
 	return withUsage(undefined, async () => runDashboardCommand(argv));
+}
+
+/** The dashboard's options that take no value: a word after one of them is not that option's value. */
+const dashboardFlags = new Set(['--strict', '--help', '-h', '--version', '-v', '--json']);
+
+/** A command typed after options (`gdlab --epochs 5 train`) is named as such, with the order that works. */
+function checkCommandComesFirst(argv: readonly string[]): void {
+	const index = argv.findIndex((word, at) => Object.hasOwn(commands, word) && at > 0 && (!argv[at - 1]!.startsWith('-') || argv[at - 1]!.includes('=') || dashboardFlags.has(argv[at - 1]!)));
+	if (index > 0) {
+		const command = argv[index]!;
+		throw new UsageError(`the command goes first: gdlab ${[command, ...argv.filter((_, at) => at !== index)].join(' ')}`, mainUsage);
+	}
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import {lessonConfig} from '../engine/training-session.js';
 import {mainUsage} from './main-usage.js';
-import {parseOptions, resolveRunOptions, runOptionSpec, type RunOptions} from './parse-options.js';
+import {parseOptions, refuseOtherCommandsOptions, resolveRunOptions, runOptionSpec, type RunOptions} from './parse-options.js';
 import type {Dataset, SplitDataset} from '../data/dataset.js';
 import {DataError, place} from '../data/data-error.js';
 import {locateRunData, readRunFile, type RunDataLocation, type RunRecord} from '../data/run-file.js';
@@ -29,7 +29,12 @@ const dashboardModels = ['single', 'forward', 'backprop'] as const;
 
 /** Open the dashboard (or, without a terminal, print the headless run); returns the exit code. */
 export async function runDashboardCommand(argv: string[]): Promise<number> {
-	checkTrainOnlyOptions(argv);
+	// piped, --load replays: its JSON is replay's
+	const json = argv.includes('--load') || argv.some(word => word.startsWith('--load=')) ? 'gdlab replay FILE --json prints a saved run\'s replay as JSON' : 'gdlab train --json prints the run as JSON';
+	refuseOtherCommandsOptions(argv, {
+		json: `--json is an option of gdlab train, not of the dashboard: ${json}`,
+		'export-history': '--export-history is an option of gdlab train, not of the dashboard: gdlab train --export-history FILE writes the history (the dashboard saves whole runs with w)',
+	}, mainUsage);
 	const {values} = parseOptions(argv, {...runOptionSpec, load: {type: 'string'}, save: {type: 'string'}, version: {type: 'boolean', short: 'v'}}, mainUsage);
 	if (values.help) { // gdlab --epochs 2 --help: the help, as --help alone gives it
 		process.stdout.write(`${mainUsage}\n`);
@@ -184,26 +189,6 @@ function loadedRunData(record: RunRecord, file: string, data: string | undefined
 	}
 
 	return location;
-}
-
-/** Options of gdlab train that the dashboard does not take, with what to do instead. */
-const trainOnlyOptions: Record<string, string> = {
-	json: 'gdlab train --json prints the run as JSON',
-	'export-history': 'gdlab train --export-history FILE writes the history (the dashboard saves whole runs with w)',
-};
-
-/** A train-only option given to the dashboard is named as such, not as an option that does not exist. */
-function checkTrainOnlyOptions(argv: string[]): void {
-	for (const word of argv) {
-		if (word === '--') {
-			return;
-		}
-
-		const name = word.startsWith('--') ? word.slice(2).split('=')[0]! : '';
-		if (Object.hasOwn(trainOnlyOptions, name)) {
-			throw new UsageError(`--${name} is an option of gdlab train, not of the dashboard: ${trainOnlyOptions[name]!}`, mainUsage);
-		}
-	}
 }
 
 /** What the dashboard opens on: the chosen model's settings, the lesson's for the other, a saved run to resume. */

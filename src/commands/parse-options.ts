@@ -70,6 +70,23 @@ function joinNegativeValues(argv: string[], options: NonNullable<ParseArgsConfig
 }
 
 /**
+ * Refuse an option that belongs to another command, saying whose it is and what to run instead (`hints`:
+ * option name → the message), rather than calling it unknown.
+ */
+export function refuseOtherCommandsOptions(argv: readonly string[], hints: Readonly<Record<string, string>>, usage: string): void {
+	for (const word of argv) {
+		if (word === '--') {
+			return;
+		}
+
+		const name = word.startsWith('--') ? word.slice(2).split('=')[0]! : '';
+		if (Object.hasOwn(hints, name)) {
+			throw new UsageError(hints[name]!, usage);
+		}
+	}
+}
+
+/**
  * A word of one dash and several letters (`-lr 0.1`, a long option typed with one dash) that is not a group
  * of the short flags: parseArgs would read it as -l -r and name a -l nobody typed. Named as typed instead.
  */
@@ -78,6 +95,11 @@ function checkSingleDashWords(args: string[], options: NonNullable<ParseArgsConf
 	for (const word of args) {
 		if (word === '--') {
 			return;
+		}
+
+		const short = /^-([^-\d.])=/.exec(word)?.[1];
+		if (short !== undefined) {
+			throw new UsageError(shorts.has(short) ? `option -${short} takes no value` : `unknown option -${short}`, usage);
 		}
 
 		const name = /^-([^-\d.][^=]+)/.exec(word)?.[1];
@@ -136,6 +158,10 @@ export type RunOptions = {
 
 /** Check the run flags and fill in the lesson's defaults; `models` are the values --model accepts. */
 export function resolveRunOptions<Model extends string = ModelKind>(flags: RunFlags, usage: string, models: readonly Model[] = modelKinds as unknown as Model[]): RunOptions & {chosen: Model} {
+	if (flags.model === 'forward' && !(models as readonly string[]).includes('forward')) {
+		throw new UsageError('--model forward is the dashboard\'s 4×3×2 screen; gdlab forward prints the forward pass headless', usage);
+	}
+
 	const chosen = oneOf('--model', flags.model ?? models[0]!, models, usage);
 	const model: ModelKind = chosen === 'backprop' ? 'backprop' : 'single';
 	const rng = oneOf<RandomKind>('--rng', flags.rng ?? 'numpy', randomKinds, usage);

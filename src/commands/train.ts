@@ -4,7 +4,7 @@
  */
 import type {SplitDataset} from '../data/dataset.js';
 import {TrainingSession} from '../engine/training-session.js';
-import {parseOptions, resolveRunOptions, runOptionSpec, type RunOptions} from './parse-options.js';
+import {parseOptions, refuseOtherCommandsOptions, resolveRunOptions, runOptionSpec, type RunOptions} from './parse-options.js';
 import {pythonFixed3, pythonRepr} from './python-format.js';
 import {letEventsIn, runInSlices} from './in-slices.js';
 import {loadRunDataInSteps} from './run-data.js';
@@ -75,6 +75,7 @@ export type TrainResult = {
 
 /** Run `gdlab train` with the arguments after `train`; resolves to the exit code. */
 export async function runTrain(argv: string[], write: (text: string) => void = text => process.stdout.write(text)): Promise<number> {
+	refuseOtherCommandsOptions(argv, {load: '--load is the dashboard\'s (gdlab --load FILE opens a saved run); gdlab replay FILE re-runs one headless'}, trainUsage);
 	const {values} = parseOptions(argv, {...runOptionSpec, json: {type: 'boolean'}, save: {type: 'string'}, 'export-history': {type: 'string'}}, trainUsage);
 	if (values.help) {
 		write(`${trainUsage}\n`);

@@ -96,7 +96,7 @@ export function prepareDataset(table: CsvTable, options: PrepareOptions = {}): D
 			if (!isConstant(values)) {
 				problem = standardDeviation > 0
 					? `has values too large to standardise (up to ${largestMagnitude(values)}: their squares overflow); rescale it or remove it`
-					: `has values too close together to standardise (their spread underflows to 0); rescale it or remove it`;
+					: `has values too small or too close together to standardise (their spread underflows to 0); rescale it or remove it`;
 			}
 
 			throw new DataError(`${place(file)}: column ${quote(name)} ${problem}`);

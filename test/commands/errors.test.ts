@@ -203,3 +203,21 @@ test('an option of gdlab train given to the dashboard says whose it is', () => {
 	assert.deepEqual(runCli(['--export-history', 'h.csv']), {stdout: '', stderr: 'gdlab: --export-history is an option of gdlab train, not of the dashboard: gdlab train --export-history FILE writes the history (the dashboard saves whole runs with w)\nsee \'gdlab --help\' for the options\n', status: 2});
 	assert.match(runCli(['--epochs', '4', '--json']).stderr, /^gdlab: --json is an option of gdlab train, not of the dashboard: gdlab train --json prints the run as JSON\n/);
 });
+
+test('an option or command in the wrong place says where it belongs', () => {
+	const line = (argv: string[]) => {
+		const {stderr, status} = runCli(argv);
+		assert.equal(status, 2, argv.join(' '));
+		return stderr.split('\n')[0];
+	};
+
+	assert.equal(line(['--epochs', '5', 'train']), 'gdlab: the command goes first: gdlab train --epochs 5');
+	assert.equal(line(['--json', 'train']), 'gdlab: the command goes first: gdlab train --json');
+	assert.equal(line(['train', '--load', 'run.json']), 'gdlab: --load is the dashboard\'s (gdlab --load FILE opens a saved run); gdlab replay FILE re-runs one headless');
+	assert.equal(line(['train', '--model', 'forward']), 'gdlab: --model forward is the dashboard\'s 4×3×2 screen; gdlab forward prints the forward pass headless');
+	assert.equal(line(['--load', 'run.json', '--json']), 'gdlab: --json is an option of gdlab train, not of the dashboard: gdlab replay FILE --json prints a saved run\'s replay as JSON');
+	assert.equal(line(['-v=1']), 'gdlab: option -v takes no value');
+	// a command's name as an option's value is that value: here a file called train
+	assert.match(runCli(['--data', 'train', '--epochs', '2']).stderr, /^gdlab: train: no such file\n/);
+	assert.match(runCli(['help', 'help']).stdout, /^Usage: gdlab /);
+});

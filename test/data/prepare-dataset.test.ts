@@ -164,7 +164,7 @@ test('→ refuses a constant numeric column', () => {
 });
 
 test('→ refuses a numeric column whose spread is lost in rounding', () => {
-	assert.throws(() => prepare('admit,gre\n0,0\n1,5e-324\n'), {message: 'p.csv: column "gre" has values too close together to standardise (their spread underflows to 0); rescale it or remove it'});
+	assert.throws(() => prepare('admit,gre\n0,0\n1,5e-324\n'), {message: 'p.csv: column "gre" has values too small or too close together to standardise (their spread underflows to 0); rescale it or remove it'});
 	assert.throws(() => prepare('admit,gre\n0,1e308\n1,-1e308\n'), {message: 'p.csv: column "gre" has values too large to standardise (up to 1.0e+308: their squares overflow); rescale it or remove it'});
 	// every value finite and varied, as a column of large measurements may be
 	assert.throws(() => prepare(`admit,gre\n${Array.from({length: 20}, (_, index) => `${index % 2},${index * 1e200}`).join('\n')}\n`), {message: 'p.csv: column "gre" has values too large to standardise (up to 1.9e+201: their squares overflow); rescale it or remove it'});
