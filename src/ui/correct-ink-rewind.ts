@@ -26,7 +26,12 @@ export function correctInkRewind(stdout: NodeJS.WriteStream, version = installed
 		return stdout;
 	}
 
-	const write = (chunk: unknown, ...rest: unknown[]) => (stdout.write as (...parameters: unknown[]) => boolean)(typeof chunk === 'string' ? lengthenRewind(chunk) : chunk, ...rest);
+	return transformWrites(stdout, lengthenRewind);
+}
+
+/** `stdout` with every string written passed through `transform` first; all else as it is. */
+export function transformWrites(stdout: NodeJS.WriteStream, transform: (chunk: string) => string): NodeJS.WriteStream {
+	const write = (chunk: unknown, ...rest: unknown[]) => (stdout.write as (...parameters: unknown[]) => boolean)(typeof chunk === 'string' ? transform(chunk) : chunk, ...rest);
 	return new Proxy(stdout, {
 		get(target, property) {
 			if (property === 'write') {

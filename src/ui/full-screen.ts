@@ -4,6 +4,7 @@
  * frame is on screen at once even when a million rows take seconds to make. Plain text: nothing here
  * waits for React or Ink to load.
  */
+import {transformWrites} from './correct-ink-rewind.js';
 import {cutWithinWidth} from './narrow-text.js';
 
 /** Switch the terminal to its alternate screen and back. */
@@ -20,6 +21,11 @@ const showCursor = '\u001B[?25h';
  */
 const noAutoWrap = '\u001B[?7l';
 const autoWrap = '\u001B[?7h';
+/**
+ * One line of Ink's incremental redraw: to the first column, the line (text and colours), erase to its end.
+ * (Ink writes `\u001B[1G` + line + `\u001B[K`; see ink/build/log-update.js.)
+ */
+const inkLine = /\u001B\[1G((?:[^\n\u001B]|\u001B\[[\d;]*m)*)\u001B\[K/g;
 /** Back to the first line, cleared. */
 const rewriteFirstLine = '\u001B[H\u001B[2K';
 
@@ -39,6 +45,20 @@ export function openFullScreen(stdout: NodeJS.WriteStream): () => void {
 		process.off('exit', leave);
 		leave();
 	};
+}
+
+/**
+ * Ink's lines with the erase first, then the text. With auto-wrap off, a line as wide as the terminal leaves
+ * the cursor on its last character, and Ink's erase after the line would take that character away (the
+ * "s" of "epochs/s" at 80 columns).
+ */
+export function eraseBeforeLines(chunk: string): string {
+	return chunk.replace(inkLine, '\u001B[1G\u001B[K$1');
+}
+
+/** `stdout` for Ink on the full screen opened here (auto-wrap off): full-width lines keep their last character. */
+export function fullScreenStdout(stdout: NodeJS.WriteStream): NodeJS.WriteStream {
+	return transformWrites(stdout, eraseBeforeLines);
 }
 
 /**

@@ -13,7 +13,7 @@ import type {RandomKind} from '../engine/random.js';
 import type {ConfigChange, SessionConfig} from '../engine/training-session.js';
 import {App} from './App.js';
 import {correctInkRewind} from './correct-ink-rewind.js';
-import {clearScreen, openFullScreen} from './full-screen.js';
+import {clearScreen, fullScreenStdout, openFullScreen} from './full-screen.js';
 import type {ScreenName} from './key-map.js';
 import type {RunControls} from './run-controls.js';
 import type {RunSession} from './run-session.js';
@@ -122,7 +122,8 @@ async function show(options: DashboardOptions & {sessions: Record<ModelKind, Run
 		options.beforeDraw?.();
 		const instance = render(app, {
 			stdin,
-			stdout: correctInkRewind(stdout),
+			// on the full screen (a terminal) auto-wrap is off: lines are written after their erase
+			stdout: correctInkRewind(stdout.isTTY ? fullScreenStdout(stdout) : stdout),
 			maxFps: maxFramesPerSecond,
 			incrementalRendering: true,
 			exitOnCtrlC: true,

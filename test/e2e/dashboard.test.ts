@@ -153,6 +153,22 @@ test('a terminal made narrower redraws whole: no rows of the wider frame are lef
 	assert.equal(gdlab.autoWraps(), true, 'the terminal wraps again once gdlab has quit');
 });
 
+test('lines as wide as the terminal keep their last character when redrawn (auto-wrap is off)', {skip, timeout: 60_000}, async t => {
+	const gdlab = startGdlab(t, ['--epochs', '100000'], root);
+	gdlab.tmux('resize-window', '-t', 'e2e', '-x', '60', '-y', '18');
+	await gdlab.waitForScreen(text => text.includes('Single unit  running'), 'the dashboard at 60×18');
+	// a switch away and back redraws the tabs and keys lines, each 60 columns wide here
+	gdlab.press('3');
+	await gdlab.waitForScreen(text => text.includes('Backprop 6×2×1'), 'the backprop screen');
+	gdlab.press('1');
+	await gdlab.waitForScreen(text => text.includes('Single unit  running'), 'the single unit again');
+	const lines = gdlab.screen().split('\n');
+	assert.ok(lines.some(line => line.length === 60 && line.endsWith('q quit')), gdlab.screen());
+	assert.ok(lines[0]!.length === 60 && lines[0]!.endsWith('…'), gdlab.screen());
+	gdlab.press('q');
+	assert.equal(await gdlab.exitStatus(), '0');
+});
+
 test('with stderr in a file, the cursor comes back on the terminal and the file gets no escape codes', {skip, timeout: 60_000}, async t => {
 	const cwd = mkdtempSync(join(tmpdir(), 'gdlab-e2e-stderr-'));
 	t.after(() => {
