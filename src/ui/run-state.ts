@@ -109,19 +109,18 @@ export function trainedConfig(start: SessionConfig, changes: readonly ConfigChan
 
 /**
  * The label of a pinned curve: the η it was trained with (first → last when it changed; row e is epoch e,
- * after its update, so the first row's η is that of the first epoch), a network's hidden units, momentum and batch mode when not the plain ones,
- * and the seed, all as the curve was made (`trained`), not as the settings stand now.
+ * after its update, so the first row's η is that of the first epoch), a network's hidden units, momentum and batch mode when not the plain ones
+ * (first → last when they changed too), and the seed, all as the curve was made (`first`: the first epoch's
+ * settings, `trained`: the last's), not as the settings stand now.
  */
-export function pinnedLabel(history: LossHistory, trained: SessionConfig): string {
+export function pinnedLabel(history: LossHistory, first: SessionConfig, trained: SessionConfig): string {
 	const rates = history.column('learnRate');
-	const first = rates[0]!;
-	const last = rates.at(-1)!;
-	const rate = first === last ? formatSetting(last) : `${formatSetting(first)}→${formatSetting(last)}`;
+	const span = <Value>(from: Value, to: Value, format: (value: Value) => string): string => (from === to ? format(to) : `${format(from)}→${format(to)}`);
 	const parts = [
-		`η ${rate}`,
+		`η ${span(rates[0]!, rates.at(-1)!, formatSetting)}`,
 		trained.model === 'backprop' ? `${trained.hidden} hidden` : '',
-		trained.momentum === 0 ? '' : `β ${formatSetting(trained.momentum)}`,
-		trained.batch === 'full' ? '' : formatBatch(trained.batch),
+		first.momentum === 0 && trained.momentum === 0 ? '' : `β ${span(first.momentum, trained.momentum, formatSetting)}`,
+		first.batch === 'full' && trained.batch === 'full' ? '' : span(first.batch, trained.batch, formatBatch),
 		`seed ${trained.seed}`,
 	];
 	return parts.filter(Boolean).join(' ');

@@ -168,6 +168,17 @@ test('space pauses and resumes training', async () => {
 	await waitFor(() => session.epoch > epoch);
 });
 
+test('. while running pauses after one more epoch, and says so without naming an epoch it cannot know', async () => {
+	const dashboard = renderDashboard({configs: {single: {epochs: longRun}}});
+	const session = dashboard.sessions.single;
+	await waitFor(() => session.epoch > 20);
+	dashboard.press('.');
+	await dashboard.waitForFrame(/ paused .*\n(?:.*\n)*.*paused after one more epoch/);
+	const epoch = session.epoch;
+	await dashboard.waitForFrame(`epoch ${epoch}/${longRun}`);
+	assert.equal(session.epoch, epoch, 'paused');
+});
+
 test('. trains exactly one epoch while paused', async () => {
 	const dashboard = renderDashboard({configs: {single: {epochs: longRun}}});
 	const session = dashboard.sessions.single;

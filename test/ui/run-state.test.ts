@@ -38,7 +38,7 @@ test('a replay under way says how far it has come, in place of the last key\'s n
 
 test('a pinned curve is labelled with the η it was trained with (first → last), not the η set since', () => {
 	const session = new TrainingSession(lessonSplit(), {...lessonConfig('backprop'), epochs: 100});
-	const label = () => pinnedLabel(session.history, trainedConfig(session.startingConfig, session.changes, session.epoch));
+	const label = () => pinnedLabel(session.history, trainedConfig(session.startingConfig, session.changes, 1), trainedConfig(session.startingConfig, session.changes, session.epoch));
 	session.advance(3);
 	assert.equal(label(), 'η 0.005 2 hidden seed 21');
 	session.setLearnRate(0.5);
@@ -46,7 +46,7 @@ test('a pinned curve is labelled with the η it was trained with (first → last
 	session.setBatch(32);
 	assert.equal(label(), 'η 0.005 2 hidden seed 21', 'settings changed after the last epoch: not yet trained with');
 	session.advance(2);
-	assert.equal(label(), 'η 0.005→0.5 2 hidden β 0.5 mini-batch 32 seed 21');
+	assert.equal(label(), 'η 0.005→0.5 2 hidden β 0→0.5 full batch→mini-batch 32 seed 21', 'each setting from its first epoch to its last');
 });
 
 test('a pinned curve whose η changed after its first epoch says so: the first epoch\'s η counts', () => {
@@ -54,5 +54,5 @@ test('a pinned curve whose η changed after its first epoch says so: the first e
 	session.advance(1);
 	session.setLearnRate(1);
 	session.advance(3);
-	assert.equal(pinnedLabel(session.history, trainedConfig(session.startingConfig, session.changes, session.epoch)), 'η 0.5→1 seed 42');
+	assert.equal(pinnedLabel(session.history, trainedConfig(session.startingConfig, session.changes, 1), trainedConfig(session.startingConfig, session.changes, session.epoch)), 'η 0.5→1 seed 42');
 });

@@ -197,11 +197,14 @@ export function useRunIntents({session, savePath, split, onControls, onPanel, re
 				return;
 			}
 
-			// said at once: on big data the epoch may take seconds, and the status line counts it once it is done
+			// stopped here and now (not once the pause reaches the loop), then one epoch; said at once, as on big
+			// data that epoch may take seconds. Paused, it is the next epoch; running, a worker's run may be some
+			// epochs past what its mirror shows, so no number is promised
 			const next = session.epoch + 1;
-			onControls({paused: true});
+			session.setRunning(false);
 			session.step();
-			notify(`one epoch: epoch ${next}`);
+			onControls(controls => ({paused: true, notice: controls.paused ? `one epoch: epoch ${next}` : 'paused after one more epoch'}));
+			refresh();
 		}),
 		restart: changing(() => {
 			session.restart();
@@ -231,7 +234,8 @@ export function useRunIntents({session, savePath, split, onControls, onPanel, re
 				return;
 			}
 
-			const label = pinnedLabel(history, trainedConfig(session.startingConfig, session.changes, session.epoch));
+			const {startingConfig, changes, epoch} = session;
+			const label = pinnedLabel(history, trainedConfig(startingConfig, changes, 1), trainedConfig(startingConfig, changes, epoch));
 			onControls({pinned: {values: history.column('train').slice(), label}});
 			notify(`pinned ${label}: change something, r, compare`);
 		},
