@@ -108,7 +108,9 @@ async function show(options: DashboardOptions & {sessions: Record<ModelKind, Run
 	const loaded = described?.text;
 	// a loaded run waits, paused where it was saved, for the user to look before going on (one saved at its target is done)
 	// (one saved diverged is diverged again there, and the message line says so and what to do before this)
-	const notice = described && (resume!.diverged ? described.text : `${described.text}: ${described.done ? `done, ${doneHint(resume!.epochs, 'short')}` : 'space resumes'}`);
+	const next = resume?.diverged ? '' : `: ${described?.done ? `done, ${doneHint(resume!.epochs, 'short')}` : 'space resumes'}`;
+	// the short form, for a narrow line, keeps the epoch and what to do and drops the file's name
+	const notice = described && {text: `${described.text}${next}`, short: `${described.short}${next}`, tone: 'info' as const};
 	const startControls: Partial<Record<ModelKind, Partial<RunControls>>> = resume === undefined ? {} : {[resume.model]: {paused: true, notice}};
 	// on a terminal, the alternate screen (opened here unless the caller has it open, a loading line on it)
 	const closeScreen = stdout.isTTY && !options.screenOpen ? openFullScreen(stdout) : undefined;
@@ -146,8 +148,9 @@ async function show(options: DashboardOptions & {sessions: Record<ModelKind, Run
 	}
 }
 
-/** "loaded FILE at epoch 300/1000", said once the replay is back where the run was saved, and whether it was done then. */
-function describeLoadedRun(resume: ResumedRun, config: SessionConfig): {text: string; done: boolean} {
+/** "loaded FILE at epoch 300/1000" (short: without the file), said once the replay is back where the run was saved, and whether it was done then. */
+function describeLoadedRun(resume: ResumedRun, config: SessionConfig): {text: string; short: string; done: boolean} {
 	const target = resume.changes.reduce((epochs, {change}) => change.epochs ?? epochs, config.epochs);
-	return {text: `loaded ${resume.path === undefined ? 'the saved run' : basename(resume.path)} at epoch ${resume.epochs}/${target}`, done: resume.epochs >= target};
+	const where = `at epoch ${resume.epochs}/${target}`;
+	return {text: `loaded ${resume.path === undefined ? 'the saved run' : basename(resume.path)} ${where}`, short: `loaded ${where}`, done: resume.epochs >= target};
 }

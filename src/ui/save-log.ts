@@ -90,10 +90,14 @@ export function describeSaveOutcome(outcome: SaveOutcome): string {
  */
 export function saveOutcomeMessage(outcome: SaveOutcome): Message {
 	const name = basename(outcome.path);
-	const short = outcome.failure === undefined
-		? describeSaveOutcome({...outcome, saved: {...outcome.saved, path: basename(outcome.saved.path)}})
-		: describeSaveOutcome({path: name, failure: outcome.failure.replaceAll(outcome.path, name)});
-	return {text: describeSaveOutcome(outcome), short, tone: outcome.failure === undefined ? 'info' : 'failure'};
+	if (outcome.failure !== undefined) {
+		return {text: describeSaveOutcome(outcome), short: `not saved: ${outcome.failure.replaceAll(outcome.path, name)}`, tone: 'failure'};
+	}
+
+	// the epoch first: a name made of the date and time is long, and a cut should take its end, not the epoch
+	const {saved} = outcome;
+	const short = `saved epoch ${saved.epochs} ${saved.replaced ? 'over the earlier run in' : 'to'} ${basename(saved.path)}`;
+	return {text: describeSaveOutcome(outcome), short, tone: 'info'};
 }
 
 /**

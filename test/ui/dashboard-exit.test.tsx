@@ -99,7 +99,7 @@ test('after a save that failed, the first q says so and keeps the run; q again q
 	const {stdin, stdout, state, done} = failingSaveDashboard('later');
 	await waitFor(() => stdout.output.includes('Single unit'));
 	stdin.type('w');
-	await waitFor(() => stdout.output.includes('could not save'));
+	await waitFor(() => /could not save|not saved/.test(stdout.output));
 	stdin.type('2q');
 	await waitFor(() => stdout.output.includes(unsavedRunNotice), () => stdout.output.slice(-1500));
 	assert.equal(state.ended, false, 'the first q keeps the run');
@@ -153,7 +153,7 @@ test('q with the help open, after a save that failed, closes the help to show th
 	const {stdin, stdout, state, done} = failingSaveDashboard('help');
 	await waitFor(() => stdout.output.includes('Single unit'));
 	stdin.type('w');
-	await waitFor(() => stdout.output.includes('could not save'));
+	await waitFor(() => /could not save|not saved/.test(stdout.output));
 	stdin.type('?');
 	await waitFor(() => stdout.output.includes('pin this training curve to compare'));
 	const helpShown = stdout.output.length;

@@ -124,11 +124,11 @@ test('at 60 columns a save\'s long path gives way to its file name, so the reaso
 	const path = join(folder, 'run.json');
 	const dashboard = renderDashboard({configs: {single: {epochs: longRun}}, size: {columns: 60, rows: 18}, props: {savePath: path}});
 	dashboard.press('w');
-	const failed = await dashboard.waitForFrame('could not save: run.json: cannot write: no such directory');
+	const failed = await dashboard.waitForFrame('not saved: run.json: cannot write: no such directory');
 	assert.ok(!failed.includes(folder), 'the path gives way to the name');
 	mkdirSync(folder);
 	dashboard.press('w');
-	await dashboard.waitForFrame(/saved run to run\.json \(epoch \d+\)/);
+	await dashboard.waitForFrame(/saved epoch \d+ to run\.json/);
 	assert.equal(readRunFile(path).config.model, 'single');
 });
 
@@ -224,7 +224,7 @@ test('a loaded run saved diverged is diverged again where it was saved, and says
 	original.step();
 	assert.equal(original.status, 'diverged');
 	const {epoch} = original;
-	const output = await loadInDashboard(original, Array.from(original.snapshot().weights), `diverged at epoch ${epoch + 1}  ·  loaded gdlab-run-single.json at epoch ${epoch}/1000`, true);
+	const output = await loadInDashboard(original, Array.from(original.snapshot().weights), `diverged at epoch ${epoch + 1}  ·  loaded at epoch ${epoch}/1000`, true);
 	assert.match(output, new RegExp(`Single unit {2}diverged {2}η 1e\\+308 .*epoch ${epoch}/1000`));
 	assert.ok(!output.includes('replay differs'), 'the replay matches the saved weights');
 });

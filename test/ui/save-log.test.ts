@@ -64,12 +64,13 @@ test('the summary lists every save in the order they ended, and fails when a run
 test('a save\'s message line: a failure in the failure tone, and short forms that name the file alone', () => {
 	assert.deepEqual(saveOutcomeMessage({path: '/long/folder/run.json', failure: '/long/folder/run.json: cannot write: no such directory'}), {
 		text: 'could not save: /long/folder/run.json: cannot write: no such directory',
-		short: 'could not save: run.json: cannot write: no such directory',
+		short: 'not saved: run.json: cannot write: no such directory',
 		tone: 'failure',
 	});
 	assert.deepEqual(saveOutcomeMessage({path: '/long/folder/run.json', saved: {path: '/long/folder/run.json', epochs: 12, replaced: false}}), {
 		text: 'saved run to /long/folder/run.json (epoch 12)',
-		short: 'saved run to run.json (epoch 12)',
+		short: 'saved epoch 12 to run.json',
 		tone: 'info',
 	});
+	assert.equal(saveOutcomeMessage({path: 'gdlab-run-single-20261130-074330.json', saved: {path: 'gdlab-run-single-20261130-074330.json', epochs: 1000, replaced: true}}).short, 'saved epoch 1000 over the earlier run in gdlab-run-single-20261130-074330.json', 'the epoch before a long name');
 });
