@@ -90,6 +90,8 @@ export function App({split, sessions, savePath, startControls, loaded, initialMo
 	// was wanted; it then goes to that screen, or nowhere if that screen was left again in the meantime or the
 	// help was open (3s2, ?s?).
 	const keyTarget = useKeyTarget();
+	const tooSmallNow = useRef(false);
+	tooSmallNow.current = tooSmallMessage(size) !== undefined;
 	const wanted = useRef({screen, helpOpen});
 	const waitingKeys = useRef<Array<{name: string; screen: ScreenName; helpOpen: boolean}>>([]);
 	const appKey = (name: string) => {
@@ -111,6 +113,11 @@ export function App({split, sessions, savePath, startControls, loaded, initialMo
 
 	const onInput = useCallback<Parameters<typeof useInput>[0]>((input, key) => {
 		for (const name of readKeys(input, key)) {
+			// too small to show a screen: only q acts (a switch or the help would land unseen)
+			if (tooSmallNow.current && name !== 'q') {
+				continue;
+			}
+
 			if (name === 'q') { // quit, once the keys before it have reached their screens (w then q saves first)
 				waitingKeys.current.push({name, ...wanted.current});
 			} else if (appKeys.includes(name)) {

@@ -277,10 +277,11 @@ test('while a saved run replays, keys that would change it do nothing', async ()
 	await dashboard.waitForFrame(/loading the saved run: epoch \d+ of 60000/);
 	assert.match(dashboard.frame(), /Single unit {2}loading /);
 	const savedBefore = readdirSync('.').filter(name => name.startsWith('gdlab-run-'));
-	dashboard.press(keys.left, 'r', 'w', ' ');
+	dashboard.press(keys.left, 'r', 'w', ' ', 'c');
 	await waitFor(() => dashboard.sessions.single.loading === undefined, () => 'the replay never ended');
 	const {single} = dashboard.sessions;
-	await dashboard.waitForFrame(/Single unit {2}paused .*epoch 60000\/100000/, 'space was dropped too: it stays paused where it was saved');
+	const frame = await dashboard.waitForFrame(/Single unit {2}paused .*epoch 60000\/100000/, 'space was dropped too: it stays paused where it was saved');
+	assert.doesNotMatch(frame, /pinned/, 'c pinned nothing: the curve was the replay\'s, half made');
 	assert.equal(single.epoch, 60_000);
 	assert.equal(single.config.learnRate, 1, 'the keys pressed meanwhile were dropped: ← did not lower η');
 	assert.equal(single.history.length, 60_000, 'r did not restart the run');

@@ -227,7 +227,8 @@ export function useRunIntents({session, savePath, split, onControls, onPanel, re
 			notify(`momentum β ${formatSetting(momentum)} → ${formatSetting(next)}`);
 		}),
 		saveRun: changing(saveRun),
-		pinCurve: () => {
+		// off while a saved run is brought back: its curve is not yet the run's
+		pinCurve: changing(() => {
 			const {history, config} = session;
 			if (history.length === 0) {
 				notify('nothing to pin yet: train at least one epoch');
@@ -238,7 +239,7 @@ export function useRunIntents({session, savePath, split, onControls, onPanel, re
 			const label = pinnedLabel(history, trainedConfig(startingConfig, changes, 1), trainedConfig(startingConfig, changes, epoch));
 			onControls({pinned: {values: history.column('train').slice(), label}});
 			notify(`pinned ${label}: change something, r, compare`);
-		},
+		}),
 		cyclePanel: () => {
 			onPanel(panel => nextChoice(panelModes, panel));
 		},
