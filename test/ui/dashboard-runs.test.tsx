@@ -277,7 +277,11 @@ test('while a saved run replays, keys that would change it do nothing', async ()
 	await dashboard.waitForFrame(/loading the saved run: epoch \d+ of 60000/);
 	assert.match(dashboard.frame(), /Single unit {2}loading /);
 	const savedBefore = readdirSync('.').filter(name => name.startsWith('gdlab-run-'));
-	dashboard.press(keys.left, 'r', 'w', ' ', 'c');
+	dashboard.press(keys.left, 'r', 'w', ' ');
+	// c once there is a curve to pin: half a replay's
+	await waitFor(() => dashboard.sessions.single.history.length > 0);
+	assert.ok(dashboard.sessions.single.loading !== undefined, 'still replaying');
+	dashboard.press('c');
 	await waitFor(() => dashboard.sessions.single.loading === undefined, () => 'the replay never ended');
 	const {single} = dashboard.sessions;
 	const frame = await dashboard.waitForFrame(/Single unit {2}paused .*epoch 60000\/100000/, 'space was dropped too: it stays paused where it was saved');
