@@ -109,7 +109,7 @@ test('gdlab in a real terminal opens the dashboard, trains, answers keys and qui
 	assert.ok(shown.every(line => [...line].length <= size.columns));
 
 	gdlab.press('Right');
-	const keyShownIn = await gdlab.waitForScreen(text => text.includes('η 0.5 → 1 from epoch'), 'η raised by →');
+	const keyShownIn = await gdlab.waitForScreen(text => text.includes('η 0.5 → 1 from the next epoch'), 'η raised by →');
 	t.diagnostic(`→ reached the screen in ${keyShownIn} ms while training`);
 	await gdlab.waitForScreen(text => text.includes('│ rank_4 '), 'the weights table');
 
@@ -305,7 +305,7 @@ test('on big data training runs in a worker: keys answer, w saves, Ctrl+C ends i
 	const gdlab = startGdlab(t, ['--data', bigData, '--epochs', '1000000', '--save', 'big.json'], cwd);
 	await gdlab.waitForScreen(text => /running .*epoch [1-9]\d*\/1000000/.test(text), 'training under way');
 	gdlab.press('Right');
-	await gdlab.waitForScreen(text => /η 1 {2}β/.test(text) && text.includes('η 0.5 → 1 from epoch'), 'η raised while the worker trains');
+	await gdlab.waitForScreen(text => /η 1 {2}β/.test(text) && text.includes('η 0.5 → 1 from the next epoch'), 'η raised while the worker trains');
 	gdlab.press('w');
 	await gdlab.waitForScreen(text => /saved run to big\.json \(epoch \d+\)/.test(text), 'the save confirmed');
 	const record = readRunFile(join(cwd, 'big.json'));

@@ -293,19 +293,29 @@ test('while a saved run replays, keys that would change it do nothing', async ()
 	assert.deepEqual(readdirSync('.').filter(name => name.startsWith('gdlab-run-')), savedBefore, 'w saved nothing');
 });
 
+test('η changed on a diverged run is for the restart, and says so; space says which key goes on', async () => {
+	const dashboard = renderDashboard({configs: {single: {learnRate: 1e308, epochs: longRun}}});
+	await dashboard.waitForFrame('diverged at epoch 1');
+	dashboard.press(keys.left);
+	await dashboard.waitForFrame('η 1e+308 → 10 once r restarts the run');
+	dashboard.press(' ');
+	const frame = await dashboard.waitForFrame('r restarts it (← lowers η first)');
+	assert.equal(frame.split('lower η and press r').length, 2, 'the diverged line once, not said again');
+});
+
 test('η far above and below the ladder (--lr 1000, 1e-9): ← / → step back onto it, never off its ends', async () => {
 	const high = renderDashboard({configs: {single: {learnRate: 1000, epochs: longRun}}});
 	await high.waitForFrame('η 1000  β 0');
 	high.press(keys.right);
 	await high.waitForFrame('η 1000 is above the ladder (0.0001 … 10); ← steps onto it');
 	high.press(keys.left);
-	await high.waitForFrame('η 1000 → 10 from epoch');
+	await high.waitForFrame('η 1000 → 10 from the next epoch');
 	cleanup();
 	const low = renderDashboard({configs: {single: {learnRate: 1e-9, epochs: longRun}}});
 	low.press(keys.left);
 	await low.waitForFrame('η 1e-9 is below the ladder (0.0001 … 10); → steps onto it');
 	low.press(keys.right);
-	await low.waitForFrame('η 1e-9 → 0.0001 from epoch');
+	await low.waitForFrame('η 1e-9 → 0.0001 from the next epoch');
 	low.press('?');
 	await low.waitForFrame('? esc close help');
 });

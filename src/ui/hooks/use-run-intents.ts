@@ -86,12 +86,21 @@ export function useRunIntents({session, savePath, split, onControls, onPanel, re
 		}
 
 		session.setLearnRate(next);
-		notify(`η ${formatSetting(learnRate)} → ${formatSetting(next)} from epoch ${session.epoch + 1}`);
+		const change = `η ${formatSetting(learnRate)} → ${formatSetting(next)}`;
+		if (session.status === 'diverged') { // it trains no further: the new η is for the restart
+			notify(`${change} once r restarts the run`);
+			return;
+		}
+
+		// paused, the next epoch is known; running, a worker's run may be some epochs past what its mirror
+		// shows (the ▲ marks the epoch the change took)
+		onControls(controls => ({notice: controls.paused || session.status === 'done' ? `${change} from epoch ${session.epoch + 1}` : `${change} from the next epoch`}));
+		refresh();
 	};
 
-	/** What to do next with a run that is done or diverged. */
+	/** What to do next with a run that is done or diverged (a diverged one's line says so already: this says which key). */
 	const notifyStopped = () => {
-		notify(session.status === 'done' ? `done: ${doneHint(session.epoch)}` : 'diverged: lower η and press r');
+		notify(session.status === 'done' ? `done: ${doneHint(session.epoch)}` : 'r restarts it (← lowers η first)');
 	};
 
 	const changeEpochTarget = (direction: 1 | -1) => {
