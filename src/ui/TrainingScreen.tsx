@@ -18,7 +18,7 @@ import {PanelView} from './PanelView.js';
 import {planTrainingLayout} from './plan-layout.js';
 import type {ControlsChange, PanelMode, RunControls} from './run-controls.js';
 import type {RunSession} from './run-session.js';
-import {recentLossRise, runMessages, runState} from './run-state.js';
+import {learnRateChangedBefore, recentLossRise, runMessages, runState} from './run-state.js';
 import {StatusLine} from './StatusLine.js';
 import {backpropStepInput, singleStepInput} from './step-sources.js';
 import {panelHeight, type PanelSpec} from './table-spec.js';
@@ -88,8 +88,7 @@ export function TrainingScreen({keyTarget, model, session, savePath, split, cont
 				state={runState(snapshot, controls.paused, situation)}
 				epochsPerSecond={training.epochsPerSecond}
 				pinnedLabel={controls.pinned?.label}
-				// as the chart marks them: a change some epoch has trained with (one made after the last epoch has no ▲ yet)
-				learnRateChanged={session.changes.some(({epoch, change}) => change.learnRate !== undefined && epoch > 0 && epoch < snapshot.epoch)}
+				learnRateChanged={learnRateChangedBefore(session.startingConfig.learnRate, session.changes, snapshot.epoch)}
 				width={width}
 			/>
 			<MessageLine messages={runMessages(snapshot, controls.notice, recentLossRise(snapshot, session.history), situation)} width={width}/>

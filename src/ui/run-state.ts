@@ -102,6 +102,30 @@ function noticeMessage(notice: string | Message): Message {
 	return typeof notice === 'string' ? {text: notice, tone: 'info'} : notice;
 }
 
+/**
+ * Whether η differs between two epochs of the `epochs` trained, as the chart's ▲ marks it: a change some
+ * epoch after the first has trained with (one made after the last epoch has no ▲ yet), and not undone in
+ * the same place (→ then ← while paused changes nothing an epoch trains with).
+ */
+export function learnRateChangedBefore(start: number, changes: readonly ConfigChange[], epochs: number): boolean {
+	let learnRate = start;
+	for (let index = 0; index < changes.length;) {
+		const {epoch} = changes[index]!;
+		let after = learnRate;
+		for (; index < changes.length && changes[index]!.epoch === epoch; index++) {
+			after = changes[index]!.change.learnRate ?? after;
+		}
+
+		if (epoch > 0 && epoch < epochs && after !== learnRate) {
+			return true;
+		}
+
+		learnRate = after;
+	}
+
+	return false;
+}
+
 /** A run's settings as its last trained epoch had them: where it started, with the changes made before that epoch. */
 export function trainedConfig(start: SessionConfig, changes: readonly ConfigChange[], epochs: number): SessionConfig {
 	return changes.filter(({epoch}) => epoch < epochs).reduce<SessionConfig>((config, {change}) => ({...config, ...change}), start);

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {lessonConfig, TrainingSession} from '../../src/engine/training-session.js';
-import {pinnedLabel, runMessages, runState, trainedConfig} from '../../src/ui/run-state.js';
+import {learnRateChangedBefore, pinnedLabel, runMessages, runState, trainedConfig} from '../../src/ui/run-state.js';
 import {lessonSplit} from './dashboard-harness.js';
 
 const snapshot = new TrainingSession(lessonSplit(), lessonConfig('single')).snapshot();
@@ -55,4 +55,15 @@ test('a pinned curve whose η changed after its first epoch says so: the first e
 	session.setLearnRate(1);
 	session.advance(3);
 	assert.equal(pinnedLabel(session.history, trainedConfig(session.startingConfig, session.changes, 1), trainedConfig(session.startingConfig, session.changes, session.epoch)), 'η 0.5→1 seed 42');
+});
+
+test('the legend\'s ▲ η changed only where an epoch trained with another η than the one before it, as the chart marks', () => {
+	const raised = {epoch: 5, change: {learnRate: 1}};
+	assert.equal(learnRateChangedBefore(0.5, [raised], 6), true);
+	assert.equal(learnRateChangedBefore(0.5, [raised], 5), false, 'no epoch has trained with it yet');
+	assert.equal(learnRateChangedBefore(0.5, [{epoch: 0, change: {learnRate: 1}}], 9), false, 'from the first epoch on: nothing to compare with');
+	// → then ← at one epoch (while paused): the epochs after train with the same η
+	assert.equal(learnRateChangedBefore(0.5, [raised, {epoch: 5, change: {learnRate: 0.5}}], 9), false);
+	assert.equal(learnRateChangedBefore(0.5, [{epoch: 5, change: {momentum: 0.5}}], 9), false, 'another setting');
+	assert.equal(learnRateChangedBefore(0.5, [raised, {epoch: 7, change: {learnRate: 0.5}}], 9), true, 'raised, trained, lowered: two marks');
 });
