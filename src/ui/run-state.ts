@@ -67,11 +67,12 @@ export function recentLossRise(snapshot: SessionSnapshot, history: LossHistory):
 }
 
 /**
- * What the message line says: a failure or a replay under way first, then divergence, then the last
- * key's effect or what to do next, then a rising loss.
+ * What the message line says: a failure or a replay under way first, then divergence, then a rising loss
+ * (short: a long notice after it must not cut its epoch off), then the last key's effect or what to do next.
  */
 export function runMessages(snapshot: SessionSnapshot, notice: string | Message | undefined, lossRiseAt: number | undefined, situation?: RunSituation): Message[] {
 	const messages: Message[] = [];
+	const rise: Message | undefined = lossRiseAt === undefined ? undefined : {text: `loss increasing at epoch ${lossRiseAt + 1}`, tone: 'warning'};
 	if (situation?.failure !== undefined) {
 		messages.push({text: situation.failure, tone: 'failure'});
 	} else if (situation?.loading !== undefined) {
@@ -84,14 +85,22 @@ export function runMessages(snapshot: SessionSnapshot, notice: string | Message 
 		if (notice !== undefined) {
 			messages.push(noticeMessage(notice));
 		}
-	} else if (notice !== undefined) {
-		messages.push(noticeMessage(notice));
-	} else if (snapshot.status === 'done') {
-		messages.push({text: `done after ${snapshot.epoch} epochs: ${doneHint(snapshot.epoch)}`, tone: 'info', short: `done at ${snapshot.epoch}: ${doneHint(snapshot.epoch, 'short')}`});
+	} else {
+		if (rise !== undefined) {
+			messages.push(rise);
+		}
+
+		if (notice !== undefined) {
+			messages.push(noticeMessage(notice));
+		} else if (snapshot.status === 'done') {
+			messages.push({text: `done after ${snapshot.epoch} epochs: ${doneHint(snapshot.epoch)}`, tone: 'info', short: `done at ${snapshot.epoch}: ${doneHint(snapshot.epoch, 'short')}`});
+		}
+
+		return messages;
 	}
 
-	if (lossRiseAt !== undefined && snapshot.status !== 'diverged') {
-		messages.push({text: `loss increasing at epoch ${lossRiseAt + 1}`, tone: 'warning'});
+	if (rise !== undefined && snapshot.status !== 'diverged') {
+		messages.push(rise);
 	}
 
 	return messages;

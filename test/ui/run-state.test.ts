@@ -67,3 +67,10 @@ test('the legend\'s ▲ η changed only where an epoch trained with another η t
 	assert.equal(learnRateChangedBefore(0.5, [{epoch: 5, change: {momentum: 0.5}}], 9), false, 'another setting');
 	assert.equal(learnRateChangedBefore(0.5, [raised, {epoch: 7, change: {learnRate: 0.5}}], 9), true, 'raised, trained, lowered: two marks');
 });
+
+test('a rising loss is said before the last key\'s notice, so a long notice never cuts its epoch off', () => {
+	assert.deepEqual(runMessages(snapshot, 'saved run to gdlab-run-single-20261130-081740.json (epoch 1000)', 998, calm), [
+		{text: 'loss increasing at epoch 999', tone: 'warning'},
+		{text: 'saved run to gdlab-run-single-20261130-081740.json (epoch 1000)', tone: 'info'},
+	]);
+});
