@@ -5,6 +5,7 @@
  */
 import {basename} from 'node:path';
 import type {ModelKind} from '../engine/model.js';
+import type {Message} from './run-state.js';
 
 /** What the loaded run must come back to. */
 export type LoadCheck = {
@@ -26,7 +27,11 @@ export function replayDiffers(check: LoadCheck, epoch: number, weights: Float64A
 	return epoch !== check.epochs || weights.length !== check.weights.length || check.weights.some((weight, index) => weight !== weights[index]);
 }
 
-/** The message line when it does. */
-export function replayDiffersNotice(check: LoadCheck): string {
-	return `replay differs from the weights saved in ${basename(check.file)}: see gdlab replay ${check.file}`;
+/** The message line when it does: a warning, with a short form that keeps what to run. */
+export function replayDiffersNotice(check: LoadCheck): Message {
+	return {
+		text: `replay differs from the weights saved in ${basename(check.file)}: see gdlab replay ${check.file}`,
+		short: `replay differs from the saved weights: gdlab replay ${basename(check.file)}`,
+		tone: 'warning',
+	};
 }

@@ -91,7 +91,10 @@ export function describeSaveOutcome(outcome: SaveOutcome): string {
 export function saveOutcomeMessage(outcome: SaveOutcome): Message {
 	const name = basename(outcome.path);
 	if (outcome.failure !== undefined) {
-		return {text: describeSaveOutcome(outcome), short: `not saved: ${outcome.failure.replaceAll(outcome.path, name)}`, tone: 'failure'};
+		// the reason before the name, which a cut may then take (a reason that does not start with the path keeps it in place)
+		const prefix = `${outcome.path}: `;
+		const short = outcome.failure.startsWith(prefix) ? `not saved: ${outcome.failure.slice(prefix.length)} (${name})` : `not saved: ${outcome.failure.replaceAll(outcome.path, name)}`;
+		return {text: describeSaveOutcome(outcome), short, tone: 'failure'};
 	}
 
 	// the epoch first: a name made of the date and time is long, and a cut should take its end, not the epoch

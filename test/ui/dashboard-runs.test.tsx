@@ -124,7 +124,7 @@ test('at 60 columns a save\'s long path gives way to its file name, so the reaso
 	const path = join(folder, 'run.json');
 	const dashboard = renderDashboard({configs: {single: {epochs: longRun}}, size: {columns: 60, rows: 18}, props: {savePath: path}});
 	dashboard.press('w');
-	const failed = await dashboard.waitForFrame('not saved: run.json: cannot write: no such directory');
+	const failed = await dashboard.waitForFrame('not saved: cannot write: no such directory (run.json)');
 	assert.ok(!failed.includes(folder), 'the path gives way to the name');
 	mkdirSync(folder);
 	dashboard.press('w');
@@ -266,7 +266,7 @@ test('a loaded run whose file saved other weights than its replay gives says so,
 	const original = runToLoad();
 	const edited = Array.from(original.snapshot().weights);
 	edited[2] = edited[2]! + 1e-9;
-	await loadInDashboard(original, edited, 'replay differs from the weights saved in gdlab-run-single.json');
+	await loadInDashboard(original, edited, 'replay differs from the saved weights: gdlab replay gdlab-run-single.json');
 });
 test('while a saved run replays, keys that would change it do nothing', async () => {
 	const dashboard = renderDashboard({

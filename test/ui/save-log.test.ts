@@ -64,7 +64,7 @@ test('the summary lists every save in the order they ended, and fails when a run
 test('a save\'s message line: a failure in the failure tone, and short forms that name the file alone', () => {
 	assert.deepEqual(saveOutcomeMessage({path: '/long/folder/run.json', failure: '/long/folder/run.json: cannot write: no such directory'}), {
 		text: 'could not save: /long/folder/run.json: cannot write: no such directory',
-		short: 'not saved: run.json: cannot write: no such directory',
+		short: 'not saved: cannot write: no such directory (run.json)',
 		tone: 'failure',
 	});
 	assert.deepEqual(saveOutcomeMessage({path: '/long/folder/run.json', saved: {path: '/long/folder/run.json', epochs: 12, replaced: false}}), {
