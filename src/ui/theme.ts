@@ -66,7 +66,9 @@ export function shouldUseColor(stdout: NodeJS.WriteStream, env: NodeJS.ProcessEn
 		return false;
 	}
 
-	return Boolean(stdout.isTTY) && typeof stdout.hasColors === 'function' && stdout.hasColors();
+	// Node's own check takes any NO_COLOR, an empty one too, for no colour: it is asked without it
+	const {NO_COLOR: _empty, ...others} = env;
+	return Boolean(stdout.isTTY) && typeof stdout.hasColors === 'function' && stdout.hasColors(others);
 }
 
 /** The theme components draw with. */

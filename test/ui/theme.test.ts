@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
+import {WriteStream} from 'node:tty';
 import {shouldUseColor} from '../../src/ui/theme.js';
 
 const colorTerminal = {isTTY: true, hasColors: () => true} as unknown as NodeJS.WriteStream;
@@ -13,4 +14,12 @@ test('NO_COLOR turns colour off, whatever the terminal can do', () => {
 test('no colour when the output is not a colour terminal', () => {
 	assert.equal(shouldUseColor({isTTY: false} as unknown as NodeJS.WriteStream, {}), false);
 	assert.equal(shouldUseColor({isTTY: true, hasColors: () => false} as unknown as NodeJS.WriteStream, {}), false);
+});
+
+test('an empty NO_COLOR leaves colour on with Node\'s own check of the terminal too', () => {
+	const {getColorDepth, hasColors} = WriteStream.prototype;
+	const terminal = {isTTY: true, getColorDepth, hasColors} as unknown as NodeJS.WriteStream;
+	assert.equal(shouldUseColor(terminal, {TERM: 'xterm-256color', NO_COLOR: ''}), true);
+	assert.equal(shouldUseColor(terminal, {TERM: 'xterm-256color', NO_COLOR: '1'}), false);
+	assert.equal(shouldUseColor(terminal, {TERM: 'dumb'}), false);
 });

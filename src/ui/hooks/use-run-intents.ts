@@ -131,7 +131,8 @@ export function useRunIntents({session, savePath, split, onControls, onPanel, re
 			onControls({paused: false});
 		}
 
-		notify(`epoch target ${epochs} → ${next}${resumes ? ': training resumes' : (ends ? ': below the epochs trained; done where it stands' : '')}`);
+		const text = `epoch target ${epochs} → ${next}${resumes ? ': training resumes' : (ends ? ': below the epochs trained; done where it stands' : '')}`;
+		notify(ends ? {text, short: `target ${epochs} → ${next}: done where it stands`, tone: 'info'} : text);
 	};
 
 	const changeHiddenUnits = (change: 1 | -1) => {
