@@ -12,6 +12,7 @@ import {reportDataNotes} from './report-data-notes.js';
 import {checkRunOutputs, writeRunOutputs, type RunOutputs} from './run-outputs.js';
 import {noteOnInterrupt} from './interrupted.js';
 import {despiteStdoutFailure} from './stdout-failure.js';
+import {writeStdout, writeStdoutWhole} from './write-stdout.js';
 import {UsageError} from './usage-error.js';
 
 /** Usage of `gdlab train`. */
@@ -74,7 +75,7 @@ export type TrainResult = {
 };
 
 /** Run `gdlab train` with the arguments after `train`; resolves to the exit code. */
-export async function runTrain(argv: string[], write: (text: string) => void = text => process.stdout.write(text)): Promise<number> {
+export async function runTrain(argv: string[], write: (text: string) => void = writeStdout): Promise<number> {
 	refuseOtherCommandsOptions(argv, {load: '--load is the dashboard\'s (gdlab --load FILE opens a saved run); gdlab replay FILE re-runs one headless'}, trainUsage);
 	const {values} = parseOptions(argv, {...runOptionSpec, json: {type: 'boolean'}, save: {type: 'string'}, 'export-history': {type: 'string'}}, trainUsage);
 	if (values.help) {
@@ -95,7 +96,7 @@ export async function runTrain(argv: string[], write: (text: string) => void = t
  * it diverged or a write failed). Text is printed as training reaches each line, and a write that fails
  * after training still lets the figures be printed first.
  */
-export async function printRun(options: RunOptions, outputs: RunOutputs, write: (text: string) => void = text => process.stdout.write(text)): Promise<number> {
+export async function printRun(options: RunOptions, outputs: RunOutputs, write: (text: string) => void = writeStdout): Promise<number> {
 	checkRunOutputs(options, outputs);
 	// files asked for are written even when the reader of stdout goes away (gdlab train --save run.json | head)
 	return outputs.save === undefined && outputs.exportHistory === undefined ? trainAndReport(options, outputs, write) : despiteStdoutFailure(async () => trainAndReport(options, outputs, write));
@@ -110,10 +111,10 @@ async function trainAndReport(options: RunOptions, outputs: RunOutputs, write: (
 	let training: Pick<TrainResult, 'split' | 'session'> | undefined;
 	let failures: string[] | undefined;
 	const unwritten = noteOnInterrupt(() => {
-		// --json prints the run so far, as text has printed its losses so far
+		// --json prints the run so far, as text has printed its losses so far: whole, as gdlab exits right after
 		if (outputs.json && failures === undefined && training !== undefined && training.session.epoch > 0) {
 			const {split, session} = training;
-			write(`${JSON.stringify({...trainJson({options, split, session, losses: reportedLosses(session)}), status: 'interrupted'}, null, 1)}\n`);
+			(write === writeStdout ? writeStdoutWhole : write)(`${JSON.stringify({...trainJson({options, split, session, losses: reportedLosses(session)}), status: 'interrupted'}, null, 1)}\n`);
 		}
 
 		if (files.length === 0 || failures !== undefined) {
