@@ -19,9 +19,13 @@ const messageSeparator = '  ·  ';
 export function MessageLine({messages, width}: MessageLineProps) {
 	const theme = useTheme();
 	const colorOf = {info: undefined, warning: theme.warning, failure: theme.failure};
-	// the shorter wording of each message that has one, once the full line does not fit
-	const fits = displayWidth(messages.map(message => message.text).join(messageSeparator)) <= width;
-	const texts = messages.map(message => (fits ? message.text : message.short ?? message.text));
+	// while the line does not fit, the shorter wording of each message that has one, the last (least
+	// important) first: the first keeps its advice when shortening the others is enough
+	const texts = messages.map(message => message.text);
+	for (let index = messages.length - 1; index >= 0 && displayWidth(texts.join(messageSeparator)) > width; index--) {
+		texts[index] = messages[index]!.short ?? texts[index]!;
+	}
+
 	// cut by columns here, not by Ink: a file name can be wide (CJK), and Ink's cut can keep a character that straddles the edge
 	const parts = truncatePartsToWidth(texts.flatMap((text, index) => [index > 0 ? messageSeparator : '', text]), width);
 	return (

@@ -224,7 +224,7 @@ test('a loaded run saved diverged is diverged again where it was saved, and says
 	original.step();
 	assert.equal(original.status, 'diverged');
 	const {epoch} = original;
-	const output = await loadInDashboard(original, Array.from(original.snapshot().weights), `diverged at epoch ${epoch + 1}  ·  loaded at epoch ${epoch}/1000`, true);
+	const output = await loadInDashboard(original, Array.from(original.snapshot().weights), `diverged at epoch ${epoch + 1}: lower η and press r  ·  loaded at epoch ${epoch}/1000`, true);
 	assert.match(output, new RegExp(`Single unit {2}diverged {2}η 1e\\+308 .*epoch ${epoch}/1000`));
 	assert.ok(!output.includes('replay differs'), 'the replay matches the saved weights');
 });
