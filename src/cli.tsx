@@ -29,7 +29,7 @@ const commands: Record<string, (argv: string[]) => number | Promise<number>> = {
 async function main(argv: string[]): Promise<number> {
 	const [first, ...rest] = argv;
 	// gdlab help train, gdlab --help train: that command's help (anything after it is the command's to refuse)
-	if ((first === 'help' || first === '--help' || first === '-h') && rest.length > 0 && commands[rest[0]!]) {
+	if ((first === 'help' || first === '--help' || first === '-h') && rest.length > 0 && Object.hasOwn(commands, rest[0]!)) {
 		return main([rest[0]!, '--help', ...rest.slice(1)]);
 	}
 
@@ -56,7 +56,7 @@ async function main(argv: string[]): Promise<number> {
 	}
 
 	if (first !== undefined && !first.startsWith('-')) {
-		const command = commands[first];
+		const command = Object.hasOwn(commands, first) ? commands[first] : undefined;
 		if (!command) {
 			throw new UsageError(`unknown command "${first}"`, mainUsage);
 		}
@@ -71,12 +71,18 @@ async function main(argv: string[]): Promise<number> {
 /** The dashboard's options that take no value: a word after one of them is not that option's value. */
 const dashboardFlags = new Set(['--strict', '--help', '-h', '--version', '-v', '--json']);
 
-/** A command typed after options (`gdlab --epochs 5 train`) is named as such, with the order that works. */
+/**
+ * A command typed after the dashboard's options (`gdlab --epochs 5 train`) is named as such. Only when the
+ * line starts with an option: after a command, a word is that command's (`gdlab replay train`, a run file).
+ */
 function checkCommandComesFirst(argv: readonly string[]): void {
-	const index = argv.findIndex((word, at) => Object.hasOwn(commands, word) && at > 0 && (!argv[at - 1]!.startsWith('-') || argv[at - 1]!.includes('=') || dashboardFlags.has(argv[at - 1]!)));
-	if (index > 0) {
-		const command = argv[index]!;
-		throw new UsageError(`the command goes first: gdlab ${[command, ...argv.filter((_, at) => at !== index)].join(' ')}`, mainUsage);
+	if (!argv[0]?.startsWith('-')) {
+		return;
+	}
+
+	const command = argv.find((word, at) => Object.hasOwn(commands, word) && at > 0 && (!argv[at - 1]!.startsWith('-') || argv[at - 1]!.includes('=') || dashboardFlags.has(argv[at - 1]!)));
+	if (command !== undefined) {
+		throw new UsageError(`the command goes first: gdlab ${command} [options]`, mainUsage);
 	}
 }
 

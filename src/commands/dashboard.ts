@@ -29,8 +29,11 @@ const dashboardModels = ['single', 'forward', 'backprop'] as const;
 
 /** Open the dashboard (or, without a terminal, print the headless run); returns the exit code. */
 export async function runDashboardCommand(argv: string[]): Promise<number> {
-	// piped, --load replays: its JSON is replay's
-	const json = argv.includes('--load') || argv.some(word => word.startsWith('--load=')) ? 'gdlab replay FILE --json prints a saved run\'s replay as JSON' : 'gdlab train --json prints the run as JSON';
+	// piped, --load replays: its JSON is replay's; --model forward's is forward's
+	const given = (name: string, value?: string) => argv.some((word, at) => (value === undefined ? word === name || word.startsWith(`${name}=`) : word === `${name}=${value}` || (word === name && argv[at + 1] === value)));
+	const json = given('--load')
+		? 'gdlab replay FILE --json prints a saved run\'s replay as JSON'
+		: (given('--model', 'forward') ? 'gdlab forward --json prints the forward pass as JSON' : 'gdlab train --json prints the run as JSON');
 	refuseOtherCommandsOptions(argv, {
 		json: `--json is an option of gdlab train, not of the dashboard: ${json}`,
 		'export-history': '--export-history is an option of gdlab train, not of the dashboard: gdlab train --export-history FILE writes the history (the dashboard saves whole runs with w)',

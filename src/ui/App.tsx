@@ -1,5 +1,5 @@
 import {Box, Text, useApp, useInput, useStdin} from 'ink';
-import {useCallback, useLayoutEffect, useRef, useState} from 'react';
+import {useCallback, useEffect, useLayoutEffect, useRef, useState} from 'react';
 import type {SplitDataset} from '../data/dataset.js';
 import type {ModelKind} from '../engine/model.js';
 import type {RandomKind} from '../engine/random.js';
@@ -138,6 +138,14 @@ export function App({split, sessions, savePath, startControls, loaded, initialMo
 	const warnedFailures = useRef(new Set<SaveOutcome>());
 	/** Whether a q is waiting for the saves under way before it quits. */
 	const quitWaiting = useRef(false);
+	/** Whether q warned of a failed save while the terminal was too small to show the run. */
+	const [warnedWhileSmall, setWarnedWhileSmall] = useState(false);
+	const small = tooSmallMessage(size) !== undefined;
+	useEffect(() => {
+		if (!small) { // shown on the run itself from now on
+			setWarnedWhileSmall(false);
+		}
+	}, [small]);
 	/**
 	 * q: quit, once the saves under way are written; a run whose last save failed is not dropped at the first
 	 * q, which shows it and says so (once per failure).
@@ -168,6 +176,8 @@ export function App({split, sessions, savePath, startControls, loaded, initialMo
 			setScreen(unsaved.model);
 			setHelpOpen(false);
 			changeControls(unsaved.model, {notice: {text: unsavedRunNotice, short: unsavedRunShortNotice, tone: 'warning'}});
+			// on the too-small screen, the one line there says it
+			setWarnedWhileSmall(tooSmallNow.current);
 			return;
 		}
 
@@ -202,7 +212,7 @@ export function App({split, sessions, savePath, startControls, loaded, initialMo
 	const theme = color ? colorTheme : plainTheme;
 	const tooSmall = tooSmallMessage(size);
 	if (tooSmall !== undefined) {
-		return <Text wrap="truncate">{tooSmall}</Text>;
+		return <Text wrap="truncate">{warnedWhileSmall ? unsavedRunShortNotice : tooSmall}</Text>;
 	}
 
 	const height = screenRows(size);

@@ -21,10 +21,10 @@ export function tooSmallMessage({columns, rows}: TerminalSize): string | undefin
 		return undefined;
 	}
 
-	// the longest form that fits on the one line there is (the need goes last, so it is what stays); the
-	// runs wait meanwhile: no screen is drawn to train, and keys but q have none to act on
+	// the longest form that fits on the one line there is (the need goes last, so it is what stays); keys
+	// but q have no screen to act on meanwhile
 	const need = `need ${minimumSize.columns}×${minimumSize.rows}`;
-	const forms = [`terminal too small: ${columns}×${rows}, ${need} · paused, q quits`, `terminal too small: ${columns}×${rows}, ${need}`, `too small: ${need}`, need];
+	const forms = [`terminal too small: ${columns}×${rows}, ${need} · only q works`, `terminal too small: ${columns}×${rows}, ${need}`, `too small: ${need}`, need];
 	return forms.find(form => displayWidth(form) <= columns) ?? need;
 }
 

@@ -107,7 +107,7 @@ test('gdlab help COMMAND prints that command\'s usage; -v after other flags prin
 	assert.match(version.stdout, /^\d+\.\d+\.\d+\n$/);
 });
 
-test('--help after the dashboard\'s options prints the help, whatever the options (it neither trains nor refuses them)', () => {
+test('--help after the dashboard\'s own options prints the help, whatever they are (it neither trains nor refuses them)', () => {
 	for (const argv of [['--epochs', '5', '--help'], ['--model', 'forward', '-h'], ['--load', 'no-such-run.json', '--help']]) {
 		const {stdout, stderr, status} = runCli(argv);
 		assert.equal(status, 0, stderr);
@@ -211,12 +211,18 @@ test('an option or command in the wrong place says where it belongs', () => {
 		return stderr.split('\n')[0];
 	};
 
-	assert.equal(line(['--epochs', '5', 'train']), 'gdlab: the command goes first: gdlab train --epochs 5');
-	assert.equal(line(['--json', 'train']), 'gdlab: the command goes first: gdlab train --json');
+	assert.equal(line(['--epochs', '5', 'train']), 'gdlab: the command goes first: gdlab train [options]');
+	assert.equal(line(['--json', 'train']), 'gdlab: the command goes first: gdlab train [options]');
+	assert.equal(line(['--version', 'train']), 'gdlab: the command goes first: gdlab train [options]');
+	// after a command, a command's name is that command's word: a run file called train
+	assert.match(runCli(['replay', 'train']).stderr, /^gdlab: train: /);
+	assert.equal(line(['constructor']), 'gdlab: unknown command "constructor"');
+	assert.equal(line(['help', '__proto__']), 'gdlab: unknown command "__proto__"');
 	assert.equal(line(['train', '--load', 'run.json']), 'gdlab: --load is the dashboard\'s (gdlab --load FILE opens a saved run); gdlab replay FILE re-runs one headless');
 	assert.equal(line(['train', '--model', 'forward']), 'gdlab: --model forward is the dashboard\'s 4×3×2 screen; gdlab forward prints the forward pass headless');
 	assert.equal(line(['--load', 'run.json', '--json']), 'gdlab: --json is an option of gdlab train, not of the dashboard: gdlab replay FILE --json prints a saved run\'s replay as JSON');
 	assert.equal(line(['-v=1']), 'gdlab: option -v takes no value');
+	assert.equal(line(['--model', 'forward', '--json']), 'gdlab: --json is an option of gdlab train, not of the dashboard: gdlab forward --json prints the forward pass as JSON');
 	// a command's name as an option's value is that value: here a file called train
 	assert.match(runCli(['--data', 'train', '--epochs', '2']).stderr, /^gdlab: train: no such file\n/);
 	assert.match(runCli(['help', 'help']).stdout, /^Usage: gdlab /);

@@ -1,6 +1,8 @@
 /** What the dashboard shows: chart, tables, status, messages, the forward and one-step screens, and its fit to the terminal. */
 import '../helpers/outside-ci.js';
 import assert from 'node:assert/strict';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {afterEach, test} from 'node:test';
 import {cleanup} from 'ink-testing-library';
 import {cyan} from 'asciichart';
@@ -9,6 +11,7 @@ import {prepareDataset} from '../../src/data/prepare-dataset.js';
 import {splitDataset} from '../../src/data/split-dataset.js';
 import {forwardDemo} from '../../src/engine/forward-pass.js';
 import {createRandom} from '../../src/engine/random.js';
+import {unsavedRunNotice, unsavedRunShortNotice} from '../../src/ui/App.js';
 import {formatNumber} from '../../src/ui/format-number.js';
 import {assertEveryFrameFits, epochAxisOf, keys, linesOf, renderDashboard, resize} from './dashboard-harness.js';
 
@@ -155,12 +158,24 @@ test('in 80 and 60 columns the one-step panels keep every value, in their shorte
 
 test('a terminal below 60×18 gets one clear line instead of the dashboard', async () => {
 	const dashboard = renderDashboard({size: {columns: 52, rows: 16}});
-	await dashboard.waitForFrame(frame => frame === 'terminal too small: 52×16, need 60×18', 'the too-small line alone');
+	await dashboard.waitForFrame(frame => frame === 'terminal too small: 52×16, need 60×18 · only q works', 'the too-small line alone');
 	// keys but q do nothing there: a switch or the help would land unseen
 	dashboard.press('3', '?');
 	resize(dashboard.stdout, {columns: 80, rows: 24});
 	const frame = await dashboard.waitForFrame('Single unit  ');
 	assert.doesNotMatch(frame, /Backprop 6×2×1|esc close help/);
+});
+
+test('q on the too-small screen after a failed save says so on its one line, and the run shows it once there is room', async () => {
+	const dashboard = renderDashboard({configs: {single: {epochs: 100_000}}, props: {savePath: join(tmpdir(), `gdlab-no-such-folder-${process.pid}`, 'run.json')}});
+	dashboard.press('w');
+	await dashboard.waitForFrame(/could not save|not saved/);
+	resize(dashboard.stdout, {columns: 52, rows: 16});
+	await dashboard.waitForFrame(frame => frame.startsWith('terminal too small'), 'the too-small line');
+	dashboard.press('q');
+	await dashboard.waitForFrame(frame => frame === unsavedRunShortNotice, 'the warning in place of the too-small line');
+	resize(dashboard.stdout, {columns: 100, rows: 24});
+	await dashboard.waitForFrame(unsavedRunNotice);
 });
 
 test('frames are never taller or wider than the terminal, whatever the size, screen and panel', async () => {

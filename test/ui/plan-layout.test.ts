@@ -3,8 +3,9 @@ import {test} from 'node:test';
 import {frameRows, minimumChartRows, planTrainingLayout, screenRows, tooSmallMessage, trainingChromeRows} from '../../src/ui/plan-layout.js';
 
 test('below 60×18 the dashboard says so in one line', () => {
-	assert.equal(tooSmallMessage({columns: 59, rows: 40}), 'terminal too small: 59×40, need 60×18 · paused, q quits');
-	assert.equal(tooSmallMessage({columns: 52, rows: 16}), 'terminal too small: 52×16, need 60×18');
+	assert.equal(tooSmallMessage({columns: 59, rows: 40}), 'terminal too small: 59×40, need 60×18 · only q works');
+	assert.equal(tooSmallMessage({columns: 52, rows: 16}), 'terminal too small: 52×16, need 60×18 · only q works');
+	assert.equal(tooSmallMessage({columns: 51, rows: 16}), 'terminal too small: 51×16, need 60×18');
 	assert.equal(tooSmallMessage({columns: 60, rows: 18}), undefined);
 });
 
