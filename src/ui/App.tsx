@@ -48,6 +48,8 @@ export type AppProps = {
 export const unsavedRunNotice = 'the last save of this run failed: w tries again, q quits without saving it';
 /** The same, in the fewer words a narrow message line keeps whole. */
 export const unsavedRunShortNotice = 'last save failed: w retries, q quits unsaved';
+/** The same on the too-small screen, where w has no run on show to save. */
+export const unsavedRunTooSmallNotice = 'last save failed: enlarge, then w; q quits unsaved';
 
 /** A run whose last save failed, and that failure, unless q has warned about it already. */
 function lastSaveFailed(sessions: Record<ModelKind, RunSession>, warned: ReadonlySet<SaveOutcome>): {model: ModelKind; outcome: SaveOutcome} | undefined {
@@ -212,7 +214,7 @@ export function App({split, sessions, savePath, startControls, loaded, initialMo
 	const theme = color ? colorTheme : plainTheme;
 	const tooSmall = tooSmallMessage(size);
 	if (tooSmall !== undefined) {
-		return <Text wrap="truncate">{warnedWhileSmall ? unsavedRunShortNotice : tooSmall}</Text>;
+		return <Text wrap="truncate">{warnedWhileSmall ? unsavedRunTooSmallNotice : tooSmall}</Text>;
 	}
 
 	const height = screenRows(size);

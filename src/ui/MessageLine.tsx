@@ -19,11 +19,16 @@ const messageSeparator = '  ·  ';
 export function MessageLine({messages, width}: MessageLineProps) {
 	const theme = useTheme();
 	const colorOf = {info: undefined, warning: theme.warning, failure: theme.failure};
-	// while the line does not fit, the shorter wording of each message that has one, the last (least
-	// important) first: the first keeps its advice when shortening the others is enough
+	// while the line does not fit, the shorter wording of each message after the first that has one, the
+	// last (least important) first; the first (the most important) keeps its words unless they alone are
+	// too wide, and what still does not fit is cut from the end
 	const texts = messages.map(message => message.text);
-	for (let index = messages.length - 1; index >= 0 && displayWidth(texts.join(messageSeparator)) > width; index--) {
+	for (let index = messages.length - 1; index > 0 && displayWidth(texts.join(messageSeparator)) > width; index--) {
 		texts[index] = messages[index]!.short ?? texts[index]!;
+	}
+
+	if (messages.length > 0 && displayWidth(texts[0]!) > width) {
+		texts[0] = messages[0]!.short ?? texts[0]!;
 	}
 
 	// cut by columns here, not by Ink: a file name can be wide (CJK), and Ink's cut can keep a character that straddles the edge

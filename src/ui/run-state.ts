@@ -72,12 +72,12 @@ export function recentLossRise(snapshot: SessionSnapshot, history: LossHistory):
  */
 export function runMessages(snapshot: SessionSnapshot, notice: string | Message | undefined, lossRiseAt: number | undefined, situation?: RunSituation): Message[] {
 	const messages: Message[] = [];
-	const rise: Message | undefined = lossRiseAt === undefined ? undefined : {text: `loss increasing at epoch ${lossRiseAt + 1}`, tone: 'warning'};
+	const rise: Message | undefined = lossRiseAt === undefined ? undefined : {text: `loss increasing at epoch ${lossRiseAt + 1}`, tone: 'warning', short: `loss rising at ${lossRiseAt + 1}`};
 	if (situation?.failure !== undefined) {
 		messages.push({text: situation.failure, tone: 'failure'});
 	} else if (situation?.loading !== undefined) {
 		const {epoch, epochs} = situation.loading;
-		messages.push({text: `loading the saved run: epoch ${epoch} of ${epochs} (run keys are off until then)`, tone: 'info'});
+		messages.push({text: `loading the saved run: epoch ${epoch} of ${epochs} (run keys are off until then)`, tone: 'info', short: `loading: epoch ${epoch} of ${epochs} (keys off)`});
 	} else if (snapshot.status === 'diverged') {
 		// and what the last key did (a save, a setting for the restart), which would otherwise go unsaid
 		const epoch = snapshot.divergedAt! + 1;

@@ -11,7 +11,7 @@ import {prepareDataset} from '../../src/data/prepare-dataset.js';
 import {splitDataset} from '../../src/data/split-dataset.js';
 import {forwardDemo} from '../../src/engine/forward-pass.js';
 import {createRandom} from '../../src/engine/random.js';
-import {unsavedRunNotice, unsavedRunShortNotice} from '../../src/ui/App.js';
+import {unsavedRunNotice, unsavedRunTooSmallNotice} from '../../src/ui/App.js';
 import {formatNumber} from '../../src/ui/format-number.js';
 import {assertEveryFrameFits, epochAxisOf, keys, linesOf, renderDashboard, resize} from './dashboard-harness.js';
 
@@ -173,7 +173,7 @@ test('q on the too-small screen after a failed save says so on its one line, and
 	resize(dashboard.stdout, {columns: 52, rows: 16});
 	await dashboard.waitForFrame(frame => frame.startsWith('terminal too small'), 'the too-small line');
 	dashboard.press('q');
-	await dashboard.waitForFrame(frame => frame === unsavedRunShortNotice, 'the warning in place of the too-small line');
+	await dashboard.waitForFrame(frame => frame === unsavedRunTooSmallNotice, 'the warning in place of the too-small line');
 	resize(dashboard.stdout, {columns: 100, rows: 24});
 	await dashboard.waitForFrame(unsavedRunNotice);
 });

@@ -94,3 +94,23 @@ test('with a long pinned label at 80 columns the legend still explains ▲; the 
 	assert.match(line, /▲ η/);
 	assert.ok(stringWidth(line) <= 80);
 });
+
+test('the message line shortens the later messages first and keeps the first one\'s words, cutting the rest at the end', async () => {
+	const line = async (messages: Parameters<typeof MessageLine>[0]['messages'], columns: number) => {
+		const instance = render(<Box width={columns}><MessageLine messages={messages} width={columns}/></Box>);
+		await settle();
+		const shown = linesOf(instance.lastFrame() ?? '')[0]!;
+		instance.unmount();
+		return shown;
+	};
+
+	const diverged = {text: 'diverged at epoch 1: lower η and press r', short: 'diverged at epoch 1', tone: 'failure' as const};
+	const saved = {text: 'saved run to gdlab-run-single-20261130-084549.json (epoch 0)', short: 'saved epoch 0 to gdlab-run-single-20261130-084549.json', tone: 'info' as const};
+	// the advice stays; the save's file name is what the cut takes
+	assert.match(await line([diverged, saved], 80), /^diverged at epoch 1: lower η and press r {2}· {2}saved epoch 0 to gdlab-run-si.*…$/);
+	const rising = {text: 'loss increasing at epoch 99999', short: 'loss rising at 99999', tone: 'warning' as const};
+	const lowered = {text: 'η 50 → 10 from epoch 100001', short: 'η 50 → 10 from 100001', tone: 'info' as const};
+	assert.equal(await line([rising, lowered], 60), 'loss increasing at epoch 99999  ·  η 50 → 10 from 100001');
+	// a first message too wide by itself takes its short form
+	assert.equal(await line([{...diverged, text: `${diverged.text} ${'.'.repeat(60)}`}], 60), 'diverged at epoch 1');
+});

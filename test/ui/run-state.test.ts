@@ -31,7 +31,7 @@ test('a replay under way says how far it has come, in place of the last key\'s n
 	const situation = {...calm, loading: {epoch: 120, epochs: 300}};
 	assert.equal(runState(snapshot, true, situation), 'loading');
 	assert.deepEqual(runMessages(snapshot, 'loaded run.json at epoch 300/1000: space resumes', undefined, situation), [
-		{text: 'loading the saved run: epoch 120 of 300 (run keys are off until then)', tone: 'info'},
+		{text: 'loading the saved run: epoch 120 of 300 (run keys are off until then)', tone: 'info', short: 'loading: epoch 120 of 300 (keys off)'},
 	]);
 	assert.equal(runState(snapshot, true, calm), 'paused');
 });
@@ -70,7 +70,7 @@ test('the legend\'s ▲ η changed only where an epoch trained with another η t
 
 test('a rising loss is said before the last key\'s notice, so a long notice never cuts its epoch off', () => {
 	assert.deepEqual(runMessages(snapshot, 'saved run to gdlab-run-single-20261130-081740.json (epoch 1000)', 998, calm), [
-		{text: 'loss increasing at epoch 999', tone: 'warning'},
+		{text: 'loss increasing at epoch 999', tone: 'warning', short: 'loss rising at 999'},
 		{text: 'saved run to gdlab-run-single-20261130-081740.json (epoch 1000)', tone: 'info'},
 	]);
 });

@@ -79,9 +79,11 @@ export function useRunIntents({session, savePath, split, onControls, onPanel, re
 		if (next === undefined) {
 			// at an end of the ladder, or past it (--lr 50): say which, and where the ladder is
 			const past = direction > 0 ? learnRate > learnRateLadder.at(-1)! : learnRate < learnRateLadder[0]!;
+			const side = direction > 0 ? 'above' : 'below';
+			const back = direction > 0 ? '←' : '→';
 			notify(!past
 				? `η ${formatSetting(learnRate)} is the ${direction > 0 ? 'top' : 'bottom'} of the ladder`
-				: `η ${formatSetting(learnRate)} is ${direction > 0 ? 'above' : 'below'} the ladder (${formatSetting(learnRateLadder[0]!)} … ${formatSetting(learnRateLadder.at(-1)!)}); ${direction > 0 ? '←' : '→'} steps onto it`);
+				: {text: `η ${formatSetting(learnRate)} is ${side} the ladder (${formatSetting(learnRateLadder[0]!)} … ${formatSetting(learnRateLadder.at(-1)!)}); ${back} steps onto it`, short: `η ${formatSetting(learnRate)} ${side} the ladder: ${back} steps onto it`, tone: 'info'});
 			return;
 		}
 
@@ -94,7 +96,11 @@ export function useRunIntents({session, savePath, split, onControls, onPanel, re
 
 		// paused, the next epoch is known; running, a worker's run may be some epochs past what its mirror
 		// shows (the ▲ marks the epoch the change took)
-		onControls(controls => ({notice: controls.paused || session.status === 'done' ? `${change} from epoch ${session.epoch + 1}` : `${change} from the next epoch`}));
+		onControls(controls => ({
+			notice: controls.paused || session.status === 'done'
+				? {text: `${change} from epoch ${session.epoch + 1}`, short: `${change} from ${session.epoch + 1}`, tone: 'info'}
+				: {text: `${change} from the next epoch`, short: `${change} from next epoch`, tone: 'info'},
+		}));
 		refresh();
 	};
 
