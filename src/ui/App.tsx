@@ -92,8 +92,9 @@ export function App({split, sessions, savePath, startControls, loaded, initialMo
 	// was wanted; it then goes to that screen, or nowhere if that screen was left again in the meantime or the
 	// help was open (3s2, ?s?).
 	const keyTarget = useKeyTarget();
+	const tooSmall = tooSmallMessage(size);
 	const tooSmallNow = useRef(false);
-	tooSmallNow.current = tooSmallMessage(size) !== undefined;
+	tooSmallNow.current = tooSmall !== undefined;
 	const wanted = useRef({screen, helpOpen});
 	const waitingKeys = useRef<Array<{name: string; screen: ScreenName; helpOpen: boolean}>>([]);
 	const appKey = (name: string) => {
@@ -142,12 +143,11 @@ export function App({split, sessions, savePath, startControls, loaded, initialMo
 	const quitWaiting = useRef(false);
 	/** Whether q warned of a failed save while the terminal was too small to show the run. */
 	const [warnedWhileSmall, setWarnedWhileSmall] = useState(false);
-	const small = tooSmallMessage(size) !== undefined;
 	useEffect(() => {
-		if (!small) { // shown on the run itself from now on
+		if (tooSmall === undefined) { // shown on the run itself from now on
 			setWarnedWhileSmall(false);
 		}
-	}, [small]);
+	}, [tooSmall]);
 	/**
 	 * q: quit, once the saves under way are written; a run whose last save failed is not dropped at the first
 	 * q, which shows it and says so (once per failure).
@@ -212,7 +212,6 @@ export function App({split, sessions, savePath, startControls, loaded, initialMo
 
 	const about = [describeDataLong(split), ...datasetNotes(split.dataset).map(note => `note: ${note}`), describeSavedRuns(loaded)];
 	const theme = color ? colorTheme : plainTheme;
-	const tooSmall = tooSmallMessage(size);
 	if (tooSmall !== undefined) {
 		return <Text wrap="truncate">{warnedWhileSmall ? unsavedRunTooSmallNotice : tooSmall}</Text>;
 	}

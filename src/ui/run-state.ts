@@ -71,39 +71,27 @@ export function recentLossRise(snapshot: SessionSnapshot, history: LossHistory):
  * (short: a long notice after it must not cut its epoch off), then the last key's effect or what to do next.
  */
 export function runMessages(snapshot: SessionSnapshot, notice: string | Message | undefined, lossRiseAt: number | undefined, situation?: RunSituation): Message[] {
-	const messages: Message[] = [];
-	const rise: Message | undefined = lossRiseAt === undefined ? undefined : {text: `loss increasing at epoch ${lossRiseAt + 1}`, tone: 'warning', short: `loss rising at ${lossRiseAt + 1}`};
+	const diverged = snapshot.status === 'diverged';
+	const rise: Message | undefined = lossRiseAt === undefined || diverged ? undefined : {text: `loss increasing at epoch ${lossRiseAt + 1}`, tone: 'warning', short: `loss rising at ${lossRiseAt + 1}`};
+	const present = (...messages: Array<Message | undefined>): Message[] => messages.filter((message): message is Message => message !== undefined);
 	if (situation?.failure !== undefined) {
-		messages.push({text: situation.failure, tone: 'failure'});
-	} else if (situation?.loading !== undefined) {
+		return present({text: situation.failure, tone: 'failure'}, rise);
+	}
+
+	if (situation?.loading !== undefined) {
 		const {epoch, epochs} = situation.loading;
-		messages.push({text: `loading the saved run: epoch ${epoch} of ${epochs} (run keys are off until then)`, tone: 'info', short: `loading: epoch ${epoch} of ${epochs} (keys off)`});
-	} else if (snapshot.status === 'diverged') {
+		return present({text: `loading the saved run: epoch ${epoch} of ${epochs} (run keys are off until then)`, tone: 'info', short: `loading: epoch ${epoch} of ${epochs} (keys off)`}, rise);
+	}
+
+	const last = notice === undefined ? undefined : noticeMessage(notice);
+	if (diverged) {
 		// and what the last key did (a save, a setting for the restart), which would otherwise go unsaid
 		const epoch = snapshot.divergedAt! + 1;
-		messages.push({text: `diverged at epoch ${epoch}: lower η and press r`, tone: 'failure', short: `diverged at epoch ${epoch}`});
-		if (notice !== undefined) {
-			messages.push(noticeMessage(notice));
-		}
-	} else {
-		if (rise !== undefined) {
-			messages.push(rise);
-		}
-
-		if (notice !== undefined) {
-			messages.push(noticeMessage(notice));
-		} else if (snapshot.status === 'done') {
-			messages.push({text: `done after ${snapshot.epoch} epochs: ${doneHint(snapshot.epoch)}`, tone: 'info', short: `done at ${snapshot.epoch}: ${doneHint(snapshot.epoch, 'short')}`});
-		}
-
-		return messages;
+		return present({text: `diverged at epoch ${epoch}: lower η and press r`, tone: 'failure', short: `diverged at epoch ${epoch}`}, last);
 	}
 
-	if (rise !== undefined && snapshot.status !== 'diverged') {
-		messages.push(rise);
-	}
-
-	return messages;
+	const done: Message | undefined = snapshot.status === 'done' ? {text: `done after ${snapshot.epoch} epochs: ${doneHint(snapshot.epoch)}`, tone: 'info', short: `done at ${snapshot.epoch}: ${doneHint(snapshot.epoch, 'short')}`} : undefined;
+	return present(rise, last ?? done);
 }
 
 /** A notice as a message: words alone are the last key's effect, said plainly. */
