@@ -47,6 +47,7 @@ test('bad values are named with what was given', () => {
 	assertUsageError(['train', '--rng', 'mt'], '--rng must be one of numpy, seedrandom, got "mt"');
 	assertUsageError(['train', '--batch', 'half'], '--batch must be full, record or a mini-batch size of at least 1, got "half"');
 	assertUsageError(['train', '--momentum', '1'], '--momentum must be a number from 0 up to (not including) 1, got "1"');
+	assertUsageError(['train', '--momentum', '0.99999999999999999'], '--momentum must be a number from 0 up to (not including) 1, got "0.99999999999999999" (as a number it rounds to 1)');
 	assertUsageError(['train', '--test-ratio', '1.5'], '--test-ratio must be a number between 0 and 1 (exclusive), got "1.5"');
 	assertUsageError(['step', 'sideways'], 'unknown example "sideways"; choose worked, gradient or backprop');
 	assertUsageError(['step'], 'step needs an example: worked, gradient or backprop');
