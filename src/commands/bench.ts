@@ -22,6 +22,7 @@ import {dataColumns, dataValue, parseOptions, wholeNumber} from './parse-options
 import {letEventsIn} from './in-slices.js';
 import {reportDataNotes} from './report-data-notes.js';
 import {UsageError} from './usage-error.js';
+import {writeStdout} from './write-stdout.js';
 
 /** Usage of `gdlab bench`. */
 export const benchUsage = `Usage: gdlab bench [options]
@@ -130,7 +131,7 @@ export type BenchReport = {
 type CaseData = {label: string; examples: Examples; hidden: number[]; rssBeforeData: number};
 
 /** Run `gdlab bench` with the arguments after `bench`; returns the exit code. */
-export async function runBench(argv: string[], write: (text: string) => void = text => process.stdout.write(text)): Promise<number> {
+export async function runBench(argv: string[], write: (text: string) => void = writeStdout): Promise<number> {
 	const {values} = parseOptions(argv, {
 		quick: {type: 'boolean'},
 		data: {type: 'string'},

@@ -4,6 +4,7 @@ import {toRows} from '../engine/matrix.js';
 import {randomKinds, type RandomKind} from '../engine/random.js';
 import {numpyArrayString} from './numpy-format.js';
 import {oneOf, parseOptions, seedValue} from './parse-options.js';
+import {writeStdout} from './write-stdout.js';
 
 /** Usage of `gdlab forward`. */
 export const forwardUsage = `Usage: gdlab forward [options]
@@ -18,7 +19,7 @@ Options:
   -h, --help                show this help`;
 
 /** Run `gdlab forward` with the arguments after `forward`; returns the exit code. */
-export function runForward(argv: string[], write: (text: string) => void = text => process.stdout.write(text)): number {
+export function runForward(argv: string[], write: (text: string) => void = writeStdout): number {
 	const {values} = parseOptions(argv, {seed: {type: 'string'}, rng: {type: 'string'}, json: {type: 'boolean'}, help: {type: 'boolean', short: 'h'}}, forwardUsage);
 	if (values.help) {
 		write(`${forwardUsage}\n`);

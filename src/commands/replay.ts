@@ -13,6 +13,7 @@ import {pythonFixed3, pythonRepr} from './python-format.js';
 import {runInSlices} from './in-slices.js';
 import {loadRunData} from './run-data.js';
 import {UsageError} from './usage-error.js';
+import {writeStdout} from './write-stdout.js';
 
 /** Usage of `gdlab replay`. */
 export const replayUsage = `Usage: gdlab replay FILE [--data DATA] [--json]
@@ -40,7 +41,7 @@ export type ReplayReport = {
 };
 
 /** Run `gdlab replay` with the arguments after `replay`; returns the exit code. */
-export async function runReplay(argv: string[], write: (text: string) => void = text => process.stdout.write(text)): Promise<number> {
+export async function runReplay(argv: string[], write: (text: string) => void = writeStdout): Promise<number> {
 	const {values, positionals: files} = parseOptions(argv, {data: {type: 'string'}, json: {type: 'boolean'}, help: {type: 'boolean', short: 'h'}}, replayUsage, true);
 	if (values.help) {
 		write(`${replayUsage}\n`);

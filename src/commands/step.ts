@@ -5,6 +5,7 @@ import {numpyArrayString, numpyIntegerArrayString} from './numpy-format.js';
 import {parseOptions} from './parse-options.js';
 import {pythonRepr} from './python-format.js';
 import {UsageError} from './usage-error.js';
+import {writeStdout} from './write-stdout.js';
 
 /** Usage of `gdlab step`. */
 export const stepUsage = `Usage: gdlab step worked|gradient|backprop [--json]
@@ -24,7 +25,7 @@ Options:
 const exampleNames = Object.keys(workedExamples) as WorkedExampleName[];
 
 /** Run `gdlab step` with the arguments after `step`; returns the exit code. */
-export function runStep(argv: string[], write: (text: string) => void = text => process.stdout.write(text)): number {
+export function runStep(argv: string[], write: (text: string) => void = writeStdout): number {
 	const {values, positionals} = parseStepArgs(argv);
 	if (values.help) {
 		write(`${stepUsage}\n`);

@@ -17,6 +17,7 @@ import {clearScreen, fullScreenStdout, openFullScreen} from './full-screen.js';
 import type {ScreenName} from './key-map.js';
 import type {RunControls} from './run-controls.js';
 import type {RunSession} from './run-session.js';
+import type {Message} from './run-state.js';
 import type {SaveLog} from './save-log.js';
 import {doneHint} from './ladders.js';
 import {startRunSession} from './start-run-session.js';
@@ -106,11 +107,7 @@ async function show(options: DashboardOptions & {sessions: Record<ModelKind, Run
 	const {split, sessions, initialModel, forwardSeed, forwardRng, savePath, resume, stdin, stdout} = options;
 	const described = resume === undefined ? undefined : describeLoadedRun(resume, options.configs[resume.model]);
 	const loaded = described?.text;
-	// a loaded run waits, paused where it was saved, for the user to look before going on (one saved at its target is done)
-	// (one saved diverged is diverged again there, and the message line says so and what to do before this)
-	const next = resume?.diverged ? '' : `: ${described?.done ? `done, ${doneHint(resume!.epochs, 'short')}` : 'space resumes'}`;
-	// the short form, for a narrow line, keeps the epoch and what to do and drops the file's name
-	const notice = described && {text: `${described.text}${next}`, short: `${described.short}${next}`, tone: 'info' as const};
+	const notice = described?.notice;
 	const startControls: Partial<Record<ModelKind, Partial<RunControls>>> = resume === undefined ? {} : {[resume.model]: {paused: true, notice}};
 	// on a terminal, the alternate screen (opened here unless the caller has it open, a loading line on it)
 	const closeScreen = stdout.isTTY && !options.screenOpen ? openFullScreen(stdout) : undefined;
@@ -148,9 +145,16 @@ async function show(options: DashboardOptions & {sessions: Record<ModelKind, Run
 	}
 }
 
-/** "loaded FILE at epoch 300/1000" (short: without the file), said once the replay is back where the run was saved, and whether it was done then. */
-function describeLoadedRun(resume: ResumedRun, config: SessionConfig): {text: string; short: string; done: boolean} {
+/**
+ * "loaded FILE at epoch 300/1000", and the notice said once the replay is back where the run was saved:
+ * that, and how to go on. A loaded run waits there, paused, for the user to look (one saved at its target
+ * is done; one saved diverged is diverged again, and the message line says so and what to do before this).
+ * The notice's short form, for a narrow line, keeps the epoch and what to do and drops the file's name.
+ */
+function describeLoadedRun(resume: ResumedRun, config: SessionConfig): {text: string; notice: Message} {
 	const target = resume.changes.reduce((epochs, {change}) => change.epochs ?? epochs, config.epochs);
 	const where = `at epoch ${resume.epochs}/${target}`;
-	return {text: `loaded ${resume.path === undefined ? 'the saved run' : basename(resume.path)} ${where}`, short: `loaded ${where}`, done: resume.epochs >= target};
+	const text = `loaded ${resume.path === undefined ? 'the saved run' : basename(resume.path)} ${where}`;
+	const next = resume.diverged ? '' : `: ${resume.epochs >= target ? `done, ${doneHint(resume.epochs, 'short')}` : 'space resumes'}`;
+	return {text, notice: {text: `${text}${next}`, short: `loaded ${where}${next}`, tone: 'info'}};
 }

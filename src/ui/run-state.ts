@@ -130,9 +130,9 @@ export function trainedConfig(start: SessionConfig, changes: readonly ConfigChan
 
 /**
  * The label of a pinned curve: the η it was trained with (first → last when it changed; row e is epoch e,
- * after its update, so the first row's η is that of the first epoch), a network's hidden units, momentum and batch mode when not the plain ones
- * (first → last when they changed too), and the seed, all as the curve was made (`first`: the first epoch's
- * settings, `trained`: the last's), not as the settings stand now.
+ * after its update, so the first row's η is that of the first epoch), a network's hidden units, momentum
+ * and batch mode when not the plain ones (first → last when they changed too), and the seed, all as the
+ * curve was made (`first`: the first epoch's settings, `trained`: the last's), not as they stand now.
  */
 export function pinnedLabel(history: LossHistory, first: SessionConfig, trained: SessionConfig): string {
 	const rates = history.column('learnRate');
