@@ -3,12 +3,14 @@
  * bit what `sigmoid` returns. V8's exp (fdlibm) spends a division on top of the sigmoid's own and a dozen
  * more operations; this one reduces −h = (K/N)·ln2 − u with N = 2048 (Cody–Waite, fdlibm's split of ln2, so
  * the reduction is exact but for one rounding), takes 2^(j/N) from a table (j = K mod N) and e^(−u) from a
- * cubic, and scales by 2^⌊K/N⌋ with integer adds on the bits. e^(−h) is within about one ulp of Math.exp
+ * cubic, and scales by 2^⌊K/N⌋ with integer adds on the bits; its products and sums are fused where the
+ * runtime can (fused-multiply-add.ts). e^(−h) is within about one ulp of Math.exp
  * (test/engine/fast-sigmoid.test.ts measures it), and f keeps the one division 1/(1 + e^(−h)).
  *
  * Only for |h| ≤ fastSigmoidInputBound: the callers prove the bound from the weights (fast-epoch.ts) and
  * take the bit-exact sigmoid (simd-sigmoid.ts) when they cannot.
  */
+import {emitMulAdd} from './fused-multiply-add.js';
 import {valueType, type FunctionBuilder} from './wasm-assembler.js';
 
 /** Inputs |h| up to this keep K below 2^21 (so K·ln2HI/N is exact) and e^(−h) a normal double. */
@@ -164,20 +166,33 @@ function gather(c: FunctionBuilder, s: Scratch, table: number, lane: 0 | 2): voi
 /** e^(−h) into s.power, one stack-neutral step at a time. */
 const expSteps: Step[] = [
 	// K = round(−h·N/ln2) in the low bits of `shifted`, and as a double in `whole`
-	(c, s, k, _t, h) => c.get(h).get(k.scale).simd('f64x2.mul').get(k.shifter).simd('f64x2.add').tee(s.shifted)
-		.get(k.shifter).simd('f64x2.sub').set(s.whole),
+	(c, s, k, _t, h) => {
+		emitMulAdd(c, () => c.get(h), () => c.get(k.scale), () => c.get(k.shifter));
+		c.tee(s.shifted).get(k.shifter).simd('f64x2.sub').set(s.whole);
+	},
 	// u = (h + K·ln2HI/N) + K·ln2LO/N, the first sum exact, so −h = (K/N)·ln2 − u
-	(c, s, k, _t, h) => c.get(h).get(s.whole).get(k.ln2HI).simd('f64x2.mul').simd('f64x2.add')
-		.get(s.whole).get(k.ln2LO).simd('f64x2.mul').simd('f64x2.add').set(s.reduced),
+	(c, s, k, _t, h) => {
+		emitMulAdd(c, () => c.get(s.whole), () => c.get(k.ln2HI), () => c.get(h));
+		c.set(s.reduced);
+		emitMulAdd(c, () => c.get(s.whole), () => c.get(k.ln2LO), () => c.get(s.reduced));
+		c.set(s.reduced);
+	},
 	(c, s, _k, table) => gather(c, s, table, 0),
 	(c, s, _k, table) => gather(c, s, table, 2),
 	// 2^(K/N): the table's bits plus K shifted into the exponent field
 	(c, s) => c.get(s.power).get(s.shifted).i32Const(exponentShift).simd('i64x2.shl').simd('i64x2.add').set(s.power),
 	// q = e^(−u) − 1 = u·(−1 + u·(c0 + c1·u))
-	(c, s, k) => c.get(s.reduced).get(k.c1).simd('f64x2.mul').get(k.c0).simd('f64x2.add').get(s.reduced).simd('f64x2.mul')
-		.get(k.minusOne).simd('f64x2.add').get(s.reduced).simd('f64x2.mul').set(s.cubic),
+	(c, s, k) => {
+		emitMulAdd(c, () => c.get(s.reduced), () => c.get(k.c1), () => c.get(k.c0));
+		c.set(s.cubic);
+		emitMulAdd(c, () => c.get(s.cubic), () => c.get(s.reduced), () => c.get(k.minusOne));
+		c.get(s.reduced).simd('f64x2.mul').set(s.cubic);
+	},
 	// e^(−h) = 2^(K/N) + 2^(K/N)·q
-	(c, s) => c.get(s.power).get(s.power).get(s.cubic).simd('f64x2.mul').simd('f64x2.add').set(s.power),
+	(c, s) => {
+		emitMulAdd(c, () => c.get(s.power), () => c.get(s.cubic), () => c.get(s.power));
+		c.set(s.power);
+	},
 ];
 
 /** f = 1 / (1 + e^(−h)). */

@@ -13,12 +13,15 @@
  *
  * Every sum runs in the reference's order and every product is the reference's, and skipping a zero
  * feature adds nothing the reference would not add as ±0, so with the exact sigmoid the steps are bit for
- * bit the reference's (for finite weights: 0·∞ would be NaN there).
+ * bit the reference's (for finite weights: 0·∞ would be NaN there). With the fast sigmoid, each product
+ * added to a sum is fused with that sum where the runtime can (fused-multiply-add.ts): one rounding instead
+ * of two, and a tenth less time on the admissions data with 16 hidden units.
  *
  * Slots: input→hidden weight (f, j) in f·Hp + j, hidden→output weight j in F·Hp + j, Hp the hidden units
  * rounded up to even (the padding unit has zero weights and its steps are dropped).
  */
 import {fastSigmoidOneOffset} from './fast-sigmoid.js';
+import {emitMulAdd, fusedMultiplyAdd} from './fused-multiply-add.js';
 import {alignToVector, kernelLayout, kernelModule, kernelParams, type KernelLayout, type KernelSource} from './kernel-layout.js';
 import {kernelFunctionName, kernelSigmoids, sigmoidEmitter, type KernelSigmoid} from './kernel-sigmoid.js';
 import {FunctionBuilder, sizes, valueType} from './wasm-assembler.js';
@@ -144,6 +147,8 @@ function hiddenLayerFunction(spec: Spec, sigmoid: KernelSigmoid, predictOnly: bo
 	const v128 = (): number => c.local(valueType.v128);
 	const {first, last, targets, features, rowStarts, columns, values} = kernelParams;
 	const emitSigmoids = sigmoidEmitter(c, sigmoid, sigmoidWidth, layout.sigmoidTables);
+	// the exact sigmoid's kernels give the reference's steps bit for bit, so they round every product
+	const mulAdd = (a: () => void, b: () => void, addend: () => void): void => emitMulAdd(c, a, b, addend, sigmoid === 'fast' && fusedMultiplyAdd);
 	const one = v128();
 	c.i32Const(0).simdMemory('v128.load', layout.sigmoidTables + fastSigmoidOneOffset).set(one);
 	const blockStart = i32();
@@ -224,28 +229,33 @@ function hiddenLayerFunction(spec: Spec, sigmoid: KernelSigmoid, predictOnly: bo
 					return;
 				}
 
-				for (let feature = 0; feature < denseColumns; feature++) {
-					c.get(denseValue[feature]!).i32Const(0).simdMemory('v128.load', layout.weights + feature * rowBytes + vector * sizes.v128).simd('f64x2.mul');
-					if (feature > 0) {
-						c.simd('f64x2.add');
-					}
-				}
+				const weight = (feature: number) => (): void => {
+					c.i32Const(0).simdMemory('v128.load', layout.weights + feature * rowBytes + vector * sizes.v128);
+				};
 
-				c.set(hiddenInput[index]!);
+				c.get(denseValue[0]!);
+				weight(0)();
+				c.simd('f64x2.mul').set(hiddenInput[index]!);
+				for (let feature = 1; feature < denseColumns; feature++) {
+					mulAdd(() => c.get(denseValue[feature]!), weight(feature), () => c.get(hiddenInput[index]!));
+					c.set(hiddenInput[index]!);
+				}
 			});
 			if (denseColumns < featureCount) {
 				forEachEntry(unit => tile.forEach((vector, index) => {
-					c.get(hiddenInput[index]!);
-					if (!unit) {
-						c.get(value);
+					const weight = (): void => {
+						c.get(column).simdMemory('v128.load', layout.weights + vector * sizes.v128);
+					};
+
+					if (unit) {
+						c.get(hiddenInput[index]!);
+						weight();
+						c.simd('f64x2.add');
+					} else {
+						mulAdd(() => c.get(value), weight, () => c.get(hiddenInput[index]!));
 					}
 
-					c.get(column).simdMemory('v128.load', layout.weights + vector * sizes.v128);
-					if (!unit) {
-						c.simd('f64x2.mul');
-					}
-
-					c.simd('f64x2.add').set(hiddenInput[index]!);
+					c.set(hiddenInput[index]!);
 				}));
 			}
 
@@ -338,7 +348,8 @@ function hiddenLayerFunction(spec: Spec, sigmoid: KernelSigmoid, predictOnly: bo
 				c.get(end).simdMemory('v128.load64_splat').set(errorTerm);
 				tile.forEach((vector, index) => {
 					c.get(activation).simdMemory('v128.load', vector * sizes.v128).set(active);
-					c.get(step[index]!).get(errorTerm).get(active).simd('f64x2.mul').simd('f64x2.add').set(step[index]!);
+					mulAdd(() => c.get(errorTerm), () => c.get(active), () => c.get(step[index]!));
+					c.set(step[index]!);
 					c.get(activation).get(errorTerm).i32Const(0).simdMemory('v128.load', outputWeights + vector * sizes.v128).simd('f64x2.mul')
 						.get(active).simd('f64x2.mul').get(one).get(active).simd('f64x2.sub').simd('f64x2.mul').simdMemory('v128.store', vector * sizes.v128);
 				});
@@ -361,7 +372,8 @@ function hiddenLayerFunction(spec: Spec, sigmoid: KernelSigmoid, predictOnly: bo
 					vectorTile.forEach((vector, j) => {
 						c.get(activation).simdMemory('v128.load', vector * sizes.v128).set(term[j]!);
 						columnTile.forEach((feature, i) => {
-							c.get(step[i]![j]!).get(term[j]!).get(denseValue[feature]!).simd('f64x2.mul').simd('f64x2.add').set(step[i]![j]!);
+							mulAdd(() => c.get(term[j]!), () => c.get(denseValue[feature]!), () => c.get(step[i]![j]!));
+							c.set(step[i]![j]!);
 						});
 					});
 				});
@@ -373,13 +385,24 @@ function hiddenLayerFunction(spec: Spec, sigmoid: KernelSigmoid, predictOnly: bo
 		if (denseColumns < featureCount) {
 			forEachRow(() => forEachEntry(unit => {
 				for (let vector = 0; vector < vectors; vector++) {
-					c.get(column).get(column).simdMemory('v128.load', layout.steps + vector * sizes.v128)
-						.get(activation).simdMemory('v128.load', vector * sizes.v128);
-					if (!unit) {
-						c.get(value).simd('f64x2.mul');
+					const step = (): void => {
+						c.get(column).simdMemory('v128.load', layout.steps + vector * sizes.v128);
+					};
+
+					const term = (): void => {
+						c.get(activation).simdMemory('v128.load', vector * sizes.v128);
+					};
+
+					c.get(column);
+					if (unit) {
+						step();
+						term();
+						c.simd('f64x2.add');
+					} else {
+						mulAdd(term, () => c.get(value), step);
 					}
 
-					c.simd('f64x2.add').simdMemory('v128.store', layout.steps + vector * sizes.v128);
+					c.simdMemory('v128.store', layout.steps + vector * sizes.v128);
 				}
 			}));
 		}

@@ -53,6 +53,7 @@ const simdOpcodes = {
 	'f64x2.div': 0xf3,
 	'f64x2.pmin': 0xf6,
 	'f64x2.pmax': 0xf7,
+	'f64x2.relaxed_madd': 0x107,
 } as const;
 
 const simdMemoryOpcodes = {
