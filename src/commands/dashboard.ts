@@ -7,7 +7,8 @@ import {mainUsage} from './main-usage.js';
 import {parseOptions, refuseOtherCommandsOptions, resolveRunOptions, runOptionSpec, type RunOptions} from './parse-options.js';
 import type {Dataset, SplitDataset} from '../data/dataset.js';
 import {DataError, place} from '../data/data-error.js';
-import {locateRunData, readRunFile, type RunDataLocation, type RunRecord} from '../data/run-file.js';
+import {locateRunData, readRunFile, runKernelSigmoid, type RunDataLocation, type RunRecord} from '../data/run-file.js';
+import {setKernelSigmoid} from '../engine/kernels/fast-epoch.js';
 import {loadingText, openFullScreen, watchLoadingKeys, writeLoadingLine} from '../ui/full-screen.js';
 import type {ScreenName} from '../ui/key-map.js';
 import type {DashboardOptions} from '../ui/run-dashboard.js';
@@ -60,6 +61,8 @@ export async function runDashboardCommand(argv: string[]): Promise<number> {
 
 	if (record) {
 		checkDataOverride(record, values.data, mainUsage);
+		// every run of this dashboard rounds as the loaded run did, so that its replay is identical
+		setKernelSigmoid(runKernelSigmoid(record));
 	}
 
 	const loaded = record && loadedRunData(record, values.load!, values.data);

@@ -3,7 +3,9 @@ import {historyColumns} from '../data/check-run-record.js';
 import {DataError, escapeControl, place} from '../data/data-error.js';
 import type {Dataset, SplitDataset} from '../data/dataset.js';
 import {chooseTargetHint} from '../data/prepare-dataset.js';
-import {locateRunData, readRunFile, type RunRecord} from '../data/run-file.js';
+import {locateRunData, readRunFile, runKernelSigmoid, type RunRecord} from '../data/run-file.js';
+import {setKernelSigmoid} from '../engine/kernels/fast-epoch.js';
+import {fusedMultiplyAdd} from '../engine/kernels/fused-multiply-add.js';
 import {flatWeights} from '../engine/model.js';
 import {replaySteps} from '../engine/replay.js';
 import {noteOnInterrupt} from './interrupted.js';
@@ -152,6 +154,8 @@ export async function replay(record: RunRecord, file: string, data?: string): Pr
 		throw runDataError(file, error);
 	}
 
+	// rounding as the run did: fused or not (on a processor that cannot fuse, a fused run's last bits differ)
+	setKernelSigmoid(runKernelSigmoid(record));
 	// epoch by epoch, with the event loop let in between, so Ctrl+C stops a long replay at once
 	const steps = replaySteps(split, record.config, record.changes, record.epochs, record.status === 'diverged');
 	let step: IteratorResult<number, TrainingSession>;
@@ -174,6 +178,10 @@ export async function replay(record: RunRecord, file: string, data?: string): Pr
 
 	const session = step.value as TrainingSession;
 	differences.push(...compareDataset(record, split.dataset), ...compare(record, session));
+	if (differences.length > 0 && record.fusedMultiplyAdd === true && !fusedMultiplyAdd) {
+		differences.push('the run was saved where the kernels fuse multiply-adds (one rounding for a·b + c); this processor cannot, so the last bits can differ');
+	}
+
 	return {identical: differences.length === 0, epochs: session.epoch, differences};
 }
 

@@ -88,6 +88,7 @@ export function checkRunRecord(record: Record<string, unknown>): RunRecord {
 	}
 
 	const config = validSettings(object(record.config, 'config') as SessionConfig, 'config');
+	check(record.fusedMultiplyAdd === undefined || typeof record.fusedMultiplyAdd === 'boolean', 'fusedMultiplyAdd', 'true or false', record.fusedMultiplyAdd);
 	const epochs = record.epochs;
 	check(isCount(epochs), 'epochs', 'a whole number of at least 0', epochs);
 	check((statuses as readonly unknown[]).includes(record.status), 'status', `one of ${statuses.join(', ')}`, record.status);

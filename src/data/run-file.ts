@@ -6,6 +6,8 @@
 import {createHash} from 'node:crypto';
 import {existsSync, lstatSync, readlinkSync, realpathSync, renameSync, rmSync, writeFileSync} from 'node:fs';
 import {basename, dirname, join, resolve} from 'node:path';
+import {kernelsFuse} from '../engine/kernels/fast-epoch.js';
+import type {KernelSigmoid} from '../engine/kernels/kernel-sigmoid.js';
 import type {WeightsJson} from '../engine/model.js';
 import type {ConfigChange, SessionConfig, SessionStatus, TrainingSession} from '../engine/training-session.js';
 import {checkRunRecord, RecordProblem} from './check-run-record.js';
@@ -42,6 +44,12 @@ export type RunSource = {
 export type RunRecord = {
 	format: typeof runFormat;
 	version: typeof runFormatVersion;
+	/**
+	 * Whether the kernels fused products into sums (kernel-sigmoid.ts), which moves the last bits of a
+	 * hidden-layer run's figures; a replay does as the run did. Absent in runs saved before gdlab could: they
+	 * did not.
+	 */
+	fusedMultiplyAdd?: boolean;
 	/** When it was saved (ISO 8601). */
 	savedAt: string;
 	/** How the data was chosen. */
@@ -62,6 +70,11 @@ export type RunRecord = {
 	initialWeights: WeightsJson;
 	weights: WeightsJson;
 };
+
+/** The kernels' arithmetic a saved run trained with, so that its replay rounds as it did. */
+export function runKernelSigmoid(record: RunRecord): KernelSigmoid {
+	return record.fusedMultiplyAdd === true ? 'fused' : 'fast';
+}
 
 /** SHA-256 of a data file's bytes, hex; read with --data's checks, since a saved run may name any path. */
 export function sha256File(path: string): string {
@@ -139,6 +152,7 @@ export function buildRunRecord(session: TrainingSession, dataset: DatasetDescrip
 	return {
 		format: runFormat,
 		version: runFormatVersion,
+		fusedMultiplyAdd: kernelsFuse(),
 		savedAt: new Date().toISOString(),
 		// the source's own fields only: callers pass their whole options (model, config), which the run says elsewhere
 		source: {data: source.data ?? null, splitSeed: source.splitSeed, target: source.target ?? null, categorical: source.categorical ?? null, strict: source.strict, testRatio: source.testRatio},

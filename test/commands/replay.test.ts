@@ -11,6 +11,7 @@ import {buildRunRecord, readRunFile, writeRunFile} from '../../src/data/run-file
 import {splitDataset} from '../../src/data/split-dataset.js';
 import {createRandom} from '../../src/engine/random.js';
 import {TrainingSession, lessonConfig} from '../../src/engine/training-session.js';
+import {fusedMultiplyAdd} from '../../src/engine/kernels/fused-multiply-add.js';
 import {cliPath, runCli} from '../helpers/run-cli.js';
 import {waitUntilListening} from '../helpers/signal-handler.js';
 import {runOnCopiedData} from '../helpers/run-on-copied-data.js';
@@ -26,10 +27,38 @@ test('--save writes a run that gdlab replay confirms identical', () => {
 	assert.equal(record.config.seed, 21);
 	assert.equal(record.dataset.sha256.length, 64);
 	assert.equal(record.history.train.length, 40);
+	assert.equal(record.fusedMultiplyAdd, fusedMultiplyAdd);
 	assert.deepEqual(readdirSync(directory).filter(name => name.endsWith('.tmp')), []);
 	const replayed = runCli(['replay', file]);
 	assert.equal(replayed.status, 0);
 	assert.match(replayed.stdout, /^Replayed 40 epochs of backprop on admissions \(binary\.csv\): identical/);
+});
+
+test('a run saved before the kernels fused (no "fusedMultiplyAdd") replays identical, rounding every product as that gdlab did', () => {
+	const file = join(directory, 'before-fused.json');
+	copyFileSync(fixturePath('run-before-fused.json'), file);
+	assert.equal('fusedMultiplyAdd' in JSON.parse(readFileSync(file, 'utf8')), false);
+	const replayed = runCli(['replay', file]);
+	assert.match(replayed.stdout, /^Replayed 60 epochs of backprop on admissions \(binary\.csv\): identical/, replayed.stdout);
+	assert.equal(replayed.status, 0);
+});
+
+test('the same run said to have fused differs where the processor fuses: the replay follows the file', {skip: !fusedMultiplyAdd && 'this processor does not fuse'}, () => {
+	const file = join(directory, 'said-fused.json');
+	const record = JSON.parse(readFileSync(fixturePath('run-before-fused.json'), 'utf8'));
+	writeFileSync(file, JSON.stringify({...record, fusedMultiplyAdd: true}));
+	const replayed = runCli(['replay', file]);
+	assert.match(replayed.stdout, /^Replayed 60 epochs of backprop on admissions \(binary\.csv\): differs\n {2}train at epoch /, replayed.stdout);
+	assert.equal(replayed.status, 1);
+});
+
+test('a run file whose "fusedMultiplyAdd" is not true or false is refused with one line', () => {
+	const file = join(directory, 'fused-text.json');
+	const record = JSON.parse(readFileSync(fixturePath('run-before-fused.json'), 'utf8'));
+	writeFileSync(file, JSON.stringify({...record, fusedMultiplyAdd: 'yes'}));
+	const replayed = runCli(['replay', file]);
+	assert.equal(replayed.status, 1);
+	assert.match(replayed.stderr, /^gdlab: .*fused-text\.json: .*fusedMultiplyAdd.*true or false.*\n$/);
 });
 
 test('a run that diverged replays identical: the epoch it rolled back diverges again', () => {

@@ -9,7 +9,8 @@ import type {Examples} from '../../src/data/dataset.js';
 import {loadDataset} from '../../src/data/load-dataset.js';
 import {splitDataset} from '../../src/data/split-dataset.js';
 import {HiddenLayerNetwork} from '../../src/engine/hidden-layer-network.js';
-import {kernelSigmoidFor, minKernelRows, setFastEpoch, setKernelSigmoid, takesFastPath} from '../../src/engine/kernels/fast-epoch.js';
+import {kernelSigmoidFor, kernelsFuse, minKernelRows, setFastEpoch, setKernelSigmoid, takesFastPath} from '../../src/engine/kernels/fast-epoch.js';
+import {fusedMultiplyAdd} from '../../src/engine/kernels/fused-multiply-add.js';
 import {kernelSigmoids, type KernelSigmoid} from '../../src/engine/kernels/kernel-sigmoid.js';
 import {chunkStart} from '../../src/engine/kernels/chunk-claims.js';
 import {epochChunks} from '../../src/engine/kernels/parallel-epoch.js';
@@ -26,12 +27,12 @@ import {TrainingSession, lessonConfig, type BatchMode} from '../../src/engine/tr
 const tolerance = 0;
 /**
  * With the fast sigmoid each activation may differ from the reference's by a few ulps (its e^(−h) is within
- * one ulp of Math.exp, test/engine/fast-sigmoid.test.ts), so a step, a sum of such terms, may differ in its
- * last bits: relative to the largest step, this much.
+ * one ulp of Math.exp, test/engine/fast-sigmoid.test.ts), and the `fused` kernels round each product with
+ * its sum, so a step, a sum of such terms, may differ in its last bits: relative to the largest step, this much.
  */
 const fastSigmoidTolerance = 1e-13;
 /** The difference allowed with each sigmoid, relative to the largest value compared (0: none at all). */
-const tolerances: Record<KernelSigmoid, number> = {exact: tolerance, fast: fastSigmoidTolerance};
+const tolerances: Record<KernelSigmoid, number> = {exact: tolerance, fast: fastSigmoidTolerance, fused: fastSigmoidTolerance};
 
 /** Inputs where fdlibm's exp branches or rounds specially, and their neighbours. */
 const specialInputs = [
@@ -183,10 +184,27 @@ describe('the backprop kernel', () => {
 });
 
 describe('the choice of sigmoid', () => {
-	test('→ is the fast one when the weights keep every sigmoid input within its range', () => {
+	test('→ is the fast one, in the fused kernels unless asked otherwise, when the weights keep every sigmoid input within its range', () => {
 		const network = HiddenLayerNetwork.initial(admissions.featureCount, 16, createRandom('numpy', 6));
-		assert.equal(kernelSigmoidFor(network.weights, admissions.featureCount, 16, admissions), 'fast');
+		assert.equal(kernelSigmoidFor(network.weights, admissions.featureCount, 16, admissions), 'fused');
+		assert.equal(kernelsFuse(), fusedMultiplyAdd);
+		assert.equal(withSigmoid('fast', () => kernelSigmoidFor(network.weights, admissions.featureCount, 16, admissions)), 'fast');
+		assert.equal(withSigmoid('fast', kernelsFuse), false);
 		assert.equal(withSigmoid('exact', () => kernelSigmoidFor(network.weights, admissions.featureCount, 16, admissions)), 'exact');
+	});
+
+	test('→ fused, rounds the backprop kernel\'s steps otherwise than with every product rounded (where the processor fuses)', () => {
+		const network = HiddenLayerNetwork.initial(admissions.featureCount, 16, createRandom('numpy', 6));
+		const steps = (sigmoid: KernelSigmoid): Float64Array => {
+			const into = new Float64Array(network.weights.length);
+			withSigmoid(sigmoid, () => network.accumulateWeightSteps(admissions, 0, admissions.rows, into));
+			return into;
+		};
+
+		const fused = steps('fused');
+		const separate = steps('fast');
+		const differing = fused.filter((value, index) => value !== separate[index]).length;
+		assert.ok(fusedMultiplyAdd ? differing > 0 : differing === 0, `${differing} of ${fused.length} steps differ`);
 	});
 
 	test('→ is the exact one when weights could push an input past the fast range, and none when a weight is not finite', () => {

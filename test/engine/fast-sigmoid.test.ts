@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {fastSigmoidInputBound, fractionalPowersOfTwo} from '../../src/engine/kernels/fast-sigmoid.js';
+import {fusedMultiplyAdd} from '../../src/engine/kernels/fused-multiply-add.js';
 import {simdApplyAll} from '../../src/engine/kernels/sigmoid-kernel.js';
 import {NumpyRandomState} from '../../src/engine/numpy-random-state.js';
 import {sigmoid} from '../../src/engine/sigmoid.js';
@@ -56,20 +57,31 @@ const ranges: Array<[name: string, values: Float64Array]> = [
 ];
 
 describe('the fast sigmoid', () => {
-	for (const [name, values] of ranges) {
-		test(`→ has e^(−h) within ${exponentialUlps} ulp of Math.exp, ${name}`, () => {
-			const {ulps, at} = worst(values, simdApplyAll('fastExponential', values), h => Math.exp(-h));
-			assert.ok(ulps <= exponentialUlps, `${ulps} ulps at h = ${at}`);
-		});
+	for (const variant of ['fast', 'fused'] as const) {
+		const kernels = {exponential: `${variant}Exponential`, sigmoid: `${variant}Sigmoid`} as const;
+		for (const [name, values] of ranges) {
+			test(`→ has e^(−h) within ${exponentialUlps} ulp of Math.exp, ${name} (${variant} kernels)`, () => {
+				const {ulps, at} = worst(values, simdApplyAll(kernels.exponential, values), h => Math.exp(-h));
+				assert.ok(ulps <= exponentialUlps, `${ulps} ulps at h = ${at}`);
+			});
 
-		test(`→ has f(h) within ${sigmoidUlps} ulps of 1/(1 + Math.exp(−h)), ${name}`, () => {
-			const {ulps, at} = worst(values, simdApplyAll('fastSigmoid', values), sigmoid);
-			assert.ok(ulps <= sigmoidUlps, `${ulps} ulps at h = ${at}`);
+			test(`→ has f(h) within ${sigmoidUlps} ulps of 1/(1 + Math.exp(−h)), ${name} (${variant} kernels)`, () => {
+				const {ulps, at} = worst(values, simdApplyAll(kernels.sigmoid, values), sigmoid);
+				assert.ok(ulps <= sigmoidUlps, `${ulps} ulps at h = ${at}`);
+			});
+		}
+
+		test(`→ keeps f(0) = 1/2 and f(−0) = 1/2 exactly (${variant} kernels)`, () => {
+			assert.deepEqual(Array.from(simdApplyAll(kernels.sigmoid, Float64Array.from([0, -0]))), [0.5, 0.5]);
 		});
 	}
 
-	test('→ keeps f(0) = 1/2 and f(−0) = 1/2 exactly', () => {
-		assert.deepEqual(Array.from(simdApplyAll('fastSigmoid', Float64Array.from([0, -0]))), [0.5, 0.5]);
+	test('→ rounds differently in the fused kernels where the processor fuses (the sigmoid\'s products are fused there)', () => {
+		const [, values] = ranges[1]!;
+		const separate = simdApplyAll('fastExponential', values);
+		const fused = simdApplyAll('fusedExponential', values);
+		const differing = separate.filter((value, index) => value !== fused[index]).length;
+		assert.ok(fusedMultiplyAdd ? differing > 0 : differing === 0, `${differing} of ${values.length} differ`);
 	});
 
 	test('→ takes 2^(j/2048) correctly rounded from its table (values from mpmath)', () => {

@@ -4,9 +4,12 @@
  * JavaScript, where a call into the kernel would cost more than it saves.
  *
  * The sigmoid is the fast one (fast-sigmoid.ts: its e^(−h) within an ulp of Math.exp, f within a few ulps of
- * the reference's) when the weights prove every input to it within its range, else the bit-exact one;
- * `setKernelSigmoid('exact')` makes it always the bit-exact one, and then the kernels give the reference's
- * steps bit for bit (epochs cut into chunks aside, which group the sums by chunk: parallel-epoch.ts).
+ * the reference's) when the weights prove every input to it within its range, else the bit-exact one. The
+ * fast one runs in the `fused` kernels (products fused into sums, kernel-sigmoid.ts) unless
+ * `setKernelSigmoid('fast')` asks for every product rounded on its own, as gdlab's kernels did before they
+ * fused (a run saved then replays so); `setKernelSigmoid('exact')` makes it always the bit-exact one, and then
+ * the kernels give the reference's steps bit for bit (epochs cut into chunks aside, which group the sums by
+ * chunk: parallel-epoch.ts).
  */
 import {setFlagsFromString} from 'node:v8';
 import type {Examples} from '../../data/dataset.js';
@@ -15,7 +18,7 @@ import {fastSigmoidInputBound} from './fast-sigmoid.js';
 import {hiddenLayerKernel} from './hidden-layer-kernel.js';
 import {kernelsSupported, type KernelMemory} from './instantiate.js';
 import {layoutBytes, type KernelSource} from './kernel-layout.js';
-import type {KernelSigmoid} from './kernel-sigmoid.js';
+import {fusesProducts, type KernelSigmoid} from './kernel-sigmoid.js';
 import {accumulateInParallel, epochChunks} from './parallel-epoch.js';
 import {claimRegion, recordMemoryOf} from './record-memory.js';
 import {recordProfile} from './record-profile.js';
@@ -52,7 +55,7 @@ function simdProbe(): Uint8Array {
 
 const supported = kernelsSupported(simdProbe());
 let enabled = supported;
-let preferredSigmoid: KernelSigmoid = 'fast';
+let preferredSigmoid: KernelSigmoid = 'fused';
 const kernels = new Map<number, EpochKernel>();
 
 /** Turn the fast path on or off (off: every model runs its reference loop); returns the previous setting. */
@@ -67,11 +70,24 @@ export function fastEpochEnabled(): boolean {
 	return enabled;
 }
 
-/** Choose the kernels' sigmoid: `fast` where the weights allow it (the default), or always `exact`; returns the previous choice. */
+/**
+ * Choose the kernels' arithmetic: the fast sigmoid, `fused` (the default) or `fast`, where the weights allow
+ * it, or always `exact`; returns the previous choice.
+ */
 export function setKernelSigmoid(sigmoid: KernelSigmoid): KernelSigmoid {
 	const previous = preferredSigmoid;
 	preferredSigmoid = sigmoid;
 	return previous;
+}
+
+/** The kernels' arithmetic now chosen (setKernelSigmoid), for a thread that must train as this one does. */
+export function preferredKernelSigmoid(): KernelSigmoid {
+	return preferredSigmoid;
+}
+
+/** Whether the kernels now fuse products into sums (a saved run records it, and its replay does the same). */
+export function kernelsFuse(): boolean {
+	return fusesProducts(preferredSigmoid);
 }
 
 /** The most recently used kernel, so an epoch after an epoch finds it without touching the cache. */
@@ -159,7 +175,7 @@ export function takesFastPath(featureCount: number, hiddenCount: number, records
 }
 
 /**
- * The sigmoid the kernels can run for these weights on these records: `fast` when every input to a sigmoid
+ * The sigmoid the kernels can run for these weights on these records: the fast one when every input to a sigmoid
  * is provably within ±fastSigmoidInputBound (|h_j| ≤ Σ_f max|x_f|·|w_fj|, and |Σ a_j·W_j| ≤ Σ |W_j| as
  * 0 ≤ a ≤ 1), else `exact`; undefined when a weight is not finite (the reference alone then says what
  * 0·∞ and NaN make).
@@ -193,7 +209,7 @@ export function kernelSigmoidFor(weights: Float64Array, featureCount: number, hi
 		return undefined;
 	}
 
-	return preferredSigmoid === 'fast' && largest <= fastSigmoidInputBound ? 'fast' : 'exact';
+	return preferredSigmoid !== 'exact' && largest <= fastSigmoidInputBound ? preferredSigmoid : 'exact';
 }
 
 /**

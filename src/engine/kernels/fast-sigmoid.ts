@@ -3,8 +3,8 @@
  * bit what `sigmoid` returns. V8's exp (fdlibm) spends a division on top of the sigmoid's own and a dozen
  * more operations; this one reduces −h = (K/N)·ln2 − u with N = 2048 (Cody–Waite, fdlibm's split of ln2, so
  * the reduction is exact but for one rounding), takes 2^(j/N) from a table (j = K mod N) and e^(−u) from a
- * cubic, and scales by 2^⌊K/N⌋ with integer adds on the bits; its products and sums are fused where the
- * runtime can (fused-multiply-add.ts). e^(−h) is within about one ulp of Math.exp
+ * cubic, and scales by 2^⌊K/N⌋ with integer adds on the bits; in the `fused` kernels its products are
+ * fused into their sums where the processor can (fused-multiply-add.ts). e^(−h) is within about one ulp of Math.exp
  * (test/engine/fast-sigmoid.test.ts measures it), and f keeps the one division 1/(1 + e^(−h)).
  *
  * Only for |h| ≤ fastSigmoidInputBound: the callers prove the bound from the weights (fast-epoch.ts) and
@@ -132,14 +132,14 @@ function fixedPointToDouble(value: bigint): number {
 type Scratch = {shifted: number; whole: number; reduced: number; cubic: number; power: number};
 
 /** Locals for emitFastSigmoids: the constants (loaded once) and scratch for up to `width` sigmoids at a time. */
-export type FastSigmoidLocals = {constants: Record<ConstantName, number>; scratch: Scratch[]; table: number};
+export type FastSigmoidLocals = {constants: Record<ConstantName, number>; scratch: Scratch[]; table: number; fused: boolean};
 
 /**
  * Declare the fast sigmoid's locals in `c` and emit the loads of its constants from byte `at` (where
  * writeFastSigmoidTables put them). Emit this once, before any loop: loaded constants stay in registers or
  * spill slots, where constants written inline would be rebuilt at every use.
  */
-export function fastSigmoidLocals(c: FunctionBuilder, at: number, width: number): FastSigmoidLocals {
+export function fastSigmoidLocals(c: FunctionBuilder, at: number, width: number, fused: boolean): FastSigmoidLocals {
 	const v128 = (): number => c.local(valueType.v128);
 	const constants = {} as Record<ConstantName, number>;
 	constantNames.forEach((name, index) => {
@@ -147,14 +147,14 @@ export function fastSigmoidLocals(c: FunctionBuilder, at: number, width: number)
 		c.i32Const(0).simdMemory('v128.load', at + index * v128Bytes).set(constants[name]);
 	});
 	const scratch = Array.from({length: width}, (): Scratch => ({shifted: v128(), whole: v128(), reduced: v128(), cubic: v128(), power: v128()}));
-	return {constants, scratch, table: at + constantNames.length * v128Bytes};
+	return {constants, scratch, table: at + constantNames.length * v128Bytes, fused};
 }
 
 /** One stack-neutral step of the sigmoid for one value in flight (h the input local, f the output local). */
-type Step = (c: FunctionBuilder, s: Scratch, k: Record<ConstantName, number>, table: number, h: number, f: number) => void;
+type Step = (c: FunctionBuilder, s: Scratch, l: FastSigmoidLocals, h: number, f: number) => void;
 
 /** Load table entry (the low 32 bits of `s.shifted`'s lane `lane`) mod N into lane `lane / 2` of s.power. */
-function gather(c: FunctionBuilder, s: Scratch, table: number, lane: 0 | 2): void {
+function gather(c: FunctionBuilder, s: Scratch, {table}: FastSigmoidLocals, lane: 0 | 2): void {
 	c.get(s.shifted).extractI32Lane(lane).i32Const(tableSize - 1).op('i32.and').i32Const(Math.log2(f64Bytes)).op('i32.shl');
 	if (lane === 0) {
 		c.simdMemory('v128.load64_zero', table).set(s.power);
@@ -166,31 +166,31 @@ function gather(c: FunctionBuilder, s: Scratch, table: number, lane: 0 | 2): voi
 /** e^(−h) into s.power, one stack-neutral step at a time. */
 const expSteps: Step[] = [
 	// K = round(−h·N/ln2) in the low bits of `shifted`, and as a double in `whole`
-	(c, s, k, _t, h) => {
-		emitMulAdd(c, () => c.get(h), () => c.get(k.scale), () => c.get(k.shifter));
+	(c, s, {constants: k, fused}, h) => {
+		emitMulAdd(c, () => c.get(h), () => c.get(k.scale), () => c.get(k.shifter), fused);
 		c.tee(s.shifted).get(k.shifter).simd('f64x2.sub').set(s.whole);
 	},
 	// u = (h + K·ln2HI/N) + K·ln2LO/N, the first sum exact, so −h = (K/N)·ln2 − u
-	(c, s, k, _t, h) => {
-		emitMulAdd(c, () => c.get(s.whole), () => c.get(k.ln2HI), () => c.get(h));
+	(c, s, {constants: k, fused}, h) => {
+		emitMulAdd(c, () => c.get(s.whole), () => c.get(k.ln2HI), () => c.get(h), fused);
 		c.set(s.reduced);
-		emitMulAdd(c, () => c.get(s.whole), () => c.get(k.ln2LO), () => c.get(s.reduced));
+		emitMulAdd(c, () => c.get(s.whole), () => c.get(k.ln2LO), () => c.get(s.reduced), fused);
 		c.set(s.reduced);
 	},
-	(c, s, _k, table) => gather(c, s, table, 0),
-	(c, s, _k, table) => gather(c, s, table, 2),
+	(c, s, l) => gather(c, s, l, 0),
+	(c, s, l) => gather(c, s, l, 2),
 	// 2^(K/N): the table's bits plus K shifted into the exponent field
 	(c, s) => c.get(s.power).get(s.shifted).i32Const(exponentShift).simd('i64x2.shl').simd('i64x2.add').set(s.power),
 	// q = e^(−u) − 1 = u·(−1 + u·(c0 + c1·u))
-	(c, s, k) => {
-		emitMulAdd(c, () => c.get(s.reduced), () => c.get(k.c1), () => c.get(k.c0));
+	(c, s, {constants: k, fused}) => {
+		emitMulAdd(c, () => c.get(s.reduced), () => c.get(k.c1), () => c.get(k.c0), fused);
 		c.set(s.cubic);
-		emitMulAdd(c, () => c.get(s.cubic), () => c.get(s.reduced), () => c.get(k.minusOne));
+		emitMulAdd(c, () => c.get(s.cubic), () => c.get(s.reduced), () => c.get(k.minusOne), fused);
 		c.get(s.reduced).simd('f64x2.mul').set(s.cubic);
 	},
 	// e^(−h) = 2^(K/N) + 2^(K/N)·q
-	(c, s) => {
-		emitMulAdd(c, () => c.get(s.power), () => c.get(s.cubic), () => c.get(s.power));
+	(c, s, {fused}) => {
+		emitMulAdd(c, () => c.get(s.power), () => c.get(s.cubic), () => c.get(s.power), fused);
 		c.set(s.power);
 	},
 ];
@@ -198,13 +198,13 @@ const expSteps: Step[] = [
 /** f = 1 / (1 + e^(−h)). */
 const sigmoidSteps: Step[] = [
 	...expSteps,
-	(c, s, k, _t, _h, f) => c.get(k.one).get(k.one).get(s.power).simd('f64x2.add').simd('f64x2.div').set(f),
+	(c, s, {constants: k}, _h, f) => c.get(k.one).get(k.one).get(s.power).simd('f64x2.add').simd('f64x2.div').set(f),
 ];
 
 /** e^(−h) alone, for the tests that hold it to Math.exp. */
 const exponentialSteps: Step[] = [
 	...expSteps,
-	(c, s, _k, _t, _h, f) => c.get(s.power).set(f),
+	(c, s, _l, _h, f) => c.get(s.power).set(f),
 ];
 
 /** Emit `stepList` for each input, in groups of the locals' width interleaved step by step (they are independent, so the processor overlaps them). */
@@ -212,7 +212,7 @@ function emitGroups(c: FunctionBuilder, stepList: Step[], inputs: readonly numbe
 	for (let first = 0; first < inputs.length; first += l.scratch.length) {
 		const group = inputs.slice(first, first + l.scratch.length);
 		for (const step of stepList) {
-			group.forEach((input, index) => step(c, l.scratch[index]!, l.constants, l.table, input, outputs[first + index]!));
+			group.forEach((input, index) => step(c, l.scratch[index]!, l, input, outputs[first + index]!));
 		}
 	}
 }

@@ -13,17 +13,17 @@
  *
  * Every sum runs in the reference's order and every product is the reference's, and skipping a zero
  * feature adds nothing the reference would not add as ±0, so with the exact sigmoid the steps are bit for
- * bit the reference's (for finite weights: 0·∞ would be NaN there). With the fast sigmoid, each product
- * added to a sum is fused with that sum where the runtime can (fused-multiply-add.ts): one rounding instead
- * of two, and a tenth less time on the admissions data with 16 hidden units.
+ * bit the reference's (for finite weights: 0·∞ would be NaN there). The `fused` kernels fuse the products
+ * of phases 1, 5, 6 and 7 into their sums where the processor can (fused-multiply-add.ts): one rounding
+ * instead of two, and a tenth less time on the admissions data with 16 hidden units.
  *
  * Slots: input→hidden weight (f, j) in f·Hp + j, hidden→output weight j in F·Hp + j, Hp the hidden units
  * rounded up to even (the padding unit has zero weights and its steps are dropped).
  */
 import {fastSigmoidOneOffset} from './fast-sigmoid.js';
-import {emitMulAdd, fusedMultiplyAdd} from './fused-multiply-add.js';
+import {emitMulAdd} from './fused-multiply-add.js';
 import {alignToVector, kernelLayout, kernelModule, kernelParams, type KernelLayout, type KernelSource} from './kernel-layout.js';
-import {kernelFunctionName, kernelSigmoids, sigmoidEmitter, type KernelSigmoid} from './kernel-sigmoid.js';
+import {fusesProducts, kernelFunctionName, kernelSigmoids, sigmoidEmitter, type KernelSigmoid} from './kernel-sigmoid.js';
 import {FunctionBuilder, sizes, valueType} from './wasm-assembler.js';
 
 /** Bytes of activations a block keeps (it stays in L1 between the phases). */
@@ -147,8 +147,8 @@ function hiddenLayerFunction(spec: Spec, sigmoid: KernelSigmoid, predictOnly: bo
 	const v128 = (): number => c.local(valueType.v128);
 	const {first, last, targets, features, rowStarts, columns, values} = kernelParams;
 	const emitSigmoids = sigmoidEmitter(c, sigmoid, sigmoidWidth, layout.sigmoidTables);
-	// the exact sigmoid's kernels give the reference's steps bit for bit, so they round every product
-	const mulAdd = (a: () => void, b: () => void, addend: () => void): void => emitMulAdd(c, a, b, addend, sigmoid === 'fast' && fusedMultiplyAdd);
+	const fused = fusesProducts(sigmoid);
+	const mulAdd = (a: () => void, b: () => void, addend: () => void): void => emitMulAdd(c, a, b, addend, fused);
 	const one = v128();
 	c.i32Const(0).simdMemory('v128.load', layout.sigmoidTables + fastSigmoidOneOffset).set(one);
 	const blockStart = i32();

@@ -18,6 +18,10 @@ export const simdFunctions = {
 	fastSigmoid: 'fastSigmoid',
 	/** e^(−h) as the fast sigmoid computes it. */
 	fastExponential: 'fastExponential',
+	/** f(h) with the fast sigmoid as the `fused` kernels compute it (products fused into sums where the processor can). */
+	fusedSigmoid: 'fusedSigmoid',
+	/** e^(−h) as the `fused` kernels compute it. */
+	fusedExponential: 'fusedExponential',
 } as const;
 export type SimdFunction = keyof typeof simdFunctions;
 
@@ -32,8 +36,8 @@ function build(name: SimdFunction): Kernel {
 		const locals = sigmoidLocals(c, 1);
 		emitLoop(c, pointer, () => emitSigmoids(c, [value], [value], locals), value);
 	} else {
-		const locals = fastSigmoidLocals(c, 0, 1);
-		const emit = name === 'fastSigmoid' ? emitFastSigmoids : emitFastExponentials;
+		const locals = fastSigmoidLocals(c, 0, 1, name.startsWith('fused'));
+		const emit = name.endsWith('Sigmoid') ? emitFastSigmoids : emitFastExponentials;
 		emitLoop(c, pointer, () => emit(c, [value], [value], locals), value);
 	}
 

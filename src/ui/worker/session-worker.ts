@@ -6,6 +6,7 @@
 import {getPriority, setPriority} from 'node:os';
 import {parentPort, workerData, type MessagePort} from 'node:worker_threads';
 import {buildRunRecord} from '../../data/run-file.js';
+import {setKernelSigmoid} from '../../engine/kernels/fast-epoch.js';
 import {startParallelEpoch} from '../../engine/kernels/parallel-epoch.js';
 import {adoptRecordMemory} from '../../engine/kernels/record-memory.js';
 import {TrainingSession} from '../../engine/training-session.js';
@@ -24,6 +25,7 @@ export const trainingNicenessStep = 10;
 const lowestPriority = 19;
 
 const start = workerData as WorkerStart;
+setKernelSigmoid(start.kernelSigmoid);
 const port = parentPort as MessagePort;
 const {recordMemory} = start;
 const data = recordMemory

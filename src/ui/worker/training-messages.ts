@@ -6,6 +6,7 @@
 import type {DatasetDescription, Examples} from '../../data/dataset.js';
 import type {RunRecord, RunSource} from '../../data/run-file.js';
 import type {KernelMemory} from '../../engine/kernels/instantiate.js';
+import type {KernelSigmoid} from '../../engine/kernels/kernel-sigmoid.js';
 import type {ConfigChange, SessionConfig, SessionSnapshot} from '../../engine/training-session.js';
 import type {ReplayPlan, ReplayProgress} from '../training-loop.js';
 
@@ -23,6 +24,8 @@ export type WorkerStart = {
 	config: SessionConfig;
 	/** A saved run to replay first, if any. */
 	replay: ReplayPlan | undefined;
+	/** The kernels' arithmetic the run trains with (a loaded run's own: a replay rounds as the run did). */
+	kernelSigmoid: KernelSigmoid;
 	/** The record memory the training and test records are views of, when they are in one (the worker reads them through it). */
 	recordMemory: KernelMemory | undefined;
 };

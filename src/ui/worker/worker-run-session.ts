@@ -7,8 +7,9 @@
 import {Worker} from 'node:worker_threads';
 import {describeDataset} from '../../data/dataset.js';
 import {writeRunFile, type RunRecord} from '../../data/run-file.js';
-import {LossHistory} from '../../engine/loss-history.js';
+import {preferredKernelSigmoid} from '../../engine/kernels/fast-epoch.js';
 import {recordMemoryOf} from '../../engine/kernels/record-memory.js';
+import {LossHistory} from '../../engine/loss-history.js';
 import type {BatchMode, ConfigChange, SessionConfig, SessionSnapshot, SessionStatus} from '../../engine/training-session.js';
 import {validateConfig} from '../../engine/validate-config.js';
 import type {RunContext} from '../local-run-session.js';
@@ -38,7 +39,7 @@ export class WorkerRunSession implements RunSession {
 		const {train, test} = context.data;
 		const memory = recordMemoryOf(train);
 		const recordMemory = memory && recordMemoryOf(test) === memory ? memory : undefined;
-		const start: WorkerStart = {dataset: describeDataset(context.dataset), train, test, source: context.source, config, replay, recordMemory};
+		const start: WorkerStart = {dataset: describeDataset(context.dataset), train, test, source: context.source, config, replay, kernelSigmoid: preferredKernelSigmoid(), recordMemory};
 		// its own output is captured: a stray warning must not land in the middle of a frame
 		const worker = new Worker(script, {workerData: start, execArgv: [], stdout: true, stderr: true});
 		worker.stdout.resume();
