@@ -12,6 +12,7 @@ import {runStep} from './commands/step.js';
 import {interruptedLine} from './commands/interrupted.js';
 import {handleStdoutError, stdoutFailureSoFar} from './commands/stdout-failure.js';
 import {runTrain} from './commands/train.js';
+import {suggestName} from './commands/suggest-name.js';
 import {UsageError} from './commands/usage-error.js';
 import {packageVersion} from './package-root.js';
 
@@ -39,7 +40,7 @@ async function main(argv: string[]): Promise<number> {
 	}
 
 	if (first === 'help' && rest.length > 0) {
-		throw new UsageError(`unknown command "${rest[0]!}"`, mainUsage);
+		throw new UsageError(unknownCommand(rest[0]!), mainUsage);
 	}
 
 	checkCommandComesFirst(argv);
@@ -58,7 +59,7 @@ async function main(argv: string[]): Promise<number> {
 	if (first !== undefined && !first.startsWith('-')) {
 		const command = Object.hasOwn(commands, first) ? commands[first] : undefined;
 		if (!command) {
-			throw new UsageError(`unknown command "${first}"`, mainUsage);
+			throw new UsageError(unknownCommand(first), mainUsage);
 		}
 
 		return withUsage(first, async () => command(rest));
@@ -75,6 +76,12 @@ const dashboardFlags = new Set(['--strict', '--help', '-h', '--version', '-v', '
  * A command typed after the dashboard's options (`gdlab --epochs 5 train`) is named as such. Only when the
  * line starts with an option: after a command, a word is that command's (`gdlab replay train`, a run file).
  */
+/** `unknown command "WORD"`, with the command it is near, if any (`tran`: did you mean train?). */
+function unknownCommand(word: string): string {
+	const near = suggestName(word, [...Object.keys(commands), 'help']);
+	return `unknown command "${word}"${near === undefined ? '' : ` (did you mean ${near}?)`}`;
+}
+
 function checkCommandComesFirst(argv: readonly string[]): void {
 	if (!argv[0]?.startsWith('-')) {
 		return;

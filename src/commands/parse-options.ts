@@ -10,6 +10,7 @@ import {maxEpochs, maxHiddenUnits, maxNumpySeed} from '../engine/validate-config
 import {DataError} from '../data/data-error.js';
 import {defaultTestRatio} from '../data/split-dataset.js';
 import {parseSyntheticName, syntheticTarget} from '../data/synthetic-dataset.js';
+import {suggestName} from './suggest-name.js';
 import {UsageError} from './usage-error.js';
 
 /** The lesson's split seed. */
@@ -41,7 +42,7 @@ export function parseOptions<Spec extends NonNullable<ParseArgsConfig['options']
 	try {
 		return parseArgs({args, options, strict: true, allowPositionals});
 	} catch (error) {
-		throw new UsageError(describeParseError(error), usage);
+		throw new UsageError(describeParseError(error, options), usage);
 	}
 }
 
@@ -104,18 +105,24 @@ function checkSingleDashWords(args: string[], options: NonNullable<ParseArgsConf
 
 		const name = /^-([^-\d.][^=]+)/.exec(word)?.[1];
 		if (name !== undefined && ![...name].every(letter => shorts.has(letter))) {
-			throw new UsageError(`unknown option ${word}${options[name] === undefined ? '' : ` (did you mean --${name}?)`}`, usage);
+			throw new UsageError(`unknown option ${word}${optionSuggestion(word, options)}`, usage);
 		}
 	}
 }
 
-function describeParseError(error: unknown): string {
+/** ` (did you mean --NAME?)` when `word` (an option as typed) is near one of `options`, else nothing. */
+function optionSuggestion(word: string, options: NonNullable<ParseArgsConfig['options']>): string {
+	const name = suggestName(word.replace(/^--?/, '').split('=')[0]!, Object.keys(options));
+	return name === undefined ? '' : ` (did you mean --${name}?)`;
+}
+
+function describeParseError(error: unknown, options: NonNullable<ParseArgsConfig['options']>): string {
 	const {code, message} = error as {code?: string; message: string};
 	// node names an option with a short form as '-h, --help': the long form is what was typed with a value
 	const option = /'(?:-[^-' ], )?(-[^' ]+)/.exec(message)?.[1];
 	switch (code) {
 		case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': {
-			return `unknown option ${option ?? message}`;
+			return option === undefined ? `unknown option ${message}` : `unknown option ${option}${optionSuggestion(option, options)}`;
 		}
 
 		case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {

@@ -20,7 +20,17 @@ test('an unknown command is named, with the usage, exit 2', () => {
 });
 
 test('an unknown flag is named', () => {
-	assertUsageError(['train', '--learning-rate', '0.1'], 'unknown option --learning-rate');
+	assertUsageError(['train', '--frobnicate', '0.1'], 'unknown option --frobnicate');
+});
+
+test('a mistyped flag or command is named with the one it is nearest to', () => {
+	assertUsageError(['train', '--learning-rate', '0.1'], 'unknown option --learning-rate (did you mean --lr?)');
+	assertUsageError(['train', '--epoch', '5'], 'unknown option --epoch (did you mean --epochs?)');
+	assertUsageError(['train', '--split_seed', '3'], 'unknown option --split_seed (did you mean --split-seed?)');
+	assertUsageError(['--hiden', '3'], 'unknown option --hiden (did you mean --hidden?)');
+	assertUsageError(['bench', '--quik'], 'unknown option --quik (did you mean --quick?)');
+	assertUsageError(['tran'], 'unknown command "tran" (did you mean train?)');
+	assertUsageError(['replya', 'run.json'], 'unknown command "replya" (did you mean replay?)');
 });
 
 test('a flag without its value is named', () => {
