@@ -12,7 +12,7 @@ import {splitDataset} from '../data/split-dataset.js';
 import {syntheticDataset} from '../data/synthetic-dataset.js';
 import {fullBatchEpoch} from '../engine/full-batch-epoch.js';
 import {HiddenLayerNetwork} from '../engine/hidden-layer-network.js';
-import {fastEpochEnabled, setFastEpoch, setKernelSigmoid} from '../engine/kernels/fast-epoch.js';
+import {fastEpochEnabled, kernelsFuse, setFastEpoch, setKernelSigmoid} from '../engine/kernels/fast-epoch.js';
 import type {KernelSigmoid} from '../engine/kernels/kernel-sigmoid.js';
 import {setParallelEpoch, startParallelEpoch, workerOutcomes} from '../engine/kernels/parallel-epoch.js';
 import type {Model} from '../engine/model.js';
@@ -42,7 +42,8 @@ Options:
                    its columns to one-hot encode (as in train)
   --reference      run the plain reference loops instead of the fast kernels
   --exact-sigmoid  run the kernels with the bit-exact sigmoid (the default is
-                   the fast one, within ulps)
+                   the fast one, within ulps, with fused multiply-adds where
+                   the processor has them, as gdlab trains)
   --single-thread  run every epoch on one thread (by default epochs over big
                    data, 32768 records or more, and heavy epochs over small
                    data, records × weights from 16384, are cut into chunks that
@@ -118,8 +119,13 @@ export type BenchReport = {
 	peakArrayBuffersBytes: number;
 	/** Whether the fast kernels ran (false with --reference). */
 	fastPath: boolean;
-	/** The kernels' sigmoid: `fast` where the weights allow it, or `exact` (--exact-sigmoid). */
-	sigmoid: KernelSigmoid;
+	/**
+	 * The kernels' arithmetic: `fused` (the fast sigmoid, products fused into sums, as gdlab trains) where the
+	 * weights allow it, or `exact` (--exact-sigmoid); null with --reference (the plain loops' own sigmoid).
+	 */
+	sigmoid: KernelSigmoid | null;
+	/** Whether the kernels fused products into sums (this processor can, and the sigmoid is `fused`). */
+	fusedMultiplyAdd: boolean;
 	/** Threads that share an epoch's chunks (1 with --single-thread or on one core). */
 	threads: number;
 	/** Rounds over all the cases; each case was timed `samples` runs a round. */
@@ -156,10 +162,14 @@ export async function runBench(argv: string[], write: (text: string) => void = w
 		}
 	}
 
+	if (values.reference && values['exact-sigmoid']) {
+		throw new UsageError('--exact-sigmoid is for the kernels; --reference runs the plain loops, whose sigmoid is 1/(1+Math.exp(-h)) already', benchUsage);
+	}
+
 	const work = values.work === undefined ? defaultWorkPerRun : wholeNumber('--work', values.work, 1, benchUsage, maxWorkPerRun);
 	const rounds = values.rounds === undefined ? defaultRounds : wholeNumber('--rounds', values.rounds, 1, benchUsage, maxRounds);
 	const previousFast = setFastEpoch(!values.reference);
-	const sigmoid: KernelSigmoid = values['exact-sigmoid'] ? 'exact' : 'fast';
+	const sigmoid: KernelSigmoid = values['exact-sigmoid'] ? 'exact' : 'fused';
 	const previousSigmoid = setKernelSigmoid(sigmoid);
 	const previousParallel = setParallelEpoch(!values['single-thread']);
 	try {
@@ -254,7 +264,8 @@ async function runCases(data: Iterable<CaseData>, {threads, sigmoid}: {threads: 
 		peakRssBytes: peak,
 		rssBeforeDataBytes: rssBeforeData,
 	}));
-	return {cases, peakRssBytes: peakRss(), peakArrayBuffersBytes: memory.arrayBuffers, fastPath: fastEpochEnabled(), sigmoid, threads, rounds, node: process.version};
+	const fastPath = fastEpochEnabled();
+	return {cases, peakRssBytes: peakRss(), peakArrayBuffersBytes: memory.arrayBuffers, fastPath, sigmoid: fastPath ? sigmoid : null, fusedMultiplyAdd: fastPath && kernelsFuse(), threads, rounds, node: process.version};
 }
 
 /**
@@ -323,7 +334,7 @@ export function formatReport(report: BenchReport): string {
 	const widths = header.map((title, column) => Math.max(title.length, ...rows.map(row => row[column]!.length)));
 	const line = (cells: string[]): string => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
 	return [
-		`gdlab bench: µs per full-batch epoch, median of ${samples} timed runs in each of ${report.rounds} ${report.rounds === 1 ? 'round' : 'rounds'} after a warm-up (node ${report.node}, ${report.fastPath ? `fast kernels, ${report.sigmoid} sigmoid, up to ${report.threads} ${report.threads === 1 ? 'thread' : 'threads'}` : 'reference loops'})`,
+		`gdlab bench: µs per full-batch epoch, median of ${samples} timed runs in each of ${report.rounds} ${report.rounds === 1 ? 'round' : 'rounds'} after a warm-up (node ${report.node}, ${report.fastPath ? `fast kernels, ${report.sigmoid === 'exact' ? 'exact sigmoid' : `fast sigmoid${report.fusedMultiplyAdd ? ', fused multiply-adds' : ''}`}, up to ${report.threads} ${report.threads === 1 ? 'thread' : 'threads'}` : 'reference loops'})`,
 		'',
 		line(header),
 		...rows.map(line),

@@ -191,15 +191,30 @@ function asSaved(value: number): number | null {
 }
 
 /** The first place two lists of figures differ (a missing value counts), or undefined. */
-function firstDifference(saved: ReadonlyArray<number | null>, now: ArrayLike<number>): number | undefined {
+/** Where `now` first parts from `saved` (index), and at how many places in all; undefined where it never does. */
+function difference(saved: ReadonlyArray<number | null>, now: ArrayLike<number>): {first: number; count: number} | undefined {
+	let first: number | undefined;
+	let count = 0;
 	for (let index = 0; index < Math.max(saved.length, now.length); index++) {
 		const value = now[index];
 		if (index >= saved.length || index >= now.length || saved[index] !== asSaved(value!)) {
-			return index;
+			first ??= index;
+			count++;
 		}
 	}
 
-	return undefined;
+	return first === undefined ? undefined : {first, count};
+}
+
+/** ", and N more …" after the first difference shown, when there are more. */
+function more(count: number, one: string, many: string): string {
+	return count > 1 ? ` (and ${count - 1} more ${count === 2 ? one : many})` : '';
+}
+
+/** Names as a list, the first few of a long one and how many there are in all. */
+function nameList(names: readonly string[]): string {
+	const shown = 8;
+	return names.length <= shown ? names.join(', ') : `${names.slice(0, shown).join(', ')}, … (${names.length} in all)`;
 }
 
 function shownFigure(value: number | null | undefined): string {
@@ -213,7 +228,7 @@ function compareDataset(record: RunRecord, dataset: Dataset): string[] {
 	}
 
 	if (JSON.stringify(dataset.featureNames) !== JSON.stringify(record.dataset.features)) {
-		differences.push(`the features are ${dataset.featureNames.join(', ')}, the saved run's ${record.dataset.features.join(', ')}`);
+		differences.push(`the features are ${nameList(dataset.featureNames)}, the saved run's ${nameList(record.dataset.features)}`);
 	}
 
 	return differences;
@@ -232,9 +247,10 @@ function compare(record: RunRecord, session: TrainingSession): string[] {
 	for (const column of historyColumns) {
 		const saved = record.history[column];
 		const now = session.history.column(column);
-		const epoch = firstDifference(saved, now);
-		if (epoch !== undefined) {
-			differences.push(`${column} at epoch ${epoch}: ${shownFigure(saved[epoch])} saved, ${shownFigure(epoch < now.length ? asSaved(now[epoch]!) : undefined)} now`);
+		const found = difference(saved, now);
+		if (found !== undefined) {
+			const epoch = found.first;
+			differences.push(`${column} at epoch ${epoch}: ${shownFigure(saved[epoch])} saved, ${shownFigure(epoch < now.length ? asSaved(now[epoch]!) : undefined)} now${more(found.count, 'epoch', 'epochs')}`);
 		}
 	}
 
@@ -243,9 +259,10 @@ function compare(record: RunRecord, session: TrainingSession): string[] {
 	const weights = [['initial', record.initialWeights, session.snapshot().initialWeights], ['final', record.weights, model.weights]] as const;
 	for (const [which, saved, now] of weights) {
 		const savedFlat = flatWeights(saved);
-		const index = firstDifference(savedFlat, now);
-		if (index !== undefined) {
-			differences.push(`the ${which} weights differ at ${names[index] ?? `weight ${index}`}: ${shownFigure(savedFlat[index])} saved, ${shownFigure(index < now.length ? now[index] : undefined)} now`);
+		const found = difference(savedFlat, now);
+		if (found !== undefined) {
+			const index = found.first;
+			differences.push(`the ${which} weights differ at ${names[index] ?? `weight ${index}`}: ${shownFigure(savedFlat[index])} saved, ${shownFigure(index < now.length ? now[index] : undefined)} now${more(found.count, 'weight', 'weights')}`);
 		}
 	}
 

@@ -258,6 +258,8 @@ export function trainJson({options, split, session, losses}: TrainResult) {
 		initialWeights: session.model.weightsJson(snapshot.initialWeights),
 		weights: session.model.weightsJson(snapshot.weights),
 		losses: losses.map(({epoch, train, test}) => ({epoch, train, test})),
+		// the last epoch's figures (those replay confirms), printed or not: null before the first epoch
+		final: session.history.length === 0 ? null : {epoch: session.history.length - 1, train: session.history.at(session.history.length - 1).train, test: session.history.at(session.history.length - 1).test},
 		accuracy: snapshot.testAccuracy,
 		status: snapshot.status,
 		epochsTrained: snapshot.epoch,

@@ -5,6 +5,7 @@ import {join} from 'node:path';
 import {test} from 'node:test';
 import {benchUsage, runBench} from '../../src/commands/bench.js';
 import {UsageError} from '../../src/commands/usage-error.js';
+import {fusedMultiplyAdd} from '../../src/engine/kernels/fused-multiply-add.js';
 import {runCli} from '../helpers/run-cli.js';
 
 test('gdlab bench --json --data prints one JSON document with the anchor\'s fields and memory', () => {
@@ -26,7 +27,21 @@ test('gdlab bench --json --data prints one JSON document with the anchor\'s fiel
 	assert.deepEqual(report.cases.map((entry: {workerShare: unknown}) => entry.workerShare), [null, null], 'epochs this small are never cut');
 	assert.ok(report.peakRssBytes >= report.cases[1].dataBytes);
 	assert.equal(report.fastPath, true);
-	assert.equal(report.sigmoid, 'fast');
+	// what gdlab trains with: the fast sigmoid, products fused into sums where the processor can
+	assert.equal(report.sigmoid, 'fused');
+	assert.equal(report.fusedMultiplyAdd, fusedMultiplyAdd);
+});
+
+test('gdlab bench --reference reports no kernel sigmoid, and refuses --exact-sigmoid, which is for the kernels', () => {
+	const {stdout, status} = runCli(['bench', '--reference', '--json', '--data', 'synthetic:100:2', '--work', '200000', '--rounds', '1']);
+	assert.equal(status, 0);
+	const report = JSON.parse(stdout);
+	assert.equal(report.fastPath, false);
+	assert.equal(report.sigmoid, null);
+	assert.equal(report.fusedMultiplyAdd, false);
+	const refused = runCli(['bench', '--reference', '--exact-sigmoid']);
+	assert.equal(refused.status, 2);
+	assert.match(refused.stderr, /^gdlab: --exact-sigmoid is for the kernels; --reference runs the plain loops/);
 });
 
 test('gdlab bench --data FILE takes --target and --categorical as train does', () => {

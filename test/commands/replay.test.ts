@@ -61,6 +61,34 @@ test('a run file whose "fusedMultiplyAdd" is not true or false is refused with o
 	assert.match(replayed.stderr, /^gdlab: .*fused-text\.json: .*fusedMultiplyAdd.*true or false.*\n$/);
 });
 
+test('replay names the first difference of each kind and counts the rest', () => {
+	const file = join(directory, 'edited.json');
+	assert.equal(runCli(['train', '--epochs', '30', '--save', file]).status, 0);
+	const record = JSON.parse(readFileSync(file, 'utf8'));
+	record.history.train[10] = 0.1;
+	record.history.train[20] = 0.2;
+	record.history.train[25] = 0.3;
+	record.weights.output[0] += 1;
+	record.weights.output[5] += 1;
+	writeFileSync(file, JSON.stringify(record));
+	const replayed = runCli(['replay', file]);
+	assert.equal(replayed.status, 1);
+	assert.match(replayed.stdout, /\n {2}train at epoch 10: 0\.1 saved, [\d.]+ now \(and 2 more epochs\)\n/);
+	assert.match(replayed.stdout, /\n {2}the final weights differ at w\[gre\]: [\d.]+ saved, [\d.]+ now \(and 1 more weight\)\n$/);
+});
+
+test('a long list of features that differs shows its first few and how many in all', () => {
+	const data = join(directory, 'narrow.csv');
+	writeFileSync(data, `y,a,b\n${Array.from({length: 40}, (_, row) => `${row % 2},${row},${(row * 7) % 5}`).join('\n')}\n`);
+	const file = join(directory, 'narrow.json');
+	assert.equal(runCli(['train', '--data', data, '--target', 'y', '--epochs', '3', '--save', file]).status, 0);
+	const columns = Array.from({length: 30}, (_, index) => `c${index}`);
+	writeFileSync(data, `y,${columns.join(',')}\n${Array.from({length: 40}, (_, row) => [row % 2, ...columns.map((_, column) => (row * (column + 1)) + (row % 3))].join(',')).join('\n')}\n`);
+	const replayed = runCli(['replay', file]);
+	assert.equal(replayed.status, 1);
+	assert.match(replayed.stdout, /\n {2}the features are c0, c1, c2, c3, c4, c5, c6, c7, … \(30 in all\), the saved run's a, b\n/, replayed.stdout);
+});
+
 test('a run that diverged replays identical: the epoch it rolled back diverges again', () => {
 	for (const [model, epochs] of [['backprop', '50'], ['single', '3']] as const) {
 		const file = join(directory, `diverged-${model}.json`);

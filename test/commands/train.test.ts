@@ -68,10 +68,17 @@ test('epochs that do not divide by ten report where e % (epochs/10) == 0, as Pyt
 test('--json prints exactly one JSON document with the documented keys', () => {
 	const {stdout} = runCli(['train', '--epochs', '10', '--json']);
 	const run = JSON.parse(stdout);
-	assert.deepEqual(Object.keys(run), ['model', 'config', 'data', 'features', 'trainSize', 'testSize', 'initialWeights', 'weights', 'losses', 'accuracy', 'status', 'epochsTrained']);
+	assert.deepEqual(Object.keys(run), ['model', 'config', 'data', 'features', 'trainSize', 'testSize', 'initialWeights', 'weights', 'losses', 'final', 'accuracy', 'status', 'epochsTrained']);
 	assert.equal(run.data, 'admissions (binary.csv)');
 	assert.equal(run.status, 'done');
 	assert.equal(run.epochsTrained, 10);
+	// the last epoch, unprinted (losses has epochs 0 … 9 here, each a tenth), as replay confirms it
+	assert.deepEqual(Object.keys(run.final), ['epoch', 'train', 'test']);
+	assert.equal(run.final.epoch, 9);
+	assert.deepEqual(run.losses.at(-1), run.final);
+	const longer = JSON.parse(runCli(['train', '--epochs', '25', '--json']).stdout);
+	assert.equal(longer.final.epoch, 24);
+	assert.ok(longer.final.train < longer.losses.at(-1).train, 'the final loss is the 25th epoch\'s, past the last printed');
 
 	assert.deepEqual(Object.keys(run.losses[0]), ['epoch', 'train', 'test']);
 	assert.equal(run.weights.output.length, 6);
