@@ -79,6 +79,14 @@ test('→ drops and counts rows with a missing value in any of its spellings', (
 	assert.deepEqual(Array.from(dataset.targets), [0, 0, 1]);
 });
 
+test('→ reads every marker pandas reads as NaN as missing (#N/A from spreadsheets among them), but not numbers that start as one might', () => {
+	const markers = ['#N/A', '#N/A N/A', '#NA', '-1.#IND', '-1.#QNAN', '-NaN', '-nan', '1.#IND', '1.#QNAN', '<NA>', 'N/A', 'NULL', 'n/a'];
+	const dataset = prepare(`admit,gre\n${markers.map((marker, index) => `${index % 2},${marker}`).join('\n')}\n0,-1\n1,1.5\n0,-1.25\n1,10\n`);
+	assert.equal(dataset.droppedRows, markers.length);
+	assert.equal(dataset.rows, 4);
+	assert.deepEqual(Array.from(dataset.targets), [0, 1, 0, 1]);
+});
+
 test('→ refuses a missing value with --strict, naming line and column', () => {
 	const text = 'admit,gre,gpa\n0,380,3.6\n1,660,NA\n0,500,\n';
 	assert.throws(() => prepare(text, {strict: true}), {message: 'p.csv:3:7: missing value "NA" in column "gpa" (--strict refuses rows with missing values)'});
