@@ -13,15 +13,21 @@ export const historyOutput: OutputKind = {
 	isOurs: head => head.split('\n', 1)[0]!.replace(/^\uFEFF/, '').trimEnd() === historyCsvHeader,
 };
 
-/** The history as CSV text: epoch, training MSE, test MSE, test accuracy, learning rate. */
-export function historyCsv(history: LossHistory): string {
-	const lines = [historyCsvHeader];
-	for (let epoch = 0; epoch < history.length; epoch++) {
-		const {train, test, accuracy, learnRate} = history.at(epoch);
-		lines.push(`${epoch},${train},${test},${accuracy},${learnRate}`);
-	}
+/** Epochs per piece of the CSV text: a long run's history is written a piece at a time, never held whole as text. */
+const epochsPerPiece = 8192;
 
-	return `${lines.join('\n')}\n`;
+/** The history as CSV text, in pieces: epoch, training MSE, test MSE, test accuracy, learning rate. */
+export function * historyCsv(history: LossHistory): Generator<string, void, void> {
+	yield `${historyCsvHeader}\n`;
+	for (let first = 0; first < history.length; first += epochsPerPiece) {
+		const lines: string[] = [];
+		for (let epoch = first; epoch < Math.min(first + epochsPerPiece, history.length); epoch++) {
+			const {train, test, accuracy, learnRate} = history.at(epoch);
+			lines.push(`${epoch},${train},${test},${accuracy},${learnRate}\n`);
+		}
+
+		yield lines.join('');
+	}
 }
 
 /**

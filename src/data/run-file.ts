@@ -4,7 +4,7 @@
  * leaves a half-written file behind.
  */
 import {createHash} from 'node:crypto';
-import {existsSync, lstatSync, readlinkSync, realpathSync, renameSync, rmSync, writeFileSync} from 'node:fs';
+import {closeSync, existsSync, lstatSync, openSync, readlinkSync, realpathSync, renameSync, rmSync, writeFileSync, writeSync} from 'node:fs';
 import {basename, dirname, join, resolve} from 'node:path';
 import {kernelsFuse} from '../engine/kernels/fast-epoch.js';
 import type {KernelSigmoid} from '../engine/kernels/kernel-sigmoid.js';
@@ -175,19 +175,36 @@ export function buildRunRecord(session: TrainingSession, dataset: DatasetDescrip
 const pendingTemporaryFiles = new Set<string>();
 
 /** Write text to `path` atomically: a temporary file beside it, then a rename over it. */
-export function writeFileAtomic(path: string, text: string): void {
+export function writeFileAtomic(path: string, text: string | Iterable<string>): void {
 	// through a symbolic link to the file it names: the rename replaces that file and the link stays
 	const target = linkTarget(path) ?? path;
 	const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
 	pendingTemporaryFiles.add(temporary);
 	try {
-		writeFileSync(temporary, text);
+		if (typeof text === 'string') {
+			writeFileSync(temporary, text);
+		} else {
+			writePieces(temporary, text);
+		}
+
 		renameSync(temporary, target);
 	} catch (error) {
 		removeQuietly(temporary);
 		throw new DataError(`${path}: cannot write: ${describeWriteError(error, path)}`);
 	} finally {
 		pendingTemporaryFiles.delete(temporary);
+	}
+}
+
+/** Write `pieces` one after another into a new file at `path`. */
+function writePieces(path: string, pieces: Iterable<string>): void {
+	const descriptor = openSync(path, 'w');
+	try {
+		for (const piece of pieces) {
+			writeSync(descriptor, piece);
+		}
+	} finally {
+		closeSync(descriptor);
 	}
 }
 

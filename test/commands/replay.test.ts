@@ -160,6 +160,16 @@ test('--export-history writes one CSV row per epoch with the learning rate', () 
 	assert.match(lines[1]!, /^0,0\.2627609384996\d*,0\.\d+,0\.\d+,0\.5$/);
 });
 
+test('--export-history of a long run, written a piece at a time, has every epoch once and in order', () => {
+	const file = join(directory, 'long-history.csv');
+	assert.equal(runCli(['train', '--epochs', '20000', '--export-history', file]).status, 0);
+	const lines = readFileSync(file, 'utf8').split('\n');
+	assert.equal(lines.at(-1), '', 'ends with a newline');
+	assert.equal(lines.length, 20_002);
+	assert.deepEqual(lines.slice(1, -1).map(line => Number(line.split(',', 1)[0])), Array.from({length: 20_000}, (_, epoch) => epoch));
+	assert.ok(lines.slice(1, -1).every(line => /^\d+(,[\d.e-]+){4}$/.test(line)));
+});
+
 test('saving into a missing directory is one clear line and leaves nothing behind', () => {
 	const file = join(directory, 'no-such-dir', 'run.json');
 	const {stderr, status} = runCli(['train', '--epochs', '5', '--save', file]);
