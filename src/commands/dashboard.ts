@@ -109,7 +109,7 @@ export async function runDashboardCommand(argv: string[]): Promise<number> {
 		const paths = savesUnderWay();
 		return paths.length === 0 ? undefined : `before the save to ${paths.join(' and ')} was written (a file already there is as it was)`;
 	});
-	const releaseKeys = watchLoadingKeys(process.stdin);
+	const loadingKeys = watchLoadingKeys(process.stdin);
 	let saves: SaveLog[] = [];
 	let dataset: Dataset | undefined;
 	try {
@@ -131,10 +131,10 @@ export async function runDashboardCommand(argv: string[]): Promise<number> {
 		const {runDashboard} = await ui;
 		// a run's first loss is measured before it shows: seconds on big data with a big network
 		writeLoadingLine(process.stdout, loadingText(`starting the runs on ${split.train.rows} training records`));
-		saves = await runDashboard({...dashboardOptions(options, split, values.save, record, values.load), beforeDraw: releaseKeys});
+		saves = await runDashboard({...dashboardOptions(options, split, values.save, record, values.load), beforeDraw: loadingKeys.handOver});
 	} finally {
 		interruptNote();
-		releaseKeys();
+		loadingKeys.release();
 		// nothing reads keys any more: stdin must not hold the process open (after a data error, say)
 		process.stdin.pause();
 		closeScreen();

@@ -83,31 +83,56 @@ export function writeLoadingLine(stdout: NodeJS.WriteStream, versions: readonly 
 	stdout.write(rewriteFirstLine + line);
 }
 
+/** The keyboard while the data loads: handed over to Ink when it draws, released when the dashboard ends. */
+export type LoadingKeys = {
+	/** Give the keys to Ink: raw mode stays on (nothing is echoed in between), and keys typed so far wait for it. */
+	handOver(): void;
+	/** Stop reading keys and leave raw mode (after the dashboard, or when it never opened). */
+	release(): void;
+};
+
 /**
  * While the data loads, take keys raw (so they are not echoed over the screen): q and Ctrl+C quit, with
- * status 0, as they do in the dashboard once it is drawn (nothing is lost: no run has started). Returns the
- * function that hands the keyboard back, for Ink to take.
+ * status 0, as they do in the dashboard once it is drawn (nothing is lost: no run has started); any other
+ * key is kept, and the dashboard takes it once drawn (3 typed at once opens the backprop screen).
  */
-export function watchLoadingKeys(stdin: NodeJS.ReadStream): () => void {
+export function watchLoadingKeys(stdin: NodeJS.ReadStream): LoadingKeys {
 	if (!stdin.isTTY || typeof stdin.setRawMode !== 'function') {
-		return () => undefined;
+		return {handOver: () => undefined, release: () => undefined};
 	}
 
+	const held: Buffer[] = [];
 	const onKey = (key: Buffer): void => {
 		const text = key.toString('utf8');
 		if (text.includes('\u0003') || text === 'q') {
 			process.exit(0);
 		}
+
+		held.push(key);
 	};
 
 	stdin.setRawMode(true);
 	stdin.on('data', onKey);
 	let watching = true;
-	return () => {
+	const stopWatching = (): void => {
 		if (watching) {
 			watching = false;
 			stdin.off('data', onKey);
-			stdin.setRawMode(false);
+			// paused, keys typed from now on wait in the stream until Ink reads it
+			stdin.pause();
 		}
+	};
+
+	return {
+		handOver() {
+			stopWatching();
+			if (held.length > 0) {
+				stdin.unshift(Buffer.concat(held.splice(0)));
+			}
+		},
+		release() {
+			stopWatching();
+			stdin.setRawMode(false);
+		},
 	};
 }

@@ -214,6 +214,21 @@ test('w saves the run; gdlab --load reopens it paused at the saved epoch', {skip
 	assert.equal(await loading.exitStatus(), '0');
 });
 
+test('keys typed while the data loads are never echoed, and the dashboard takes them once drawn', {skip, timeout: 60_000}, async t => {
+	const cwd = mkdtempSync(join(tmpdir(), 'gdlab-e2e-early-keys-'));
+	t.after(() => {
+		rmSync(cwd, {recursive: true, force: true});
+	});
+	const gdlab = startGdlab(t, ['--data', 'synthetic:300000:16'], cwd);
+	await gdlab.waitForScreen(text => text.startsWith('gdlab · '), 'the loading line');
+	gdlab.press('3');
+	gdlab.press('Right');
+	await gdlab.waitForScreen(text => /Backprop 16×2×1 .*η 0\.01 /.test(text), 'the backprop screen, η one step up');
+	assert.doesNotMatch(gdlab.screen(), /\^\[/);
+	gdlab.press('q');
+	assert.equal(await gdlab.exitStatus(), '0');
+});
+
 test('--load of a run saved before the kernels fused replays it as it trained: no "replay differs"', {skip, timeout: 60_000}, async t => {
 	const cwd = mkdtempSync(join(tmpdir(), 'gdlab-e2e-before-fused-'));
 	t.after(() => {
