@@ -275,6 +275,18 @@ test('c pins the training curve, which stays through a restart', async () => {
 	assert.match(dashboard.frame(), /· pinned η 0\.5 seed 42/);
 });
 
+test('at 80 columns a long pinned label leaves the message line to what to do (the legend names what was pinned)', async () => {
+	const dashboard = renderDashboard({model: 'backprop', configs: {backprop: {epochs: longRun}}, size: {columns: 80, rows: 24}});
+	await dashboard.waitForFrame(/Backprop 6×2×1 {2}running .*epoch [1-9]\d*\//);
+	dashboard.press('m', 'b');
+	// epochs trained with β 0.5 and per record too: the label then spans both settings
+	const changedAt = dashboard.sessions.backprop.epoch;
+	await waitFor(() => dashboard.sessions.backprop.epoch > changedAt + 10, () => 'the run never went on');
+	dashboard.press('c');
+	const frame = await dashboard.waitForFrame(/^pinned: change something, r, compare$/m, 'the short pinned message, whole');
+	assert.match(frame, /· pinned η 0\.005 2 hidden β 0→0\.5 /, 'the legend names what was pinned');
+});
+
 test('v cycles the panel: weights, one step explained, chart only', async () => {
 	const dashboard = renderDashboard({configs: {single: {epochs: longRun}}});
 	await dashboard.waitForFrame('│ rank_4 ');

@@ -303,6 +303,13 @@ test('η changed on a diverged run is for the restart, and says so; space says w
 	assert.equal(frame.split('lower η and press r').length, 2, 'the diverged line once, not said again');
 });
 
+test('at 80 columns a diverged run\'s η change keeps its numbers beside "lower η and press r"', async () => {
+	const dashboard = renderDashboard({configs: {single: {learnRate: 1e308, epochs: longRun}}, size: {columns: 80, rows: 24}});
+	await dashboard.waitForFrame('diverged at epoch 1');
+	dashboard.press(keys.left);
+	await dashboard.waitForFrame(/diverged at epoch 1: lower η and press r .*η 1e\+308 → 10 for the restart$/m, 'the short form, whole');
+});
+
 test('η far above and below the ladder (--lr 1000, 1e-9): ← / → step back onto it, never off its ends', async () => {
 	const high = renderDashboard({configs: {single: {learnRate: 1000, epochs: longRun}}});
 	await high.waitForFrame('η 1000  β 0');

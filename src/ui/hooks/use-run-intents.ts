@@ -90,7 +90,8 @@ export function useRunIntents({session, savePath, split, onControls, onPanel, re
 		session.setLearnRate(next);
 		const change = `η ${formatSetting(learnRate)} → ${formatSetting(next)}`;
 		if (session.status === 'diverged') { // it trains no further: the new η is for the restart
-			notify(`${change} once r restarts the run`);
+			// beside "diverged …: lower η and press r" on a narrow line, the change alone says enough
+			notify({text: `${change} once r restarts the run`, short: `${change} for the restart`, tone: 'info'});
 			return;
 		}
 
@@ -254,7 +255,8 @@ export function useRunIntents({session, savePath, split, onControls, onPanel, re
 			const {startingConfig, changes, epoch} = session;
 			const label = pinnedLabel(history, trainedConfig(startingConfig, changes, 1), trainedConfig(startingConfig, changes, epoch));
 			onControls({pinned: {values: history.column('train').slice(), label}});
-			notify(`pinned ${label}: change something, r, compare`);
+			// the legend above names what was pinned: a narrow line keeps what to do
+			notify({text: `pinned ${label}: change something, r, compare`, short: 'pinned: change something, r, compare', tone: 'info'});
 		}),
 		cyclePanel: () => {
 			onPanel(panel => nextChoice(panelModes, panel));
