@@ -12,8 +12,10 @@ export const mainUsage = `Usage: gdlab [options]          the dashboard (piped: 
 
 Dashboard options (the starting state; train's, see gdlab train --help):
   --model single|forward|backprop   the screen to open on (default single)
-  --lr X  --epochs N  --hidden H  --seed N  --split-seed N
-  --rng numpy|seedrandom  --batch full|record|SIZE  --momentum B
+  --lr X  --epochs N  --seed N      for the model it opens on (the other
+                                    starts from its lesson's)
+  --hidden H  --split-seed N  --rng numpy|seedrandom
+  --batch full|record|SIZE  --momentum B
   --data FILE  --target COL  --categorical A,B  --test-ratio R  --strict
   --load FILE      open a run saved with --save or w, where it was saved
                    (piped: replay it, as gdlab replay FILE)

@@ -2,17 +2,20 @@
 import type {SplitDataset} from '../data/dataset.js';
 import {displayWidth, truncateToWidth} from './text-width.js';
 
+/** "1 feature", "6 features". */
+const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 /** The dataset's name with its size, as long as `width` columns allow: "binary.csv · 400 rows × 6 features", "binary.csv 400×6", or the name, cut short if need be. */
 export function describeDataShort({dataset}: SplitDataset, width: number): string {
 	const features = dataset.featureNames.length;
-	const choices = [`${dataset.name} · ${dataset.rows} rows × ${features} features`, `${dataset.name} ${dataset.rows}×${features}`];
+	const choices = [`${dataset.name} · ${count(dataset.rows, 'row')} × ${count(features, 'feature')}`, `${dataset.name} ${dataset.rows}×${features}`];
 	// the name is cut here, not left to Ink: Ink's truncation can keep a wide character that straddles the edge
 	return choices.find(text => displayWidth(text) <= width) ?? truncateToWidth(dataset.name, width);
 }
 
 /** The data as the help describes it: name, rows of each part, and the features by name. */
 export function describeDataLong({dataset, train, test}: SplitDataset): string {
-	return `data: ${dataset.name}, ${dataset.rows} rows (${train.rows} training, ${test.rows} test), ${dataset.featureNames.length} features: ${dataset.featureNames.join(', ')}`;
+	return `data: ${dataset.name}, ${count(dataset.rows, 'row')} (${train.rows} training, ${test.rows} test), ${count(dataset.featureNames.length, 'feature')}: ${dataset.featureNames.join(', ')}`;
 }
 
 /** What the help says about saved runs: how to make and reopen one, and the one loaded, if any. */
