@@ -106,17 +106,17 @@ export class LocalRunSession implements RunSession {
 
 	setHidden(hidden: number): void {
 		this.engine.setHidden(hidden);
-		this.loop.resume();
+		this.loop.restarted();
 	}
 
 	restart(): void {
 		this.engine.restart();
-		this.loop.resume();
+		this.loop.restarted();
 	}
 
 	reseed(seed: number | string): void {
 		this.engine.reseed(seed);
-		this.loop.resume();
+		this.loop.restarted();
 	}
 
 	async save(path: string): Promise<SavedRun> {

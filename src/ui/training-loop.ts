@@ -83,6 +83,14 @@ export class TrainingLoop {
 		}
 	}
 
+	/** The run started again (restart, new seed, other hidden units): the old run's speed no longer says anything. */
+	restarted(): void {
+		this.rate = 0;
+		this.windowStart = performance.now();
+		this.windowEpochs = 0;
+		this.resume();
+	}
+
 	/** Stop for good: no slice runs after this. */
 	dispose(): void {
 		this.running = false;

@@ -86,3 +86,16 @@ test('a replay running (space pressed meanwhile) publishes the run at the saved 
 	const firstAfter = published.find(entry => !entry.loading);
 	assert.deepEqual(firstAfter, {epoch: 50, loading: false}, JSON.stringify(published.slice(0, 5)));
 });
+
+test('a restarted run\'s speed is measured afresh: the old run\'s epochs per second are not shown for it', async () => {
+	const session = new TrainingSession(split, {...lessonConfig('single'), epochs: 1_000_000});
+	const loop = new TrainingLoop(session, () => {}, pacing);
+	loop.setRunning(true);
+	await waitFor(() => loop.epochsPerSecond > 0);
+	session.restart();
+	loop.restarted();
+	assert.equal(loop.epochsPerSecond, 0, 'no speed until the new run has one of its own');
+	assert.ok(session.epoch < 1000);
+	await waitFor(() => loop.epochsPerSecond > 0);
+	loop.dispose();
+});

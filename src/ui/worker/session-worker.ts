@@ -80,18 +80,21 @@ function apply(command: RunCommand): void {
 		case 'hidden': {
 			session.setHidden(command.hidden);
 			generation++;
+			loop.restarted();
 			break;
 		}
 
 		case 'restart': {
 			session.restart();
 			generation++;
+			loop.restarted();
 			break;
 		}
 
 		case 'reseed': {
 			session.reseed(command.seed);
 			generation++;
+			loop.restarted();
 			break;
 		}
 
