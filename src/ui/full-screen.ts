@@ -85,7 +85,7 @@ export function writeLoadingLine(stdout: NodeJS.WriteStream, versions: readonly 
 
 /** The keyboard while the data loads: handed over to Ink when it draws, released when the dashboard ends. */
 export type LoadingKeys = {
-	/** Give the keys to Ink: raw mode stays on (nothing is echoed in between), and keys typed so far wait for it. */
+	/** Give the keys to Ink once it reads them: raw mode stays on (nothing is echoed in between), and keys typed until then go to it. */
 	handOver(): void;
 	/** Stop reading keys and leave raw mode (after the dashboard, or when it never opened). */
 	release(): void;
@@ -102,33 +102,43 @@ export function watchLoadingKeys(stdin: NodeJS.ReadStream): LoadingKeys {
 	}
 
 	const held: Buffer[] = [];
+	let handingOver = false;
 	const onKey = (key: Buffer): void => {
 		const text = key.toString('utf8');
-		if (text.includes('\u0003') || text === 'q') {
+		// once handed over, q and Ctrl+C are the dashboard's too: it quits on them as it does
+		if (!handingOver && (text.includes('\u0003') || text === 'q')) {
 			process.exit(0);
 		}
 
 		held.push(key);
 	};
 
-	stdin.setRawMode(true);
-	stdin.on('data', onKey);
 	let watching = true;
 	const stopWatching = (): void => {
 		if (watching) {
 			watching = false;
 			stdin.off('data', onKey);
-			// paused, keys typed from now on wait in the stream until Ink reads it
-			stdin.pause();
+			stdin.off('newListener', onListener);
 		}
 	};
 
-	return {
-		handOver() {
+	// Ink reads keys on 'readable': as it starts to, this stops reading them and gives it those kept so far
+	// (reading until then keeps stdin flowing, so the process waits for Ink, and no key is lost in between)
+	const onListener = (event: string | symbol): void => {
+		if (handingOver && event === 'readable') {
 			stopWatching();
 			if (held.length > 0) {
 				stdin.unshift(Buffer.concat(held.splice(0)));
 			}
+		}
+	};
+
+	stdin.setRawMode(true);
+	stdin.on('data', onKey);
+	stdin.on('newListener', onListener);
+	return {
+		handOver() {
+			handingOver = true;
 		},
 		release() {
 			stopWatching();
