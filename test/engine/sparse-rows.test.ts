@@ -104,6 +104,23 @@ describe('the backprop kernel on sparse records', () => {
 		}
 	}
 
+	test('→ sparse reals with the fast sigmoid, fused or not: the reference\'s steps to the fast sigmoid\'s rounding', () => {
+		const examples = mixedExamples(257, 2, 3, 3, 4);
+		const {denseColumns} = recordProfile(examples);
+		assert.ok(denseColumns < examples.featureCount, 'entries with values, read in a loop');
+		for (const sigmoid of ['fast', 'fused'] as const) {
+			for (const hiddenCount of [1, 4, 16]) {
+				const network = HiddenLayerNetwork.initial(examples.featureCount, hiddenCount, createRandom('numpy', hiddenCount));
+				const steps = Float64Array.from({length: network.weights.length}, (_, index) => index / 8);
+				kernelFor(examples.featureCount, hiddenCount, denseColumns, 0).accumulate(network.weights, examples, 0, examples.rows, steps, sigmoid);
+				const reference = referenceSteps(network, examples, 0, examples.rows);
+				const largest = Math.max(...reference.map(Math.abs));
+				const worst = Math.max(...steps.map((step, index) => Math.abs(step - reference[index]!)));
+				assert.ok(worst <= 1e-13 * largest, `${sigmoid} h${hiddenCount}: off by ${worst} (largest step ${largest})`);
+			}
+		}
+	});
+
 	test('→ is what the model runs on the lesson\'s records, bit for bit with the exact sigmoid', () => {
 		// 4 hidden units: an epoch light enough to run in one pass (heavier ones split, parallel-epoch.ts)
 		const network = HiddenLayerNetwork.initial(admissions.featureCount, 4, createRandom('numpy', 3));
