@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {batchModes, doneHint, epochTargetLadder, learnRateLadder, momentumChoices, nextChoice, stepLadder} from '../../src/ui/ladders.js';
+import {batchModes, doneHint, epochTargetLadder, learnRateLadder, momentumChoices, nextChoice, nextMomentum, stepLadder} from '../../src/ui/ladders.js';
 
 test('the learning-rate ladder runs 0.0001 … 10 in 1-2-5 steps and holds the lesson\'s 0.005 and 0.5', () => {
 	assert.equal(learnRateLadder[0], 0.0001);
@@ -31,6 +31,14 @@ test('b and m cycle through their choices and wrap round', () => {
 	assert.equal(nextChoice(batchModes, 32), 'full');
 	assert.equal(nextChoice(batchModes, 64), 'full', 'a size from the command line cycles on from the start');
 	assert.equal(nextChoice(momentumChoices, 0.9), 0);
+});
+
+test('m steps β up to the next choice, from one typed between them too, and wraps round to 0', () => {
+	assert.deepEqual([0, 0.5, 0.9].map(nextMomentum), [0.5, 0.9, 0]);
+	assert.equal(nextMomentum(0.33), 0.5);
+	assert.equal(nextMomentum(0.7), 0.9);
+	assert.equal(nextMomentum(0.95), 0);
+	assert.equal(nextMomentum(0.500000000001), 0.9, 'a β typed a hair above a choice counts as that choice');
 });
 
 test('a run done below the ladder\'s top is told ↑ goes on; at the top or past it (--epochs 1000000), only r', () => {

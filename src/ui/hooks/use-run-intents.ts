@@ -8,7 +8,7 @@ import {basename} from 'node:path';
 import type {SplitDataset} from '../../data/dataset.js';
 import {ConfigError} from '../../engine/validate-config.js';
 import {formatBatch, formatSetting} from '../format-number.js';
-import {batchModes, doneHint, epochTargetLadder, hiddenUnitLimits, learnRateLadder, momentumChoices, nextChoice, stepLadder} from '../ladders.js';
+import {batchModes, doneHint, epochTargetLadder, hiddenUnitLimits, learnRateLadder, nextChoice, nextMomentum, stepLadder} from '../ladders.js';
 import {panelModes, type ControlsChange, type PanelMode} from '../run-controls.js';
 import {nextSeed} from '../next-seed.js';
 import {pinnedLabel, trainedConfig, type Message} from '../run-state.js';
@@ -239,7 +239,7 @@ export function useRunIntents({session, savePath, split, onControls, onPanel, re
 		}),
 		cycleMomentum: changing(() => {
 			const {momentum} = session.config;
-			const next = nextChoice(momentumChoices, momentum);
+			const next = nextMomentum(momentum);
 			session.setMomentum(next);
 			notify(`momentum β ${formatSetting(momentum)} → ${formatSetting(next)}`);
 		}),
