@@ -40,6 +40,7 @@ Options:
   --target COLUMN  the target column of a --data CSV file (as in train)
   --categorical A,B
                    its columns to one-hot encode (as in train)
+  --ignore A,B     its columns to leave out (as in train)
   --reference      run the plain reference loops instead of the fast kernels
   --exact-sigmoid  run the kernels with the bit-exact sigmoid (the default is
                    the fast one, within ulps, with fused multiply-adds where
@@ -143,6 +144,7 @@ export async function runBench(argv: string[], write: (text: string) => void = w
 		data: {type: 'string'},
 		target: {type: 'string'},
 		categorical: {type: 'string'},
+		ignore: {type: 'string'},
 		reference: {type: 'boolean'},
 		'exact-sigmoid': {type: 'boolean'},
 		'single-thread': {type: 'boolean'},
@@ -156,7 +158,7 @@ export async function runBench(argv: string[], write: (text: string) => void = w
 		return 0;
 	}
 
-	for (const flag of ['target', 'categorical'] as const) {
+	for (const flag of ['target', 'categorical', 'ignore'] as const) {
 		if (values[flag] !== undefined && values.data === undefined) {
 			throw new UsageError(`--${flag} is for a --data FILE; the anchor's cases have their own`, benchUsage);
 		}
@@ -174,7 +176,7 @@ export async function runBench(argv: string[], write: (text: string) => void = w
 	const previousParallel = setParallelEpoch(!values['single-thread']);
 	try {
 		const threads = fastEpochEnabled() && await startParallelEpoch() ? 2 : 1;
-		const {data, ...dataOptions} = dataColumns(values.data === undefined ? undefined : dataValue(values.data, benchUsage), values.target, values.categorical, benchUsage);
+		const {data, ...dataOptions} = dataColumns(values.data === undefined ? undefined : dataValue(values.data, benchUsage), values, benchUsage);
 		const report = await runCases(caseData(data, dataOptions, values.quick ?? false), {threads, sigmoid}, {work, rounds});
 		write(values.json ? `${JSON.stringify(report, null, 1)}\n` : formatReport(report));
 	} finally {

@@ -16,7 +16,8 @@ Dashboard options (the starting state; train's, see gdlab train --help):
                                     starts from its lesson's)
   --hidden H  --split-seed N  --rng numpy|seedrandom
   --batch full|record|SIZE  --momentum B
-  --data FILE  --target COL  --categorical A,B  --test-ratio R  --strict
+  --data FILE  --target COL  --categorical A,B  --ignore A,B
+  --test-ratio R  --strict
   --load FILE      open a run saved with --save or w, where it was saved
                    (piped: replay it, as gdlab replay FILE)
   --save FILE      where w saves (default gdlab-run-<model>-<time>.json)

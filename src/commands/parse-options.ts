@@ -30,6 +30,7 @@ export const runOptionSpec = {
 	data: {type: 'string'},
 	target: {type: 'string'},
 	categorical: {type: 'string'},
+	ignore: {type: 'string'},
 	'test-ratio': {type: 'string'},
 	strict: {type: 'boolean'},
 	help: {type: 'boolean', short: 'h'},
@@ -157,6 +158,8 @@ export type RunOptions = {
 	target: string | undefined;
 	/** --categorical columns. */
 	categorical: string[] | undefined;
+	/** --ignore columns: left out of the data altogether. */
+	ignore?: string[] | undefined;
 	/** --strict: refuse rows with missing values. */
 	strict: boolean;
 	/** Share of records held out for testing. */
@@ -188,30 +191,33 @@ export function resolveRunOptions<Model extends string = ModelKind>(flags: RunFl
 		model,
 		config,
 		splitSeed: flags['split-seed'] === undefined ? lessonSplitSeed : seedValue('--split-seed', flags['split-seed'], rng, usage),
-		...dataColumns(flags.data === undefined ? undefined : dataValue(flags.data, usage), flags.target, flags.categorical, usage),
+		...dataColumns(flags.data === undefined ? undefined : dataValue(flags.data, usage), flags, usage),
 		strict: flags.strict ?? false,
 		testRatio: flags['test-ratio'] === undefined ? defaultTestRatio : ratioValue(flags['test-ratio'], usage),
 	};
 }
 
 /**
- * --data with --target and --categorical as given; naming columns of synthetic data (x1… and the target y)
- * other than y is a mistake in the flags (exit 2), found before any data is made.
+ * --data with --target, --categorical and --ignore as given; naming columns of synthetic data (x1… and the
+ * target y) other than y is a mistake in the flags (exit 2), found before any data is made.
  */
-export function dataColumns(data: string | undefined, targetText: string | undefined, categoricalText: string | undefined, usage: string): {data: string | undefined; target: string | undefined; categorical: string[] | undefined} {
-	const target = targetText?.trim();
-	const categorical = categoricalText === undefined ? undefined : columnList(categoricalText);
+export function dataColumns(data: string | undefined, flags: {target?: string; categorical?: string; ignore?: string}, usage: string): {data: string | undefined; target: string | undefined; categorical: string[] | undefined; ignore: string[] | undefined} {
+	const target = flags.target?.trim();
+	const categorical = flags.categorical === undefined ? undefined : columnList(flags.categorical);
+	const ignore = flags.ignore === undefined ? undefined : columnList(flags.ignore);
 	if (data !== undefined && parseSyntheticName(data) !== undefined) {
 		if (target !== undefined && target !== syntheticTarget) {
 			throw new UsageError(`--target ${target}: synthetic data's target is ${syntheticTarget}`, usage);
 		}
 
-		if (categorical !== undefined && categorical.length > 0) {
-			throw new UsageError('--categorical does not apply to synthetic data (its features are all numeric)', usage);
+		for (const [flag, columns] of [['--categorical', categorical], ['--ignore', ignore]] as const) {
+			if (columns !== undefined && columns.length > 0) {
+				throw new UsageError(`${flag} does not apply to synthetic data (its features are all numeric)`, usage);
+			}
 		}
 	}
 
-	return {data, target, categorical};
+	return {data, target, categorical, ignore};
 }
 
 /** --data as given, when it can name data: a file (any non-empty name), or a well-formed synthetic:ROWS:FEATURES. */
@@ -230,7 +236,7 @@ export function dataValue(text: string, usage: string): string {
 	return text;
 }
 
-/** Column names as --categorical lists them: comma-separated, spaces around them ignored. */
+/** Column names as --categorical and --ignore list them: comma-separated, spaces around them ignored. */
 export function columnList(text: string): string[] {
 	return text.split(',').map(name => name.trim()).filter(Boolean);
 }

@@ -99,6 +99,7 @@ export function recordRunOptions(record: RunRecord, data: string | undefined): R
 		data,
 		target: record.source.target ?? undefined,
 		categorical: record.source.categorical ?? undefined,
+		ignore: record.source.ignore ?? undefined,
 		strict: record.source.strict,
 		testRatio: record.source.testRatio,
 	};

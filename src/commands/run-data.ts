@@ -8,13 +8,13 @@ import type {RunOptions} from './parse-options.js';
 
 /** Read the run's dataset and split it with the run's generator and split seed. */
 export function loadRunData(options: RunOptions): SplitDataset {
-	const dataset = loadDataset(options.data, {target: options.target, categorical: options.categorical, strict: options.strict});
+	const dataset = loadDataset(options.data, {target: options.target, categorical: options.categorical, ignore: options.ignore, strict: options.strict});
 	return splitDataset(dataset, createRandom(options.config.rng, options.splitSeed), options.testRatio);
 }
 
 /** Read and split it as loadRunData does, telling `progress` what it is doing meanwhile (loadDatasetInSteps). */
 export async function loadRunDataInSteps(options: RunOptions, progress: (what: string, done?: number) => void): Promise<SplitDataset> {
-	const dataset = await loadDatasetInSteps(options.data, {target: options.target, categorical: options.categorical, strict: options.strict}, progress);
+	const dataset = await loadDatasetInSteps(options.data, {target: options.target, categorical: options.categorical, ignore: options.ignore, strict: options.strict}, progress);
 	return splitDataset(dataset, createRandom(options.config.rng, options.splitSeed), options.testRatio);
 }
 

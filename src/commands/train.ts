@@ -41,6 +41,7 @@ Options:
   --target COLUMN           the target column, of two values (default admit,
                             label, target, class or y, else the first)
   --categorical A,B         columns to one-hot encode (default rank, if present)
+  --ignore A,B              columns to leave out (an id, say)
   --test-ratio R            share of rows held out for testing (default 0.1)
   --strict                  refuse rows with missing values (default: drop them)
   --json                    print one JSON document instead of text

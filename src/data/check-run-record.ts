@@ -112,6 +112,8 @@ function checkSource(source: Record<string, unknown>, rng: RandomKind): void {
 	check(isTextOrNull(source.target), 'source.target', 'a column name or null', source.target);
 	const {categorical} = source;
 	check(categorical === null || (Array.isArray(categorical) && categorical.every(name => typeof name === 'string')), 'source.categorical', 'a list of column names or null', categorical);
+	const {ignore} = source;
+	check(ignore === undefined || ignore === null || (Array.isArray(ignore) && ignore.every(name => typeof name === 'string')), 'source.ignore', 'a list of column names or null', ignore);
 	check(typeof source.strict === 'boolean', 'source.strict', 'true or false', source.strict);
 	const {testRatio} = source;
 	check(typeof testRatio === 'number' && testRatio > 0 && testRatio < 1, 'source.testRatio', 'a number between 0 and 1 (exclusive)', testRatio);

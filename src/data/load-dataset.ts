@@ -54,7 +54,9 @@ function checkSyntheticOptions(dataset: Dataset, options: PrepareOptions): void 
 		throw new DataError(`--data ${dataset.name}: unknown target column ${quote(options.target)}; synthetic data's target is ${dataset.targetName}`);
 	}
 
-	if (options.categorical !== undefined && options.categorical.length > 0) {
-		throw new DataError(`--data ${dataset.name}: --categorical does not apply to synthetic data (its features are all numeric)`);
+	for (const [flag, columns] of [['--categorical', options.categorical], ['--ignore', options.ignore]] as const) {
+		if (columns !== undefined && columns.length > 0) {
+			throw new DataError(`--data ${dataset.name}: ${flag} does not apply to synthetic data (its features are all numeric)`);
+		}
 	}
 }

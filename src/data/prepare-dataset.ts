@@ -34,6 +34,8 @@ export type PrepareOptions = {
 	categorical?: string[];
 	/** Refuse rows with missing values instead of dropping them. */
 	strict?: boolean;
+	/** Columns left out altogether (an identifier, say): neither features nor read for missing values. */
+	ignore?: string[];
 };
 
 /** Prepare a parsed table for the engine; throws DataError for anything it cannot train on. */
@@ -45,8 +47,9 @@ export function prepareDataset(table: CsvTable, options: PrepareOptions = {}): D
 	}
 
 	const target = chooseTarget(header, options.target, file);
+	const ignored = ignoredColumns(header, options.ignore, target.column, options.categorical, file);
 	const categorical = categoricalColumns(header, options.categorical, target.column, file);
-	const kept = keptRows(table, options.strict ?? false);
+	const kept = keptRows(table, options.strict ?? false, ignored);
 	if (kept.length === 0) {
 		throw new DataError(`${place(file)}: every one of the ${table.rows} data rows has a missing value${emptyColumnsNote(table)}`);
 	}
@@ -55,7 +58,7 @@ export function prepareDataset(table: CsvTable, options: PrepareOptions = {}): D
 	const numericColumns: Array<{name: string; values: Float64Array}> = [];
 	const dummyColumns: Array<{name: string; levels: ColumnLevels}> = [];
 	for (const [column, name] of header.entries()) {
-		if (column === target.column) {
+		if (column === target.column || ignored.has(column)) {
 			continue;
 		}
 
@@ -67,7 +70,7 @@ export function prepareDataset(table: CsvTable, options: PrepareOptions = {}): D
 
 		const levels = columnLevels(table, column, kept, maxCategoryLevels);
 		if (levels === undefined) {
-			throw new DataError(`${place(file)}: column ${quote(name)} has more than ${maxCategoryLevels} distinct values, the limit for a categorical column (each value becomes a feature)`);
+			throw new DataError(`${place(file)}: column ${quote(name)} has more than ${maxCategoryLevels} distinct values, the limit for a categorical column (each value becomes a feature); if it names the rows (an id), leave it out with --ignore ${name}`);
 		}
 
 		if (levels.levels.length < 2) {
@@ -159,6 +162,29 @@ function chooseTarget(header: string[], requested: string | undefined, file: str
 	return {name: header[0]!, column: 0, chosen: false};
 }
 
+/** The columns --ignore names, checked: each a column of the file, none the target or a --categorical one. */
+function ignoredColumns(header: string[], requested: string[] | undefined, targetColumn: number, categorical: string[] | undefined, file: string): Set<number> {
+	const columns = new Set<number>();
+	for (const name of requested ?? []) {
+		const column = header.indexOf(name);
+		if (column === -1) {
+			throw new OptionDataError(`${place(file)}: unknown column ${quote(name)} in --ignore; columns are ${listColumns(header)}`);
+		}
+
+		if (column === targetColumn) {
+			throw new OptionDataError(`${place(file)}: ${quote(name)} is the target column; --ignore cannot leave it out`);
+		}
+
+		if (categorical?.includes(name)) {
+			throw new OptionDataError(`${place(file)}: ${quote(name)} is both --categorical and --ignore; give it to one of them`);
+		}
+
+		columns.add(column);
+	}
+
+	return columns;
+}
+
 function categoricalColumns(header: string[], requested: string[] | undefined, targetColumn: number, file: string): Set<number> {
 	if (requested === undefined) {
 		const lower = header.map(name => name.toLowerCase());
@@ -236,7 +262,7 @@ function emptyColumnsNote(table: CsvTable): string {
 }
 
 /** The rows without a missing value, in file order; with `strict`, the first missing value is an error. */
-function keptRows(table: CsvTable, strict: boolean): Uint32Array {
+function keptRows(table: CsvTable, strict: boolean, ignored: ReadonlySet<number>): Uint32Array {
 	const {text, starts, ends, rows} = table;
 	const width = table.header.length;
 	const kept = new Uint32Array(rows);
@@ -244,7 +270,7 @@ function keptRows(table: CsvTable, strict: boolean): Uint32Array {
 	for (let row = 0; row < rows; row++) {
 		let complete = true;
 		for (let cell = row * width, end = cell + width; cell < end; cell++) {
-			if (isMissingValue(text, starts[cell]!, ends[cell]!)) {
+			if (isMissingValue(text, starts[cell]!, ends[cell]!) && (ignored.size === 0 || !ignored.has(cell - (row * width)))) {
 				if (strict) {
 					const column = cell - row * width;
 					const value = cellText(table, row, column).trim();

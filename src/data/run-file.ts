@@ -34,6 +34,8 @@ export type RunSource = {
 	target: string | undefined | null;
 	/** --categorical, if given. */
 	categorical: string[] | undefined | null;
+	/** --ignore, if given (absent in runs saved before gdlab had it). */
+	ignore?: string[] | undefined | null;
 	/** --strict. */
 	strict: boolean;
 	/** Share of rows held out for testing. */
@@ -155,7 +157,7 @@ export function buildRunRecord(session: TrainingSession, dataset: DatasetDescrip
 		fusedMultiplyAdd: kernelsFuse(),
 		savedAt: new Date().toISOString(),
 		// the source's own fields only: callers pass their whole options (model, config), which the run says elsewhere
-		source: {data: source.data ?? null, splitSeed: source.splitSeed, target: source.target ?? null, categorical: source.categorical ?? null, strict: source.strict, testRatio: source.testRatio},
+		source: {data: source.data ?? null, splitSeed: source.splitSeed, target: source.target ?? null, categorical: source.categorical ?? null, ignore: source.ignore ?? null, strict: source.strict, testRatio: source.testRatio},
 		dataset: {name: dataset.name, path, sha256: dataset.sha256 ?? null, rows: dataset.rows, features: dataset.featureNames},
 		config: session.startingConfig,
 		changes: [...session.changes],

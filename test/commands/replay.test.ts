@@ -77,6 +77,19 @@ test('replay names the first difference of each kind and counts the rest', () =>
 	assert.match(replayed.stdout, /\n {2}the final weights differ at w\[gre\]: [\d.]+ saved, [\d.]+ now \(and 1 more weight\)\n$/);
 });
 
+test('a run on --ignore\'d columns saves them and replays identical on the same columns', () => {
+	const data = join(directory, 'with-ids.csv');
+	writeFileSync(data, `id,score,y\n${Array.from({length: 60}, (_, row) => `u${row},${(row * 37) % 11},${row % 2}`).join('\n')}\n`);
+	const file = join(directory, 'ignored.json');
+	assert.equal(runCli(['train', '--data', data, '--target', 'y', '--ignore', 'id', '--epochs', '20', '--save', file]).status, 0);
+	const record = JSON.parse(readFileSync(file, 'utf8'));
+	assert.deepEqual(record.source.ignore, ['id']);
+	assert.deepEqual(record.dataset.features, ['score']);
+	const replayed = runCli(['replay', file]);
+	assert.match(replayed.stdout, /: identical /, replayed.stdout);
+	assert.equal(replayed.status, 0);
+});
+
 test('a long list of features that differs shows its first few and how many in all', () => {
 	const data = join(directory, 'narrow.csv');
 	writeFileSync(data, `y,a,b\n${Array.from({length: 40}, (_, row) => `${row % 2},${row},${(row * 7) % 5}`).join('\n')}\n`);

@@ -192,7 +192,7 @@ test('→ refuses two features of one name', () => {
 
 test('→ refuses a categorical column of more than 1000 values', () => {
 	const rows = Array.from({length: 1001}, (_, index) => `${index % 2},id${index}`).join('\n');
-	assert.throws(() => prepare(`admit,id\n${rows}\n`), {message: 'p.csv: column "id" has more than 1000 distinct values, the limit for a categorical column (each value becomes a feature)'});
+	assert.throws(() => prepare(`admit,id\n${rows}\n`), {message: 'p.csv: column "id" has more than 1000 distinct values, the limit for a categorical column (each value becomes a feature); if it names the rows (an id), leave it out with --ignore id'});
 });
 
 test('→ refuses more than 100 million feature values before making them', () => {
@@ -231,4 +231,26 @@ test('reading notes: a text column one-hot encoded into many features, and rank 
 test('a file separated by semicolons or tabs is named as such, not read as one column of many classes', () => {
 	assert.throws(() => prepare('a;b;y\n1;2;0\n3;4;1\n'), {message: 'p.csv:1:1: one column, "a;b;y": the file looks separated by \';\'; gdlab reads comma-separated files'});
 	assert.throws(() => prepare('a\tb\ty\n1\t2\t0\n3\t4\t1\n'), {message: /p\.csv:1:1: one column, .*: the file looks separated by tabs; gdlab reads comma-separated files/});
+});
+
+test('→ leaves --ignore columns out: no feature, and a missing value there drops no row', () => {
+	const text = 'id,gre,admit,name\nu1,1,0,\nu2,2,1,bo\n,3,0,cy\nu4,4,1,di\nu5,5,0,ed\nu6,6,1,fa\n';
+	const dataset = prepare(text, {ignore: ['id', 'name']});
+	assert.deepEqual(dataset.featureNames, ['gre']);
+	assert.equal(dataset.rows, 6);
+	assert.equal(dataset.droppedRows, 0);
+	assert.equal(prepare(text).droppedRows, 2, 'without --ignore the rows missing an id or a name are dropped');
+});
+
+test('→ refuses an --ignore column that is not there, is the target, or is also --categorical', () => {
+	const text = 'id,gre,admit\nu1,1,0\nu2,2,1\nu3,3,0\n';
+	assert.throws(() => prepare(text, {ignore: ['ids']}), {message: 'p.csv: unknown column "ids" in --ignore; columns are id, gre, admit'});
+	assert.throws(() => prepare(text, {ignore: ['admit']}), {message: 'p.csv: "admit" is the target column; --ignore cannot leave it out'});
+	assert.throws(() => prepare(text, {ignore: ['id'], categorical: ['id']}), {message: 'p.csv: "id" is both --categorical and --ignore; give it to one of them'});
+});
+
+test('→ names --ignore when a column has too many distinct values to one-hot encode', () => {
+	const rows = Array.from({length: 1002}, (_, row) => `u${row},${row % 2},${row % 7}`).join('\n');
+	assert.throws(() => prepare(`id,admit,gre\n${rows}\n`), {message: 'p.csv: column "id" has more than 1000 distinct values, the limit for a categorical column (each value becomes a feature); if it names the rows (an id), leave it out with --ignore id'});
+	assert.deepEqual(prepare(`id,admit,gre\n${rows}\n`, {ignore: ['id']}).featureNames, ['gre']);
 });

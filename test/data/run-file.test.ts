@@ -194,6 +194,6 @@ test('a saved run\'s source holds the source\'s own fields, not the rest of the 
 	session.advance(3);
 	const options = {...source, model: 'backprop', chosen: 'backprop', config: lessonConfig('backprop')};
 	const record = JSON.parse(JSON.stringify(buildRunRecord(session, split.dataset, options)));
-	assert.deepEqual(Object.keys(record.source).sort(), ['categorical', 'data', 'splitSeed', 'strict', 'target', 'testRatio']);
+	assert.deepEqual(Object.keys(record.source).sort(), ['categorical', 'data', 'ignore', 'splitSeed', 'strict', 'target', 'testRatio']);
 	assert.equal(record.config.model, 'single');
 });
