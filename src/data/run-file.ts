@@ -257,8 +257,34 @@ export const runOutput: OutputKind = {
  */
 export function writeRunFile(path: string, record: RunRecord): boolean {
 	const replaced = checkOutputFile(path, runOutput, record.dataset.path);
-	writeFileAtomic(path, `${JSON.stringify(record, null, 1)}\n`);
+	writeFileAtomic(path, runFileText(record));
 	return replaced;
+}
+
+/** Figures per piece of a saved run's history: a long run's is written a piece at a time, never held whole as text. */
+const figuresPerPiece = 8192;
+
+/**
+ * A saved run as text, in pieces: the text of JSON.stringify(record, null, 1) and a newline, with the
+ * history (a long run's bulk: four figures an epoch) made a piece at a time.
+ */
+export function * runFileText(record: RunRecord): Generator<string, void, void> {
+	// the history's place marked by a string JSON has no other reason to hold, then filled in
+	const mark = '\u0000history\u0000';
+	const [before, after] = JSON.stringify({...record, history: mark}, null, 1).split(JSON.stringify(mark));
+	yield `${before!}{\n`;
+	const columns = Object.entries(record.history);
+	for (const [index, [name, values]] of columns.entries()) {
+		yield `  ${JSON.stringify(name)}: ${values.length === 0 ? '[]' : '['}`;
+		for (let first = 0; first < values.length; first += figuresPerPiece) {
+			const piece = values.slice(first, first + figuresPerPiece).map(value => JSON.stringify(value));
+			yield `${first === 0 ? '' : ','}\n   ${piece.join(',\n   ')}`;
+		}
+
+		yield `${values.length === 0 ? '' : '\n  ]'}${index < columns.length - 1 ? ',' : ''}\n`;
+	}
+
+	yield ` }${after!}\n`;
 }
 
 /** Read a saved run, checked whole; anything that is not one is a DataError naming the file. */

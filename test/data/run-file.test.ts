@@ -6,7 +6,7 @@ import {join} from 'node:path';
 import {test} from 'node:test';
 import {maxRunFileBytes} from '../../src/data/data-limits.js';
 import {loadDataset} from '../../src/data/load-dataset.js';
-import {buildRunRecord, locateRunData, readRunFile, writeRunFile, type RunRecord} from '../../src/data/run-file.js';
+import {buildRunRecord, locateRunData, readRunFile, runFileText, writeRunFile, type RunRecord} from '../../src/data/run-file.js';
 import {splitDataset} from '../../src/data/split-dataset.js';
 import {createRandom} from '../../src/engine/random.js';
 import {TrainingSession, lessonConfig} from '../../src/engine/training-session.js';
@@ -196,4 +196,15 @@ test('a saved run\'s source holds the source\'s own fields, not the rest of the 
 	const record = JSON.parse(JSON.stringify(buildRunRecord(session, split.dataset, options)));
 	assert.deepEqual(Object.keys(record.source).sort(), ['categorical', 'data', 'ignore', 'splitSeed', 'strict', 'target', 'testRatio']);
 	assert.equal(record.config.model, 'single');
+});
+
+test('a saved run is written, a piece at a time, as JSON.stringify(record, null, 1) writes it: long histories, empty ones, NaN and Infinity as null', () => {
+	const session = new TrainingSession(split, {...lessonConfig('single'), epochs: 20_000});
+	session.advance(20_000);
+	const record = buildRunRecord(session, split.dataset, source);
+	assert.equal(Array.from(runFileText(record)).join(''), `${JSON.stringify(record, null, 1)}\n`);
+	const odd = {...record, history: {train: [Number.NaN, 1, Number.POSITIVE_INFINITY], test: [], accuracy: [0.5], learnRate: [null, 2]}} as unknown as RunRecord;
+	assert.equal(Array.from(runFileText(odd)).join(''), `${JSON.stringify(odd, null, 1)}\n`);
+	const pieces = Array.from(runFileText(record));
+	assert.ok(pieces.length > 8 && Math.max(...pieces.map(piece => piece.length)) < 1_000_000, 'in pieces, none of them the whole history');
 });
