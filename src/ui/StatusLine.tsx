@@ -46,7 +46,7 @@ function settingsText({title, state, snapshot, epochsPerSecond, width}: Pick<Sta
 /** Two lines: the settings and progress of the run, then its losses (coloured like their curves, so they double as the legend). */
 export function StatusLine({title, snapshot, state, epochsPerSecond, pinnedLabel, learnRateChanged, width}: StatusLineProps) {
 	const theme = useTheme();
-	const stateColor = {running: theme.accent, paused: theme.warning, done: theme.accent, diverged: theme.failure, loading: theme.accent, stopped: theme.failure}[state];
+	const stateColor = {running: theme.accent, paused: theme.warning, done: theme.accent, diverged: theme.failure, loading: theme.accent, restarting: theme.warning, stopped: theme.failure}[state];
 	const settings = settingsText({title, state, snapshot, epochsPerSecond, width});
 	// the loss line doubles as the chart's legend; on narrow terminals it drops "MSE" and shortens the rest
 	const lossLine = (compact: boolean) => ({

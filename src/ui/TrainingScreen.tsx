@@ -76,7 +76,7 @@ export function TrainingScreen({keyTarget, model, session, savePath, split, cont
 	}
 
 	const {snapshot} = training;
-	const situation = {loading: training.loading, failure: training.failure};
+	const situation = {loading: training.loading, failure: training.failure, restarting: training.restarting};
 	const title = model === 'single' ? 'Single unit' : `Backprop ${split.dataset.featureNames.length}×${snapshot.config.hidden}×1`;
 	const shown = describePanel(panel, model, split, controls.stepSource, snapshot);
 	const layout = planTrainingLayout(height, shown === undefined ? undefined : {height: panelHeight(shown), clippable: panel === 'weights'});

@@ -75,6 +75,11 @@ export class LocalRunSession implements RunSession {
 		return this.loop.loading;
 	}
 
+	/** A restart here is made at once. */
+	get restarting(): boolean {
+		return false;
+	}
+
 	snapshot(): SessionSnapshot {
 		return this.engine.snapshot();
 	}

@@ -38,6 +38,11 @@ export type RunSession = {
 	readonly loading: ReplayProgress | undefined;
 	/** Why training stopped for good (the training thread failed), in one line; undefined while all is well. */
 	readonly failure: string | undefined;
+	/**
+	 * Whether a restart (r, s, + or −) was asked for and the run on show is still the old one: a training
+	 * thread takes it once the epoch under way ends, seconds later on a big network.
+	 */
+	readonly restarting: boolean;
 	/** The run's state now. */
 	snapshot(): SessionSnapshot;
 	/** Train continuously while `running` and the run is not done. */

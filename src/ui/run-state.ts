@@ -11,8 +11,11 @@ export const meaningfulLossRise = 1e-9;
 const recentEpochs = 100;
 const recentShare = 0.1;
 
-/** running, paused, done or diverged; loading while a saved run is replayed; stopped when training failed. */
-export type RunState = 'running' | 'paused' | 'done' | 'diverged' | 'loading' | 'stopped';
+/**
+ * running, paused, done or diverged; loading while a saved run is replayed; restarting while a restart
+ * waits for the epoch under way; stopped when training failed.
+ */
+export type RunState = 'running' | 'paused' | 'done' | 'diverged' | 'loading' | 'restarting' | 'stopped';
 
 /** What besides the snapshot decides how a run is shown. */
 export type RunSituation = {
@@ -20,6 +23,8 @@ export type RunSituation = {
 	loading: ReplayProgress | undefined;
 	/** Why training stopped for good, if it did. */
 	failure: string | undefined;
+	/** Whether a restart waits for the epoch under way (a training thread's). */
+	restarting?: boolean;
 };
 
 /** The run's state as the status line names it. */
@@ -30,6 +35,10 @@ export function runState(snapshot: SessionSnapshot, paused: boolean, situation?:
 
 	if (situation?.loading !== undefined) {
 		return 'loading';
+	}
+
+	if (situation?.restarting === true) {
+		return 'restarting';
 	}
 
 	if (snapshot.status === 'diverged') {

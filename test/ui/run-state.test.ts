@@ -36,6 +36,12 @@ test('a replay under way says how far it has come, in place of the last key\'s n
 	assert.equal(runState(snapshot, true, calm), 'paused');
 });
 
+test('a restart waiting for a training thread\'s epoch reads as restarting, not as the old run going on', () => {
+	assert.equal(runState(snapshot, false, {...calm, restarting: true}), 'restarting');
+	assert.equal(runState(snapshot, true, {...calm, restarting: true}), 'restarting');
+	assert.equal(runState(snapshot, false, {...calm, restarting: false}), 'running');
+});
+
 test('a pinned curve is labelled with the η it was trained with (first → last), not the η set since', () => {
 	const session = new TrainingSession(lessonSplit(), {...lessonConfig('backprop'), epochs: 100});
 	const label = () => pinnedLabel(session.history, trainedConfig(session.startingConfig, session.changes, 1), trainedConfig(session.startingConfig, session.changes, session.epoch));

@@ -144,7 +144,11 @@ test('restart and new hidden units start the run again; the mirror drops the old
 	session.setHidden(3);
 	assert.equal(session.config.hidden, 3);
 	assert.equal(session.status, 'training');
+	// until the worker has it, the old run on show is said to be restarting, with no speed of its own
+	assert.equal(session.restarting, true);
+	assert.equal(session.epochsPerSecond, 0);
 	await waitFor(() => session.snapshot().config.hidden === 3);
+	assert.equal(session.restarting, false);
 	assert.equal(session.snapshot().weights.length, 4 * 3 + 3);
 	const epoch = await pause(session);
 	assert.equal(session.history.length, epoch);

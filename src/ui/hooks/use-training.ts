@@ -23,6 +23,8 @@ export type Training = {
 	loading: ReplayProgress | undefined;
 	/** Why training stopped for good, if it did. */
 	failure: string | undefined;
+	/** Whether a restart is asked for and the old run still on show (a training thread finishing its epoch). */
+	restarting: boolean;
 	/** Re-read the run now (after a key changed it). */
 	refresh: () => void;
 };
@@ -79,5 +81,6 @@ function read(session: RunSession, chartVersion: number): Published {
 		epochsPerSecond: session.epochsPerSecond,
 		loading: session.loading,
 		failure: session.failure,
+		restarting: session.restarting,
 	};
 }

@@ -110,9 +110,13 @@ export class WorkerRunSession implements RunSession {
 		return config;
 	}
 
+	get restarting(): boolean {
+		return this.pending.some(command => command.restarts);
+	}
+
 	get status(): SessionStatus {
 		const {snapshot} = this.latest;
-		if (this.pending.some(command => command.restarts)) {
+		if (this.restarting) {
 			return 'training';
 		}
 
@@ -136,7 +140,8 @@ export class WorkerRunSession implements RunSession {
 	}
 
 	get epochsPerSecond(): number {
-		return this.latest.epochsPerSecond;
+		// the old run's speed says nothing of the new one
+		return this.restarting ? 0 : this.latest.epochsPerSecond;
 	}
 
 	get loading(): ReplayProgress | undefined {
