@@ -260,6 +260,12 @@ function compare(record: RunRecord, session: TrainingSession): string[] {
 	const weights = [['initial', record.initialWeights, session.snapshot().initialWeights], ['final', record.weights, model.weights]] as const;
 	for (const [which, saved, now] of weights) {
 		const savedFlat = flatWeights(saved);
+		if (savedFlat.length !== now.length) {
+			// other features (the data differs): no weight now stands where a saved one did
+			differences.push(`the ${which} weights are ${now.length} now, ${savedFlat.length} saved (the features differ)`);
+			continue;
+		}
+
 		const found = difference(savedFlat, now);
 		if (found !== undefined) {
 			const index = found.first;

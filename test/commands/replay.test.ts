@@ -100,6 +100,8 @@ test('a long list of features that differs shows its first few and how many in a
 	const replayed = runCli(['replay', file]);
 	assert.equal(replayed.status, 1);
 	assert.match(replayed.stdout, /\n {2}the features are c0, c1, c2, c3, c4, c5, c6, c7, … \(30 in all\), the saved run's a, b\n/, replayed.stdout);
+	// no weight is named: none now stands where a saved one did
+	assert.match(replayed.stdout, /\n {2}the initial weights are 30 now, 2 saved \(the features differ\)\n {2}the final weights are 30 now, 2 saved \(the features differ\)\n$/, replayed.stdout);
 });
 
 test('a run that diverged replays identical: the epoch it rolled back diverges again', () => {
