@@ -78,6 +78,10 @@ const dashboardFlags = new Set(['--strict', '--help', '-h', '--version', '-v', '
  */
 /** `unknown command "WORD"`, with the command it is near, if any (`tran`: did you mean train?). */
 function unknownCommand(word: string): string {
+	if (word.toLowerCase().endsWith('.json')) { // a saved run, most likely
+		return `unknown command "${word}" (a saved run? gdlab --load ${word} opens it, gdlab replay ${word} checks it)`;
+	}
+
 	const near = suggestName(word, [...Object.keys(commands), 'help']);
 	return `unknown command "${word}"${near === undefined ? '' : ` (did you mean ${near}?)`}`;
 }

@@ -4,6 +4,7 @@ import {backpropStep, singleUnitStep, workedExamples, type WorkedExampleName} fr
 import {numpyArrayString, numpyIntegerArrayString} from './numpy-format.js';
 import {parseOptions} from './parse-options.js';
 import {pythonRepr} from './python-format.js';
+import {suggestName} from './suggest-name.js';
 import {UsageError} from './usage-error.js';
 import {writeStdout} from './write-stdout.js';
 
@@ -38,7 +39,8 @@ export function runStep(argv: string[], write: (text: string) => void = writeStd
 	}
 
 	if (!exampleNames.includes(name as WorkedExampleName)) {
-		throw new UsageError(`unknown example "${name}"; choose worked, gradient or backprop`, stepUsage);
+		const near = suggestName(name, exampleNames);
+		throw new UsageError(`unknown example "${name}"${near === undefined ? '' : ` (did you mean ${near}?)`}; choose worked, gradient or backprop`, stepUsage);
 	}
 
 	if (extra.length > 0) {

@@ -15,6 +15,10 @@ const synonyms: Readonly<Record<string, string>> = {
 	file: 'data',
 	csv: 'data',
 	label: 'target',
+	history: 'export-history',
+	export: 'export-history',
+	'test-split': 'test-ratio',
+	'seed-split': 'split-seed',
 };
 
 /** Edits (insert, delete, replace, swap two neighbours) that turn `a` into `b`. */

@@ -92,7 +92,8 @@ export type LoadingKeys = {
 };
 
 /**
- * While the data loads, take keys raw (so they are not echoed over the screen): q and Ctrl+C quit, with
+ * While the data loads, take keys raw (so they are not echoed over the screen): q and Ctrl+C (also amid
+ * other keys typed at once) quit, with
  * status 0, as they do in the dashboard once it is drawn (nothing is lost: no run has started); any other
  * key is kept, and the dashboard takes it once drawn (3 typed at once opens the backprop screen).
  */
@@ -106,7 +107,7 @@ export function watchLoadingKeys(stdin: NodeJS.ReadStream): LoadingKeys {
 	const onKey = (key: Buffer): void => {
 		const text = key.toString('utf8');
 		// once handed over, q and Ctrl+C are the dashboard's too: it quits on them as it does
-		if (!handingOver && (text.includes('\u0003') || text === 'q')) {
+		if (!handingOver && (text.includes('\u0003') || text.includes('q'))) {
 			process.exit(0);
 		}
 

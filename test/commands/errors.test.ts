@@ -31,6 +31,10 @@ test('a mistyped flag or command is named with the one it is nearest to', () => 
 	assertUsageError(['bench', '--quik'], 'unknown option --quik (did you mean --quick?)');
 	assertUsageError(['tran'], 'unknown command "tran" (did you mean train?)');
 	assertUsageError(['replya', 'run.json'], 'unknown command "replya" (did you mean replay?)');
+	assertUsageError(['train', '--history', 'h.csv'], 'unknown option --history (did you mean --export-history?)');
+	assertUsageError(['train', '--test-split', '0.2'], 'unknown option --test-split (did you mean --test-ratio?)');
+	assertUsageError(['step', 'workd'], 'unknown example "workd" (did you mean worked?); choose worked, gradient or backprop');
+	assertUsageError(['run.json'], 'unknown command "run.json" (a saved run? gdlab --load run.json opens it, gdlab replay run.json checks it)');
 });
 
 test('a flag without its value is named', () => {

@@ -229,6 +229,20 @@ test('keys typed while the data loads are never echoed, and the dashboard takes 
 	assert.equal(await gdlab.exitStatus(), '0');
 });
 
+test('q typed amid other keys while the data loads quits at once, exit status 0', {skip, timeout: 60_000}, async t => {
+	const cwd = mkdtempSync(join(tmpdir(), 'gdlab-e2e-early-quit-'));
+	t.after(() => {
+		rmSync(cwd, {recursive: true, force: true});
+	});
+	const gdlab = startGdlab(t, ['--data', 'synthetic:3000000:16'], cwd);
+	await gdlab.waitForScreen(text => text.startsWith('gdlab · '), 'the loading line');
+	const pressed = Date.now();
+	gdlab.press('-l', '3q');
+	assert.equal(await gdlab.exitStatus(), '0');
+	// 3,000,000 rows take some 6 s to make and start: a q left for the dashboard would wait for all of it
+	assert.ok(Date.now() - pressed < 2500, `it took ${Date.now() - pressed} ms to quit`);
+});
+
 test('--load of a run saved before the kernels fused replays it as it trained: no "replay differs"', {skip, timeout: 60_000}, async t => {
 	const cwd = mkdtempSync(join(tmpdir(), 'gdlab-e2e-before-fused-'));
 	t.after(() => {

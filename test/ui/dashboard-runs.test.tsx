@@ -310,6 +310,13 @@ test('at 80 columns a diverged run\'s η change keeps its numbers beside "lower 
 	await dashboard.waitForFrame(/diverged at epoch 1: lower η and press r .*η 1e\+308 → 10 for the restart$/m, 'the short form, whole');
 });
 
+test('at 80 columns → on a diverged run past the ladder says, whole, which key steps back onto it', async () => {
+	const dashboard = renderDashboard({configs: {single: {learnRate: 1e308, epochs: longRun}}, size: {columns: 80, rows: 24}});
+	await dashboard.waitForFrame('diverged at epoch 1');
+	dashboard.press(keys.right);
+	await dashboard.waitForFrame(/diverged at epoch 1: lower η and press r .*η 1e\+308: ← steps onto the ladder$/m, 'the short form, whole');
+});
+
 test('η far above and below the ladder (--lr 1000, 1e-9): ← / → step back onto it, never off its ends', async () => {
 	const high = renderDashboard({configs: {single: {learnRate: 1000, epochs: longRun}}});
 	await high.waitForFrame('η 1000  β 0');

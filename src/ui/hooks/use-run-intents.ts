@@ -83,7 +83,7 @@ export function useRunIntents({session, savePath, split, onControls, onPanel, re
 			const back = direction > 0 ? '←' : '→';
 			notify(!past
 				? `η ${formatSetting(learnRate)} is the ${direction > 0 ? 'top' : 'bottom'} of the ladder`
-				: {text: `η ${formatSetting(learnRate)} is ${side} the ladder (${formatSetting(learnRateLadder[0]!)} … ${formatSetting(learnRateLadder.at(-1)!)}); ${back} steps onto it`, short: `η ${formatSetting(learnRate)} ${side} the ladder: ${back} steps onto it`, tone: 'info'});
+				: {text: `η ${formatSetting(learnRate)} is ${side} the ladder (${formatSetting(learnRateLadder[0]!)} … ${formatSetting(learnRateLadder.at(-1)!)}); ${back} steps onto it`, short: `η ${formatSetting(learnRate)}: ${back} steps onto the ladder`, tone: 'info'});
 			return;
 		}
 
