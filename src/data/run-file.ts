@@ -269,6 +269,11 @@ const figuresPerPiece = 8192;
  * history (a long run's bulk: four figures an epoch) made a piece at a time.
  */
 export function * runFileText(record: RunRecord): Generator<string, void, void> {
+	if (typeof record.history !== 'object' || record.history === null) { // nothing long to write in pieces
+		yield `${JSON.stringify(record, null, 1)}\n`;
+		return;
+	}
+
 	// the history's place marked by a string JSON has no other reason to hold, then filled in
 	const mark = '\u0000history\u0000';
 	const [before, after] = JSON.stringify({...record, history: mark}, null, 1).split(JSON.stringify(mark));
