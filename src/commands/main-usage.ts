@@ -13,7 +13,9 @@ export const mainUsage = `Usage: gdlab [options]          the dashboard (piped: 
 Dashboard options (the starting state; train's, see gdlab train --help):
   --model single|forward|backprop   the screen to open on (default single)
   --lr X  --epochs N  --seed N      for the model it opens on (the other
-                                    starts from its lesson's)
+                                    starts from its lesson's; on forward,
+                                    --seed is its values', --lr and
+                                    --epochs the single unit's)
   --hidden H  --split-seed N  --rng numpy|seedrandom
   --batch full|record|SIZE  --momentum B
   --data FILE  --target COL  --categorical A,B  --ignore A,B
