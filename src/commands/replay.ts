@@ -156,8 +156,24 @@ export async function replay(record: RunRecord, file: string, data?: string): Pr
 	}
 
 	// rounding as the run did: fused or not (on a processor that cannot fuse, a fused run's last bits differ)
-	setKernelSigmoid(runKernelSigmoid(record));
-	// epoch by epoch, with the event loop let in between, so Ctrl+C stops a long replay at once
+	const previousSigmoid = setKernelSigmoid(runKernelSigmoid(record));
+	let session: TrainingSession;
+	try {
+		session = await replayInSlices(split, record, file);
+	} finally {
+		setKernelSigmoid(previousSigmoid);
+	}
+
+	differences.push(...compareDataset(record, split.dataset), ...compare(record, session));
+	if (differences.length > 0 && record.fusedMultiplyAdd === true && !fusedMultiplyAdd) {
+		differences.push('the run was saved where the kernels fuse multiply-adds (one rounding for a·b + c); this processor cannot, so the last bits can differ');
+	}
+
+	return {identical: differences.length === 0, epochs: session.epoch, differences};
+}
+
+/** Train the run again epoch by epoch, with the event loop let in between, so Ctrl+C stops a long replay at once. */
+async function replayInSlices(split: SplitDataset, record: RunRecord, file: string): Promise<TrainingSession> {
 	const steps = replaySteps(split, record.config, record.changes, record.epochs, record.status === 'diverged');
 	let step: IteratorResult<number, TrainingSession>;
 	try {
@@ -177,13 +193,7 @@ export async function replay(record: RunRecord, file: string, data?: string): Pr
 		reached();
 	}
 
-	const session = step.value as TrainingSession;
-	differences.push(...compareDataset(record, split.dataset), ...compare(record, session));
-	if (differences.length > 0 && record.fusedMultiplyAdd === true && !fusedMultiplyAdd) {
-		differences.push('the run was saved where the kernels fuse multiply-adds (one rounding for a·b + c); this processor cannot, so the last bits can differ');
-	}
-
-	return {identical: differences.length === 0, epochs: session.epoch, differences};
+	return step.value as TrainingSession;
 }
 
 /** A saved figure as JSON holds it: NaN and ±Infinity are written as null, −0 as 0. */

@@ -23,7 +23,7 @@
 import {fastSigmoidOneOffset} from './fast-sigmoid.js';
 import {emitMulAdd} from './fused-multiply-add.js';
 import {alignToVector, kernelLayout, kernelModule, kernelParams, type KernelLayout, type KernelSource} from './kernel-layout.js';
-import {fusesProducts, kernelFunctionName, kernelSigmoids, sigmoidEmitter, type KernelSigmoid} from './kernel-sigmoid.js';
+import {kernelFunctionName, kernelSigmoids, sigmoidEmitter, type KernelSigmoid} from './kernel-sigmoid.js';
 import {FunctionBuilder, sizes, valueType} from './wasm-assembler.js';
 
 /** Bytes of activations a block keeps (it stays in L1 between the phases). */
@@ -147,8 +147,7 @@ function hiddenLayerFunction(spec: Spec, sigmoid: KernelSigmoid, predictOnly: bo
 	const v128 = (): number => c.local(valueType.v128);
 	const {first, last, targets, features, rowStarts, columns, values} = kernelParams;
 	const emitSigmoids = sigmoidEmitter(c, sigmoid, sigmoidWidth, layout.sigmoidTables);
-	const fused = fusesProducts(sigmoid);
-	const mulAdd = (a: () => void, b: () => void, addend: () => void): void => emitMulAdd(c, a, b, addend, fused);
+	const mulAdd = (a: () => void, b: () => void, addend: () => void): void => emitMulAdd(c, a, b, addend, sigmoid === 'fused');
 	const one = v128();
 	c.i32Const(0).simdMemory('v128.load', layout.sigmoidTables + fastSigmoidOneOffset).set(one);
 	const blockStart = i32();
