@@ -79,7 +79,9 @@ const dashboardFlags = new Set(['--strict', '--help', '-h', '--version', '-v', '
 /** `unknown command "WORD"`, with the command it is near, if any (`tran`: did you mean train?). */
 function unknownCommand(word: string): string {
 	if (word.toLowerCase().endsWith('.json')) { // a saved run, most likely
-		return `unknown command "${word}" (a saved run? gdlab --load ${word} opens it, gdlab replay ${word} checks it)`;
+		// quoted for the shell when it needs to be, so the advice can be pasted back
+		const file = /^[\w./@%+=:,-]+$/.test(word) ? word : `'${word.replaceAll('\'', '\'\\\'\'')}'`;
+		return `unknown command "${word}" (a saved run? gdlab --load ${file} opens it, gdlab replay ${file} checks it)`;
 	}
 
 	const near = suggestName(word, [...Object.keys(commands), 'help']);
@@ -99,8 +101,8 @@ function checkCommandComesFirst(argv: readonly string[]): void {
 
 /**
  * Run a command, pointing a usage error found past its flags (an empty --save, say) to the command's --help,
- * and so a setting the engine refuses (a network too big for the data's columns) and a --target or
- * --categorical the data has no column for: a saved run's settings are checked as the file is read, and
+ * and so a setting the engine refuses (a network too big for the data's columns) and a --target,
+ * --categorical or --ignore the data has no column for: a saved run's settings are checked as the file is read, and
  * replay makes its data's problems (a changed file too wide for its network) the run file's, so one that
  * reaches here came from the flags.
  */

@@ -201,7 +201,6 @@ function asSaved(value: number): number | null {
 	return Number.isFinite(value) ? value : null;
 }
 
-/** The first place two lists of figures differ (a missing value counts), or undefined. */
 /** Where `now` first parts from `saved` (index), and at how many places in all; undefined where it never does. */
 function difference(saved: ReadonlyArray<number | null>, now: ArrayLike<number>): {first: number; count: number} | undefined {
 	let first: number | undefined;

@@ -46,12 +46,12 @@ export function prepareDataset(table: CsvTable, options: PrepareOptions = {}): D
 		throw separated;
 	}
 
-	const target = chooseTarget(header, options.target, file);
+	const target = chooseTarget(header, options.target, file, options.ignore ?? []);
 	const ignored = ignoredColumns(header, options.ignore, target.column, options.categorical, file);
 	const categorical = categoricalColumns(header, options.categorical, target.column, file);
 	const kept = keptRows(table, options.strict ?? false, ignored);
 	if (kept.length === 0) {
-		throw new DataError(`${place(file)}: every one of the ${table.rows} data rows has a missing value${emptyColumnsNote(table)}`);
+		throw new DataError(`${place(file)}: every one of the ${table.rows} data rows has a missing value${emptyColumnsNote(table, ignored)}`);
 	}
 
 	const {targets: encodedTargets, mapping} = encodeTarget(targetLevels(table, target, kept));
@@ -84,7 +84,7 @@ export function prepareDataset(table: CsvTable, options: PrepareOptions = {}): D
 		...numericColumns.map(column => column.name),
 		...dummyColumns.flatMap(column => column.levels.levels.map(level => `${column.name}_${level.label}`)),
 	];
-	checkFeatures(featureNames, kept.length, target.name, file);
+	checkFeatures(featureNames, kept.length, target.name, file, ignored.size > 0);
 	const rows = kept.length;
 	const featureCount = featureNames.length;
 	// shared memory for big data, so worker threads read the records without a copy
@@ -128,7 +128,7 @@ export function prepareDataset(table: CsvTable, options: PrepareOptions = {}): D
 		targetMapping: mapping,
 		droppedRows: table.rows - rows,
 		...(rows < table.rows ? {fileRows: kept.slice(0, rows)} : {}),
-		readingNotes: readingNotes(header, options.categorical, target.column, dummyColumns),
+		readingNotes: readingNotes(header, options.categorical, target.column, dummyColumns, ignored),
 		features,
 		targets,
 		rows,
@@ -141,7 +141,8 @@ type TargetChoice = {name: string; column: number; chosen: boolean};
 /** Said after a problem with a target column gdlab guessed (a saved run's replay, which takes no --target, drops it). */
 export const chooseTargetHint = ' (choose the target column with --target)';
 
-function chooseTarget(header: string[], requested: string | undefined, file: string): TargetChoice {
+/** The target: --target, else the first column with a default target name, else the first column (never one --ignore leaves out). */
+function chooseTarget(header: string[], requested: string | undefined, file: string, ignore: readonly string[]): TargetChoice {
 	if (requested !== undefined) {
 		const column = header.indexOf(requested);
 		if (column === -1) {
@@ -151,7 +152,7 @@ function chooseTarget(header: string[], requested: string | undefined, file: str
 		return {name: requested, column, chosen: true};
 	}
 
-	const lower = header.map(name => name.toLowerCase());
+	const lower = header.map(name => (ignore.includes(name) ? undefined : name.toLowerCase()));
 	for (const candidate of defaultTargetNames) {
 		const column = lower.indexOf(candidate);
 		if (column !== -1) {
@@ -159,7 +160,8 @@ function chooseTarget(header: string[], requested: string | undefined, file: str
 		}
 	}
 
-	return {name: header[0]!, column: 0, chosen: false};
+	const first = Math.max(0, lower.findIndex(name => name !== undefined));
+	return {name: header[first]!, column: first, chosen: false};
 }
 
 /** The columns --ignore names, checked: each a column of the file, none the target or a --categorical one. */
@@ -216,10 +218,10 @@ const manyLevels = 20;
  * into many features without being asked for, and a default categorical column (rank) read as a number because --categorical
  * named others.
  */
-function readingNotes(header: string[], requested: string[] | undefined, targetColumn: number, dummyColumns: ReadonlyArray<{name: string; levels: ColumnLevels}>): string[] {
+function readingNotes(header: string[], requested: string[] | undefined, targetColumn: number, dummyColumns: ReadonlyArray<{name: string; levels: ColumnLevels}>, ignored: ReadonlySet<number>): string[] {
 	const notes = dummyColumns
 		.filter(({name, levels}) => levels.levels.length > manyLevels && !requested?.includes(name))
-		.map(({name, levels}) => `column ${quote(name)} has ${levels.levels.length} distinct values, one-hot encoded into as many features (an ID column? remove it)`);
+		.map(({name, levels}) => `column ${quote(name)} has ${levels.levels.length} distinct values, one-hot encoded into as many features (an id? --ignore ${name} leaves it out)`);
 	// a column of numbers with text in most rows (placeholders such as inf or unknown) is one-hot encoded by value
 	for (const {name, levels} of dummyColumns) {
 		const number = levels.levels.find(({label}) => numberPattern.test(label.trim()));
@@ -233,7 +235,7 @@ function readingNotes(header: string[], requested: string[] | undefined, targetC
 		const lower = header.map(name => name.toLowerCase());
 		for (const name of defaultCategoricalNames) {
 			const column = lower.indexOf(name);
-			if (column !== -1 && column !== targetColumn && !requested.includes(header[column]!)) {
+			if (column !== -1 && column !== targetColumn && !ignored.has(column) && !requested.includes(header[column]!)) {
 				notes.push(`column ${quote(header[column]!)} is read as a number: --categorical replaces the default; add it to the list to one-hot encode it`);
 			}
 		}
@@ -246,9 +248,13 @@ function readingNotes(header: string[], requested: string[] | undefined, targetC
 const numberPattern = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
 
 /** When some columns are missing in every row, what says so (the likely reason no row is complete), else nothing. */
-function emptyColumnsNote(table: CsvTable): string {
+function emptyColumnsNote(table: CsvTable, ignored: ReadonlySet<number>): string {
 	const {text, starts, ends, rows, header} = table;
 	const empty = header.filter((_, column) => {
+		if (ignored.has(column)) { // not why rows were dropped
+			return false;
+		}
+
 		for (let row = 0; row < rows; row++) {
 			const cell = (row * header.length) + column;
 			if (!isMissingValue(text, starts[cell]!, ends[cell]!)) {
@@ -353,9 +359,9 @@ function numericValues(table: CsvTable, column: number, kept: Uint32Array): Floa
 	return values;
 }
 
-function checkFeatures(featureNames: string[], rows: number, targetName: string, file: string): void {
+function checkFeatures(featureNames: string[], rows: number, targetName: string, file: string, someIgnored: boolean): void {
 	if (featureNames.length === 0) {
-		throw new DataError(`${place(file)}: there are no feature columns besides the target ${quote(targetName)}`);
+		throw new DataError(`${place(file)}: there are no feature columns besides the target ${quote(targetName)}${someIgnored ? ' (--ignore leaves the others out)' : ''}`);
 	}
 
 	const seen = new Set<string>();

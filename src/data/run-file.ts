@@ -198,12 +198,15 @@ export function writeFileAtomic(path: string, text: string | Iterable<string>): 
 	}
 }
 
-/** Write `pieces` one after another into a new file at `path`. */
+/** Write `pieces` one after another into a new file at `path`, each whole (a write may take only part of one: a full disk). */
 function writePieces(path: string, pieces: Iterable<string>): void {
 	const descriptor = openSync(path, 'w');
 	try {
 		for (const piece of pieces) {
-			writeSync(descriptor, piece);
+			const bytes = Buffer.from(piece, 'utf8');
+			for (let written = 0; written < bytes.length;) {
+				written += writeSync(descriptor, bytes, written, bytes.length - written);
+			}
 		}
 	} finally {
 		closeSync(descriptor);
@@ -269,7 +272,7 @@ const figuresPerPiece = 8192;
  * history (a long run's bulk: four figures an epoch) made a piece at a time.
  */
 export function * runFileText(record: RunRecord): Generator<string, void, void> {
-	if (typeof record.history !== 'object' || record.history === null) { // nothing long to write in pieces
+	if (typeof record.history !== 'object' || record.history === null || Object.keys(record.history).length === 0) { // nothing long to write in pieces
 		yield `${JSON.stringify(record, null, 1)}\n`;
 		return;
 	}

@@ -216,7 +216,7 @@ test('→ prepares a messy file: BOM, CRLF, quoted commas and quotes, missing va
 
 test('reading notes: a text column one-hot encoded into many features, and rank read as a number when --categorical names others', () => {
 	const ids = `admit,name,x\n${Array.from({length: 30}, (_, row) => `${row % 2},n${row},${row}`).join('\n')}\n`;
-	assert.deepEqual(prepare(ids).readingNotes, ['column "name" has 30 distinct values, one-hot encoded into as many features (an ID column? remove it)']);
+	assert.deepEqual(prepare(ids).readingNotes, ['column "name" has 30 distinct values, one-hot encoded into as many features (an id? --ignore name leaves it out)']);
 	assert.deepEqual(prepare(ids, {categorical: ['name']}).readingNotes, [], 'asked for: nothing to say');
 	const ranked = 'admit,gre,rank\n0,300,1\n1,400,2\n0,500,1\n1,600,2\n';
 	assert.deepEqual(prepare(ranked).readingNotes, []);
@@ -245,7 +245,7 @@ test('→ leaves --ignore columns out: no feature, and a missing value there dro
 test('→ refuses an --ignore column that is not there, is the target, or is also --categorical', () => {
 	const text = 'id,gre,admit\nu1,1,0\nu2,2,1\nu3,3,0\n';
 	assert.throws(() => prepare(text, {ignore: ['ids']}), {message: 'p.csv: unknown column "ids" in --ignore; columns are id, gre, admit'});
-	assert.throws(() => prepare(text, {ignore: ['admit']}), {message: 'p.csv: "admit" is the target column; --ignore cannot leave it out'});
+	assert.throws(() => prepare(text, {ignore: ['admit'], target: 'admit'}), {message: 'p.csv: "admit" is the target column; --ignore cannot leave it out'});
 	assert.throws(() => prepare(text, {ignore: ['id'], categorical: ['id']}), {message: 'p.csv: "id" is both --categorical and --ignore; give it to one of them'});
 });
 
@@ -253,4 +253,18 @@ test('→ names --ignore when a column has too many distinct values to one-hot e
 	const rows = Array.from({length: 1002}, (_, row) => `u${row},${row % 2},${row % 7}`).join('\n');
 	assert.throws(() => prepare(`id,admit,gre\n${rows}\n`), {message: 'p.csv: column "id" has more than 1000 distinct values, the limit for a categorical column (each value becomes a feature); if it names the rows (an id), leave it out with --ignore id'});
 	assert.deepEqual(prepare(`id,admit,gre\n${rows}\n`, {ignore: ['id']}).featureNames, ['gre']);
+});
+
+test('→ --ignore on the first column of a file with no default target name guesses the target among the others', () => {
+	const text = `PassengerId,Survived,Fare\n${Array.from({length: 40}, (_, row) => `${row + 1},${row % 2},${(row * 7) % 5}`).join('\n')}\n`;
+	const dataset = prepare(text, {ignore: ['PassengerId']});
+	assert.equal(dataset.targetName, 'Survived', 'the first column not left out');
+	assert.deepEqual(dataset.featureNames, ['Fare']);
+});
+
+test('→ notes and messages leave --ignore columns out: no "read as a number" note for them, no blame for empty rows, and say when --ignore took every feature', () => {
+	const notes = prepare('admit,rank,school,gre\n0,1,a,1\n1,2,b,2\n0,3,a,3\n1,4,b,4\n', {ignore: ['rank'], categorical: ['school']}).readingNotes;
+	assert.deepEqual(notes, []);
+	assert.throws(() => prepare('id,x,admit\n,NA,0\n,NA,1\n', {ignore: ['id']}), {message: 'p.csv: every one of the 2 data rows has a missing value: column "x" has no value at all; remove it from the file'});
+	assert.throws(() => prepare('id,x,admit\nu1,1,0\nu2,2,1\n', {ignore: ['id', 'x']}), {message: 'p.csv: there are no feature columns besides the target "admit" (--ignore leaves the others out)'});
 });

@@ -205,6 +205,8 @@ test('a saved run is written, a piece at a time, as JSON.stringify(record, null,
 	assert.equal(Array.from(runFileText(record)).join(''), `${JSON.stringify(record, null, 1)}\n`);
 	const odd = {...record, history: {train: [Number.NaN, 1, Number.POSITIVE_INFINITY], test: [], accuracy: [0.5], learnRate: [null, 2]}} as unknown as RunRecord;
 	assert.equal(Array.from(runFileText(odd)).join(''), `${JSON.stringify(odd, null, 1)}\n`);
+	const empty = {...record, history: {}} as unknown as RunRecord;
+	assert.equal(Array.from(runFileText(empty)).join(''), `${JSON.stringify(empty, null, 1)}\n`);
 	const pieces = Array.from(runFileText(record));
 	assert.ok(pieces.length > 8 && Math.max(...pieces.map(piece => piece.length)) < 1_000_000, 'in pieces, none of them the whole history');
 });
