@@ -93,9 +93,9 @@ export type LoadingKeys = {
 
 /**
  * While the data loads, take keys raw (so they are not echoed over the screen): q and Ctrl+C (also amid
- * other keys typed at once) quit, with
- * status 0, as they do in the dashboard once it is drawn (nothing is lost: no run has started); any other
- * key is kept, and the dashboard takes it once drawn (3 typed at once opens the backprop screen).
+ * other keys typed at once) quit, with status 0, as they do in the dashboard once it is drawn (nothing is
+ * lost: no run has started); any other key is kept, and the dashboard takes it once drawn (3 typed at once
+ * opens the backprop screen).
  */
 export function watchLoadingKeys(stdin: NodeJS.ReadStream): LoadingKeys {
 	if (!stdin.isTTY || typeof stdin.setRawMode !== 'function') {
