@@ -4,7 +4,7 @@
  * leaves a half-written file behind.
  */
 import {createHash} from 'node:crypto';
-import {closeSync, existsSync, lstatSync, openSync, readlinkSync, realpathSync, renameSync, rmSync, writeFileSync, writeSync} from 'node:fs';
+import {closeSync, existsSync, lstatSync, openSync, readlinkSync, realpathSync, renameSync, rmSync, writeSync} from 'node:fs';
 import {basename, dirname, join, resolve} from 'node:path';
 import {kernelsFuse} from '../engine/kernels/fast-epoch.js';
 import type {KernelSigmoid} from '../engine/kernels/kernel-sigmoid.js';
@@ -183,11 +183,7 @@ export function writeFileAtomic(path: string, text: string | Iterable<string>): 
 	const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
 	pendingTemporaryFiles.add(temporary);
 	try {
-		if (typeof text === 'string') {
-			writeFileSync(temporary, text);
-		} else {
-			writePieces(temporary, text);
-		}
+		writePieces(temporary, typeof text === 'string' ? [text] : text);
 
 		renameSync(temporary, target);
 	} catch (error) {

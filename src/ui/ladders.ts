@@ -62,7 +62,7 @@ export function nextChoice<Choice>(choices: readonly Choice[], current: Choice):
 
 /** The momentum after β: the next choice above it (a β typed between them steps on up), wrapping round to 0. */
 export function nextMomentum(momentum: number): number {
-	return momentumChoices.find(choice => choice > momentum * (1 + ladderTolerance) && choice > momentum) ?? momentumChoices[0]!;
+	return momentumChoices.find(choice => choice > momentum * (1 + ladderTolerance)) ?? momentumChoices[0]!;
 }
 
 /** Relative slack so a value typed on the command line (0.50000001) counts as the rung it sits on. */
