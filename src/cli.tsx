@@ -72,10 +72,6 @@ async function main(argv: string[]): Promise<number> {
 /** The dashboard's options that take no value: a word after one of them is not that option's value. */
 const dashboardFlags = new Set(['--strict', '--help', '-h', '--version', '-v', '--json']);
 
-/**
- * A command typed after the dashboard's options (`gdlab --epochs 5 train`) is named as such. Only when the
- * line starts with an option: after a command, a word is that command's (`gdlab replay train`, a run file).
- */
 /** `unknown command "WORD"`, with the command it is near, if any (`tran`: did you mean train?). */
 function unknownCommand(word: string): string {
 	if (word.toLowerCase().endsWith('.json')) { // a saved run, most likely
@@ -88,14 +84,28 @@ function unknownCommand(word: string): string {
 	return `unknown command "${word}"${near === undefined ? '' : ` (did you mean ${near}?)`}`;
 }
 
+/**
+ * A command typed after the dashboard's options (`gdlab --epochs 5 train`) is named as such, and so is a
+ * word there that is near one (`gdlab --lr 0.1 tran`). Only when the line starts with an option: after a
+ * command, a word is that command's (`gdlab replay train`, a run file).
+ */
 function checkCommandComesFirst(argv: readonly string[]): void {
 	if (!argv[0]?.startsWith('-')) {
 		return;
 	}
 
-	const command = argv.find((word, at) => Object.hasOwn(commands, word) && at > 0 && (!argv[at - 1]!.startsWith('-') || argv[at - 1]!.includes('=') || dashboardFlags.has(argv[at - 1]!)));
+	// a word no option takes as its value: one after a value, after --opt=value, or after a flag
+	const loose = argv.filter((word, at) => at > 0 && !word.startsWith('-') && (!argv[at - 1]!.startsWith('-') || argv[at - 1]!.includes('=') || dashboardFlags.has(argv[at - 1]!)));
+	const command = loose.find(word => Object.hasOwn(commands, word));
 	if (command !== undefined) {
 		throw new UsageError(`the command goes first: gdlab ${command} [options]`, mainUsage);
+	}
+
+	for (const word of loose) {
+		const near = suggestName(word, Object.keys(commands));
+		if (near !== undefined) {
+			throw new UsageError(`unknown command "${word}" (did you mean gdlab ${near} [options]? the command goes first)`, mainUsage);
+		}
 	}
 }
 

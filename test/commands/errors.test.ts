@@ -229,6 +229,10 @@ test('an option or command in the wrong place says where it belongs', () => {
 	assert.equal(line(['--epochs', '5', 'train']), 'gdlab: the command goes first: gdlab train [options]');
 	assert.equal(line(['--json', 'train']), 'gdlab: the command goes first: gdlab train [options]');
 	assert.equal(line(['--version', 'train']), 'gdlab: the command goes first: gdlab train [options]');
+	assert.equal(line(['--lr', '0.1', 'tran']), 'gdlab: unknown command "tran" (did you mean gdlab train [options]? the command goes first)');
+	assert.equal(line(['--lr=0.1', 'replya', 'run.json']), 'gdlab: unknown command "replya" (did you mean gdlab replay [options]? the command goes first)');
+	// an option's value is never taken for a command: a data file called tran is the dashboard's to open
+	assert.equal(runCli(['--data', 'tran']).stderr, 'gdlab: tran: no such file\n');
 	// after a command, a command's name is that command's word: a run file called train
 	assert.match(runCli(['replay', 'train']).stderr, /^gdlab: train: /);
 	assert.equal(line(['constructor']), 'gdlab: unknown command "constructor"');
