@@ -21,8 +21,9 @@ import {writeStdout} from './write-stdout.js';
 export const replayUsage = `Usage: gdlab replay FILE [--data DATA] [--json]
 
 Re-run a run saved with --save (or w in the dashboard) and check that every
-figure comes out identical. Exit code 0 when identical, 1 when something
-differs (the data file, a loss, a weight).
+figure comes out identical. Exit code 0 when identical, 3 when something
+differs (the data file, a loss, a weight), 1 when the run cannot be replayed
+(a file that is not a saved run, data that cannot be read).
 
 The data file is looked for where it was saved, beside FILE, then at the path
 given when saving: the first with the SHA-256 the run trained on is read.
@@ -41,6 +42,9 @@ export type ReplayReport = {
 	/** One line per difference found, in order. */
 	differences: string[];
 };
+
+/** The exit code of a replay that differs: not 1, which says the run could not be replayed at all. */
+export const exitDiffers = 3;
 
 /** Run `gdlab replay` with the arguments after `replay`; returns the exit code. */
 export async function runReplay(argv: string[], write: (text: string) => void = writeStdout): Promise<number> {
@@ -71,7 +75,7 @@ export async function runReplay(argv: string[], write: (text: string) => void = 
 		write(`${lines.map(line => escapeControl(line)).join('\n')}\n`);
 	}
 
-	return report.identical ? 0 : 1;
+	return report.identical ? 0 : exitDiffers;
 }
 
 /**

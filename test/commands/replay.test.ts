@@ -49,7 +49,7 @@ test('the same run said to have fused differs where the processor fuses: the rep
 	writeFileSync(file, JSON.stringify({...record, fusedMultiplyAdd: true}));
 	const replayed = runCli(['replay', file]);
 	assert.match(replayed.stdout, /^Replayed 60 epochs of backprop on admissions \(binary\.csv\): differs\n {2}train at epoch /, replayed.stdout);
-	assert.equal(replayed.status, 1);
+	assert.equal(replayed.status, 3);
 });
 
 test('a run file whose "fusedMultiplyAdd" is not true or false is refused with one line', () => {
@@ -72,7 +72,7 @@ test('replay names the first difference of each kind and counts the rest', () =>
 	record.weights.output[5] += 1;
 	writeFileSync(file, JSON.stringify(record));
 	const replayed = runCli(['replay', file]);
-	assert.equal(replayed.status, 1);
+	assert.equal(replayed.status, 3);
 	assert.match(replayed.stdout, /\n {2}train at epoch 10: 0\.1 saved, [\d.]+ now \(and 2 more epochs\)\n/);
 	assert.match(replayed.stdout, /\n {2}the final weights differ at w\[gre\]: [\d.]+ saved, [\d.]+ now \(and 1 more weight\)\n$/);
 });
@@ -98,7 +98,7 @@ test('a long list of features that differs shows its first few and how many in a
 	const columns = Array.from({length: 30}, (_, index) => `c${index}`);
 	writeFileSync(data, `y,${columns.join(',')}\n${Array.from({length: 40}, (_, row) => [row % 2, ...columns.map((_, column) => (row * (column + 1)) + (row % 3))].join(',')).join('\n')}\n`);
 	const replayed = runCli(['replay', file]);
-	assert.equal(replayed.status, 1);
+	assert.equal(replayed.status, 3);
 	assert.match(replayed.stdout, /\n {2}the features are c0, c1, c2, c3, c4, c5, c6, c7, … \(30 in all\), the saved run's a, b\n/, replayed.stdout);
 	// no weight is named: none now stands where a saved one did
 	assert.match(replayed.stdout, /\n {2}the initial weights are 30 now, 2 saved \(the features differ\)\n {2}the final weights are 30 now, 2 saved \(the features differ\)\n$/, replayed.stdout);
@@ -116,7 +116,7 @@ test('a run that diverged replays identical: the epoch it rolled back diverges a
 	}
 });
 
-test('a diverged run replayed on other data that does not diverge says what differs, exit 1, never a crash', () => {
+test('a diverged run replayed on other data that does not diverge says what differs, exit 3, never a crash', () => {
 	const flipped = join(directory, 'flipped.csv');
 	const [header, ...rows] = readFileSync(join(repoRoot, 'data/binary.csv'), 'utf8').trimEnd().split('\n');
 	writeFileSync(flipped, `${header}\n${rows.map(row => `${row.startsWith('1') ? '0' : '1'}${row.slice(1)}`).join('\n')}\n`);
@@ -125,12 +125,12 @@ test('a diverged run replayed on other data that does not diverge says what diff
 	const original = join(directory, 'original.csv');
 	writeFileSync(original, readFileSync(join(repoRoot, 'data/binary.csv')));
 	const replayed = runCli(['replay', file, '--data', original]);
-	assert.equal(replayed.status, 1, replayed.stderr);
+	assert.equal(replayed.status, 3, replayed.stderr);
 	assert.match(replayed.stdout, /^Replayed 1 epoch of single on flipped\.csv: differs\n {2}the data file /);
 	assert.equal(replayed.stderr, '');
 });
 
-test('replay names a changed data file and a changed figure, exit 1', () => {
+test('replay names a changed data file and a changed figure, exit 3', () => {
 	const {file, changeData} = runOnCopiedData(directory, 'own-data.json', 20);
 	const same = JSON.parse(runCli(['replay', file, '--json']).stdout);
 	const saved = readRunFile(file);
@@ -138,7 +138,7 @@ test('replay names a changed data file and a changed figure, exit 1', () => {
 	assert.deepEqual(same, {model: 'single', data: saved.dataset.name, status: 'done', epochs: 20, identical: true, differences: [], train: saved.history.train.at(-1), accuracy: saved.history.accuracy.at(-1)});
 	changeData();
 	const replayed = runCli(['replay', file, '--json']);
-	assert.equal(replayed.status, 1);
+	assert.equal(replayed.status, 3);
 	const report = JSON.parse(replayed.stdout);
 	assert.equal(report.identical, false);
 	assert.match(report.differences[0], /admissions\.csv changed since the run was saved \(SHA-256 [0-9a-f]{12}… then, [0-9a-f]{12}… now\)/);
@@ -164,6 +164,7 @@ test('replay refuses what is not a saved run with one line', () => {
 	assert.equal(runCli(['replay', join(directory, 'missing.json')]).stderr, `gdlab: ${join(directory, 'missing.json')}: no such file\n`);
 	assert.equal(runCli(['replay']).status, 2);
 	assert.equal(runCli(['replay', fixturePath('lesson-default.json')]).status, 1);
+	assert.equal(runCli(['replay', notRun]).status, 1, 'a file that cannot be replayed is not one that differs (3)');
 });
 
 test('--export-history writes one CSV row per epoch with the learning rate', () => {
@@ -217,7 +218,7 @@ test('replay finds a tampered figure wherever it is: the last loss, the initial 
 	];
 	for (const [name, tamper, difference] of tampers) {
 		const {stdout, status} = runCli(['replay', tamperedRun(name, tamper)]);
-		assert.equal(status, 1, name);
+		assert.equal(status, 3, name);
 		assert.match(stdout, /: differs\n/, name);
 		assert.match(stdout, difference, name);
 	}
