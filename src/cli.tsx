@@ -3,7 +3,6 @@
 import {closeSync} from 'node:fs';
 import {isatty} from 'node:tty';
 import {OptionDataError, DataError} from './data/data-error.js';
-import {removePendingTemporaryFiles} from './data/run-file.js';
 import {ConfigError} from './engine/training-session.js';
 import {mainUsage} from './commands/main-usage.js';
 import {runForward} from './commands/forward.js';
@@ -191,8 +190,7 @@ for (const [signal, exitCode] of Object.entries(stoppingSignals)) {
 		}
 
 		terminalGone ||= signal === 'SIGHUP';
-		// never a half-written save left behind; the work under way says where it stopped (and writes what it can)
-		removePendingTemporaryFiles();
+		// the work under way says where it stopped (and writes what it can: every write is whole or not at all)
 		process.stderr.write(interruptedLine(signal === 'SIGINT' ? 'interrupted' : `stopped by ${signal}`));
 		releaseGoneTerminal();
 		process.exit(exitCode);

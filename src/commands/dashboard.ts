@@ -28,6 +28,13 @@ import {packageVersion} from '../package-root.js';
 /** The models the dashboard opens on. */
 const dashboardModels = ['single', 'forward', 'backprop'] as const;
 
+/** On a terminal that cannot take the dashboard, say why the headless run is printed (piped output is the usual case: no word). */
+function noteNoDashboard(without: string): void {
+	if (process.stdout.isTTY) {
+		process.stderr.write(`gdlab: ${without}: printing the headless run, not the dashboard\n`);
+	}
+}
+
 /** Open the dashboard (or, without a terminal, print the headless run); returns the exit code. */
 export async function runDashboardCommand(argv: string[]): Promise<number> {
 	// piped, --load replays: its JSON is replay's; --model forward's is forward's
@@ -65,14 +72,23 @@ export async function runDashboardCommand(argv: string[]): Promise<number> {
 		setKernelSigmoid(runKernelSigmoid(record));
 	}
 
+	const without = missingTerminal();
+	if (record && without !== undefined) {
+		// without a terminal a saved run is replayed, as gdlab replay does: what differs is said, not refused
+		if (values.save !== undefined) { // a replay only checks a run: saying so beats quietly saving nothing
+			throw new UsageError('--load with --save needs a terminal (the dashboard); without one gdlab replays the run and saves nothing', mainUsage);
+		}
+
+		noteNoDashboard(without);
+		return runReplay([values.load!, ...(values.data === undefined ? [] : ['--data', values.data])]);
+	}
+
 	const loaded = record && loadedRunData(record, values.load!, values.data);
 	const options = record ? {...recordRunOptions(record, loaded!.data), chosen: record.config.model} : resolveRunOptions(values, mainUsage, dashboardModels);
-
-	const without = missingTerminal();
 	if (without !== undefined) {
-		// a forward pass has no run to save, and a replay only checks one: saying so beats quietly saving nothing
-		if (values.save !== undefined && (record || options.chosen === 'forward')) {
-			throw new UsageError(`${record ? '--load' : '--model forward'} with --save needs a terminal (the dashboard); without one gdlab ${record ? 'replays the run' : 'prints the forward pass'} and saves nothing`, mainUsage);
+		// a forward pass has no run to save: saying so beats quietly saving nothing
+		if (values.save !== undefined && options.chosen === 'forward') {
+			throw new UsageError('--model forward with --save needs a terminal (the dashboard); without one gdlab prints the forward pass and saves nothing', mainUsage);
 		}
 
 		// no terminal to draw on: print the lesson's headless figures for the chosen model; a flag only the
@@ -80,19 +96,16 @@ export async function runDashboardCommand(argv: string[]): Promise<number> {
 		const unused = options.chosen === 'forward'
 			? Object.keys(values).find(name => !['model', 'seed', 'rng'].includes(name))
 			: (options.chosen === 'single' && values.hidden !== undefined ? 'hidden' : undefined);
-		if (unused !== undefined && !record) {
+		if (unused !== undefined) {
 			throw new UsageError(`--${unused} does not apply without a terminal: gdlab then prints ${options.chosen === 'forward' ? 'the forward pass, which takes only --seed and --rng' : 'the single unit\'s run, which has no hidden layer'}`, mainUsage);
 		}
 
-		if (process.stdout.isTTY) { // piped output is the usual headless case; on a terminal, say why there is no dashboard
-			process.stderr.write(`gdlab: ${without}: printing the headless run, not the dashboard\n`);
-		}
-
+		noteNoDashboard(without);
 		if (options.chosen === 'forward') {
 			return runForward([...(values.seed === undefined ? [] : ['--seed', values.seed]), ...(values.rng === undefined ? [] : ['--rng', values.rng])]);
 		}
 
-		return record ? runReplay([values.load!, ...(values.data === undefined ? [] : ['--data', values.data])]) : printRun(options, {json: false, save: values.save});
+		return printRun(options, {json: false, save: values.save});
 	}
 
 	// before the data loads and the run starts: w must find --save writable, and no file gdlab would destroy

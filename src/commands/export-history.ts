@@ -1,6 +1,5 @@
 /** `--export-history FILE.csv`: one row per epoch, written atomically. */
-import {checkOutputFile, type OutputKind} from '../data/output-file.js';
-import {writeFileAtomic} from '../data/run-file.js';
+import {checkOutputFile, type OutputKind, writeFileAtomic} from '../data/output-file.js';
 import type {LossHistory} from '../engine/loss-history.js';
 
 /** The header of an exported history. */

@@ -3,7 +3,7 @@
  * starts, so a run of minutes never ends in "cannot write", and checked again at the write, so gdlab
  * never replaces a file it did not make (the data it trains on, a FIFO, someone's notes).
  */
-import {closeSync, lstatSync, openSync, readSync, realpathSync, rmSync, statSync, writeFileSync, type Stats} from 'node:fs';
+import {closeSync, fchmodSync, fsyncSync, lstatSync, openSync, readlinkSync, readSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync, type Stats} from 'node:fs';
 import {basename, dirname, join, resolve, sep} from 'node:path';
 import {DataError} from './data-error.js';
 
@@ -13,8 +13,8 @@ export type OutputKind = {
 	option: string;
 	/** What gdlab writes there, for messages (`a gdlab run`). */
 	what: string;
-	/** True when the first bytes of an existing file show that gdlab wrote it. */
-	isOurs: (head: string) => boolean;
+	/** True when the first bytes of an existing file (at `path`, to read further if need be) show that gdlab wrote it. */
+	isOurs: (head: string, path?: string) => boolean;
 };
 
 /** Bytes read from an existing file to recognise gdlab's own. */
@@ -49,7 +49,7 @@ export function checkOutputFile(path: string, kind: OutputKind, dataPath?: strin
 	}
 
 	// an empty file holds nothing to lose (mktemp makes one for a script to fill)
-	if (existing.size > 0 && !kind.isOurs(readHead(path))) {
+	if (existing.size > 0 && !kind.isOurs(readHead(path), path)) {
 		throw new DataError(`${path}: exists and is not ${kind.what}; remove it or choose another name`);
 	}
 
@@ -60,6 +60,96 @@ export function checkOutputFile(path: string, kind: OutputKind, dataPath?: strin
 
 	probeDirectory(path);
 	return true;
+}
+
+/**
+ * Write text to `path` atomically: a temporary file beside it, flushed to the disk, then a rename over it.
+ * A file replaced keeps its permissions (a run saved private stays private).
+ */
+export function writeFileAtomic(path: string, text: string | Iterable<string>): void {
+	// through a symbolic link to the file it names: the rename replaces that file and the link stays
+	const target = linkTarget(path) ?? path;
+	const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+	try {
+		writePieces(temporary, typeof text === 'string' ? [text] : text, existingMode(target));
+		renameSync(temporary, target);
+	} catch (error) {
+		removeQuietly(temporary);
+		throw new DataError(`${path}: cannot write: ${describeWriteError(error, path)}`);
+	}
+
+	syncDirectory(dirname(target));
+}
+
+/**
+ * Write `pieces` one after another into a new file at `path`, each whole (a write may take only part of one:
+ * a full disk), with permissions `mode` when given, then flush it to the disk.
+ */
+function writePieces(path: string, pieces: Iterable<string>, mode: number | undefined): void {
+	const descriptor = openSync(path, 'w');
+	try {
+		if (mode !== undefined) {
+			fchmodSync(descriptor, mode);
+		}
+
+		for (const piece of pieces) {
+			const bytes = Buffer.from(piece, 'utf8');
+			for (let written = 0; written < bytes.length;) {
+				written += writeSync(descriptor, bytes, written, bytes.length - written);
+			}
+		}
+
+		fsyncSync(descriptor);
+	} finally {
+		closeSync(descriptor);
+	}
+}
+
+/** The permission bits of the file at `path`, or undefined when there is none. */
+function existingMode(path: string): number | undefined {
+	try {
+		return statSync(path).mode & 0o777;
+	} catch {
+		return undefined;
+	}
+}
+
+/** Flush a folder's entries (the rename) to the disk, where the file system allows it; a failure loses nothing written. */
+function syncDirectory(path: string): void {
+	let descriptor: number | undefined;
+	try {
+		descriptor = openSync(path, 'r');
+		fsyncSync(descriptor);
+	} catch {
+		// some file systems refuse to sync a folder: the file itself is whole
+	} finally {
+		if (descriptor !== undefined) {
+			closeSync(descriptor);
+		}
+	}
+}
+
+/** The file a symbolic link at `path` names (followed to the end), or undefined when `path` is no link. */
+function linkTarget(path: string): string | undefined {
+	if (!isSymbolicLink(path)) {
+		return undefined;
+	}
+
+	try {
+		return realpathSync(path);
+	} catch {
+		// a dangling link: the file it names is made
+		return resolve(dirname(path), readlinkSync(path));
+	}
+}
+
+/** Remove a temporary file if it is there; failing to (something else took its name) must not hide why the write failed. */
+function removeQuietly(path: string): void {
+	try {
+		rmSync(path, {force: true});
+	} catch {
+		// the write's own error says what went wrong
+	}
 }
 
 /** The path as the file system will find it: the real path of its folder, then its name (symbolic links followed). */

@@ -4,7 +4,7 @@
  * leaves a half-written file behind.
  */
 import {createHash} from 'node:crypto';
-import {closeSync, existsSync, lstatSync, openSync, readlinkSync, realpathSync, renameSync, rmSync, writeSync} from 'node:fs';
+import {existsSync, readFileSync, statSync} from 'node:fs';
 import {basename, dirname, join, resolve} from 'node:path';
 import {kernelsFuse} from '../engine/kernels/fast-epoch.js';
 import type {KernelSigmoid} from '../engine/kernels/kernel-sigmoid.js';
@@ -15,7 +15,7 @@ import {DataError, escapeControl, place} from './data-error.js';
 import {maxRunFileBytes} from './data-limits.js';
 import {positionAt} from './text-position.js';
 import type {DatasetDescription} from './dataset.js';
-import {checkOutputFile, describeWriteError, type OutputKind} from './output-file.js';
+import {checkOutputFile, type OutputKind, writeFileAtomic} from './output-file.js';
 import {bundledDataPath} from './load-dataset.js';
 import {csvFileKind} from './read-csv-file.js';
 import {readUserFile} from './read-user-file.js';
@@ -174,81 +174,29 @@ export function buildRunRecord(session: TrainingSession, dataset: DatasetDescrip
 	};
 }
 
-const pendingTemporaryFiles = new Set<string>();
-
-/** Write text to `path` atomically: a temporary file beside it, then a rename over it. */
-export function writeFileAtomic(path: string, text: string | Iterable<string>): void {
-	// through a symbolic link to the file it names: the rename replaces that file and the link stays
-	const target = linkTarget(path) ?? path;
-	const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
-	pendingTemporaryFiles.add(temporary);
-	try {
-		writePieces(temporary, typeof text === 'string' ? [text] : text);
-
-		renameSync(temporary, target);
-	} catch (error) {
-		removeQuietly(temporary);
-		throw new DataError(`${path}: cannot write: ${describeWriteError(error, path)}`);
-	} finally {
-		pendingTemporaryFiles.delete(temporary);
-	}
-}
-
-/** Write `pieces` one after another into a new file at `path`, each whole (a write may take only part of one: a full disk). */
-function writePieces(path: string, pieces: Iterable<string>): void {
-	const descriptor = openSync(path, 'w');
-	try {
-		for (const piece of pieces) {
-			const bytes = Buffer.from(piece, 'utf8');
-			for (let written = 0; written < bytes.length;) {
-				written += writeSync(descriptor, bytes, written, bytes.length - written);
-			}
-		}
-	} finally {
-		closeSync(descriptor);
-	}
-}
-
-/** The file a symbolic link at `path` names (followed to the end), or undefined when `path` is no link. */
-function linkTarget(path: string): string | undefined {
-	try {
-		if (!lstatSync(path).isSymbolicLink()) {
-			return undefined;
-		}
-	} catch {
-		return undefined;
-	}
-
-	try {
-		return realpathSync(path);
-	} catch {
-		// a dangling link: the file it names is made
-		return resolve(dirname(path), readlinkSync(path));
-	}
-}
-
-/** Remove a temporary file if it is there; failing to (something else took its name) must not hide why the write failed. */
-function removeQuietly(path: string): void {
-	try {
-		rmSync(path, {force: true});
-	} catch {
-		// the write's own error says what went wrong
-	}
-}
-
-/** Remove temporary files of writes still under way (for an interrupt handler). */
-export function removePendingTemporaryFiles(): void {
-	for (const file of pendingTemporaryFiles) {
-		rmSync(file, {force: true});
-	}
-}
-
-/** A saved run as an output: gdlab's own begins with its format name (JSON.stringify keeps that key first). */
+/**
+ * A saved run as an output: gdlab's own begins with its format name (JSON.stringify keeps that key first);
+ * one whose keys were reordered (`jq -S`) is known by reading it whole.
+ */
 export const runOutput: OutputKind = {
 	option: '--save',
 	what: 'a gdlab run',
-	isOurs: head => new RegExp(`^\\uFEFF?\\s*\\{\\s*"format"\\s*:\\s*"${runFormat}"\\s*[,}]`).test(head),
+	isOurs: (head, path) => new RegExp(`^\\uFEFF?\\s*\\{\\s*"format"\\s*:\\s*"${runFormat}"\\s*[,}]`).test(head) || (path !== undefined && isRunJson(path)),
 };
+
+/** Whether the file at `path` is JSON whose top-level "format" is a saved run's (not read when too big for one). */
+function isRunJson(path: string): boolean {
+	try {
+		if (statSync(path).size > maxRunFileBytes) {
+			return false;
+		}
+
+		const value = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, '')) as unknown;
+		return value !== null && typeof value === 'object' && (value as {format?: unknown}).format === runFormat;
+	} catch {
+		return false;
+	}
+}
 
 /**
  * Save a run as JSON, atomically, after checking again that the path takes it (the file may have

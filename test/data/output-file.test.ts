@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {execFileSync} from 'node:child_process';
-import {chmodSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs';
+import {chmodSync, existsSync, statSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {test} from 'node:test';
 import {checkOutputFile, type OutputKind} from '../../src/data/output-file.js';
@@ -126,4 +126,25 @@ test('→ a save through a symbolic link replaces the file it names and keeps th
 	assert.throws(() => checkOutputFile(real, runOutput), {message: `${real}: cannot write: the file is read-only; make it writable or choose another name`});
 	assert.throws(() => writeRunFile(link, record), {message: `${link}: cannot write: the file is read-only; make it writable or choose another name`});
 	assert.equal(JSON.parse(readFileSync(real, 'utf8')).epochs, 2);
+});
+
+test('→ a file saved again keeps its permissions: a run saved private stays private', () => {
+	const record = {format: 'gdlab-run', dataset: {path: null}, epochs: 1} as unknown as RunRecord;
+	const path = join(folder('private'), 'run.json');
+	writeRunFile(path, record);
+	chmodSync(path, 0o600);
+	writeRunFile(path, {...record, epochs: 2} as unknown as RunRecord);
+	assert.equal(JSON.parse(readFileSync(path, 'utf8')).epochs, 2);
+	assert.equal(statSync(path).mode & 0o777, 0o600);
+});
+
+test('→ a saved run whose keys were reordered (jq -S) is still known as one, and nothing else that mentions the format', () => {
+	const where = folder('sorted');
+	const sorted = join(where, 'sorted.json');
+	// "format" far past the first bytes, as sorting puts a long "changes" or "dataset" first
+	writeFileSync(sorted, JSON.stringify({changes: Array.from({length: 400}, (_, epoch) => ({epoch, learnRate: 0.5})), format: 'gdlab-run', version: 1}));
+	assert.equal(checkOutputFile(sorted, runOutput), true);
+	const nested = join(where, 'nested.json');
+	writeFileSync(nested, JSON.stringify({notes: 'x'.repeat(5000), inner: {format: 'gdlab-run'}}));
+	assert.throws(() => checkOutputFile(nested, runOutput), {message: `${nested}: exists and is not a gdlab run; remove it or choose another name`});
 });

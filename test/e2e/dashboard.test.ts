@@ -12,6 +12,7 @@ import {test, type TestContext} from 'node:test';
 import {fileURLToPath} from 'node:url';
 import {readRunFile} from '../../src/data/run-file.js';
 import {runCli} from '../helpers/run-cli.js';
+import {runOnCopiedData} from '../helpers/run-on-copied-data.js';
 
 /** The repository root (tests run from dist/test/e2e). */
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -212,6 +213,27 @@ test('w saves the run; gdlab --load reopens it paused at the saved epoch', {skip
 	assert.match(loading.screen(), new RegExp(`Single unit {2}paused {2}η 1 {2}.*epoch ${epoch}/1000000`));
 	loading.press('q');
 	assert.equal(await loading.exitStatus(), '0');
+});
+
+test('the dashboard refuses to --load a run whose data changed since the save, and points to gdlab replay', {skip, timeout: 60_000}, async t => {
+	const cwd = mkdtempSync(join(tmpdir(), 'gdlab-e2e-changed-data-'));
+	t.after(() => {
+		rmSync(cwd, {recursive: true, force: true});
+	});
+	const {data, changeData} = runOnCopiedData(cwd, 'run.json', 10);
+	const other = join(cwd, 'other.csv');
+	writeFileSync(other, readFileSync(data, 'utf8').replace(/\n1,/, '\n0,'));
+	changeData();
+	// on the main screen, one line (wrapped by the terminal): the dashboard would show other numbers as if they were the saved ones
+	const sha = '\\(SHA-256 [0-9a-f]{12}… then, [0-9a-f]{12}… now\\)';
+	for (const [args, message] of [
+		[[], `the data file .*/admissions\\.csv changed since the run was saved ${sha}; gdlab replay run\\.json shows what differs`],
+		[['--data', 'other.csv'], `the data file other\\.csv is not the one the run trained on ${sha}; gdlab replay run\\.json --data other\\.csv shows what differs`],
+	] as const) {
+		const loading = startGdlab(t, ['--load', 'run.json', ...args], cwd);
+		assert.equal(await loading.exitStatus(), '1');
+		assert.match(loading.screen().replaceAll('\n', ''), new RegExp(`^gdlab: run\\.json: ${message}gdlab-exited`));
+	}
 });
 
 test('keys typed while the data loads are never echoed, and the dashboard takes them once drawn', {skip, timeout: 60_000}, async t => {

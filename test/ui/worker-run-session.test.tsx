@@ -147,6 +147,8 @@ test('restart and new hidden units start the run again; the mirror drops the old
 	// until the worker has it, the old run on show is said to be restarting, with no speed of its own
 	assert.equal(session.restarting, true);
 	assert.equal(session.epochsPerSecond, 0);
+	// and keys act on the new run meanwhile: none of its epochs is trained (↓ to a target must not end it)
+	assert.equal(session.epoch, 0);
 	await waitFor(() => session.snapshot().config.hidden === 3);
 	assert.equal(session.restarting, false);
 	assert.equal(session.snapshot().weights.length, 4 * 3 + 3);

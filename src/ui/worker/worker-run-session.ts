@@ -127,8 +127,9 @@ export class WorkerRunSession implements RunSession {
 		return snapshot.epoch >= this.config.epochs ? 'done' : 'training';
 	}
 
+	/** Epochs trained; 0 once a restart is asked for (what keys pressed meanwhile act on), before the worker has it. */
 	get epoch(): number {
-		return this.latest.snapshot.epoch;
+		return this.restarting ? 0 : this.latest.snapshot.epoch;
 	}
 
 	get startingConfig(): SessionConfig {
