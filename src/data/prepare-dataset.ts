@@ -160,7 +160,11 @@ function chooseTarget(header: string[], requested: string | undefined, file: str
 		}
 	}
 
-	const first = Math.max(0, lower.findIndex(name => name !== undefined));
+	const first = lower.findIndex(name => name !== undefined);
+	if (first === -1) {
+		throw new OptionDataError(`${place(file)}: --ignore leaves out every column; keep the target and at least one feature`);
+	}
+
 	return {name: header[first]!, column: first, chosen: false};
 }
 

@@ -247,6 +247,8 @@ test('→ refuses an --ignore column that is not there, is the target, or is als
 	assert.throws(() => prepare(text, {ignore: ['ids']}), {message: 'p.csv: unknown column "ids" in --ignore; columns are id, gre, admit'});
 	assert.throws(() => prepare(text, {ignore: ['admit'], target: 'admit'}), {message: 'p.csv: "admit" is the target column; --ignore cannot leave it out'});
 	assert.throws(() => prepare(text, {ignore: ['id'], categorical: ['id']}), {message: 'p.csv: "id" is both --categorical and --ignore; give it to one of them'});
+	// every column left out: said so, not blamed on a target nobody chose
+	assert.throws(() => prepare(text, {ignore: ['id', 'gre', 'admit']}), {message: 'p.csv: --ignore leaves out every column; keep the target and at least one feature'});
 });
 
 test('→ names --ignore when a column has too many distinct values to one-hot encode', () => {

@@ -286,3 +286,18 @@ test('close ends the worker, so nothing keeps the process alive', async () => {
 	assert.equal(result.stdout.trim(), 'closed', result.stderr);
 	assert.equal(result.status, 0, `the process did not end on its own (status ${result.status}, ${result.signal ?? 'no signal'})`);
 });
+
+test('hidden units too many for the data\'s columns are refused at the key, as the engine would refuse them', async () => {
+	// 4,000 columns: 1,000 hidden units make over 4,000,000 weights
+	const file = join(directory, 'wide.csv');
+	const columns = Array.from({length: 4000}, (_, column) => `x${column}`);
+	writeFileSync(file, `y,${columns.join(',')}\n${Array.from({length: 30}, (_, row) => [row % 2, ...columns.map((_, column) => ((row * (column + 3)) % 17) + row)].join(',')).join('\n')}\n`);
+	const wide = splitDataset(loadDataset(file, {target: 'y'}), createRandom('numpy', 42));
+	const session = await WorkerRunSession.start(runContext(wide), {...lessonConfig('backprop'), hidden: 990, epochs: 10});
+	opened.push(session);
+	assert.throws(() => {
+		session.setHidden(1000);
+	}, {name: 'ConfigError', message: /^1000 hidden units on 4,000 features make 4,001,000 weights/});
+	assert.equal(session.config.hidden, 990);
+	assert.equal(session.restarting, false);
+});

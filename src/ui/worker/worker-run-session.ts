@@ -11,7 +11,7 @@ import {preferredKernelSigmoid} from '../../engine/kernels/fast-epoch.js';
 import {recordMemoryOf} from '../../engine/kernels/record-memory.js';
 import {LossHistory} from '../../engine/loss-history.js';
 import type {BatchMode, ConfigChange, SessionConfig, SessionSnapshot, SessionStatus} from '../../engine/training-session.js';
-import {validateConfig} from '../../engine/validate-config.js';
+import {validateConfigForData} from '../../engine/validate-config.js';
 import type {RunContext} from '../local-run-session.js';
 import type {RunSession, SavedRun} from '../run-session.js';
 import {SaveLog} from '../save-log.js';
@@ -65,7 +65,7 @@ export class WorkerRunSession implements RunSession {
 			await worker.terminate();
 			throw error;
 		});
-		return new WorkerRunSession(worker, first);
+		return new WorkerRunSession(worker, first, train.featureCount);
 	}
 
 	readonly history = new LossHistory();
@@ -82,7 +82,7 @@ export class WorkerRunSession implements RunSession {
 	private readonly listeners = new Set<() => void>();
 	private readonly waiting: Array<{sequence: number; resolve: () => void}> = [];
 
-	private constructor(private readonly worker: Worker, first: RunUpdate) {
+	private constructor(private readonly worker: Worker, first: RunUpdate, private readonly featureCount: number) {
 		this.latest = first;
 		this.take(first);
 		worker.on('message', (message: FromWorker) => {
@@ -258,7 +258,7 @@ export class WorkerRunSession implements RunSession {
 
 		if (effect) {
 			// refused here, as the engine would refuse it (the worker would drop it, after the screen had shown it)
-			validateConfig(effect(this.config));
+			validateConfigForData(effect(this.config), this.featureCount);
 		}
 
 		const sequence = ++this.sent;
