@@ -11,7 +11,7 @@ import {useKeyTarget} from './hooks/use-screen-keys.js';
 import {appKeys, type ScreenName} from './key-map.js';
 import {replayDiffersNotice, type LoadCheck} from './load-check.js';
 import {frameRows, screenRows, tooSmallMessage} from './plan-layout.js';
-import {readKeys} from './read-keys.js';
+import {interruptKey, readKeys} from './read-keys.js';
 import {initialSaveOwners, savePathFor} from './run-file-name.js';
 import {applyControlsChange, initialRunControls, type ControlsChange, type PanelMode, type RunControls} from './run-controls.js';
 import type {RunSession} from './run-session.js';
@@ -117,11 +117,11 @@ export function App({split, sessions, savePath, startControls, loaded, initialMo
 	const onInput = useCallback<Parameters<typeof useInput>[0]>((input, key) => {
 		for (const name of readKeys(input, key)) {
 			// too small to show a screen: only q acts (a switch or the help would land unseen)
-			if (tooSmallNow.current && name !== 'q') {
+			if (tooSmallNow.current && name !== 'q' && name !== interruptKey) {
 				continue;
 			}
 
-			if (name === 'q') { // quit, once the keys before it have reached their screens (w then q saves first)
+			if (name === 'q' || name === interruptKey) { // quit, once the keys before it have reached their screens (w then q saves first)
 				waitingKeys.current.push({name, ...wanted.current});
 			} else if (appKeys.includes(name)) {
 				deliverKeys();
@@ -195,6 +195,11 @@ export function App({split, sessions, savePath, startControls, loaded, initialMo
 		for (const key of waitingKeys.current.splice(0)) {
 			if (key.name === 'q') { // Ink restores the terminal; the sessions close once their saves are written
 				quit();
+				return;
+			}
+
+			if (key.name === interruptKey) { // as Ctrl+C alone: no warning of a failed save, saves under way still written
+				exit();
 				return;
 			}
 

@@ -8,6 +8,9 @@ import type {Key} from 'ink';
 export type KeyName = string;
 
 /** The key presses in one input event. */
+/** The name of Ctrl+C read amid other keys: it ends the dashboard at once, as Ctrl+C alone does (q may warn first). */
+export const interruptKey = 'ctrl+c';
+
 export function readKeys(input: string, key: Key): KeyName[] {
 	if (key.meta && !key.ctrl && (key.leftArrow || key.rightArrow || key.upArrow || key.downArrow)) {
 		// Esc and an arrow in one chunk read as Alt+arrow: gdlab binds no Alt keys, so it is the two keys
@@ -54,9 +57,9 @@ export function readKeys(input: string, key: Key): KeyName[] {
 		}
 
 		// Ctrl+C typed right after another key comes in the same chunk (Ink ends the app only on a chunk of
-		// it alone): it quits as q does, once the keys before it have done their work
+		// it alone): it ends the app as it does alone, once the keys before it have done their work
 		if (character === '\u0003') {
-			return 'q';
+			return interruptKey;
 		}
 
 		return character === '\t' ? 'tab' : character;

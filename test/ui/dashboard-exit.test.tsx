@@ -109,6 +109,19 @@ test('after a save that failed, the first q says so and keeps the run; q again q
 	assert.equal(saves.flatMap(log => log.outcomes).at(-1)?.failure !== undefined, true);
 });
 
+test('after a save that failed, Ctrl+C ends the dashboard at once, amid other keys as alone (only q warns first)', {timeout: 30_000}, async () => {
+	for (const typed of ['\u0003', '2\u0003']) {
+		const {stdin, stdout, done} = failingSaveDashboard(`interrupt-${typed.length}`);
+		await waitFor(() => stdout.output.includes('Single unit'));
+		stdin.type('w');
+		await waitFor(() => /could not save|not saved/.test(stdout.output));
+		stdin.type(typed);
+		const saves = await done;
+		assert.equal(stdout.output.includes(unsavedRunNotice), false, JSON.stringify(typed));
+		assert.equal(saves.flatMap(log => log.outcomes).at(-1)?.failure !== undefined, true);
+	}
+});
+
 test('w and q in one burst, the save failing: q waits for it, then keeps the run and says so', async () => {
 	const {stdin, stdout, state, done} = failingSaveDashboard('burst');
 	await waitFor(() => stdout.output.includes('Single unit'));
