@@ -108,14 +108,15 @@ function scientificDigits(value: number): string {
 	const [roundedMantissa = '', roundedExponent = ''] = text.split('e');
 	const trimmed = roundedMantissa.includes('.') ? roundedMantissa.replace(/0+$/, '') : `${roundedMantissa}.`;
 	const exponentValue = Number(roundedExponent || exponent);
-	return `${trimmed}e${exponentValue < 0 ? '-' : '+'}${String(Math.abs(exponentValue)).padStart(2, '0')}`;
+	// NumPy keeps the sign of −0: "-0.e+00"
+	return `${Object.is(value, -0) ? '-' : ''}${trimmed}e${exponentValue < 0 ? '-' : '+'}${String(Math.abs(exponentValue)).padStart(2, '0')}`;
 }
 
 /** The shortest round-trip digits of `value` written out without an exponent. */
 function plainDecimal(value: number): string {
 	const [mantissa = '', exponentText = ''] = value.toExponential().split('e');
 	const exponent = Number(exponentText);
-	const negative = mantissa.startsWith('-');
+	const negative = mantissa.startsWith('-') || Object.is(value, -0); // NumPy keeps the sign of −0: "-0."
 	const digits = mantissa.replace(/^-/, '').replace('.', '');
 	let text: string;
 	if (exponent < 0) {

@@ -27,6 +27,10 @@ export function pythonRepr(value: number): string {
 
 /** Python's `format(value, '.3f')`: like toFixed(3) but exact binary ties round half to even. */
 export function pythonFixed3(value: number): string {
+	if (Object.is(value, -0)) { // Python keeps its sign, toFixed does not
+		return '-0.000';
+	}
+
 	const thousandths = value * 1000;
 	const isExactTie = Number.isInteger(value * 16) && !Number.isInteger(value * 8) && !Number.isInteger(thousandths);
 	if (isExactTie) {

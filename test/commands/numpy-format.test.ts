@@ -18,3 +18,10 @@ test('integer arrays print without points, right-aligned', () => {
 	assert.equal(numpyIntegerArrayString([1, 2, 3, 4]), '[1 2 3 4]');
 	assert.equal(numpyIntegerArrayString([1, -20, 300]), '[  1 -20 300]');
 });
+
+test('−0 keeps its sign, as NumPy prints it', () => {
+	// numpy 2: print(np.array([-0., 1.5])), [-0., 1e-5], [-0., 0.]
+	assert.equal(numpyArrayString([-0, 1.5]), '[-0.   1.5]');
+	assert.equal(numpyArrayString([-0, 1e-5]), '[-0.e+00  1.e-05]');
+	assert.equal(numpyArrayString([-0, 0]), '[-0.  0.]');
+});

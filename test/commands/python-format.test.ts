@@ -18,6 +18,7 @@ test('floats print as Python\'s repr', () => {
 test('accuracy prints as Python\'s {:.3f}, exact binary ties to even', () => {
 	assert.equal(pythonFixed3(0.725), '0.725');
 	assert.equal(pythonFixed3(29 / 40), '0.725');
+	assert.equal(pythonFixed3(-0), '-0.000', 'format(-0.0, ".3f")');
 	assert.equal(pythonFixed3(1), '1.000');
 	assert.equal(pythonFixed3(0.0625), '0.062');
 	assert.equal(pythonFixed3(0.1875), '0.188');
