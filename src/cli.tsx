@@ -1,15 +1,12 @@
 #!/usr/bin/env node
 /** gdlab's entry: pick a command or the dashboard; print user mistakes as one line, never a stack trace. */
-import {closeSync} from 'node:fs';
-import {isatty} from 'node:tty';
 import {OptionDataError, DataError} from './data/data-error.js';
 import {ConfigError} from './engine/training-session.js';
 import {mainUsage} from './commands/main-usage.js';
 import {runForward} from './commands/forward.js';
 import {runReplay} from './commands/replay.js';
 import {runStep} from './commands/step.js';
-import {interruptedLine} from './commands/interrupted.js';
-import {handleStdoutError, stdoutFailureSoFar} from './commands/stdout-failure.js';
+import {guardProcess, settleProcess} from './commands/process-guards.js';
 import {runTrain} from './commands/train.js';
 import {suggestName} from './commands/suggest-name.js';
 import {UsageError} from './commands/usage-error.js';
@@ -153,91 +150,11 @@ function usageCommand(usage: string): string {
 	return /^Usage: (gdlab(?: [a-z]+)?)/.exec(usage)?.[1] ?? 'gdlab';
 }
 
-/** The standard streams that were a terminal when gdlab started. */
-const terminalStreams = [0, 1, 2].filter(fd => isatty(fd));
-/** Whether the terminal has gone (its window closed, the SSH link dropped): a SIGHUP, or EIO on stdout. */
-let terminalGone = false;
-
-/**
- * Let go of a terminal that has gone before the process ends: Node 20, restoring the terminal's settings
- * as it exits, aborts with a native stack trace when the terminal is no longer there (nodejs/node#51519),
- * and passes over a stream that is closed.
- */
-function releaseGoneTerminal(): void {
-	if (!terminalGone) {
-		return;
-	}
-
-	for (const fd of terminalStreams) {
-		try {
-			closeSync(fd);
-		} catch {
-			// closed already
-		}
-	}
-}
-
-/** The signals that end gdlab at once, saying where the work stopped, with their exit codes (128 + number). */
-const stoppingSignals = {SIGINT: 130, SIGHUP: 129, SIGTERM: 143} as const;
-/** A SIGTERM the dashboard took to end itself as q would: gdlab then says so and exits 143. */
-let dashboardTerminated = false;
-for (const [signal, exitCode] of Object.entries(stoppingSignals)) {
-	process.on(signal, () => {
-		// the dashboard ends itself on SIGTERM, as q would (run-dashboard.tsx), and its saves are awaited
-		if (signal === 'SIGTERM' && process.listenerCount('SIGTERM') > 1) {
-			dashboardTerminated = true;
-			return;
-		}
-
-		terminalGone ||= signal === 'SIGHUP';
-		// the work under way says where it stopped (and writes what it can: every write is whole or not at all)
-		process.stderr.write(interruptedLine(signal === 'SIGINT' ? 'interrupted' : `stopped by ${signal}`));
-		releaseGoneTerminal();
-		process.exit(exitCode);
-	});
-}
-
-process.stdout.on('error', error => {
-	terminalGone ||= (error as NodeJS.ErrnoException).code === 'EIO';
-	// a closed pipe (gdlab train | head) is the reader's choice; anything else lost output and says so
-	handleStdoutError(error, ({line, exitCode}) => {
-		if (line !== undefined) {
-			process.stderr.write(line);
-		}
-
-		// a moment later, so that a command that has just ended (its last lines met the closed pipe) keeps its
-		// own exit code when that is worse: a diverged run piped to `true` still exits 1
-		setImmediate(() => {
-			releaseGoneTerminal();
-			process.exit(Math.max(exitCode, Number(process.exitCode ?? 0)));
-		});
-	});
-});
-
-process.stderr.on('error', () => {
-	// stderr is where problems are told: when it cannot be written (its reader gone, a full disk), nothing is
-	// left to tell it to, and it must not cost the run or its files; the exit code still says how things went
-});
-
+guardProcess();
 try {
 	process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
 	process.exitCode = report(error);
 }
 
-// stdout failed while a run went on to write its files: say so now
-const failedOutput = stdoutFailureSoFar();
-if (failedOutput !== undefined) {
-	if (failedOutput.line !== undefined) {
-		process.stderr.write(failedOutput.line);
-	}
-
-	process.exitCode = Math.max(Number(process.exitCode ?? 0), failedOutput.exitCode);
-}
-
-if (dashboardTerminated) {
-	process.stderr.write('gdlab: stopped by SIGTERM\n');
-	process.exitCode = Math.max(Number(process.exitCode ?? 0), stoppingSignals.SIGTERM);
-}
-
-releaseGoneTerminal();
+settleProcess();
