@@ -69,7 +69,7 @@ export function checkOutputFile(path: string, kind: OutputKind, dataPath?: strin
 export function writeFileAtomic(path: string, text: string | Iterable<string>): void {
 	// through a symbolic link to the file it names: the rename replaces that file and the link stays
 	const target = linkTarget(path) ?? path;
-	const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+	const temporary = besideName(target, `${process.pid}.tmp`);
 	try {
 		writePieces(temporary, typeof text === 'string' ? [text] : text, existingMode(target));
 		renameSync(temporary, target);
@@ -233,14 +233,31 @@ function existingStats(path: string): Stats | undefined {
  * missing, read-only, or /proc), made before training rather than learned after it.
  */
 function probeDirectory(path: string): void {
-	const probe = join(dirname(path), `.${basename(path)}.${process.pid}.probe`);
+	const probe = besideName(path, `${process.pid}.probe`);
 	try {
 		writeFileSync(probe, '');
 	} catch (error) {
 		throw new DataError(`${path}: cannot write: ${describeWriteError(error, path)}`);
 	} finally {
-		rmSync(probe, {force: true});
+		removeQuietly(probe);
 	}
+}
+
+/** The longest file name most file systems take, in bytes. */
+const maxNameBytes = 255;
+
+/**
+ * A hidden file beside `path` for gdlab's own use: `.NAME.SUFFIX`, NAME cut short where the whole would
+ * be longer than a file system takes (a name of 250 bytes is a file's right; its temporary file's too).
+ */
+function besideName(path: string, suffix: string): string {
+	const room = maxNameBytes - Buffer.byteLength(`..${suffix}`);
+	const characters = Array.from(basename(path));
+	while (Buffer.byteLength(characters.join('')) > room) {
+		characters.pop();
+	}
+
+	return join(dirname(path), `.${characters.join('')}.${suffix}`);
 }
 
 /** True when `path` (already stat-ed) and the data file are one file: same real path, or same device and inode. */

@@ -148,3 +148,13 @@ test('→ a saved run whose keys were reordered (jq -S) is still known as one, a
 	writeFileSync(nested, JSON.stringify({notes: 'x'.repeat(5000), inner: {format: 'gdlab-run'}}));
 	assert.throws(() => checkOutputFile(nested, runOutput), {message: `${nested}: exists and is not a gdlab run; remove it or choose another name`});
 });
+
+test('→ a file name near the 255-byte limit is checked and written: gdlab\'s own files beside it are cut short', () => {
+	const record = {format: 'gdlab-run', dataset: {path: null}, epochs: 1} as unknown as RunRecord;
+	const where = folder('long-name');
+	const path = join(where, `${'é'.repeat(100)}${'g'.repeat(45)}.json`); // 250 bytes
+	assert.equal(checkOutputFile(path, runOutput), false);
+	writeRunFile(path, record);
+	assert.deepEqual(readdirSync(where), [`${'é'.repeat(100)}${'g'.repeat(45)}.json`]);
+	assert.equal(JSON.parse(readFileSync(path, 'utf8')).epochs, 1);
+});
