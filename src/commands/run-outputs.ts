@@ -5,7 +5,7 @@
  */
 import {UsageError} from './usage-error.js';
 import {DataError} from '../data/data-error.js';
-import {canonicalPath, checkOutputFile} from '../data/output-file.js';
+import {checkOutputFile, writtenFile} from '../data/output-file.js';
 import {buildRunRecord, runOutput, writeRunFile} from '../data/run-file.js';
 import type {SplitDataset} from '../data/dataset.js';
 import type {TrainingSession} from '../engine/training-session.js';
@@ -32,7 +32,7 @@ export function checkRunOutputs(options: RunOptions, {save, exportHistory}: RunO
 		}
 	}
 
-	if (save !== undefined && exportHistory !== undefined && canonicalPath(save) === canonicalPath(exportHistory)) {
+	if (save !== undefined && exportHistory !== undefined && writtenFile(save) === writtenFile(exportHistory)) {
 		throw new UsageError(`--save and --export-history both name ${save}; give each its own file`);
 	}
 

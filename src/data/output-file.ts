@@ -152,6 +152,11 @@ function removeQuietly(path: string): void {
 	}
 }
 
+/** The file a write to `path` replaces or makes, as the file system will find it (through a symbolic link, the file it names). */
+export function writtenFile(path: string): string {
+	return canonicalPath(linkTarget(path) ?? path);
+}
+
 /** The path as the file system will find it: the real path of its folder, then its name (symbolic links followed). */
 export function canonicalPath(path: string): string {
 	const absolute = resolve(path);

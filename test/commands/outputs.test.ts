@@ -1,7 +1,7 @@
 /** --save and --export-history never destroy a file, fail before training when they cannot be written, and never lose the figures. */
 import assert from 'node:assert/strict';
 import {execFileSync} from 'node:child_process';
-import {copyFileSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {copyFileSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, test} from 'node:test';
@@ -61,6 +61,12 @@ test('--save and --export-history may not name the same file', () => {
 	const cwd = workspace('same-path');
 	assertRefused(['train', '--epochs', '20', '--save', 'run.json', '--export-history', './run.json'], cwd, '--save and --export-history both name run.json; give each its own file', 2);
 	assert.deepEqual(readdirSync(cwd), ['victim.csv']);
+	// one through a symbolic link to the other (there or not yet)
+	symlinkSync('same.json', join(cwd, 'link.json'));
+	assertRefused(['train', '--epochs', '20', '--save', 'link.json', '--export-history', 'same.json'], cwd, '--save and --export-history both name link.json; give each its own file', 2);
+	writeFileSync(join(cwd, 'same.json'), '');
+	assertRefused(['train', '--epochs', '20', '--save', 'same.json', '--export-history', 'link.json'], cwd, '--save and --export-history both name same.json; give each its own file', 2);
+	assert.equal(readFileSync(join(cwd, 'same.json'), 'utf8'), '');
 });
 
 test('a file gdlab did not write is kept; an earlier run or history is replaced', () => {
