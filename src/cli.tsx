@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /** gdlab's entry: pick a command or the dashboard; print user mistakes as one line, never a stack trace. */
-import {OptionDataError, DataError} from './data/data-error.js';
+import {OptionDataError, DataError, escapeControl} from './data/data-error.js';
 import {ConfigError} from './engine/training-session.js';
 import {mainUsage} from './commands/main-usage.js';
 import {runForward} from './commands/forward.js';
@@ -130,17 +130,23 @@ async function withUsage(command: string | undefined, run: () => Promise<number>
  * whole usage would push the line off an 80×24 screen) and pick the exit code.
  */
 function report(error: unknown): number {
+	// what was typed is quoted as typed, but a newline or an escape sequence in it must not break the line
+	const message = escapeControl(error instanceof Error ? error.message : String(error));
 	if (error instanceof UsageError) {
-		process.stderr.write(`gdlab: ${error.message}\n${error.usage ? `see '${usageCommand(error.usage)} --help' for the options\n` : ''}`);
+		process.stderr.write(`gdlab: ${message}\n${error.usage ? `see '${usageCommand(error.usage)} --help' for the options\n` : ''}`);
 		return 2;
 	}
 
 	if (error instanceof DataError || error instanceof ConfigError) {
-		process.stderr.write(`gdlab: ${error.message}\n`);
+		process.stderr.write(`gdlab: ${message}\n`);
 		return error instanceof ConfigError ? 2 : 1;
 	}
 
-	const message = error instanceof Error ? error.message : String(error);
+	if ((error as NodeJS.ErrnoException).code === 'ENOENT' && (error as NodeJS.ErrnoException).syscall === 'uv_cwd') {
+		process.stderr.write('gdlab: the current folder no longer exists (removed since the shell entered it); cd to one that does\n');
+		return 1;
+	}
+
 	process.stderr.write(`gdlab: unexpected error: ${message}\n`);
 	return 70;
 }

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
+import {spawnSync} from 'node:child_process';
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {test} from 'node:test';
-import {runCli} from '../helpers/run-cli.js';
+import {cliPath, runCli} from '../helpers/run-cli.js';
 
 /** A command-line mistake: the message, then where the options are listed (two lines in all); exit 2; no stack trace. */
 function assertUsageError(args: string[], message: string): void {
@@ -245,4 +246,19 @@ test('an option or command in the wrong place says where it belongs', () => {
 	// a command's name as an option's value is that value: here a file called train
 	assert.match(runCli(['--data', 'train', '--epochs', '2']).stderr, /^gdlab: train: no such file\n/);
 	assert.match(runCli(['help', 'help']).stdout, /^Usage: gdlab /);
+});
+
+test('a newline or escape sequence typed into a flag, an option or a command is escaped: the message stays one line', () => {
+	assert.deepEqual(runCli(['train', '--lr', '1\n2']), {stdout: '', stderr: 'gdlab: --lr must be a positive number, got "1\\n2"\nsee \'gdlab train --help\' for the options\n', status: 2});
+	assert.equal(runCli(['bogus\nx']).stderr.split('\n')[0], 'gdlab: unknown command "bogus\\nx"');
+	assert.doesNotMatch(runCli(['train', '--bad\u001B[31mred']).stderr, /\u001B/);
+});
+
+test('run from a folder removed since the shell entered it, gdlab says so in one line (exit 1), not "unexpected error"', () => {
+	const parent = mkdtempSync(join(tmpdir(), 'gdlab-gone-'));
+	// the shell enters the folder, then it is removed under it
+	const result = spawnSync('sh', ['-c', `mkdir gone && cd gone && rmdir ../gone && exec "$0" "$1" train --epochs 3 --save run.json`, process.execPath, cliPath], {cwd: parent, encoding: 'utf8'});
+	rmSync(parent, {recursive: true, force: true});
+	assert.equal(result.stderr, 'gdlab: the current folder no longer exists (removed since the shell entered it); cd to one that does\n');
+	assert.equal(result.status, 1);
 });
