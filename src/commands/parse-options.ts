@@ -236,9 +236,41 @@ export function dataValue(text: string, usage: string): string {
 	return text;
 }
 
-/** Column names as --categorical and --ignore list them: comma-separated, spaces around them ignored. */
+/**
+ * Column names as --categorical and --ignore list them: comma-separated, spaces around them ignored; a
+ * name with a comma in it is quoted as in the CSV file (`"first, last",city`, "" for a quote inside).
+ */
 export function columnList(text: string): string[] {
-	return text.split(',').map(name => name.trim()).filter(Boolean);
+	const names: string[] = [];
+	let name = '';
+	let quoted = false;
+	let inQuotes = false;
+	for (let at = 0; at < text.length; at++) {
+		const character = text[at]!;
+		if (inQuotes) {
+			if (character === '"' && text[at + 1] === '"') {
+				name += '"';
+				at++;
+			} else if (character === '"') {
+				inQuotes = false;
+			} else {
+				name += character;
+			}
+		} else if (character === '"' && name.trim() === '') {
+			name = '';
+			quoted = true;
+			inQuotes = true;
+		} else if (character === ',') {
+			names.push(quoted ? name : name.trim());
+			name = '';
+			quoted = false;
+		} else if (!quoted || character.trim() !== '') {
+			name += character;
+		}
+	}
+
+	names.push(quoted ? name : name.trim());
+	return names.filter(Boolean);
 }
 
 /** `text` when it is one of `values`, else a UsageError listing them. */

@@ -39,7 +39,8 @@ export function quote(value: string): string {
 
 /** Column names for a message: `a, b, c`, at most maxListedColumns of them. */
 export function listColumns(header: readonly string[]): string {
-	const shown = header.slice(0, maxListedColumns).map(name => escapeControl(name)).join(', ');
+	// a name with a comma (or spaces around it) is quoted, as --ignore and --categorical take it
+	const shown = header.slice(0, maxListedColumns).map(name => escapeControl(/[,"]|^\s|\s$/.test(name) ? `"${name.replaceAll('"', '""')}"` : name)).join(', ');
 	return header.length > maxListedColumns ? `${shown}, … (${header.length} columns)` : shown;
 }
 
