@@ -15,7 +15,7 @@ import {DataError, escapeControl, place} from './data-error.js';
 import {maxRunFileBytes} from './data-limits.js';
 import {positionAt} from './text-position.js';
 import type {DatasetDescription} from './dataset.js';
-import {checkOutputFile, type OutputKind, writeFileAtomic} from './output-file.js';
+import {checkOutputFile, describeWriteError, type OutputKind, writeFileAtomic} from './output-file.js';
 import {bundledDataPath} from './load-dataset.js';
 import {csvFileKind} from './read-csv-file.js';
 import {readUserFile} from './read-user-file.js';
@@ -111,7 +111,8 @@ export function locateRunData(record: RunRecord, runFile: string, override?: str
 	const candidates = override === undefined
 		? [saved, ...(saved === null || record.source.data === null ? [] : [join(dirname(runFile), basename(saved)), record.source.data])]
 		: [override];
-	const present = candidates.filter((candidate): candidate is string => candidate !== null && existsSync(candidate));
+	const unreadable: Array<{path: string; why: string}> = [];
+	const present = candidates.filter((candidate): candidate is string => candidate !== null && isThere(candidate, unreadable));
 	// each file is read and hashed once, however many of the checks below ask
 	const hashes = new Map<string, string>();
 	const hashOf = (path: string): string => {
@@ -123,6 +124,12 @@ export function locateRunData(record: RunRecord, runFile: string, override?: str
 	// the first with the run's bytes (the saved path may hold an edited file while the right one moved with the run)
 	const found = (sha256 === null ? undefined : present.find(candidate => hashOf(candidate) === sha256)) ?? present[0];
 	if (found === undefined) {
+		// a file that may well be there, in a folder this user cannot look into, is not gone
+		const [hidden] = unreadable;
+		if (hidden !== undefined) {
+			throw new DataError(`${place(hidden.path)} cannot be reached: ${hidden.why}`);
+		}
+
 		throw new DataError(override === undefined ? `${place(saved ?? '')} is gone; give its new place with --data FILE` : `${place(override)}: no such file`);
 	}
 
@@ -145,6 +152,21 @@ export function locateRunData(record: RunRecord, runFile: string, override?: str
 
 	const where = saved !== null && existsSync(saved) ? 'has other bytes' : 'is gone';
 	return {data, moved: `the data file ${place(saved ?? '')} ${where}; read ${place(found)}, the same bytes as the run's`};
+}
+
+/** Whether there is a file at `path`; one that cannot be looked at (a folder without permission) is added to `unreadable`. */
+function isThere(path: string, unreadable: Array<{path: string; why: string}>): boolean {
+	try {
+		statSync(path);
+		return true;
+	} catch (error) {
+		const {code} = error as NodeJS.ErrnoException;
+		if (code !== 'ENOENT' && code !== 'ENOTDIR') {
+			unreadable.push({path, why: describeWriteError(error, path)});
+		}
+
+		return false;
+	}
 }
 
 /** Describe a session and its data as a saved run. */

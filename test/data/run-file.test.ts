@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {execFileSync} from 'node:child_process';
 import {createHash} from 'node:crypto';
-import {mkdirSync, readFileSync, renameSync, rmSync, truncateSync, writeFileSync} from 'node:fs';
+import {mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, truncateSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {test} from 'node:test';
 import {maxRunFileBytes} from '../../src/data/data-limits.js';
@@ -187,6 +187,23 @@ test('a run\'s own data file that is gone is found beside the run file, or where
 	const other = writeTempFile('other.csv', original.replace('0,380,3.61,3', '1,380,3.61,3'));
 	assert.match(locateRunData(record, 'run.json', other).change ?? '', /other\.csv is not the one the run trained on \(SHA-256/);
 	assert.throws(() => locateRunData(record, 'run.json', join(elsewhere, 'none.csv')), {name: 'DataError', message: /none\.csv: no such file$/});
+});
+
+test('a run\'s data file that cannot be looked at is said to be so, not gone', () => {
+	const original = readFileSync(join(repoRoot, 'data/binary.csv'), 'utf8');
+	const folder = join(tempDirectory(), 'looped');
+	mkdirSync(folder);
+	const saved = join(folder, 'data.csv');
+	writeFileSync(saved, original);
+	const ownSplit = splitDataset(loadDataset(saved), createRandom('numpy', 42));
+	const session = new TrainingSession(ownSplit, {...lessonConfig('single'), epochs: 2});
+	session.advance(2);
+	const record = buildRunRecord(session, ownSplit.dataset, {...source, data: saved});
+	// its folder is now a loop of symbolic links (as a folder without permission, it cannot be looked into, even by root)
+	rmSync(folder, {recursive: true});
+	symlinkSync(`${folder}-other`, folder);
+	symlinkSync(folder, `${folder}-other`);
+	assert.throws(() => locateRunData(record, join(tempDirectory(), 'run.json')), {name: 'DataError', message: `${saved} cannot be reached: too many symbolic links in the path (a loop?)`});
 });
 
 test('a saved run\'s source holds the source\'s own fields, not the rest of the options it came with', () => {
