@@ -49,8 +49,10 @@ export class ConfigError extends Error {
 }
 
 /** A value as a message shows it: strings quoted, so "50" (text) and 50 (a number) read apart. */
+/** A value as a message quotes it: a number as written, anything else (text, an object from a run file) as JSON, cut short. */
 function shown(value: unknown): string {
-	return typeof value === 'string' ? JSON.stringify(value) : String(value);
+	const text = typeof value === 'number' || value === undefined ? String(value) : (JSON.stringify(value) ?? String(value));
+	return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }
 
 function isWholeNumber(value: unknown): value is number {

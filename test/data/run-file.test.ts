@@ -105,6 +105,9 @@ test('→ holds the saved config to the limits the CLI puts on the same flags', 
 	assert.equal(problemWith(record => (record.config.epochs = '12')), 'config: epochs must be a whole number from 1 to 1000000, got "12"');
 	assert.equal(problemWith(record => (record.config.learnRate = 'abc')), 'config: learning rate must be a positive number, got "abc"');
 	assert.equal(problemWith(record => (record.config.batch = 'bogus')), 'config: batch must be full, record or a mini-batch size, got "bogus"');
+	// a value of the wrong type is quoted as the file has it
+	assert.equal(problemWith(record => (record.config.batch = {size: 32})), 'config: batch must be full, record or a mini-batch size, got {"size":32}');
+	assert.equal(problemWith(record => (record.config.epochs = '')), 'config: epochs must be a whole number from 1 to 1000000, got ""');
 	assert.equal(problemWith(record => (record.source.splitSeed = 2 ** 40)), 'source: split seed must be a whole number from 0 to 4294967295 with rng numpy, got 1099511627776');
 });
 
