@@ -210,9 +210,9 @@ export function dataColumns(data: string | undefined, flags: {target?: string; c
 			throw new UsageError(`--target ${target}: synthetic data's target is ${syntheticTarget}`, usage);
 		}
 
-		for (const [flag, columns] of [['--categorical', categorical], ['--ignore', ignore]] as const) {
+		for (const [flag, columns, why] of [['--categorical', categorical, 'its features are all numeric'], ['--ignore', ignore, 'every column of it, x1 … and y, is made to be used']] as const) {
 			if (columns !== undefined && columns.length > 0) {
-				throw new UsageError(`${flag} does not apply to synthetic data (its features are all numeric)`, usage);
+				throw new UsageError(`${flag} does not apply to synthetic data (${why})`, usage);
 			}
 		}
 	}

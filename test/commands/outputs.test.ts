@@ -46,6 +46,7 @@ test('--target or --categorical naming columns synthetic data has not are usage 
 	assertRefused(['train', '--data', 'synthetic:100:3', '--target', 'foo'], cwd, '--target foo: synthetic data\'s target is y', 2);
 	assertRefused(['train', '--data', 'synthetic:100:3', '--categorical', 'x1'], cwd, '--categorical does not apply to synthetic data (its features are all numeric)', 2);
 	assertRefused(['--data', 'synthetic:100:3', '--categorical', 'x1'], cwd, '--categorical does not apply to synthetic data (its features are all numeric)', 2);
+	assertRefused(['train', '--data', 'synthetic:100:3', '--ignore', 'x1'], cwd, '--ignore does not apply to synthetic data (every column of it, x1 … and y, is made to be used)', 2);
 	assertRefused(['bench', '--data', 'synthetic:100:3', '--target', 'x1'], cwd, '--target x1: synthetic data\'s target is y', 2);
 	assert.equal(runCli(['train', '--data', 'synthetic:100:3', '--target', 'y', '--epochs', '5'], {cwd}).status, 0, 'y is its target');
 });
