@@ -25,6 +25,9 @@ export type ReplayProgress = {
 	epochs: number;
 };
 
+/** A wait between two slices longer than this (the thread busy elsewhere) starts the speed's measuring window afresh. */
+const maxSliceGapMs = 100;
+
 /** How a loop paces itself. */
 export type LoopPacing = {
 	/** Time one slice may take before the thread reads its input. */
@@ -38,8 +41,11 @@ export class TrainingLoop {
 	private running = false;
 	private timer: NodeJS.Immediate | undefined;
 	private rate = 0;
-	private windowStart = 0;
+	/** When the measuring window began; undefined until a slice begins one. */
+	private windowStart: number | undefined;
 	private windowEpochs = 0;
+	/** When the last slice ended: a longer wait until the next is not the training's. */
+	private lastSliceEnd = Number.NEGATIVE_INFINITY;
 	private lastPublished = Number.NEGATIVE_INFINITY;
 	private replay: {changes: ConfigChange[]; epochs: number; diverged: boolean} | undefined;
 
@@ -75,7 +81,7 @@ export class TrainingLoop {
 	/** Carry on after a setting changed (a raised epoch target, a restart), if the loop should be training. */
 	resume(): void {
 		if (this.timer === undefined && this.wantsToTrain()) {
-			this.windowStart = performance.now();
+			this.windowStart = undefined;
 			this.windowEpochs = 0;
 			// the first slice publishes at once, so a fresh run shows its first epochs without waiting a cadence
 			this.lastPublished = Number.NEGATIVE_INFINITY;
@@ -86,7 +92,7 @@ export class TrainingLoop {
 	/** The run started again (restart, new seed, other hidden units): the old run's speed no longer says anything. */
 	restarted(): void {
 		this.rate = 0;
-		this.windowStart = performance.now();
+		this.windowStart = undefined;
 		this.windowEpochs = 0;
 		this.resume();
 	}
@@ -114,6 +120,13 @@ export class TrainingLoop {
 	private readonly slice = () => {
 		this.timer = undefined;
 		const start = performance.now();
+		// the speed is measured from a slice: not over the start-up before the first one (loading, the first
+		// frame), nor over a wait the thread spent elsewhere (a big save), which would show it far too low
+		if (this.windowStart === undefined || start - this.lastSliceEnd > maxSliceGapMs) {
+			this.windowStart = start;
+			this.windowEpochs = 0;
+		}
+
 		let now = start;
 		const replaying = this.replay !== undefined;
 		let replayEnded = false;
@@ -133,6 +146,7 @@ export class TrainingLoop {
 			this.windowEpochs = 0;
 		}
 
+		this.lastSliceEnd = now;
 		const stopped = !this.wantsToTrain();
 		if (stopped) {
 			this.rate = 0;

@@ -99,3 +99,22 @@ test('a restarted run\'s speed is measured afresh: the old run\'s epochs per sec
 	await waitFor(() => loop.epochsPerSecond > 0);
 	loop.dispose();
 });
+
+test('the speed is measured from the first slice: a stall before it (start-up, a first frame) is not counted as training time', async () => {
+	const session = new TrainingSession(split, {...lessonConfig('single'), epochs: 1_000_000});
+	const loop = new TrainingLoop(session, () => {}, pacing);
+	loop.setRunning(true);
+	// the thread busy elsewhere for 600 ms before the first slice can run
+	const stalled = performance.now();
+	while (performance.now() - stalled < 600) {
+		// busy
+	}
+
+	const firstSlice = performance.now();
+	await waitFor(() => loop.epochsPerSecond > 0);
+	const trueRate = (session.epoch * 1000) / (performance.now() - firstSlice);
+	const shown = loop.epochsPerSecond;
+	loop.dispose();
+	// counted from the stall, the first window (about 500 ms of training) would show under half the speed
+	assert.ok(shown > 0.7 * trueRate, `shown ${shown.toFixed(0)} epochs/s, trained at ${trueRate.toFixed(0)}`);
+});
