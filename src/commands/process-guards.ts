@@ -5,6 +5,7 @@
  */
 import {closeSync} from 'node:fs';
 import {isatty} from 'node:tty';
+import {removePendingTemporaryFiles} from '../data/output-file.js';
 import {interruptedLine} from './interrupted.js';
 import {handleStdoutError, stdoutFailureSoFar} from './stdout-failure.js';
 
@@ -28,7 +29,9 @@ export function guardProcess(): void {
 			}
 
 			terminalGone ||= signal === 'SIGHUP';
-			// the work under way says where it stopped (and writes what it can: every write is whole or not at all)
+			// the work under way says where it stopped (and writes what it can: every write is whole or not at all;
+			// one in turns, under way, leaves the file as it was)
+			removePendingTemporaryFiles();
 			process.stderr.write(interruptedLine(signal === 'SIGINT' ? 'interrupted' : `stopped by ${signal}`));
 			releaseGoneTerminal();
 			process.exit(exitCode);

@@ -206,7 +206,7 @@ function asSaved(value: number): number | null {
 }
 
 /** Where `now` first parts from `saved` (index), and at how many places in all; undefined where it never does. */
-function difference(saved: ReadonlyArray<number | null>, now: ArrayLike<number>): {first: number; count: number} | undefined {
+function difference(saved: ArrayLike<number | null>, now: ArrayLike<number>): {first: number; count: number} | undefined {
 	let first: number | undefined;
 	let count = 0;
 	for (let index = 0; index < Math.max(saved.length, now.length); index++) {

@@ -3,7 +3,7 @@
  * starts, so a run of minutes never ends in "cannot write", and checked again at the write, so gdlab
  * never replaces a file it did not make (the data it trains on, a FIFO, someone's notes).
  */
-import {closeSync, fchmodSync, fsyncSync, lstatSync, openSync, readlinkSync, readSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync, type Stats} from 'node:fs';
+import {closeSync, fchmodSync, fsync, fsyncSync, lstatSync, openSync, readlinkSync, readSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync, type Stats} from 'node:fs';
 import {basename, dirname, join, resolve, sep} from 'node:path';
 import {DataError} from './data-error.js';
 
@@ -67,41 +67,131 @@ export function checkOutputFile(path: string, kind: OutputKind, dataPath?: strin
  * A file replaced keeps its permissions (a run saved private stays private).
  */
 export function writeFileAtomic(path: string, text: string | Iterable<string>): void {
-	// through a symbolic link to the file it names: the rename replaces that file and the link stays
-	const target = linkTarget(path) ?? path;
-	const temporary = besideName(target, `${process.pid}.tmp`);
+	const file = openTemporary(path);
 	try {
-		writePieces(temporary, typeof text === 'string' ? [text] : text, existingMode(target));
-		renameSync(temporary, target);
-	} catch (error) {
-		removeQuietly(temporary);
-		throw new DataError(`${path}: cannot write: ${describeWriteError(error, path)}`);
-	}
-
-	syncDirectory(dirname(target));
-}
-
-/**
- * Write `pieces` one after another into a new file at `path`, each whole (a write may take only part of one:
- * a full disk), with permissions `mode` when given, then flush it to the disk.
- */
-function writePieces(path: string, pieces: Iterable<string>, mode: number | undefined): void {
-	const descriptor = openSync(path, 'w');
-	try {
-		if (mode !== undefined) {
-			fchmodSync(descriptor, mode);
+		for (const piece of typeof text === 'string' ? [text] : text) {
+			writeWhole(file.descriptor, piece);
 		}
 
+		fsyncSync(file.descriptor);
+		commitTemporary(file);
+	} catch (error) {
+		abandonTemporary(file, error);
+	}
+}
+
+/** Time a write in turns may keep the thread before it lets the event loop turn (a frame, a key). */
+const turnMilliseconds = 8;
+/** The writes in turns under way, one after another: a later save of a file must not be overtaken by an earlier one. */
+let writesInTurns: Promise<unknown> = Promise.resolve();
+
+/**
+ * writeFileAtomic in turns: the event loop turns every few milliseconds while the pieces are made and
+ * written, and while the file is flushed, so a screen stays live through a long save. Writes in turns are
+ * made one after another, in the order asked, each after `check` (whose result it resolves to) when its
+ * turn comes. An interrupt meanwhile finds the file as it was (the temporary file is removed:
+ * removePendingTemporaryFiles).
+ */
+export async function writeFileAtomicInTurns<Checked>(path: string, pieces: Iterable<string>, check: () => Checked): Promise<Checked> {
+	const write = writesInTurns.then(async () => writeInTurns(path, pieces, check));
+	writesInTurns = write.catch(() => undefined);
+	return write;
+}
+
+/** Check the path (when this write's turn has come: an earlier one may have made the file), then write. */
+async function writeInTurns<Checked>(path: string, pieces: Iterable<string>, check: () => Checked): Promise<Checked> {
+	const checked = check();
+	const file = openTemporary(path);
+	try {
+		let turnStart = performance.now();
 		for (const piece of pieces) {
-			const bytes = Buffer.from(piece, 'utf8');
-			for (let written = 0; written < bytes.length;) {
-				written += writeSync(descriptor, bytes, written, bytes.length - written);
+			writeWhole(file.descriptor, piece);
+			if (performance.now() - turnStart > turnMilliseconds) {
+				await new Promise(resolve => {
+					setImmediate(resolve);
+				});
+				turnStart = performance.now();
 			}
 		}
 
-		fsyncSync(descriptor);
-	} finally {
+		await new Promise<void>((resolve, reject) => {
+			fsync(file.descriptor, error => (error ? reject(error) : resolve()));
+		});
+		commitTemporary(file);
+	} catch (error) {
+		abandonTemporary(file, error);
+	}
+
+	return checked;
+}
+
+/** A file being written: the path asked for, the file it replaces or makes, and the temporary file beside it. */
+type TemporaryFile = {path: string; target: string; temporary: string; descriptor: number};
+
+/** Temporary files of writes under way (for an interrupt handler to remove). */
+const pendingTemporaryFiles = new Set<string>();
+/** Temporary files made so far: each gets its own name. */
+let temporaryFiles = 0;
+
+/** The temporary file the next write to `path` will make (tests take its name to make that write fail). */
+export function nextTemporaryFile(path: string): string {
+	// through a symbolic link to the file it names: the rename replaces that file and the link stays
+	return besideName(linkTarget(path) ?? path, `${process.pid}.${temporaryFiles + 1}.tmp`);
+}
+
+/** Open a new temporary file beside the file a write to `path` replaces or makes, with that file's permissions. */
+function openTemporary(path: string): TemporaryFile {
+	const target = linkTarget(path) ?? path;
+	const temporary = nextTemporaryFile(path);
+	temporaryFiles++;
+	const mode = existingMode(target);
+	let descriptor: number | undefined;
+	try {
+		descriptor = openSync(temporary, 'w');
+		pendingTemporaryFiles.add(temporary);
+		if (mode !== undefined) {
+			fchmodSync(descriptor, mode);
+		}
+	} catch (error) {
+		abandonTemporary({path, target, temporary, descriptor: descriptor ?? -1}, error);
+	}
+
+	return {path, target, temporary, descriptor};
+}
+
+/** Write all of `piece` (a write may take only part of it: a full disk). */
+function writeWhole(descriptor: number, piece: string): void {
+	const bytes = Buffer.from(piece, 'utf8');
+	for (let written = 0; written < bytes.length;) {
+		written += writeSync(descriptor, bytes, written, bytes.length - written);
+	}
+}
+
+/** Close the temporary file (written and flushed) and rename it over the target. */
+function commitTemporary({target, temporary, descriptor}: TemporaryFile): void {
+	closeSync(descriptor);
+	renameSync(temporary, target);
+	pendingTemporaryFiles.delete(temporary);
+	syncDirectory(dirname(target));
+}
+
+/** Give up a write: close and remove the temporary file, and say why as a DataError naming the path asked for. */
+function abandonTemporary({path, temporary, descriptor}: TemporaryFile, error: unknown): never {
+	try {
 		closeSync(descriptor);
+	} catch {
+		// not open, or closed already
+	}
+
+	removeQuietly(temporary);
+	pendingTemporaryFiles.delete(temporary);
+	throw new DataError(`${path}: cannot write: ${describeWriteError(error, path)}`);
+}
+
+/** Remove the temporary files of writes still under way (an interrupt handler's, as the process ends). */
+export function removePendingTemporaryFiles(): void {
+	for (const file of pendingTemporaryFiles) {
+		removeQuietly(file);
 	}
 }
 

@@ -3,7 +3,7 @@
  * engine's TrainingSession trained in slices between key presses. Changes apply at once.
  */
 import type {Dataset} from '../data/dataset.js';
-import {buildRunRecord, writeRunFile, type RunRecord, type RunSource} from '../data/run-file.js';
+import {buildRunRecord, writeRunFileInTurns, type RunRecord, type RunSource} from '../data/run-file.js';
 import type {LossHistory} from '../engine/loss-history.js';
 import {TrainingSession, type BatchMode, type ConfigChange, type SessionConfig, type SessionSnapshot, type SessionStatus, type TrainingData} from '../engine/training-session.js';
 import type {RunSession, SavedRun} from './run-session.js';
@@ -153,8 +153,8 @@ export class LocalRunSession implements RunSession {
 			throw new Error('the dashboard closed before the run was saved');
 		}
 
-		// written in one go on this thread, so no key (Ctrl+C included) can land halfway through
-		const replaced = writeRunFile(path, record);
+		// written in turns, the screen live meanwhile; quitting waits for it (close), and an interrupt finds the file as it was
+		const replaced = await writeRunFileInTurns(path, record);
 		return {path, epochs: record.epochs, replaced};
 	}
 

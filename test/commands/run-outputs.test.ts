@@ -6,6 +6,7 @@ import {join} from 'node:path';
 import {after, test} from 'node:test';
 import {resolveRunOptions} from '../../src/commands/parse-options.js';
 import {printRun, trainUsage} from '../../src/commands/train.js';
+import {nextTemporaryFile} from '../../src/data/output-file.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'gdlab-run-outputs-'));
 
@@ -35,7 +36,7 @@ test('a save that fails after training prints the figures first, then the one li
 	const save = join(directory, 'run.json');
 	const history = join(directory, 'history.csv');
 	// the checks before training pass; the write itself then fails (its temporary file's name is taken by a folder)
-	mkdirSync(join(directory, `.run.json.${process.pid}.tmp`));
+	mkdirSync(nextTemporaryFile(save));
 	const {status, written} = await printRunCapturing({epochs: '20'}, {save, exportHistory: history});
 	assert.equal(status, 1);
 	// the loss lines as training reaches them, the last line, then the failure

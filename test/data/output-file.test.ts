@@ -3,7 +3,7 @@ import {execFileSync} from 'node:child_process';
 import {chmodSync, existsSync, statSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {test} from 'node:test';
-import {checkOutputFile, type OutputKind} from '../../src/data/output-file.js';
+import {checkOutputFile, removePendingTemporaryFiles, writeFileAtomicInTurns, type OutputKind} from '../../src/data/output-file.js';
 import {runOutput, writeRunFile, type RunRecord} from '../../src/data/run-file.js';
 import {historyOutput} from '../../src/commands/export-history.js';
 import {tempDirectory, writeTempFile} from './temp-files.js';
@@ -157,4 +157,53 @@ test('→ a file name near the 255-byte limit is checked and written: gdlab\'s o
 	writeRunFile(path, record);
 	assert.deepEqual(readdirSync(where), [`${'é'.repeat(100)}${'g'.repeat(45)}.json`]);
 	assert.equal(JSON.parse(readFileSync(path, 'utf8')).epochs, 1);
+});
+
+test('→ a write in turns lets the event loop turn while it writes, and writes in the order asked', async () => {
+	const where = folder('in-turns');
+	const path = join(where, 'history.csv');
+	// pieces that take a while to make: far longer than one turn
+	function * slowPieces(label: string) {
+		for (let piece = 0; piece < 40; piece++) {
+			const until = performance.now() + 2;
+			while (performance.now() < until) {
+				// making the piece
+			}
+
+			yield `${label} ${piece}\n`;
+		}
+	}
+
+	let turns = 0;
+	const ticker = setInterval(() => {
+		turns++;
+	}, 1);
+	const first = writeFileAtomicInTurns(path, slowPieces('first'), () => 'checked first');
+	const second = writeFileAtomicInTurns(path, slowPieces('second'), () => existsSync(path));
+	assert.equal(await first, 'checked first');
+	clearInterval(ticker);
+	assert.ok(turns >= 5, `the event loop turned ${turns} times during an 80 ms write`);
+	assert.equal(await second, true, 'the second write is checked once the first has made the file');
+	assert.equal(readFileSync(path, 'utf8').split('\n')[0], 'second 0', 'the later write lands last');
+	assert.deepEqual(readdirSync(where), ['history.csv']);
+});
+
+test('→ an interrupt during a write in turns removes its temporary file: the file is as it was', async () => {
+	const where = folder('interrupted-turns');
+	const path = join(where, 'run.json');
+	writeFileSync(path, 'as it was');
+	const seen: string[][] = [];
+	function * pieces() {
+		yield 'new';
+		seen.push(readdirSync(where).sort());
+		removePendingTemporaryFiles(); // the interrupt handler's call, before the process ends
+		seen.push(readdirSync(where).sort());
+		throw new Error('interrupted');
+	}
+
+	await assert.rejects(writeFileAtomicInTurns(path, pieces(), () => undefined), {name: 'DataError', message: `${path}: cannot write: interrupted`});
+	assert.equal(seen[0]!.length, 2, 'the temporary file beside it while it is written');
+	assert.deepEqual(seen[1], ['run.json'], 'removed by the handler');
+	assert.equal(readFileSync(path, 'utf8'), 'as it was');
+	assert.deepEqual(readdirSync(where), ['run.json']);
 });

@@ -17,12 +17,17 @@ const split = splitDataset(loadDataset(undefined), createRandom('numpy', 42));
 const source = {data: null, splitSeed: 42, target: null, categorical: null, strict: false, testRatio: 0.1};
 
 /** A saved run of `model`, 12 epochs with a learning-rate change at epoch 4, as JSON would read it back. */
+/** JSON.stringify of a record, its history as the lists a file holds (a record built to be saved has it as copies of the session's arrays). */
+function recordJson(record: RunRecord, indent?: number): string {
+	return JSON.stringify(record, (_key, value: unknown) => (value instanceof Float64Array ? Array.from(value) : value), indent);
+}
+
 function savedRun(model: 'single' | 'backprop' = 'single'): any {
 	const session = new TrainingSession(split, {...lessonConfig(model), epochs: 12});
 	session.advance(4);
 	session.setLearnRate(0.25);
 	session.advance(20);
-	return JSON.parse(JSON.stringify(buildRunRecord(session, split.dataset, source)));
+	return JSON.parse(recordJson(buildRunRecord(session, split.dataset, source)));
 }
 
 /** Write a saved run changed by `tamper` and return what readRunFile says about it. */
@@ -213,7 +218,7 @@ test('a saved run\'s source holds the source\'s own fields, not the rest of the 
 	const session = new TrainingSession(split, {...lessonConfig('single'), epochs: 3});
 	session.advance(3);
 	const options = {...source, model: 'backprop', chosen: 'backprop', config: lessonConfig('backprop')};
-	const record = JSON.parse(JSON.stringify(buildRunRecord(session, split.dataset, options)));
+	const record = JSON.parse(recordJson(buildRunRecord(session, split.dataset, options)));
 	assert.deepEqual(Object.keys(record.source).sort(), ['categorical', 'data', 'ignore', 'splitSeed', 'strict', 'target', 'testRatio']);
 	assert.equal(record.config.model, 'single');
 });
@@ -222,9 +227,11 @@ test('a saved run is written, a piece at a time, as JSON.stringify(record, null,
 	const session = new TrainingSession(split, {...lessonConfig('single'), epochs: 20_000});
 	session.advance(20_000);
 	const record = buildRunRecord(session, split.dataset, source);
-	assert.equal(Array.from(runFileText(record)).join(''), `${JSON.stringify(record, null, 1)}\n`);
+	assert.equal(Array.from(runFileText(record)).join(''), `${recordJson(record, 1)}\n`);
 	const odd = {...record, history: {train: [Number.NaN, 1, Number.POSITIVE_INFINITY], test: [], accuracy: [0.5], learnRate: [null, 2]}} as unknown as RunRecord;
-	assert.equal(Array.from(runFileText(odd)).join(''), `${JSON.stringify(odd, null, 1)}\n`);
+	assert.equal(Array.from(runFileText(odd)).join(''), `${recordJson(odd, 1)}\n`);
+	const copied = {...record, history: {train: Float64Array.of(Number.NaN, 1, Number.NEGATIVE_INFINITY), test: new Float64Array(0), accuracy: Float64Array.of(0.5), learnRate: Float64Array.of(-0, 2)}} as unknown as RunRecord;
+	assert.equal(Array.from(runFileText(copied)).join(''), `${JSON.stringify({...record, history: {train: [null, 1, null], test: [], accuracy: [0.5], learnRate: [-0, 2]}}, null, 1)}\n`);
 	const empty = {...record, history: {}} as unknown as RunRecord;
 	assert.equal(Array.from(runFileText(empty)).join(''), `${JSON.stringify(empty, null, 1)}\n`);
 	const pieces = Array.from(runFileText(record));

@@ -6,7 +6,7 @@
  */
 import {Worker} from 'node:worker_threads';
 import {describeDataset} from '../../data/dataset.js';
-import {writeRunFile, type RunRecord} from '../../data/run-file.js';
+import {writeRunFileInTurns, type RunRecord} from '../../data/run-file.js';
 import {preferredKernelSigmoid} from '../../engine/kernels/fast-epoch.js';
 import {recordMemoryOf} from '../../engine/kernels/record-memory.js';
 import {LossHistory} from '../../engine/loss-history.js';
@@ -211,12 +211,12 @@ export class WorkerRunSession implements RunSession {
 
 		const request = this.nextRequest++;
 		// the worker builds the record (hashing the data file, copying the history); this thread writes it,
-		// in one synchronous go, so an interrupt finds either no file or the whole of it
+		// in turns, the screen live meanwhile: an interrupt finds either no file or the whole of it
 		const record = await new Promise<RunRecord>((resolve, reject) => {
 			this.requests.set(request, {resolve, reject});
 			this.post({type: 'record', request});
 		});
-		const replaced = writeRunFile(path, record);
+		const replaced = await writeRunFileInTurns(path, record);
 		return {path, epochs: record.epochs, replaced};
 	}
 
