@@ -70,7 +70,7 @@ export const LossChart = memo(function LossChart({history, epochs, version, epoc
 
 		current.scanned = Math.max(current.scanned, epochs);
 		const series: ChartSeries[] = [
-			...(pinned ? [{values: pinned.values, color: theme.chart.pinned, glyphs: theme.glyphs.pinned}] : []),
+			...(pinned ? [{values: pinned.values.subarray(0, domain), color: theme.chart.pinned, glyphs: theme.glyphs.pinned}] : []),
 			{values: history.column('test').subarray(0, epochs), color: theme.chart.test, glyphs: theme.glyphs.test},
 			{values: history.column('train').subarray(0, epochs), color: theme.chart.train, glyphs: theme.glyphs.train},
 		];

@@ -55,8 +55,9 @@ const zoomHeadroom = 1.25;
 /**
  * The epochs the x-axis spans: the epoch target, but while a long run has trained a small part of it, the
  * first of 100, 200, 500, 1000, 2000 … with room to spare (the first 720 of 100,000 epochs would otherwise
- * share one column and show no curve), growing as it trains; always the whole pinned curve and the epochs
- * trained.
+ * share one column and show no curve), growing as it trains; always the epochs trained, and the pinned
+ * curve up to the epoch target (a pinned run longer than the target is cut there: spanning it would squeeze
+ * the run under way into the first columns).
  */
 export function chartDomain(epochs: number, epochTarget: number, pinnedLength = 0): number {
 	let zoomed = minimumZoomedDomain;
@@ -64,7 +65,7 @@ export function chartDomain(epochs: number, epochTarget: number, pinnedLength = 
 		zoomed = [1, 2, 5][multiple % 3]! * minimumZoomedDomain * (10 ** Math.floor(multiple / 3));
 	}
 
-	return Math.max(Math.min(epochTarget, zoomed), epochs, pinnedLength);
+	return Math.max(Math.min(epochTarget, zoomed), epochs, Math.min(pinnedLength, epochTarget));
 }
 
 /** Draw the chart: `height` lines of at most `width` characters (ANSI colour codes aside). */

@@ -49,3 +49,14 @@ test('a chart kept while the history grows, and after it is cleared and refilled
 	assert.equal(chart.lastFrame(), freshChart(history, 500, 3));
 	assert.doesNotMatch(chart.lastFrame() ?? '', /▲/, 'no change of η in the new run');
 });
+
+test('a pinned curve longer than the epoch target is cut at it: the run under way keeps the width of the chart', () => {
+	const history = new LossHistory();
+	fill(history, 1000, 0.3, 2000);
+	const pinned = {values: Float64Array.from({length: 100_000}, (_, epoch) => 0.25 / (1 + (epoch / 500))), label: 'η 0.5 seed 42'};
+	const chart = render(<LossChart history={history} epochs={1000} version={1} epochTarget={1000} pinned={pinned} width={80} height={10}/>);
+	const frame = chart.lastFrame() ?? '';
+	// the x-axis spans the target, not the pinned run's 100,000 epochs
+	assert.match(frame, /epoch 0 .* 1000\s*$/m, frame);
+	assert.doesNotMatch(frame, /100000/, frame);
+});

@@ -198,4 +198,6 @@ test('the x-axis spans the epoch target, but a young long run gets 100, 200, 500
 	assert.equal(chartDomain(800, 900), 900);
 	assert.equal(chartDomain(1200, 900), 1200, 'a run past its target (↓ below it) shows every epoch');
 	assert.equal(chartDomain(10, 100_000, 3000), 3000, 'the whole pinned curve');
+	assert.equal(chartDomain(10, 1000, 100_000), 1000, 'a pinned curve longer than the target is cut at the target');
+	assert.equal(chartDomain(1200, 1000, 100_000), 1200, 'the epochs trained past it still shown');
 });
