@@ -76,6 +76,10 @@ export class LocalRunSession implements RunSession {
 	}
 
 	/** A restart here is made at once. */
+	get caughtUp(): boolean {
+		return true;
+	}
+
 	get restarting(): boolean {
 		return false;
 	}

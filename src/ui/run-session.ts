@@ -43,6 +43,11 @@ export type RunSession = {
 	 * thread takes it once the epoch under way ends, seconds later on a big network.
 	 */
 	readonly restarting: boolean;
+	/**
+	 * Whether what is on show is the run as every key so far left it: always, trained on this thread; a
+	 * training thread's run once it has taken every command sent (a pause, a step) and said where it stands.
+	 */
+	readonly caughtUp: boolean;
 	/** The run's state now. */
 	snapshot(): SessionSnapshot;
 	/** Train continuously while `running` and the run is not done. */

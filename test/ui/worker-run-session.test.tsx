@@ -129,8 +129,13 @@ test('step trains exactly one epoch and leaves the run paused', async () => {
 	session.setRunning(true);
 	await waitFor(() => session.epoch >= 2);
 	const epoch = await pause(session);
+	assert.equal(session.caughtUp, true);
 	session.step();
+	// until the worker has taken the step, the epoch on show is not the one it will be
+	assert.equal(session.caughtUp, false);
 	await waitFor(() => session.epoch === epoch + 1);
+	await (session as WorkerRunSession).whenApplied();
+	assert.equal(session.caughtUp, true);
 	await new Promise(resolve => {
 		setTimeout(resolve, 100);
 	});

@@ -215,12 +215,13 @@ export function useRunIntents({session, savePath, split, onControls, onPanel, re
 			}
 
 			// stopped here and now (not once the pause reaches the loop), then one epoch; said at once, as on big
-			// data that epoch may take seconds. Paused, it is the next epoch; running, a worker's run may be some
-			// epochs past what its mirror shows, so no number is promised
-			const next = session.epoch + 1;
+			// data that epoch may take seconds. Paused, it is the next epoch; running, or with a pause or step a
+			// worker has not taken yet (. . . typed at once), its run may be past what its mirror shows, so no
+			// number is promised
+			const next = session.caughtUp ? session.epoch + 1 : undefined;
 			session.setRunning(false);
 			session.step();
-			onControls(controls => ({paused: true, notice: controls.paused ? `one epoch: epoch ${next}` : 'paused after one more epoch'}));
+			onControls(controls => ({paused: true, notice: controls.paused && next !== undefined ? `one epoch: epoch ${next}` : 'paused after one more epoch'}));
 			refresh();
 		}),
 		restart: changing(() => {

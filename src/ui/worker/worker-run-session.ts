@@ -110,6 +110,10 @@ export class WorkerRunSession implements RunSession {
 		return config;
 	}
 
+	get caughtUp(): boolean {
+		return this.latest.sequence >= this.sent;
+	}
+
 	get restarting(): boolean {
 		return this.pending.some(command => command.restarts);
 	}
