@@ -60,6 +60,8 @@ export type Message = {
 	tone: 'info' | 'warning' | 'failure';
 	/** Fewer words for the same, shown when the line is too narrow for `text`. */
 	short?: string;
+	/** Said of a run that trains on (training resumes): once it is done, the line says that instead. */
+	whileTraining?: boolean;
 };
 
 /** The epoch the training loss last rose by more than rounding, if that was recently. */
@@ -99,8 +101,8 @@ export function runMessages(snapshot: SessionSnapshot, notice: string | Message 
 		return present({text: `diverged at epoch ${epoch}: lower η and press r`, tone: 'failure', short: `diverged at epoch ${epoch}`}, last);
 	}
 
-	const done: Message | undefined = snapshot.status === 'done' ? {text: `done after ${snapshot.epoch} epochs: ${doneHint(snapshot.epoch)}`, tone: 'info', short: `done at ${snapshot.epoch}: ${doneHint(snapshot.epoch, 'short')}`} : undefined;
-	return present(rise, last ?? done);
+	const done: Message | undefined = snapshot.status === 'done' ? {text: `done after ${snapshot.epoch} ${snapshot.epoch === 1 ? 'epoch' : 'epochs'}: ${doneHint(snapshot.epoch)}`, tone: 'info', short: `done at ${snapshot.epoch}: ${doneHint(snapshot.epoch, 'short')}`} : undefined;
+	return present(rise, (done && last?.whileTraining ? undefined : last) ?? done);
 }
 
 /** A notice as a message: words alone are the last key's effect, said plainly. */

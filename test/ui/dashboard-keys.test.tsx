@@ -64,6 +64,8 @@ test('↑ raises the epoch target and resumes a finished run', async () => {
 	dashboard.press(keys.up);
 	await dashboard.waitForFrame('epoch target 100 → 200: training resumes');
 	await dashboard.waitForFrame('epoch 200/200');
+	// done again: the line says so, not that training resumes
+	await dashboard.waitForFrame('done after 200 epochs: ↑ raises the target, r restarts');
 	assert.equal(dashboard.sessions.single.epoch, 200);
 	assert.equal(dashboard.sessions.single.history.length, 200, 'the run went on instead of starting again');
 });

@@ -80,3 +80,13 @@ test('a rising loss is said before the last key\'s notice, so a long notice neve
 		{text: 'saved run to gdlab-run-single-20261130-081740.json (epoch 1000)', tone: 'info'},
 	]);
 });
+
+test('a run done says so in place of a notice said while it trained on, and counts one epoch as one', () => {
+	const session = new TrainingSession(lessonSplit(), {...lessonConfig('single'), epochs: 1});
+	session.advance(1);
+	const done = session.snapshot();
+	assert.equal(done.status, 'done');
+	const resumed = {text: 'epoch target 1 → 200: training resumes', tone: 'info' as const, whileTraining: true};
+	assert.deepEqual(runMessages(done, resumed, undefined, calm).map(message => message.text), ['done after 1 epoch: ↑ raises the target, r restarts']);
+	assert.deepEqual(runMessages(done, 'saved run to run.json (epoch 1)', undefined, calm).map(message => message.text), ['saved run to run.json (epoch 1)'], 'any other notice stays');
+});

@@ -139,7 +139,7 @@ export function useRunIntents({session, savePath, split, onControls, onPanel, re
 		}
 
 		const text = `epoch target ${epochs} → ${next}${resumes ? ': training resumes' : (ends ? ': below the epochs trained; done where it stands' : '')}`;
-		notify(ends ? {text, short: `target ${epochs} → ${next}: done where it stands`, tone: 'info'} : text);
+		notify(ends ? {text, short: `target ${epochs} → ${next}: done where it stands`, tone: 'info'} : {text, tone: 'info', whileTraining: resumes});
 	};
 
 	const changeHiddenUnits = (change: 1 | -1) => {
