@@ -3,6 +3,7 @@
  * set lives here, so the footer, the help and the tests agree on them.
  */
 import type {BatchMode} from '../engine/training-session.js';
+import {maxEpochs} from '../engine/validate-config.js';
 
 /** Learning rates ← / → step through: 0.0001 … 10 in 1-2-5 steps, the lesson's 0.005 and 0.5 among them. */
 export const learnRateLadder: readonly number[] = [
@@ -14,8 +15,11 @@ export const learnRateLadder: readonly number[] = [
 	10,
 ];
 
-/** Epoch targets ↑ / ↓ step through, including the lesson's 900 (backprop) and 1000 (single unit). */
-export const epochTargetLadder: readonly number[] = [100, 200, 500, 900, 1000, 2000, 5000, 10_000, 20_000, 50_000, 100_000];
+/**
+ * Epoch targets ↑ / ↓ step through, including the lesson's 900 (backprop) and 1000 (single unit), up to the
+ * most a run may have: any --epochs or saved run's target can be stepped back to.
+ */
+export const epochTargetLadder: readonly number[] = [100, 200, 500, 900, 1000, 2000, 5000, 10_000, 20_000, 50_000, 100_000, 200_000, 500_000, maxEpochs];
 
 /** Momentum values m cycles through (0 is the lesson's plain gradient descent). */
 export const momentumChoices: readonly number[] = [0, 0.5, 0.9];
@@ -48,7 +52,7 @@ export function stepLadder(ladder: readonly number[], current: number, direction
 /** What can follow a run done at `epoch`: ↑ while the ladder has a target above it, else only r (short: for a line with a file name in it). */
 export function doneHint(epoch: number, length: 'full' | 'short' = 'full'): string {
 	if (stepLadder(epochTargetLadder, epoch, 1) === undefined) {
-		return length === 'short' ? 'r restarts' : `r restarts (↑ stops at ${epochTargetLadder.at(-1)} epochs)`;
+		return length === 'short' ? 'r restarts' : `r restarts (${epochTargetLadder.at(-1)} epochs is the most)`;
 	}
 
 	return length === 'short' ? '↑ goes on' : '↑ raises the target, r restarts';

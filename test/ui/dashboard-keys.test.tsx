@@ -94,25 +94,7 @@ test('↑ on a run done past its target (after ↓) goes to the first target abo
 	await dashboard.waitForFrame('epoch 500/500');
 });
 
-test('↑ on a run done at the ladder\'s top, after ↓, steps the target back up (it cannot train again)', async () => {
-	const dashboard = renderDashboard({configs: {single: {epochs: longRun}}});
-	const session = dashboard.sessions.single;
-	await pause(dashboard);
-	// trained to the top of the ladder behind the screen's back, paused: done there
-	session.engine.advance(longRun - session.epoch);
-	dashboard.press(keys.down);
-	await dashboard.waitForFrame(`epoch target ${longRun} → 50000: below the epochs trained; done where it stands`);
-	dashboard.press(keys.down);
-	await dashboard.waitForFrame('epoch target 50000 → 20000');
-	dashboard.press(keys.up);
-	await dashboard.waitForFrame('epoch target 20000 → 50000: below the epochs trained; done where it stands');
-	dashboard.press(keys.up);
-	await dashboard.waitForFrame(`epoch target 50000 → ${longRun}`);
-	assert.equal(session.config.epochs, longRun);
-	assert.equal(session.epoch, longRun);
-});
-
-test('↑ on a run done past the ladder\'s top (--epochs 150000), after ↓, comes back to its epochs', async () => {
+test('↑ on a run done between rungs (--epochs 150000), after ↓, goes to the next rung and trains on', async () => {
 	const dashboard = renderDashboard({configs: {single: {epochs: 150_000}}});
 	const session = dashboard.sessions.single;
 	await pause(dashboard);
@@ -120,8 +102,8 @@ test('↑ on a run done past the ladder\'s top (--epochs 150000), after ↓, com
 	dashboard.press(keys.down);
 	await dashboard.waitForFrame('epoch target 150000 → 100000: below the epochs trained; done where it stands');
 	dashboard.press(keys.up);
-	await dashboard.waitForFrame('epoch target 100000 → 150000');
-	assert.equal(session.config.epochs, 150_000);
+	await dashboard.waitForFrame('epoch target 100000 → 200000: training resumes');
+	assert.equal(session.config.epochs, 200_000);
 });
 
 test('↓ lowers the epoch target along the ladder, past the lesson\'s 1000 and 900', async () => {

@@ -354,11 +354,13 @@ test('256 hidden units (--hidden 256): the table fits, + keeps the count, − st
 	await dashboard.waitForFrame('Backprop 6×255×1');
 });
 
-test('an epoch target of a million (--epochs 1000000): ↑ stops at it, ↓ steps to the ladder', async () => {
+test('an epoch target of a million (--epochs 1000000), the ladder\'s top: ↑ stops at it, ↓ and ↑ step down and back', async () => {
 	const dashboard = renderDashboard({configs: {single: {epochs: 1_000_000}}});
 	await dashboard.waitForFrame(/epoch [1-9]\d*\/1000000/);
 	dashboard.press(keys.up);
-	await dashboard.waitForFrame('↑ stops at 100000 epochs (1000000 came from --epochs or a saved run)');
+	await dashboard.waitForFrame('epoch target 1000000 is the top of the ladder');
 	dashboard.press(keys.down);
-	await dashboard.waitForFrame('epoch target 1000000 → 100000');
+	await dashboard.waitForFrame('epoch target 1000000 → 500000');
+	dashboard.press(keys.up);
+	await dashboard.waitForFrame('epoch target 500000 → 1000000');
 });

@@ -79,7 +79,7 @@ test('a loss line that just fits the width is shown whole: no trailing spaces pu
 });
 
 test('a message too long for the line gives way to its shorter wording, not a cut one', () => {
-	const message = {tone: 'info' as const, text: 'done after 100000 epochs: r restarts (↑ stops at 100000 epochs)', short: 'done at 100000: r restarts'};
+	const message = {tone: 'info' as const, text: 'done after 1000000 epochs: r restarts (1000000 epochs is the most)', short: 'done at 1000000: r restarts'};
 	const narrow = render(<Box width={60}><MessageLine messages={[message]} width={60}/></Box>);
 	assert.equal(narrow.lastFrame()!.trimEnd(), message.short);
 	cleanup();

@@ -116,16 +116,8 @@ export function useRunIntents({session, savePath, split, onControls, onPanel, re
 		// with none on the ladder (done at its top), it steps up from the target, undoing a ↓
 		const trainsAgain = direction > 0 && session.status === 'done' ? stepLadder(epochTargetLadder, Math.max(epochs, session.epoch), direction) : undefined;
 		const next = trainsAgain ?? stepLadder(epochTargetLadder, epochs, direction);
-		if (next === undefined && direction > 0 && session.status === 'done' && epochs < session.epoch) {
-			// past the ladder's top: back to the epochs trained (a target from --epochs or a saved run, lowered)
-			session.setEpochTarget(session.epoch);
-			notify(`epoch target ${epochs} → ${session.epoch}`);
-			return;
-		}
-
-		if (next === undefined) {
-			const top = epochTargetLadder.at(-1)!;
-			notify(direction > 0 && epochs > top ? `↑ stops at ${top} epochs (${epochs} came from --epochs or a saved run)` : `epoch target ${epochs} is the ${direction > 0 ? 'top' : 'bottom'} of the ladder`);
+		if (next === undefined) { // (the ladder goes up to the most epochs a run may have)
+			notify(`epoch target ${epochs} is the ${direction > 0 ? 'top' : 'bottom'} of the ladder`);
 			return;
 		}
 
