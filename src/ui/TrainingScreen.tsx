@@ -1,4 +1,4 @@
-import {Box} from 'ink';
+import {Box, Text} from 'ink';
 import {useEffect} from 'react';
 import type {SplitDataset} from '../data/dataset.js';
 import type {ModelKind} from '../engine/model.js';
@@ -59,6 +59,9 @@ export type TrainingScreenProps = {
 	onLoadChecked?: (differs: boolean) => void;
 };
 
+/** Said in place of the chart when the panel leaves it no room. */
+export const chartLeftOutNote = 'no room for the chart beside this panel: v shows the chart';
+
 /** A training screen: status, messages, the loss chart, the weights or one-step panel, the key line. */
 export function TrainingScreen({keyTarget, model, session, savePath, split, controls, onControls, panel, onPanel, helpOpen, about, keysActive, width, height, loadCheck, onLoadChecked}: TrainingScreenProps) {
 	const training = useTraining(session, !controls.paused);
@@ -80,6 +83,8 @@ export function TrainingScreen({keyTarget, model, session, savePath, split, cont
 	const title = model === 'single' ? 'Single unit' : `Backprop ${split.dataset.featureNames.length}×${snapshot.config.hidden}×1`;
 	const shown = describePanel(panel, model, split, controls.stepSource, snapshot);
 	const layout = planTrainingLayout(height, shown === undefined ? undefined : {height: panelHeight(shown), clippable: panel === 'weights'});
+	// the chart left out for the panel: said where it would be, in a row the panel does not need
+	const chartLeftOut = layout.chartRows === 0 && shown !== undefined && layout.panelRows > panelHeight(shown);
 	return (
 		<Box flexDirection="column" height={height}>
 			<StatusLine
@@ -103,7 +108,8 @@ export function TrainingScreen({keyTarget, model, session, savePath, split, cont
 					height={layout.chartRows}
 				/>
 			)}
-			{shown !== undefined && layout.panelRows > 0 && <PanelView panel={shown} width={width} height={layout.panelRows}/>}
+			{chartLeftOut && <Text dimColor wrap="truncate">{chartLeftOutNote}</Text>}
+			{shown !== undefined && layout.panelRows > 0 && <PanelView panel={shown} width={width} height={layout.panelRows - (chartLeftOut ? 1 : 0)}/>}
 			<Box flexGrow={1}/>
 			<Footer hints={keysFor(model).filter(hint => hint.keys !== '[]' || panel === 'step')} width={width}/>
 		</Box>

@@ -13,6 +13,7 @@ import {forwardDemo} from '../../src/engine/forward-pass.js';
 import {createRandom} from '../../src/engine/random.js';
 import {unsavedRunNotice, unsavedRunTooSmallNotice} from '../../src/ui/App.js';
 import {formatNumber} from '../../src/ui/format-number.js';
+import {chartLeftOutNote} from '../../src/ui/TrainingScreen.js';
 import {assertEveryFrameFits, epochAxisOf, keys, linesOf, renderDashboard, resize} from './dashboard-harness.js';
 
 afterEach(() => {
@@ -154,6 +155,15 @@ test('in 80 and 60 columns the one-step panels keep every value, in their shorte
 
 		single.unmount();
 	}
+});
+
+test('a one-step panel that leaves the chart no room says so where the chart would be, within the screen', async () => {
+	const dashboard = renderDashboard({model: 'backprop', size: {columns: 60, rows: 18}});
+	dashboard.press('v');
+	const frame = await dashboard.waitForFrame(text => text.includes('One step'), 'the one-step panel');
+	assert.ok(frame.includes(chartLeftOutNote), frame);
+	assert.ok(frame.split('\n').length <= 18, `${frame.split('\n').length} lines`);
+	dashboard.unmount();
 });
 
 test('a terminal below 60×18 gets one clear line instead of the dashboard', async () => {
