@@ -96,7 +96,7 @@ export function ForwardScreen({keyTarget, seed, rng, startSeed, onSeed, helpOpen
 		<Box flexDirection="column" height={height} overflow="hidden">
 			<Text wrap="truncate">
 				<Text bold>Forward pass 4 → 3 → 2</Text>
-				{`  seed ${seed}${seed === demoSeed && rng === 'numpy' ? ' (the lesson\'s)' : ''}  ·  sigmoid after each layer`}
+				{`  seed ${seed}${rng === 'numpy' ? (seed === demoSeed ? ' (the lesson\'s)' : '') : ` (${rng})`}  ·  sigmoid after each layer`}
 			</Text>
 			<Box flexShrink={0}><MatrixBlock block={layout.x}/></Box>
 			{layer(layout.hiddenLayer)}

@@ -70,7 +70,8 @@ export function loadingText(what: string, done?: number): string[] {
 	const share = done === undefined ? '' : ` ${Math.floor(done * 100)}%`;
 	const brief = what.replace(/ \([^)]*\)$/, '');
 	const hint = '  (q or Ctrl+C stops)';
-	return [`gdlab · ${what}…${share}${hint}`, `gdlab · ${brief}…${share}${hint}`, `gdlab · ${brief}…${share}`];
+	// and for a narrow terminal, the share alone: cut short, the longer forms would lose it first
+	return [`gdlab · ${what}…${share}${hint}`, `gdlab · ${brief}…${share}${hint}`, `gdlab · ${brief}…${share}`, `gdlab · loading…${share}`];
 }
 
 /**

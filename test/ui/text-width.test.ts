@@ -95,4 +95,7 @@ test('the loading line keeps its share done on a narrow terminal: the size in br
 	(stdout as {columns: number}).columns = 60;
 	writeLoadingLine(stdout, versions);
 	assert.match(written[1]!, /gdlab · generating synthetic:3000000:16… 42%$/);
+	(stdout as {columns: number}).columns = 30;
+	writeLoadingLine(stdout, versions);
+	assert.match(written[2]!, /gdlab · loading… 42%$/, 'the share still shown');
 });
