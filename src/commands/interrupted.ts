@@ -16,7 +16,7 @@ export function noteOnInterrupt(note: () => string | undefined): () => void {
 
 /** The line an interrupt (or `how` else it ended: "stopped by SIGTERM") ends gdlab with. */
 export function interruptedLine(how = 'interrupted'): string {
-	// the innermost work first: "at epoch 40 of 1000; the run so far written to run.json"
+	// the innermost work first: "after 40 of 1000 epochs; the run so far written to run.json"
 	const told = [...notes].reverse().map(note => note()).filter((text): text is string => text !== undefined);
 	return `gdlab: ${how}${told.length > 0 ? ` ${told.join('; ')}` : ''}\n`;
 }

@@ -22,6 +22,6 @@ Dashboard options (the starting state; train's, see gdlab train --help):
   --test-ratio R  --strict
   --load FILE      open a run saved with --save or w, where it was saved
                    (piped: replay it, as gdlab replay FILE)
-  --save FILE      where w saves (default gdlab-run-<model>-<time>.json)
+  --save FILE      where w saves (default gdlab-run-<model>-<date>-<time>.json)
   -h, --help       show this help
   -v, --version    show the version`;

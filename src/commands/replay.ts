@@ -187,7 +187,7 @@ async function replayInSlices(split: SplitDataset, record: RunRecord, file: stri
 		throw error instanceof ConfigError ? new DataError(`${place(file)}: ${error.message}`) : error;
 	}
 
-	const reached = noteOnInterrupt(() => (step.done ? undefined : `at epoch ${step.value} of ${record.epochs}`));
+	const reached = noteOnInterrupt(() => (step.done ? undefined : `after ${step.value} of ${record.epochs} epochs`));
 	try {
 		await runInSlices(() => {
 			step = step.done ? step : steps.next();

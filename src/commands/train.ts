@@ -185,7 +185,7 @@ export async function train(options: RunOptions, onLoss?: (loss: ReportedLoss) =
 	};
 
 	await letEventsIn();
-	const reached = noteOnInterrupt(() => `at epoch ${session.epoch} of ${session.config.epochs}`);
+	const reached = noteOnInterrupt(() => `after ${session.epoch} of ${session.config.epochs} epochs`);
 	onStart?.({split, session});
 	try {
 		await runInSlices(() => session.advance(1) > 0 && session.status === 'training', report);

@@ -298,7 +298,7 @@ test('Ctrl+C (SIGINT) stops a long replay at once, before it prints a verdict', 
 	const [status] = await once(child, 'close') as [number | null];
 	assert.equal(status, 130);
 	assert.equal(stdout, '', 'no verdict after the interrupt');
-	assert.match(stderr, /^gdlab: interrupted at epoch \d+ of 200000\n$/);
+	assert.match(stderr, /^gdlab: interrupted after \d+ of 200000 epochs\n$/);
 });
 
 test('names in a saved run (its data\'s, its features\') are printed with control characters escaped, never obeyed', () => {

@@ -172,7 +172,7 @@ test('--json interrupted once an epoch has trained prints the document of the ru
 	await waitForProcessorTime(child.pid!, 1500);
 	child.kill('SIGINT');
 	assert.equal(await exited, 130);
-	const epoch = Number(/^gdlab: interrupted at epoch (\d+) of 1000000\n$/.exec(stderr)?.[1]);
+	const epoch = Number(/^gdlab: interrupted after (\d+) of 1000000 epochs\n$/.exec(stderr)?.[1]);
 	assert.ok(epoch > 0, stderr);
 	const run = JSON.parse(stdout);
 	assert.equal(run.status, 'interrupted');

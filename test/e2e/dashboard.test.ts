@@ -486,6 +486,6 @@ test('a terminal that goes away (SIGHUP) mid-run: the run so far is written and 
 
 	await sleep(500);
 	const told = readFileSync(errors, 'utf8');
-	assert.match(told, /^gdlab: stopped by SIGHUP at epoch \d+ of 1000000; the run so far written to run\.json\n$/);
+	assert.match(told, /^gdlab: stopped by SIGHUP after \d+ of 1000000 epochs; the run so far written to run\.json\n$/);
 	assert.equal(runCli(['replay', join(cwd, 'run.json')]).status, 0);
 });
