@@ -137,7 +137,7 @@ test('a long train prints each loss as it gets there; Ctrl+C (SIGINT) or SIGTERM
 			assert.equal(await exited, exitCode);
 			assert.ok(!stdout.includes('Prediction accuracy'), 'stopped before the end');
 			const saved = join(directory, 'run.json');
-			const epoch = Number(new RegExp(`^gdlab: ${how} at epoch (\\d+) of 1000000; the run so far written to ${saved.replaceAll('.', '\\.')}\n$`).exec(stderr)?.[1]);
+			const epoch = Number(new RegExp(`^gdlab: ${how} after (\\d+) of 1000000 epochs; the run so far written to ${saved.replaceAll('.', '\\.')}\n$`).exec(stderr)?.[1]);
 			assert.ok(epoch > 0, stderr);
 			assert.deepEqual(readdirSync(directory), ['run.json'], 'the save and no temporary file');
 			const record = readRunFile(saved);
