@@ -80,7 +80,8 @@ export async function runDashboardCommand(argv: string[]): Promise<number> {
 		}
 
 		noteNoDashboard(without);
-		return runReplay([values.load!, ...(values.data === undefined ? [] : ['--data', values.data])]);
+		// the file after --: a name that starts with - is still a file
+		return runReplay([...(values.data === undefined ? [] : [`--data=${values.data}`]), '--', values.load!]);
 	}
 
 	const loaded = record && loadedRunData(record, values.load!, values.data);

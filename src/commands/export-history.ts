@@ -1,5 +1,6 @@
 /** `--export-history FILE.csv`: one row per epoch, written atomically. */
-import {checkOutputFile, type OutputKind, writeFileAtomic} from '../data/output-file.js';
+import {writeFileAtomic} from '../data/atomic-write.js';
+import {checkOutputFile, type OutputKind} from '../data/output-file.js';
 import type {LossHistory} from '../engine/loss-history.js';
 
 /** The header of an exported history. */

@@ -5,7 +5,7 @@
  */
 import {closeSync} from 'node:fs';
 import {isatty} from 'node:tty';
-import {removePendingTemporaryFiles} from '../data/output-file.js';
+import {removePendingTemporaryFiles} from '../data/atomic-write.js';
 import {interruptedLine} from './interrupted.js';
 import {handleStdoutError, stdoutFailureSoFar} from './stdout-failure.js';
 
@@ -20,6 +20,8 @@ let dashboardTerminated = false;
 
 /** Before any command runs: handle the stopping signals and failures of stdout and stderr. */
 export function guardProcess(): void {
+	// a save under way as the process ends (its terminal gone, a stdout error, a crash) leaves the file as it was, and no temporary file
+	process.on('exit', removePendingTemporaryFiles);
 	for (const [signal, exitCode] of Object.entries(stoppingSignals)) {
 		process.on(signal, () => {
 			// the dashboard ends itself on SIGTERM, as q would (run-dashboard.tsx), and its saves are awaited

@@ -36,7 +36,6 @@ export function parseCsv(text: string, file: string, cellLimit = maxCells): CsvT
 	let headerOffset = 0;
 	let index = 0;
 	while (index < length) {
-		const recordStart = index;
 		const firstCell = cells.length;
 		let quoted = false;
 		for (;;) {

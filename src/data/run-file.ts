@@ -15,7 +15,9 @@ import {DataError, escapeControl, place} from './data-error.js';
 import {maxRunFileBytes} from './data-limits.js';
 import {positionAt} from './text-position.js';
 import type {DatasetDescription} from './dataset.js';
-import {checkOutputFile, describeWriteError, type OutputKind, writeFileAtomic, writeFileAtomicInTurns} from './output-file.js';
+import {writeFileAtomic, writeFileAtomicInTurns} from './atomic-write.js';
+import {checkOutputFile, type OutputKind} from './output-file.js';
+import {describeWriteError} from './write-error.js';
 import {bundledDataPath} from './load-dataset.js';
 import {csvFileKind} from './read-csv-file.js';
 import {readUserFile} from './read-user-file.js';
@@ -156,7 +158,7 @@ export function locateRunData(record: RunRecord, runFile: string, override?: str
 		return {data};
 	}
 
-	const where = saved !== null && existsSync(saved) ? 'has other bytes' : 'is gone';
+	const where = saved !== null && existsSync(saved) ? 'has other bytes' : (unreadable.some(({path}) => path === saved) ? 'cannot be reached' : 'is gone');
 	return {data, moved: `the data file ${place(saved ?? '')} ${where}; read ${place(found)}, the same bytes as the run's`};
 }
 
@@ -212,10 +214,13 @@ export const runOutput: OutputKind = {
 	isOurs: (head, path) => new RegExp(`^\\uFEFF?\\s*\\{\\s*"format"\\s*:\\s*"${runFormat}"\\s*[,}]`).test(head) || (path !== undefined && isRunJson(path)),
 };
 
-/** Whether the file at `path` is JSON whose top-level "format" is a saved run's (not read when too big for one). */
+/** The largest file read whole to find a reordered run's "format" (read on the thread a screen draws on: a few tens of ms). */
+const maxReorderedRunBytes = 16 * 1024 * 1024;
+
+/** Whether the file at `path` is JSON whose top-level "format" is a saved run's (not read past maxReorderedRunBytes). */
 function isRunJson(path: string): boolean {
 	try {
-		if (statSync(path).size > maxRunFileBytes) {
+		if (statSync(path).size > maxReorderedRunBytes) {
 			return false;
 		}
 

@@ -48,8 +48,10 @@ export class ConfigError extends Error {
 	override readonly name = 'ConfigError';
 }
 
-/** A value as a message shows it: strings quoted, so "50" (text) and 50 (a number) read apart. */
-/** A value as a message quotes it: a number as written, anything else (text, an object from a run file) as JSON, cut short. */
+/**
+ * A value as a message shows it: a number as written, anything else as JSON (text quoted, so "50" and 50
+ * read apart; an object from a run file as the file has it), cut short.
+ */
 function shown(value: unknown): string {
 	const text = typeof value === 'number' || value === undefined ? String(value) : (JSON.stringify(value) ?? String(value));
 	return text.length > 40 ? `${text.slice(0, 39)}…` : text;

@@ -75,11 +75,12 @@ export class LocalRunSession implements RunSession {
 		return this.loop.loading;
 	}
 
-	/** A restart here is made at once. */
+	/** Trained on this thread: what is on show is the run as it stands. */
 	get caughtUp(): boolean {
 		return true;
 	}
 
+	/** A restart here is made at once. */
 	get restarting(): boolean {
 		return false;
 	}

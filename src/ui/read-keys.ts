@@ -7,10 +7,10 @@ import type {Key} from 'ink';
 /** A key by name: 'left', 'right', 'up', 'down', 'tab', 'backtab', 'escape', 'space', or the character typed. */
 export type KeyName = string;
 
-/** The key presses in one input event. */
 /** The name of Ctrl+C read amid other keys: it ends the dashboard at once, as Ctrl+C alone does (q may warn first). */
 export const interruptKey = 'ctrl+c';
 
+/** The key presses in one input event. */
 export function readKeys(input: string, key: Key): KeyName[] {
 	if (key.meta && !key.ctrl && (key.leftArrow || key.rightArrow || key.upArrow || key.downArrow)) {
 		// Esc and an arrow in one chunk read as Alt+arrow: gdlab binds no Alt keys, so it is the two keys

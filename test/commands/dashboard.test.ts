@@ -59,3 +59,11 @@ test('piped, --load with --data naming a changed file replays on that file, as g
 	assert.equal(loaded.stdout, runCli(['replay', file, '--data', other]).stdout);
 	assert.match(loaded.stdout, /: differs\n {2}the data file .*other-load-data\.csv is not the one the run trained on/);
 });
+
+test('piped, --load of a run file whose name starts with - replays it (the name is not taken for an option)', () => {
+	const cwd = mkdtempSync(join(directory, 'dash-'));
+	assert.equal(runCli(['train', '--epochs', '5', '--save', '-run.json'], {cwd}).status, 0);
+	const loaded = runCli(['--load=-run.json'], {cwd});
+	assert.equal(loaded.status, 0, loaded.stderr);
+	assert.match(loaded.stdout, /^Replayed 5 epochs of single on admissions \(binary\.csv\): identical /);
+});

@@ -1,12 +1,11 @@
 /** A write that fails after training never costs the figures: they are printed, then one line says what failed. */
 import assert from 'node:assert/strict';
-import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {mkdirSync, mkdtempSync, readFileSync, rmSync, statSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, test} from 'node:test';
 import {resolveRunOptions} from '../../src/commands/parse-options.js';
 import {printRun, trainUsage} from '../../src/commands/train.js';
-import {nextTemporaryFile} from '../../src/data/output-file.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'gdlab-run-outputs-'));
 
@@ -15,7 +14,7 @@ after(() => {
 });
 
 /** Run printRun in this process, collecting stdout (through its writer) and stderr, in the order written. */
-async function printRunCapturing(argv: Record<string, string>, outputs: {save?: string; exportHistory?: string}) {
+async function printRunCapturing(argv: Record<string, string>, outputs: {save?: string; exportHistory?: string}, onLine: () => void = () => undefined) {
 	const written: Array<['stdout' | 'stderr', string]> = [];
 	const stderrWrite = process.stderr.write;
 	process.stderr.write = ((text: string) => {
@@ -25,6 +24,7 @@ async function printRunCapturing(argv: Record<string, string>, outputs: {save?: 
 	try {
 		const status = await printRun(resolveRunOptions(argv, trainUsage), {json: false, ...outputs}, text => {
 			written.push(['stdout', text]);
+			onLine();
 		});
 		return {status, written};
 	} finally {
@@ -35,15 +35,16 @@ async function printRunCapturing(argv: Record<string, string>, outputs: {save?: 
 test('a save that fails after training prints the figures first, then the one line, exit 1; the export is still written', async () => {
 	const save = join(directory, 'run.json');
 	const history = join(directory, 'history.csv');
-	// the checks before training pass; the write itself then fails (its temporary file's name is taken by a folder)
-	mkdirSync(nextTemporaryFile(save));
-	const {status, written} = await printRunCapturing({epochs: '20'}, {save, exportHistory: history});
+	// the checks before training pass; while it trains, a folder takes the save's name, so the write then fails
+	const {status, written} = await printRunCapturing({epochs: '20'}, {save, exportHistory: history}, () => {
+		mkdirSync(save, {recursive: true});
+	});
 	assert.equal(status, 1);
 	// the loss lines as training reaches them, the last line, then the failure
 	assert.deepEqual(written.map(([stream]) => stream), [...Array.from({length: 11}, () => 'stdout'), 'stderr']);
 	assert.match(written.slice(0, 11).map(([, text]) => text).join(''), /^Train loss: {2}0\.26276093849966\d*\n(?:.*\n){9}Prediction accuracy: 0\.\d{3}\n$/);
 	assert.match(written[11]![1], new RegExp(`^gdlab: ${save.replaceAll(/[.*+?^${}()|[\]\\]/g, '\\$&')}: cannot write: .+\n$`));
-	assert.equal(existsSync(save), false);
+	assert.equal(statSync(save).isDirectory(), true, 'the folder left as it was');
 	assert.equal(readFileSync(history, 'utf8').trimEnd().split('\n').length, 21);
 });
 

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import {execFileSync} from 'node:child_process';
 import {chmodSync, existsSync, statSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs';
-import {join} from 'node:path';
+import {basename, join} from 'node:path';
 import {test} from 'node:test';
-import {checkOutputFile, removePendingTemporaryFiles, writeFileAtomicInTurns, type OutputKind} from '../../src/data/output-file.js';
+import {nextTemporaryFile, removePendingTemporaryFiles, writeFileAtomic, writeFileAtomicInTurns} from '../../src/data/atomic-write.js';
+import {checkOutputFile, type OutputKind} from '../../src/data/output-file.js';
 import {runOutput, writeRunFile, type RunRecord} from '../../src/data/run-file.js';
 import {historyOutput} from '../../src/commands/export-history.js';
 import {tempDirectory, writeTempFile} from './temp-files.js';
@@ -201,9 +202,21 @@ test('→ an interrupt during a write in turns removes its temporary file: the f
 		throw new Error('interrupted');
 	}
 
-	await assert.rejects(writeFileAtomicInTurns(path, pieces(), () => undefined), {name: 'DataError', message: `${path}: cannot write: interrupted`});
+	// a fault in making the pieces is thrown as it is, not as the disk's ("cannot write")
+	await assert.rejects(writeFileAtomicInTurns(path, pieces(), () => undefined), {name: 'Error', message: 'interrupted'});
 	assert.equal(seen[0]!.length, 2, 'the temporary file beside it while it is written');
 	assert.deepEqual(seen[1], ['run.json'], 'removed by the handler');
 	assert.equal(readFileSync(path, 'utf8'), 'as it was');
 	assert.deepEqual(readdirSync(where), ['run.json']);
+});
+
+test('→ a file already at a temporary name (another process\'s) is left alone: the write takes the next name', () => {
+	const where = folder('taken-name');
+	const path = join(where, 'history.csv');
+	const taken = nextTemporaryFile(path);
+	writeFileSync(taken, 'another process\'s');
+	writeFileAtomic(path, 'epoch\n');
+	assert.equal(readFileSync(path, 'utf8'), 'epoch\n');
+	assert.equal(readFileSync(taken, 'utf8'), 'another process\'s');
+	assert.deepEqual(readdirSync(where).sort(), [basename(taken), 'history.csv'].sort());
 });

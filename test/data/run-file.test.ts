@@ -212,6 +212,11 @@ test('a run\'s data file that cannot be looked at is said to be so, not gone', (
 	symlinkSync(`${folder}-other`, folder);
 	symlinkSync(folder, `${folder}-other`);
 	assert.throws(() => locateRunData(record, join(tempDirectory(), 'run.json')), {name: 'DataError', message: `${saved} cannot be reached: too many symbolic links in the path (a loop?)`});
+	// a copy beside the run file is read, and the saved place is said to be out of reach, not gone
+	const runs = join(tempDirectory(), 'runs-beside');
+	mkdirSync(runs);
+	writeFileSync(join(runs, 'data.csv'), original);
+	assert.deepEqual(locateRunData(record, join(runs, 'run.json')), {data: join(runs, 'data.csv'), moved: `the data file ${saved} cannot be reached; read ${join(runs, 'data.csv')}, the same bytes as the run's`});
 });
 
 test('a saved run\'s source holds the source\'s own fields, not the rest of the options it came with', () => {

@@ -94,6 +94,27 @@ test('↑ on a run done past its target (after ↓) goes to the first target abo
 	await dashboard.waitForFrame('epoch 500/500');
 });
 
+test('↑ on a run done at the ladder\'s top (1000000), after ↓ below it, steps the target back up (it cannot train again)', async () => {
+	const top = 1_000_000;
+	const dashboard = renderDashboard({configs: {single: {epochs: top}}});
+	const session = dashboard.sessions.single;
+	await pause(dashboard);
+	// trained to the top of the ladder behind the screen's back, paused: done there
+	session.engine.advance(top - session.epoch);
+	dashboard.press(keys.down);
+	await dashboard.waitForFrame(`epoch target ${top} → 500000: below the epochs trained; done where it stands`);
+	dashboard.press(keys.down);
+	await dashboard.waitForFrame('epoch target 500000 → 200000');
+	dashboard.press(keys.up);
+	await dashboard.waitForFrame('epoch target 200000 → 500000: below the epochs trained; done where it stands');
+	dashboard.press(keys.up);
+	await dashboard.waitForFrame(`epoch target 500000 → ${top}`);
+	assert.equal(session.config.epochs, top);
+	assert.equal(session.epoch, top);
+	dashboard.press(keys.up);
+	await dashboard.waitForFrame(`epoch target ${top} is the top of the ladder`);
+});
+
 test('↑ on a run done between rungs (--epochs 150000), after ↓, goes to the next rung and trains on', async () => {
 	const dashboard = renderDashboard({configs: {single: {epochs: 150_000}}});
 	const session = dashboard.sessions.single;

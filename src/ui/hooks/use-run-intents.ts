@@ -239,14 +239,14 @@ export function useRunIntents({session, savePath, split, onControls, onPanel, re
 		saveRun: changing(saveRun),
 		// off while a saved run is brought back: its curve is not yet the run's
 		pinCurve: changing(() => {
-			const {history, config} = session;
+			const {history, startingConfig, changes} = session;
 			if (history.length === 0) {
 				notify('nothing to pin yet: train at least one epoch');
 				return;
 			}
 
-			const {startingConfig, changes, epoch} = session;
-			const label = pinnedLabel(history, trainedConfig(startingConfig, changes, 1), trainedConfig(startingConfig, changes, epoch));
+			// the curve's own epochs: a training thread's run shows epoch 0 while a restart waits, its old curve still on show
+			const label = pinnedLabel(history, trainedConfig(startingConfig, changes, 1), trainedConfig(startingConfig, changes, history.length));
 			onControls({pinned: {values: history.column('train').slice(), label}});
 			// the legend above names what was pinned: a narrow line keeps what to do
 			notify({text: `pinned ${label}: change something, r, compare`, short: 'pinned: change something, r, compare', tone: 'info'});
