@@ -150,12 +150,13 @@ export function App({split, sessions, savePath, startControls, loaded, initialMo
 	}, [tooSmall]);
 	/**
 	 * q: quit, once the saves under way are written; a run whose last save failed is not dropped at the first
-	 * q, which shows it and says so (once per failure).
+	 * q, which shows it and says so (once per failure). Returns whether the dashboard ends now (keys typed
+	 * after a q that did not end it still count: Ctrl+C, or q again).
 	 */
-	const quit = () => {
+	const quit = (): boolean => {
 		// more q's while it waits are the same quit: they must not pass over a failure no q has shown yet
 		if (quitWaiting.current) {
-			return;
+			return false;
 		}
 
 		const writing = (['single', 'backprop'] as const).filter(model => sessions[model].saves.writing);
@@ -166,7 +167,7 @@ export function App({split, sessions, savePath, startControls, loaded, initialMo
 				quitWaiting.current = false;
 				quit();
 			});
-			return;
+			return false;
 		}
 
 		const unsaved = lastSaveFailed(sessions, warnedFailures.current);
@@ -180,10 +181,11 @@ export function App({split, sessions, savePath, startControls, loaded, initialMo
 			changeControls(unsaved.model, {notice: {text: unsavedRunNotice, short: unsavedRunShortNotice, tone: 'warning'}});
 			// on the too-small screen, the one line there says it
 			setWarnedWhileSmall(tooSmallNow.current);
-			return;
+			return false;
 		}
 
 		exit();
+		return true;
 	};
 	/** Hand the waiting keys to the screen on show, once it is the one wanted. */
 	const drawn = useRef({screen, helpOpen});
@@ -194,8 +196,11 @@ export function App({split, sessions, savePath, startControls, loaded, initialMo
 
 		for (const key of waitingKeys.current.splice(0)) {
 			if (key.name === 'q') { // Ink restores the terminal; the sessions close once their saves are written
-				quit();
-				return;
+				if (quit()) {
+					return;
+				}
+
+				continue;
 			}
 
 			if (key.name === interruptKey) { // as Ctrl+C alone: no warning of a failed save, saves under way still written

@@ -122,6 +122,18 @@ test('after a save that failed, Ctrl+C ends the dashboard at once, amid other ke
 	}
 });
 
+test('after a save that failed, q then Ctrl+C, or q twice, typed in one burst end the dashboard: the keys after a q that warned still count', {timeout: 30_000}, async () => {
+	for (const typed of ['q\u0003', 'qq']) {
+		const {stdin, stdout, done} = failingSaveDashboard(`burst-${typed.length}-${typed.charCodeAt(1)}`);
+		await waitFor(() => stdout.output.includes('Single unit'));
+		stdin.type('w');
+		await waitFor(() => /could not save|not saved/.test(stdout.output));
+		stdin.type(typed);
+		const saves = await done;
+		assert.equal(saves.flatMap(log => log.outcomes).at(-1)?.failure !== undefined, true, JSON.stringify(typed));
+	}
+});
+
 test('w and q in one burst, the save failing: q waits for it, then keeps the run and says so', async () => {
 	const {stdin, stdout, state, done} = failingSaveDashboard('burst');
 	await waitFor(() => stdout.output.includes('Single unit'));

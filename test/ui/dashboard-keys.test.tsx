@@ -70,6 +70,15 @@ test('↑ raises the epoch target and resumes a finished run', async () => {
 	assert.equal(dashboard.sessions.single.history.length, 200, 'the run went on instead of starting again');
 });
 
+test('↑ twice on a finished run: once it is done again, the line says so, not the last target change', async () => {
+	const dashboard = renderDashboard({configs: {single: {epochs: 100}}});
+	await dashboard.waitForFrame(/ done .*epoch 100\/100$/m, 'the run done at 100');
+	dashboard.press(keys.up);
+	dashboard.press(keys.up);
+	await dashboard.waitForFrame('epoch 500/500');
+	await dashboard.waitForFrame('done after 500 epochs: ↑ raises the target, r restarts');
+});
+
 test('↓ below the epochs trained ends the run there and says so', async () => {
 	const dashboard = renderDashboard({configs: {single: {epochs: longRun}}});
 	const session = dashboard.sessions.single;

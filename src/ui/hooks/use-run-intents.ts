@@ -131,7 +131,8 @@ export function useRunIntents({session, savePath, split, onControls, onPanel, re
 		}
 
 		const text = `epoch target ${epochs} → ${next}${resumes ? ': training resumes' : (ends ? ': below the epochs trained; done where it stands' : '')}`;
-		notify(ends ? {text, short: `target ${epochs} → ${next}: done where it stands`, tone: 'info'} : {text, tone: 'info', whileTraining: resumes});
+		// a target the run trains on to is superseded by "done after …" once it gets there
+		notify(ends ? {text, short: `target ${epochs} → ${next}: done where it stands`, tone: 'info'} : {text, tone: 'info', whileTraining: session.status === 'training'});
 	};
 
 	const changeHiddenUnits = (change: 1 | -1) => {
