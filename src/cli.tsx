@@ -100,7 +100,7 @@ function checkCommandComesFirst(argv: readonly string[]): void {
 	for (const word of loose) {
 		const near = suggestName(word, Object.keys(commands));
 		if (near !== undefined) {
-			throw new UsageError(`unknown command "${word}" (did you mean gdlab ${near} [options]? the command goes first)`, mainUsage);
+			throw new UsageError(`unknown command "${word}" (did you mean gdlab ${near}? the command goes first)`, mainUsage);
 		}
 	}
 }

@@ -43,7 +43,7 @@ export async function runDashboardCommand(argv: string[]): Promise<number> {
 		? 'gdlab replay FILE --json prints a saved run\'s replay as JSON'
 		: (given('--model', 'forward') ? 'gdlab forward --json prints the forward pass as JSON' : 'gdlab train --json prints the run as JSON');
 	refuseOtherCommandsOptions(argv, {
-		json: `--json is an option of gdlab train, not of the dashboard: ${json}`,
+		json: `--json is not an option of the dashboard: ${json}`,
 		'export-history': '--export-history is an option of gdlab train, not of the dashboard: gdlab train --export-history FILE writes the history (the dashboard saves whole runs with w)',
 	}, mainUsage);
 	const {values} = parseOptions(argv, {...runOptionSpec, load: {type: 'string'}, save: {type: 'string'}, version: {type: 'boolean', short: 'v'}}, mainUsage);

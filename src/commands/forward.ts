@@ -46,7 +46,8 @@ export function runForward(argv: string[], write: (text: string) => void = write
 	}
 
 	write([
-		`Forward pass through a 4×3×2 network (seed ${seed})`,
+		// the generator named when it is not NumPy's: seedrandom's seed 42 draws other values
+		`Forward pass through a 4×3×2 network (seed ${seed}${rng === 'numpy' ? '' : `, ${rng}`})`,
 		'',
 		`X (4,):\n${numpyArrayString(json.x)}`,
 		`weights_input_to_hidden (4, 3):\n${numpyArrayString(json.weightsInputHidden)}`,

@@ -203,8 +203,8 @@ export function resolveRunOptions<Model extends string = ModelKind>(flags: RunFl
  */
 export function dataColumns(data: string | undefined, flags: {target?: string; categorical?: string; ignore?: string}, usage: string): {data: string | undefined; target: string | undefined; categorical: string[] | undefined; ignore: string[] | undefined} {
 	const target = flags.target?.trim();
-	const categorical = flags.categorical === undefined ? undefined : columnList(flags.categorical);
-	const ignore = flags.ignore === undefined ? undefined : columnList(flags.ignore);
+	const categorical = flags.categorical === undefined ? undefined : columnList(flags.categorical, '--categorical', usage);
+	const ignore = flags.ignore === undefined ? undefined : columnList(flags.ignore, '--ignore', usage);
 	if (data !== undefined && parseSyntheticName(data) !== undefined) {
 		if (target !== undefined && target !== syntheticTarget) {
 			throw new UsageError(`--target ${target}: synthetic data's target is ${syntheticTarget}`, usage);
@@ -238,9 +238,10 @@ export function dataValue(text: string, usage: string): string {
 
 /**
  * Column names as --categorical and --ignore list them: comma-separated, spaces around them ignored; a
- * name with a comma in it is quoted as in the CSV file (`"first, last",city`, "" for a quote inside).
+ * name with a comma in it is quoted as in the CSV file (`"first, last",city`, "" for a quote inside). A
+ * quote left open is a UsageError naming `flag`.
  */
-export function columnList(text: string): string[] {
+export function columnList(text: string, flag: string, usage: string): string[] {
 	const names: string[] = [];
 	let name = '';
 	let quoted = false;
@@ -267,6 +268,10 @@ export function columnList(text: string): string[] {
 		} else if (!quoted || character.trim() !== '') {
 			name += character;
 		}
+	}
+
+	if (inQuotes) {
+		throw new UsageError(`${flag} ${text}: a quote is not closed (a name with a comma in it is quoted whole: "first, last")`, usage);
 	}
 
 	names.push(quoted ? name : name.trim());

@@ -45,11 +45,12 @@ export function listColumns(header: readonly string[]): string {
 }
 
 /**
- * `text` with its control characters (line breaks, tabs, C0, DEL, C1, line separators) written as visible
- * escapes (\\n, \\u001b …), so a message cannot move the cursor or clear the screen.
+ * `text` with its control characters (line breaks, tabs, C0, DEL, C1, line separators, and the marks that
+ * turn text right to left) written as visible escapes (\\n, \\u001b, \\u202e …), so a message cannot move
+ * the cursor, clear the screen or show its words in another order.
  */
 export function escapeControl(text: string): string {
-	return text.replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g, character => {
+	return text.replace(/[\u0000-\u001F\u007F-\u009F\u200E\u200F\u2028-\u202E\u2066-\u2069]/g, character => {
 		switch (character) {
 			case '\n': {
 				return '\\n';

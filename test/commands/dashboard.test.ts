@@ -37,6 +37,9 @@ test('piped, --model forward prints what gdlab forward prints for the same --rng
 	assert.equal(piped.status, 0);
 	assert.equal(piped.stdout, runCli(['forward', '--rng', 'seedrandom', '--seed', '5']).stdout);
 	assert.notEqual(piped.stdout, runCli(['forward', '--seed', '5']).stdout);
+	// the title names the generator when it is not NumPy's, so the two are not taken for each other
+	assert.equal(piped.stdout.split('\n')[0], 'Forward pass through a 4×3×2 network (seed 5, seedrandom)');
+	assert.equal(runCli(['forward', '--seed', '5']).stdout.split('\n')[0], 'Forward pass through a 4×3×2 network (seed 5)');
 	const textSeed = runCli(['--model', 'forward', '--rng', 'seedrandom', '--seed', 'xyz']);
 	assert.equal(textSeed.status, 0);
 	assert.equal(textSeed.stdout, runCli(['forward', '--rng', 'seedrandom', '--seed', 'xyz']).stdout);

@@ -217,7 +217,7 @@ test('a long option typed with one dash is named as typed, with the option meant
 
 test('an option of gdlab train given to the dashboard says whose it is', () => {
 	assert.deepEqual(runCli(['--export-history', 'h.csv']), {stdout: '', stderr: 'gdlab: --export-history is an option of gdlab train, not of the dashboard: gdlab train --export-history FILE writes the history (the dashboard saves whole runs with w)\nsee \'gdlab --help\' for the options\n', status: 2});
-	assert.match(runCli(['--epochs', '4', '--json']).stderr, /^gdlab: --json is an option of gdlab train, not of the dashboard: gdlab train --json prints the run as JSON\n/);
+	assert.match(runCli(['--epochs', '4', '--json']).stderr, /^gdlab: --json is not an option of the dashboard: gdlab train --json prints the run as JSON\n/);
 });
 
 test('an option or command in the wrong place says where it belongs', () => {
@@ -230,8 +230,8 @@ test('an option or command in the wrong place says where it belongs', () => {
 	assert.equal(line(['--epochs', '5', 'train']), 'gdlab: the command goes first: gdlab train [options]');
 	assert.equal(line(['--json', 'train']), 'gdlab: the command goes first: gdlab train [options]');
 	assert.equal(line(['--version', 'train']), 'gdlab: the command goes first: gdlab train [options]');
-	assert.equal(line(['--lr', '0.1', 'tran']), 'gdlab: unknown command "tran" (did you mean gdlab train [options]? the command goes first)');
-	assert.equal(line(['--lr=0.1', 'replya', 'run.json']), 'gdlab: unknown command "replya" (did you mean gdlab replay [options]? the command goes first)');
+	assert.equal(line(['--lr', '0.1', 'tran']), 'gdlab: unknown command "tran" (did you mean gdlab train? the command goes first)');
+	assert.equal(line(['--lr=0.1', 'replya', 'run.json']), 'gdlab: unknown command "replya" (did you mean gdlab replay? the command goes first)');
 	// an option's value is never taken for a command: a data file called tran is the dashboard's to open
 	assert.equal(runCli(['--data', 'tran']).stderr, 'gdlab: tran: no such file\n');
 	// after a command, a command's name is that command's word: a run file called train
@@ -240,9 +240,9 @@ test('an option or command in the wrong place says where it belongs', () => {
 	assert.equal(line(['help', '__proto__']), 'gdlab: unknown command "__proto__"');
 	assert.equal(line(['train', '--load', 'run.json']), 'gdlab: --load is the dashboard\'s (gdlab --load FILE opens a saved run); gdlab replay FILE re-runs one headless');
 	assert.equal(line(['train', '--model', 'forward']), 'gdlab: --model forward is the dashboard\'s 4×3×2 screen; gdlab forward prints the forward pass headless');
-	assert.equal(line(['--load', 'run.json', '--json']), 'gdlab: --json is an option of gdlab train, not of the dashboard: gdlab replay FILE --json prints a saved run\'s replay as JSON');
+	assert.equal(line(['--load', 'run.json', '--json']), 'gdlab: --json is not an option of the dashboard: gdlab replay FILE --json prints a saved run\'s replay as JSON');
 	assert.equal(line(['-v=1']), 'gdlab: option -v takes no value');
-	assert.equal(line(['--model', 'forward', '--json']), 'gdlab: --json is an option of gdlab train, not of the dashboard: gdlab forward --json prints the forward pass as JSON');
+	assert.equal(line(['--model', 'forward', '--json']), 'gdlab: --json is not an option of the dashboard: gdlab forward --json prints the forward pass as JSON');
 	// a command's name as an option's value is that value: here a file called train
 	assert.match(runCli(['--data', 'train', '--epochs', '2']).stderr, /^gdlab: train: no such file\n/);
 	assert.match(runCli(['help', 'help']).stdout, /^Usage: gdlab /);
@@ -252,6 +252,9 @@ test('a newline or escape sequence typed into a flag, an option or a command is 
 	assert.deepEqual(runCli(['train', '--lr', '1\n2']), {stdout: '', stderr: 'gdlab: --lr must be a positive number, got "1\\n2"\nsee \'gdlab train --help\' for the options\n', status: 2});
 	assert.equal(runCli(['bogus\nx']).stderr.split('\n')[0], 'gdlab: unknown command "bogus\\nx"');
 	assert.doesNotMatch(runCli(['train', '--bad\u001B[31mred']).stderr, /\u001B/);
+	// a mark that turns the rest of the line right to left is shown, not obeyed
+	const reversed = runCli(['train', '--rng', '\u202Ertl']).stderr;
+	assert.ok(reversed.includes('\\u202e') && !reversed.includes('\u202E'), reversed);
 });
 
 test('run from a folder removed since the shell entered it, gdlab says so in one line (exit 1), not "unexpected error"', () => {

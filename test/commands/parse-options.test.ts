@@ -6,12 +6,14 @@ import {test} from 'node:test';
 import {columnList} from '../../src/commands/parse-options.js';
 import {runCli} from '../helpers/run-cli.js';
 
+const usage = 'Usage: gdlab train';
+
 test('--ignore and --categorical lists: commas part the names, spaces around them go, quotes keep a comma in one', () => {
-	assert.deepEqual(columnList('id, name ,city'), ['id', 'name', 'city']);
-	assert.deepEqual(columnList('id,,city,'), ['id', 'city']);
-	assert.deepEqual(columnList('"first, last",city'), ['first, last', 'city']);
-	assert.deepEqual(columnList(' "a ""b"", c" , d'), ['a "b", c', 'd']);
-	assert.deepEqual(columnList('"unclosed, x'), ['unclosed, x']);
+	assert.deepEqual(columnList('id, name ,city', '--ignore', usage), ['id', 'name', 'city']);
+	assert.deepEqual(columnList('id,,city,', '--ignore', usage), ['id', 'city']);
+	assert.deepEqual(columnList('"first, last",city', '--ignore', usage), ['first, last', 'city']);
+	assert.deepEqual(columnList(' "a ""b"", c" , d', '--ignore', usage), ['a "b", c', 'd']);
+	assert.throws(() => columnList('id,"first, last', '--ignore', usage), {name: 'UsageError', message: '--ignore id,"first, last: a quote is not closed (a name with a comma in it is quoted whole: "first, last")'});
 });
 
 test('a column whose name has a comma can be left out, and the list of columns shows it as one', () => {
