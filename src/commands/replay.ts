@@ -1,6 +1,6 @@
 /** `gdlab replay FILE`: re-run a saved run and confirm its figures are identical, or say what changed. */
 import {historyColumns} from '../data/check-run-record.js';
-import {DataError, escapeControl, place} from '../data/data-error.js';
+import {DataError, escapeControl, listedName, place} from '../data/data-error.js';
 import type {Dataset, SplitDataset} from '../data/dataset.js';
 import {chooseTargetHint} from '../data/prepare-dataset.js';
 import {locateRunData, readRunFile, runKernelSigmoid, type RunRecord} from '../data/run-file.js';
@@ -228,7 +228,8 @@ function more(count: number, one: string, many: string): string {
 /** Names as a list, the first few of a long one and how many there are in all. */
 function nameList(names: readonly string[]): string {
 	const shown = 8;
-	return names.length <= shown ? names.join(', ') : `${names.slice(0, shown).join(', ')}, … (${names.length} in all)`;
+	const listed = names.slice(0, shown).map(name => listedName(name)).join(', ');
+	return names.length <= shown ? listed : `${listed}, … (${names.length} in all)`;
 }
 
 function shownFigure(value: number | null | undefined): string {

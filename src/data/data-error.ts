@@ -39,9 +39,13 @@ export function quote(value: string): string {
 
 /** Column names for a message: `a, b, c`, at most maxListedColumns of them. */
 export function listColumns(header: readonly string[]): string {
-	// a name with a comma (or spaces around it) is quoted, as --ignore and --categorical take it
-	const shown = header.slice(0, maxListedColumns).map(name => escapeControl(/[,"]|^\s|\s$/.test(name) ? `"${name.replaceAll('"', '""')}"` : name)).join(', ');
+	const shown = header.slice(0, maxListedColumns).map(name => listedName(name)).join(', ');
 	return header.length > maxListedColumns ? `${shown}, … (${header.length} columns)` : shown;
+}
+
+/** A column's name in a list of them: quoted when it has a comma (or spaces around it), as --ignore and --categorical take it. */
+export function listedName(name: string): string {
+	return escapeControl(/[,"]|^\s|\s$/.test(name) ? `"${name.replaceAll('"', '""')}"` : name);
 }
 
 /**

@@ -105,13 +105,25 @@ export function saveOutcomeMessage(outcome: SaveOutcome): Message {
 
 /**
  * What the dashboard says once its screen is closed: a line per save, in the order they ended (the
- * alternate screen took the message line with it), and whether a run's last save failed, which makes the
- * exit code 1: work typed for just before quitting (w then q) was not kept.
+ * alternate screen took the message line with it; the same failure again and again is one line, counted),
+ * and whether a run's last save failed, which makes the exit code 1: work typed for just before quitting
+ * (w then q) was not kept.
  */
 export function summarizeSaves(logs: readonly SaveLog[]): {lines: Array<{text: string; failed: boolean}>; lastFailed: boolean} {
 	const outcomes = logs.flatMap(log => log.outcomes).sort((first, second) => first.order - second.order);
+	const lines: Array<{text: string; failed: boolean; times: number}> = [];
+	for (const outcome of outcomes) {
+		const text = describeSaveOutcome(outcome);
+		const last = lines.at(-1);
+		if (last?.failed && outcome.failure !== undefined && last.text === text) {
+			last.times++;
+		} else {
+			lines.push({text, failed: outcome.failure !== undefined, times: 1});
+		}
+	}
+
 	return {
-		lines: outcomes.map(outcome => ({text: describeSaveOutcome(outcome), failed: outcome.failure !== undefined})),
+		lines: lines.map(({text, failed, times}) => ({text: times === 1 ? text : `${text} (${times} times)`, failed})),
 		lastFailed: logs.some(log => log.outcomes.at(-1)?.failure !== undefined),
 	};
 }

@@ -311,3 +311,15 @@ test('names in a saved run (its data\'s, its features\') are printed with contro
 	assert.ok(!replayed.stdout.includes('\u001B'), replayed.stdout);
 	assert.match(replayed.stdout, /on \\u001b\[2Jevil: /);
 });
+
+test('replay lists a feature whose name has a comma quoted, as the messages about columns do', () => {
+	const data = join(directory, 'people.csv');
+	const rows = (extra: string) => `"first, last",gre,admit${extra}\n${Array.from({length: 40}, (_, row) => `${row % 3},${300 + ((row * 37) % 100)},${row % 2}${extra === '' ? '' : `,${row % 5}`}`).join('\n')}\n`;
+	writeFileSync(data, rows(''));
+	const run = join(directory, 'run.json');
+	assert.equal(runCli(['train', '--data', data, '--target', 'admit', '--epochs', '3', '--save', run]).status, 0);
+	writeFileSync(data, rows(',extra'));
+	const replayed = runCli(['replay', run]);
+	assert.equal(replayed.status, 3);
+	assert.match(replayed.stdout, /\n {2}the features are "first, last", gre, extra, the saved run's "first, last", gre\n/, replayed.stdout);
+});

@@ -59,6 +59,13 @@ test('the summary lists every save in the order they ended, and fails when a run
 	await assert.rejects(backprop.track('d.json', Promise.reject(new Error('d.json: cannot write: disk full'))));
 	assert.equal(summarizeSaves([single, backprop]).lastFailed, true);
 	assert.deepEqual(summarizeSaves([new SaveLog()]), {lines: [], lastFailed: false});
+	// the same failure again (w pressed again on a folder that is gone) is one line, counted
+	const again = new SaveLog();
+	for (let time = 0; time < 3; time++) {
+		await assert.rejects(again.track('e.json', Promise.reject(new Error('e.json: cannot write: no such directory'))));
+	}
+
+	assert.deepEqual(summarizeSaves([again]).lines, [{text: 'could not save: e.json: cannot write: no such directory (3 times)', failed: true}]);
 });
 
 test('a save\'s message line: a failure in the failure tone, and short forms that name the file alone', () => {
