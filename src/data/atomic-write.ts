@@ -3,7 +3,7 @@
  * it. At once (writeFileAtomic), or in turns that let a screen stay live (writeFileAtomicInTurns); a
  * temporary file an exit leaves behind is removed (removePendingTemporaryFiles).
  */
-import {closeSync, fchmodSync, fsync, fsyncSync, lstatSync, openSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeSync} from 'node:fs';
+import {closeSync, fchmodSync, fchownSync, fsync, fsyncSync, lstatSync, openSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats} from 'node:fs';
 import {basename, dirname, join, resolve} from 'node:path';
 import {DataError} from './data-error.js';
 import {describeWriteError} from './write-error.js';
@@ -109,14 +109,7 @@ function openTemporary(path: string): TemporaryFile {
 		}
 
 		pendingTemporaryFiles.add(temporary);
-		const mode = existingMode(target);
-		try {
-			if (mode !== undefined) {
-				fchmodSync(descriptor, mode);
-			}
-		} catch {
-			// a file system that keeps no permissions (FAT, some network shares): the file is written all the same
-		}
+		keepOwnership(descriptor, target);
 
 		return {path, target, temporary, descriptor};
 	}
@@ -171,12 +164,25 @@ export function removePendingTemporaryFiles(): void {
 	pendingTemporaryFiles.clear();
 }
 
-/** The permission bits of the file at `path`, or undefined when there is none. */
-function existingMode(path: string): number | undefined {
+/**
+ * Give the new file the permissions of the file at `path` it replaces, and its owner where this process
+ * may (root re-saving a user's run leaves it the user's); nothing when there is no such file.
+ */
+function keepOwnership(descriptor: number, path: string): void {
+	let existing: Stats;
 	try {
-		return statSync(path).mode & 0o777;
+		existing = statSync(path);
 	} catch {
-		return undefined;
+		return;
+	}
+
+	try {
+		fchmodSync(descriptor, existing.mode & 0o777);
+		if (process.getuid?.() === 0 && (existing.uid !== 0 || existing.gid !== 0)) {
+			fchownSync(descriptor, existing.uid, existing.gid);
+		}
+	} catch {
+		// a file system that keeps no permissions or owners (FAT, some network shares): the file is written all the same
 	}
 }
 

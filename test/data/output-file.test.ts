@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {execFileSync} from 'node:child_process';
-import {chmodSync, existsSync, statSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs';
+import {chmodSync, chownSync, existsSync, statSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs';
 import {basename, join} from 'node:path';
 import {test} from 'node:test';
 import {nextTemporaryFile, removePendingTemporaryFiles, writeFileAtomic, writeFileAtomicInTurns} from '../../src/data/atomic-write.js';
@@ -219,4 +219,14 @@ test('→ a file already at a temporary name (another process\'s) is left alone:
 	assert.equal(readFileSync(path, 'utf8'), 'epoch\n');
 	assert.equal(readFileSync(taken, 'utf8'), 'another process\'s');
 	assert.deepEqual(readdirSync(where).sort(), [basename(taken), 'history.csv'].sort());
+});
+
+test('→ a file re-saved by root keeps its owner', {skip: process.getuid?.() === 0 ? false : 'needs root'}, () => {
+	const where = folder('owned');
+	const path = join(where, 'history.csv');
+	writeFileSync(path, 'epoch\n');
+	chownSync(path, 65534, 65534);
+	writeFileAtomic(path, 'epoch\n0\n');
+	assert.equal(readFileSync(path, 'utf8'), 'epoch\n0\n');
+	assert.deepEqual([statSync(path).uid, statSync(path).gid], [65534, 65534]);
 });
