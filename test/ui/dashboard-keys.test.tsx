@@ -428,6 +428,7 @@ test('keys typed in one chunk with a model switch go to the model switched to, a
 	dashboard.press('3');
 	await dashboard.waitForFrame(/Backprop 6×2×1 .* β 0\.9 /, 'the m before 1 applied to backprop, where it was typed');
 	assert.equal(single.config.momentum, 0);
+	assert.equal(backprop.config.momentum, 0.9);
 });
 
 test('a key in its own chunk right after a model switch goes to the screen switched to', async () => {
