@@ -17,8 +17,24 @@ import {fileURLToPath} from 'node:url';
 import {parseArgs} from 'node:util';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const {values} = parseArgs({options: {quick: {type: 'boolean'}, rounds: {type: 'string'}, numpy: {type: 'string'}}, strict: true});
+const usage = 'Usage: npm run bench -- [--quick] [--rounds N] [--numpy PATH/TO/numpy_epoch.py]';
+let values;
+try {
+	({values} = parseArgs({options: {quick: {type: 'boolean'}, rounds: {type: 'string'}, numpy: {type: 'string'}, help: {type: 'boolean', short: 'h'}}, strict: true}));
+} catch (error) {
+	process.stderr.write(`bench-compare: ${error.message.split('\n')[0]}\n${usage}\n`);
+	process.exit(2);
+}
+
+if (values.help) {
+	process.stdout.write(`${usage}\n\nRuns gdlab bench --json, then the NumPy anchor (by default ../shared/bench/numpy_epoch.py beside\nthis checkout), and prints the README's table of both and the targets.\n`);
+	process.exit(0);
+}
+
 const anchor = values.numpy ?? join(root, '..', 'shared', 'bench', 'numpy_epoch.py');
+if (!existsSync(anchor)) {
+	process.stderr.write(`bench-compare: no NumPy anchor at ${anchor}: gdlab's figures alone (give its place with npm run bench -- --numpy PATH)\n`);
+}
 const quick = values.quick ? ['--quick'] : [];
 /** gdlab must be at least this many times faster than NumPy per epoch. */
 const targets = {'admissions/': 3, 'synthetic-1m/': 1};
