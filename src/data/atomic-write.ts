@@ -89,8 +89,8 @@ const temporaryNameTries = 100;
 
 /**
  * Make a new temporary file beside the file a write to `path` replaces or makes, with that file's
- * permissions where the file system keeps them. It is made afresh (never an existing file, nor through a
- * link found at its name).
+ * permissions and owner where they can be kept (keepOwnership). It is made afresh (never an existing
+ * file, nor through a link found at its name).
  */
 function openTemporary(path: string): TemporaryFile {
 	const target = linkTarget(path) ?? path;

@@ -102,15 +102,26 @@ function existingStats(path: string): Stats | undefined {
  * missing, read-only, or /proc), made before training rather than learned after it.
  */
 function probeDirectory(path: string): void {
-	const probe = besideName(path, `${process.pid}.probe`);
-	try {
-		writeFileSync(probe, '');
-	} catch (error) {
-		throw new DataError(`${path}: cannot write: ${describeWriteError(error, path)}`);
-	} finally {
+	for (let tries = 0; tries < probeNameTries; tries++) {
+		const probe = besideName(path, `${process.pid}.${tries}.probe`);
+		try {
+			// made afresh: a file already there (another process's) is not this one's to truncate or remove
+			writeFileSync(probe, '', {flag: 'wx'});
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+				continue;
+			}
+
+			throw new DataError(`${path}: cannot write: ${describeWriteError(error, path)}`);
+		}
+
 		removeQuietly(probe);
+		return;
 	}
 }
+
+/** Probe names tried before a folder full of them is taken to take files (it has, each of them). */
+const probeNameTries = 10;
 
 /** True when `path` (already stat-ed) and the data file are one file: same real path, or same device and inode. */
 function isSameFile(path: string, stats: Stats, dataPath: string): boolean {
