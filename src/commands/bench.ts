@@ -12,7 +12,7 @@ import {splitDataset} from '../data/split-dataset.js';
 import {syntheticDataset} from '../data/synthetic-dataset.js';
 import {fullBatchEpoch} from '../engine/full-batch-epoch.js';
 import {HiddenLayerNetwork} from '../engine/hidden-layer-network.js';
-import {fastEpochEnabled, kernelsFuse, setFastEpoch, setKernelSigmoid} from '../engine/kernels/fast-epoch.js';
+import {fastEpochEnabled, kernelsFuse, maxKernelFeatures, minKernelRows, setFastEpoch, setKernelSigmoid, takesFastPath} from '../engine/kernels/fast-epoch.js';
 import type {KernelSigmoid} from '../engine/kernels/kernel-sigmoid.js';
 import {setParallelEpoch, startParallelEpoch, workerOutcomes} from '../engine/kernels/parallel-epoch.js';
 import type {Model} from '../engine/model.js';
@@ -20,6 +20,7 @@ import {createRandom} from '../engine/random.js';
 import {SingleUnit} from '../engine/single-unit.js';
 import {dataColumns, dataValue, parseOptions, wholeNumber} from './parse-options.js';
 import {letEventsIn} from './in-slices.js';
+import {noteOnInterrupt} from './interrupted.js';
 import {reportDataNotes} from './report-data-notes.js';
 import {UsageError} from './usage-error.js';
 import {writeStdout} from './write-stdout.js';
@@ -31,7 +32,8 @@ Microseconds per full-batch epoch on the cases of the NumPy anchor: admissions
 (the 360 training rows of the seed-42 split), 100k and 1M synthetic rows of 16
 features. Each case is timed as the anchor times it, 7 runs after a warm-up,
 once in each of several rounds over all the cases; the median of all its timed
-runs is reported. Also peak memory.
+runs is reported. Also peak memory. The kernels take up to 64 features and
+16 records or more; other data runs the plain loops (the table says so).
 
 Options:
   --quick          leave out the million-row cases
@@ -45,15 +47,15 @@ Options:
   --exact-sigmoid  run the kernels with the bit-exact sigmoid (the default is
                    the fast one, within ulps, with fused multiply-adds where
                    the processor has them, as gdlab trains)
-  --single-thread  run every epoch on one thread (by default epochs over big
-                   data, 32768 records or more, and heavy epochs over small
-                   data, records × weights from 16384, are cut into chunks that
-                   a second thread shares when a core is free; the same bits
-                   either way)
+  --single-thread  run every epoch on one thread (by default the kernels' epochs
+                   over big data, 32768 records or more, and heavy ones over
+                   small data, records × weights from 16384, are cut into
+                   chunks that a second thread shares when a core is free; the
+                   same bits either way)
   --work N         multiply-adds per timed run (default 20000000, the anchor's,
                    at most 1000000000); smaller is quicker, noisier
-  --rounds N       rounds over all the cases (default 5); 1 times each case
-                   once, as the anchor does
+  --rounds N       rounds over all the cases (default 5, at most 1000); 1 times
+                   each case once, as the anchor does
   --json           print one JSON document instead of a table
   -h, --help       show this help`;
 
@@ -96,6 +98,8 @@ export type BenchCase = {
 	features: number;
 	/** Median microseconds per epoch, over all the timed runs. */
 	usPerEpoch: number;
+	/** Whether the case ran on the fast kernels (false with --reference, and for data they do not take: plain loops). */
+	fastPath: boolean;
 	/** Timed runs, over all the rounds. */
 	timedRuns: number;
 	/**
@@ -116,9 +120,12 @@ export type BenchReport = {
 	cases: BenchCase[];
 	/** Peak resident memory of the process. */
 	peakRssBytes: number;
-	/** Peak of memory held by ArrayBuffers (the data and the kernels' memory), sampled after each run. */
+	/**
+	 * Peak of memory Node counts as ArrayBuffers, sampled after each run: the kernels' copies and buffers,
+	 * not the data itself, which lives in WebAssembly or shared memory (peakRssBytes counts it).
+	 */
 	peakArrayBuffersBytes: number;
-	/** Whether the fast kernels ran (false with --reference). */
+	/** Whether the fast kernels were on (false with --reference); each case says whether its data took them. */
 	fastPath: boolean;
 	/**
 	 * The kernels' arithmetic: `fused` (the fast sigmoid, products fused into sums, as gdlab trains) where the
@@ -162,6 +169,10 @@ export async function runBench(argv: string[], write: (text: string) => void = w
 		if (values[flag] !== undefined && values.data === undefined) {
 			throw new UsageError(`--${flag} is for a --data FILE; the anchor's cases have their own`, benchUsage);
 		}
+	}
+
+	if (values.quick && values.data !== undefined) {
+		throw new UsageError('--quick leaves out the anchor\'s million-row cases; with --data there is one case, yours', benchUsage);
 	}
 
 	if (values.reference && values['exact-sigmoid']) {
@@ -223,6 +234,7 @@ type TimedCase = {
 	peakRss: number;
 };
 
+/** Time every case, round after round; an interrupt says which case and round it stopped in. */
 async function runCases(data: Iterable<CaseData>, {threads, sigmoid}: {threads: number; sigmoid: KernelSigmoid}, {work, rounds}: {work: number; rounds: number}): Promise<BenchReport> {
 	const memory = {arrayBuffers: 0};
 	const sampleMemory = (): void => {
@@ -231,50 +243,58 @@ async function runCases(data: Iterable<CaseData>, {threads, sigmoid}: {threads: 
 
 	// the first round makes each case's data just before timing it, and takes its memory right after
 	const timed: TimedCase[] = [];
-	for (const {label, examples, hidden, rssBeforeData} of data) {
-		for (const hiddenCount of hidden) {
-			const model: Model = hiddenCount === 0
-				? SingleUnit.initial(examples.featureCount, createRandom('numpy', weightSeed))
-				: HiddenLayerNetwork.initial(examples.featureCount, hiddenCount, createRandom('numpy', weightSeed));
-			const name = `${label}/${hiddenCount === 0 ? 'single' : `backprop-h${hiddenCount}`}`;
-			const entry: TimedCase = {name, model, examples, rssBeforeData, timings: [], cut: 0, shared: 0, peakRss: 0};
-			timeRound(entry, work, 1, sampleMemory);
-			entry.peakRss = peakRss();
-			timed.push(entry);
-			// between cases, never while timing: Ctrl+C gets its turn
-			await letEventsIn();
+	const where = {name: '', round: 1};
+	const stopNote = noteOnInterrupt(() => (where.name === '' ? undefined : `while timing ${where.name} (round ${where.round} of ${rounds})`));
+	try {
+		for (const {label, examples, hidden, rssBeforeData} of data) {
+			for (const hiddenCount of hidden) {
+				const model: Model = hiddenCount === 0
+					? SingleUnit.initial(examples.featureCount, createRandom('numpy', weightSeed))
+					: HiddenLayerNetwork.initial(examples.featureCount, hiddenCount, createRandom('numpy', weightSeed));
+				const name = `${label}/${hiddenCount === 0 ? 'single' : `backprop-h${hiddenCount}`}`;
+				const entry: TimedCase = {name, model, examples, rssBeforeData, timings: [], cut: 0, shared: 0, peakRss: 0};
+				where.name = name;
+				await timeRound(entry, work, 1, sampleMemory);
+				entry.peakRss = peakRss();
+				timed.push(entry);
+			}
 		}
-	}
 
-	for (let round = 1; round < rounds; round++) {
-		for (const entry of timed) {
-			timeRound(entry, work, laterWarmUpShare, sampleMemory);
-			await letEventsIn();
+		for (let round = 1; round < rounds; round++) {
+			where.round = round + 1;
+			for (const entry of timed) {
+				where.name = entry.name;
+				await timeRound(entry, work, laterWarmUpShare, sampleMemory);
+			}
 		}
-	}
 
-	const cases = timed.map(({name, model, examples, rssBeforeData, timings, cut, shared, peakRss: peak}): BenchCase => ({
-		name,
-		model: model.kind,
-		hidden: model.kind === 'single' ? null : model.hiddenCount,
-		rows: examples.rows,
-		features: examples.featureCount,
-		usPerEpoch: median(timings),
-		timedRuns: timings.length,
-		workerShare: threads > 1 && cut > 0 ? shared / cut : null,
-		dataBytes: (examples.features.byteLength + examples.targets.byteLength),
-		peakRssBytes: peak,
-		rssBeforeDataBytes: rssBeforeData,
-	}));
-	const fastPath = fastEpochEnabled();
-	return {cases, peakRssBytes: peakRss(), peakArrayBuffersBytes: memory.arrayBuffers, fastPath, sigmoid: fastPath ? sigmoid : null, fusedMultiplyAdd: fastPath && kernelsFuse(), threads, rounds, node: process.version};
+		const cases = timed.map(({name, model, examples, rssBeforeData, timings, cut, shared, peakRss: peak}): BenchCase => ({
+			name,
+			model: model.kind,
+			hidden: model.kind === 'single' ? null : model.hiddenCount,
+			rows: examples.rows,
+			features: examples.featureCount,
+			usPerEpoch: median(timings),
+			fastPath: takesFastPath(examples.featureCount, model.kind === 'single' ? 0 : model.hiddenCount, examples.rows),
+			timedRuns: timings.length,
+			workerShare: threads > 1 && cut > 0 ? shared / cut : null,
+			dataBytes: (examples.features.byteLength + examples.targets.byteLength),
+			peakRssBytes: peak,
+			rssBeforeDataBytes: rssBeforeData,
+		}));
+		const fastPath = fastEpochEnabled();
+		return {cases, peakRssBytes: peakRss(), peakArrayBuffersBytes: memory.arrayBuffers, fastPath, sigmoid: fastPath ? sigmoid : null, fusedMultiplyAdd: fastPath && kernelsFuse(), threads, rounds, node: process.version};
+	} finally {
+		stopNote();
+	}
 }
 
 /**
  * One round of a case: warm up for `warmUpShare` of the warm-up (and two runs), then time `samples` runs of
  * its model's epochs, adding their microseconds per epoch and the second thread's outcomes to `entry`.
+ * Between runs, never while one is timed, the event loop turns: Ctrl+C gets its turn.
  */
-function timeRound(entry: TimedCase, work: number, warmUpShare: number, sampleMemory: () => void): void {
+async function timeRound(entry: TimedCase, work: number, warmUpShare: number, sampleMemory: () => void): Promise<void> {
 	const {model, examples} = entry;
 	const learnRate = learnRates[model.kind];
 	const steps = new Float64Array(model.weights.length);
@@ -295,17 +315,28 @@ function timeRound(entry: TimedCase, work: number, warmUpShare: number, sampleMe
 	const warmUpStart = performance.now();
 	for (let runs = 0; runs < 2 || performance.now() - warmUpStart < warmUp; runs++) {
 		run();
+		await letEventsIn();
 	}
 
-	const before = workerOutcomes();
+	let before = workerOutcomes();
+	let cut = 0;
+	let shared = 0;
 	for (let sample = 0; sample < samples; sample++) {
 		entry.timings.push((run() / perRun) * microsecondsPerMillisecond);
+		const after = workerOutcomes();
+		cut += countOutcomes(after) - countOutcomes(before);
+		shared += after.shared - before.shared;
+		await letEventsIn();
+		before = workerOutcomes();
 	}
 
-	const after = workerOutcomes();
-	const counted = (outcomes: typeof after): number => Object.values(outcomes).reduce((sum, count) => sum + count, 0);
-	entry.cut += counted(after) - counted(before);
-	entry.shared += after.shared - before.shared;
+	entry.cut += cut;
+	entry.shared += shared;
+}
+
+/** Cut epochs counted in `outcomes`, whatever came of each. */
+function countOutcomes(outcomes: ReturnType<typeof workerOutcomes>): number {
+	return Object.values(outcomes).reduce((sum, count) => sum + count, 0);
 }
 
 /** The median of `values`, as Python's statistics.median takes it (the mean of the middle two of an even count). */
@@ -319,13 +350,14 @@ function peakRss(): number {
 	return process.resourceUsage().maxRSS * bytesPerKilobyte;
 }
 
-const megabytes = (bytes: number): string => `${(bytes / bytesPerMegabyte).toFixed(1)} MB`;
+/** Megabytes in a table's few columns: whole ones from 10 MB. */
+const megabytes = (bytes: number): string => `${(bytes / bytesPerMegabyte).toFixed(bytes >= 10 * bytesPerMegabyte ? 0 : 1)} MB`;
 
-/** The report as a table. */
+/** The report as a table, in 80 columns. */
 export function formatReport(report: BenchReport): string {
-	const header = ['case', 'rows', 'features', 'µs/epoch', '2nd thread', 'data', 'peak RSS'];
+	const header = ['case', 'rows', 'feats', 'µs/epoch', 'thread 2', 'data', 'peak RSS'];
 	const rows = report.cases.map(entry => [
-		entry.name,
+		`${entry.name}${report.fastPath && !entry.fastPath ? ' *' : ''}`,
 		String(entry.rows),
 		String(entry.features),
 		entry.usPerEpoch >= 100 ? entry.usPerEpoch.toFixed(0) : entry.usPerEpoch.toFixed(2),
@@ -334,15 +366,21 @@ export function formatReport(report: BenchReport): string {
 		megabytes(entry.peakRssBytes),
 	]);
 	const widths = header.map((title, column) => Math.max(title.length, ...rows.map(row => row[column]!.length)));
-	const line = (cells: string[]): string => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
+	// the numbers a space apart, right-aligned under their headings: room for a longer case name in 80 columns
+	const line = (cells: string[]): string => `${cells[0]!.padEnd(widths[0]!)}  ${cells.slice(1).map((cell, column) => cell.padStart(widths[column + 1]!)).join(' ')}`;
+	const how = report.fastPath
+		? [`after a warm-up; node ${report.node}, up to ${report.threads} ${report.threads === 1 ? 'thread' : 'threads'},`, `fast kernels, ${report.sigmoid === 'exact' ? 'exact sigmoid' : `fast sigmoid${report.fusedMultiplyAdd ? ', fused multiply-adds' : ''}`}`]
+		: [`after a warm-up; node ${report.node}, the reference loops`];
 	return [
-		`gdlab bench: µs per full-batch epoch, median of ${samples} timed runs in each of ${report.rounds} ${report.rounds === 1 ? 'round' : 'rounds'} after a warm-up (node ${report.node}, ${report.fastPath ? `fast kernels, ${report.sigmoid === 'exact' ? 'exact sigmoid' : `fast sigmoid${report.fusedMultiplyAdd ? ', fused multiply-adds' : ''}`}, up to ${report.threads} ${report.threads === 1 ? 'thread' : 'threads'}` : 'reference loops'})`,
+		`gdlab bench: µs per full-batch epoch, median of ${samples} timed runs in each of ${report.rounds} ${report.rounds === 1 ? 'round' : 'rounds'}`,
+		...how,
 		'',
 		line(header),
 		...rows.map(line),
 		'',
-		`peak RSS ${megabytes(report.peakRssBytes)}, peak ArrayBuffer memory ${megabytes(report.peakArrayBuffersBytes)}`,
-		...(report.cases.some(entry => entry.workerShare !== null) ? ['2nd thread: of the epochs cut into chunks (big or heavy ones), the share in which the second thread delivered its chunks in time'] : []),
+		`peak RSS ${megabytes(report.peakRssBytes)}`,
+		...(report.cases.some(entry => entry.workerShare !== null) ? ['thread 2: of the epochs cut into chunks (big or heavy ones), the share in which', 'the second thread delivered its chunks in time'] : []),
+		...(report.fastPath && report.cases.some(entry => !entry.fastPath) ? [`*: the plain loops (the kernels take up to ${maxKernelFeatures} features, ${minKernelRows} records or more)`] : []),
 		'',
 	].join('\n');
 }

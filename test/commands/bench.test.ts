@@ -99,7 +99,7 @@ test('gdlab bench --rounds times every case in that many rounds, and refuses a c
 	assert.equal(report.rounds, 2);
 	assert.deepEqual(report.cases.map((entry: {timedRuns: number}) => entry.timedRuns), [14, 14]);
 	const table = runCli(['bench', '--rounds', '1', '--data', 'synthetic:100:2', '--work', '200000']);
-	assert.match(table.stdout, /median of 7 timed runs in each of 1 round after a warm-up/);
+	assert.match(table.stdout, /median of 7 timed runs in each of 1 round\nafter a warm-up; /);
 	for (const rounds of ['0', '2.5', 'many', '1001']) {
 		await assert.rejects(runBench(['--rounds', rounds]), (error: unknown) => error instanceof UsageError
 			&& error.message === `--rounds must be a whole number from 1 to 1000, got "${rounds}"`);
@@ -121,4 +121,25 @@ test('gdlab bench --help prints the usage; an unknown option is a usage error', 
 	const {status, stderr} = runCli(['bench', '--data']);
 	assert.equal(status, 2);
 	assert.match(stderr, /option --data needs a value/);
+});
+
+test('gdlab bench says which cases ran the plain loops (data the kernels do not take), in its table and its JSON', () => {
+	const {stdout, status} = runCli(['bench', '--json', '--rounds', '1', '--data', 'synthetic:200:65', '--work', '200000']);
+	assert.equal(status, 0);
+	const report = JSON.parse(stdout);
+	assert.equal(report.fastPath, true, 'the kernels were on');
+	assert.deepEqual(report.cases.map((entry: {fastPath: boolean}) => entry.fastPath), [false, false], 'but 65 features are past them');
+	const taken = JSON.parse(runCli(['bench', '--json', '--rounds', '1', '--data', 'synthetic:200:64', '--work', '200000']).stdout);
+	assert.deepEqual(taken.cases.map((entry: {fastPath: boolean}) => entry.fastPath), [true, true]);
+	const table = runCli(['bench', '--rounds', '1', '--data', 'synthetic:200:65', '--work', '200000']).stdout;
+	assert.match(table, /^synthetic:200:65\/single \* /m);
+	assert.match(table, /^\*: the plain loops \(the kernels take up to 64 features, 16 records or more\)$/m);
+	for (const line of table.split('\n')) {
+		assert.ok(line.length <= 80, `${line.length} columns: ${line}`);
+	}
+});
+
+test('gdlab bench refuses --quick with --data (it leaves out the anchor\'s million-row cases, which --data replaces)', async () => {
+	await assert.rejects(runBench(['--quick', '--data', 'synthetic:100:2']), (error: unknown) => error instanceof UsageError
+		&& error.message === '--quick leaves out the anchor\'s million-row cases; with --data there is one case, yours');
 });
