@@ -79,6 +79,14 @@ test('↑ twice on a finished run: once it is done again, the line says so, not 
 	await dashboard.waitForFrame('done after 500 epochs: ↑ raises the target, r restarts');
 });
 
+test('a notice said of a run that trains on (→ changing η) gives way to "done after …" once it is done; a save\'s outcome stays', async () => {
+	const dashboard = renderDashboard({configs: {single: {epochs: 300}}});
+	dashboard.press(keys.right);
+	await dashboard.waitForFrame(/ done .*epoch 300\/300$/m, 'the run done');
+	await dashboard.waitForFrame('done after 300 epochs: ↑ raises the target, r restarts');
+	assert.doesNotMatch(dashboard.frame(), /η 0\.5 → 1 from/);
+});
+
 test('↓ below the epochs trained ends the run there and says so', async () => {
 	const dashboard = renderDashboard({configs: {single: {epochs: longRun}}});
 	const session = dashboard.sessions.single;

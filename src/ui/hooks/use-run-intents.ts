@@ -16,6 +16,11 @@ import {saveOutcomeMessage} from '../save-log.js';
 import type {RunSession} from '../run-session.js';
 import {stepSourceCount} from '../step-sources.js';
 
+/** A notice as one that gives way to "done after …" once the run it was said of is done. */
+function whileTraining(notice: string | Message): Message {
+	return {...(typeof notice === 'string' ? {text: notice, tone: 'info' as const} : notice), whileTraining: true};
+}
+
 /** Everything an intent needs. */
 export type RunIntentContext = {
 	/** The run the keys act on. */
@@ -42,14 +47,18 @@ export type RunIntents = Record<
 
 /** Build the intents for one training screen. */
 export function useRunIntents({session, savePath, split, onControls, onPanel, refresh}: RunIntentContext): RunIntents {
-	const notify = (notice: string | Message) => {
-		onControls({notice});
+	/**
+	 * Say what a key did. Said of a run that trains on, it gives way to "done after …" once the run is done
+	 * (the η it changed is in the status line then); a save's outcome stays until the next key.
+	 */
+	const notify = (notice: string | Message, {lasts = false} = {}) => {
+		onControls({notice: lasts || session.status !== 'training' ? notice : whileTraining(notice)});
 		refresh();
 	};
 
 	/** A notice for a run that starts again: a paused one (a loaded run opens paused) says how it goes on. */
 	const notifyRestarted = (notice: string) => {
-		onControls(controls => ({notice: controls.paused ? `${notice} (paused: space trains)` : notice}));
+		onControls(controls => ({notice: whileTraining(controls.paused ? `${notice} (paused: space trains)` : notice)}));
 		refresh();
 	};
 
@@ -97,10 +106,11 @@ export function useRunIntents({session, savePath, split, onControls, onPanel, re
 
 		// paused, the next epoch is known; running, a worker's run may be some epochs past what its mirror
 		// shows (the ▲ marks the epoch the change took)
+		const training = session.status === 'training';
 		onControls(controls => ({
-			notice: controls.paused || session.status === 'done'
-				? {text: `${change} from epoch ${session.epoch + 1}`, short: `${change} from ${session.epoch + 1}`, tone: 'info'}
-				: {text: `${change} from the next epoch`, short: `${change} from next epoch`, tone: 'info'},
+			notice: controls.paused || !training
+				? {text: `${change} from epoch ${session.epoch + 1}`, short: `${change} from ${session.epoch + 1}`, tone: 'info', whileTraining: training}
+				: {text: `${change} from the next epoch`, short: `${change} from next epoch`, tone: 'info', whileTraining: true},
 		}));
 		refresh();
 	};
@@ -132,7 +142,7 @@ export function useRunIntents({session, savePath, split, onControls, onPanel, re
 
 		const text = `epoch target ${epochs} → ${next}${resumes ? ': training resumes' : (ends ? ': below the epochs trained; done where it stands' : '')}`;
 		// a target the run trains on to is superseded by "done after …" once it gets there
-		notify(ends ? {text, short: `target ${epochs} → ${next}: done where it stands`, tone: 'info'} : {text, tone: 'info', whileTraining: session.status === 'training'});
+		notify(ends ? {text, short: `target ${epochs} → ${next}: done where it stands`, tone: 'info'} : text);
 	};
 
 	const changeHiddenUnits = (change: 1 | -1) => {
@@ -165,9 +175,9 @@ export function useRunIntents({session, savePath, split, onControls, onPanel, re
 		const path = savePath();
 		notify({text: `saving the run to ${path}…`, short: `saving the run to ${basename(path)}…`, tone: 'info'});
 		session.save(path).then(saved => {
-			notify(saveOutcomeMessage({path, saved}));
+			notify(saveOutcomeMessage({path, saved}), {lasts: true});
 		}, (error: unknown) => {
-			notify(saveOutcomeMessage({path, failure: error instanceof Error ? error.message : String(error)}));
+			notify(saveOutcomeMessage({path, failure: error instanceof Error ? error.message : String(error)}), {lasts: true});
 		});
 	};
 
@@ -214,7 +224,7 @@ export function useRunIntents({session, savePath, split, onControls, onPanel, re
 			const next = session.caughtUp ? session.epoch + 1 : undefined;
 			session.setRunning(false);
 			session.step();
-			onControls(controls => ({paused: true, notice: controls.paused && next !== undefined ? `one epoch: epoch ${next}` : 'paused after one more epoch'}));
+			onControls(controls => ({paused: true, notice: whileTraining(controls.paused && next !== undefined ? `one epoch: epoch ${next}` : 'paused after one more epoch')}));
 			refresh();
 		}),
 		restart: changing(() => {
