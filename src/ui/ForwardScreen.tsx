@@ -68,7 +68,7 @@ export function ForwardScreen({keyTarget, seed, rng, startSeed, onSeed, helpOpen
 	}, keysActive && !helpOpen);
 
 	if (helpOpen) {
-		return <HelpOverlay about={about} width={width} height={height}/>;
+		return <HelpOverlay screen="forward" about={about} width={width} height={height}/>;
 	}
 
 	// both layers' values start in one column, after the wider of the two weight matrices

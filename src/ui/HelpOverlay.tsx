@@ -1,10 +1,12 @@
 import {Box, Text} from 'ink';
 import {Footer} from './Footer.js';
-import {helpFooterHints, keyMap} from './key-map.js';
+import {helpFooterHints, keysFor, type ScreenName} from './key-map.js';
 import {displayWidth, truncateToWidth, wrapToWidth} from './text-width.js';
 
 /** Props of HelpOverlay. */
 export type HelpOverlayProps = {
+	/** The screen it opened on: the keys listed are those that work there. */
+	screen: ScreenName;
 	/** Lines under the keys: the data, saved runs. */
 	about: string[];
 	/** Columns available. */
@@ -16,8 +18,9 @@ export type HelpOverlayProps = {
 /** Spaces between the two columns of keys, so a truncated description never runs into the next key. */
 const columnGap = 2;
 
-/** Every key in full, in place of a screen's panels, then a few lines about the data, and a footer saying how to close it. */
-export function HelpOverlay({about, width, height}: HelpOverlayProps) {
+/** Every key of the screen in full, in place of its panels, then a few lines about the data, and a footer saying how to close it. */
+export function HelpOverlay({screen, about, width, height}: HelpOverlayProps) {
+	const keyMap = keysFor(screen);
 	const keyWidth = Math.max(...keyMap.map(hint => displayWidth(hint.keys))) + 2;
 	// the lines about the data wrap while the keys (in two columns) leave room, the notes and the saved run
 	// first and the data's long list of features last; any without room are cut to one line each

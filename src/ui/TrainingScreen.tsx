@@ -75,7 +75,7 @@ export function TrainingScreen({keyTarget, model, session, savePath, split, cont
 	useScreenKeys(keyTarget, name => intentOf(name, intents)?.(), keysActive && !helpOpen);
 
 	if (helpOpen) {
-		return <HelpOverlay about={about} width={width} height={height}/>;
+		return <HelpOverlay screen={model} about={about} width={width} height={height}/>;
 	}
 
 	const {snapshot} = training;

@@ -390,25 +390,42 @@ test('s on the forward screen draws new values, r brings back the lesson\'s', as
 	await dashboard.waitForFrame('seed 42 (the lesson\'s)');
 });
 
-test('? opens the help with every key, ? or esc closes it, and training goes on meanwhile', async () => {
+test('? opens the help with every key of the screen, ? or esc closes it, and training goes on meanwhile', async () => {
 	const dashboard = renderDashboard({configs: {single: {epochs: longRun}}});
 	const session = dashboard.sessions.single;
+	const helpOpen = (text: string) => text.includes('? esc close help');
+	const helpClosed = (text: string) => !helpOpen(text);
 	dashboard.press('?');
 	const help = await dashboard.waitForFrame('? esc close help');
-	for (const text of ['←→', '↑↓', '+-', 'space', 'momentum', 'pin this training curve', 'quit']) {
+	for (const text of ['←→', '↑↓', 'space', 'momentum', 'pin this training curve', 'quit']) {
 		assert.ok(help.includes(text), `the help lists ${text}`);
 	}
 
+	assert.ok(!help.includes('hidden units'), 'the single unit has no hidden units: + and − are backprop\'s');
 	const epoch = session.epoch;
 	await waitFor(() => session.epoch > epoch);
 	dashboard.press('m');
 	assert.equal(session.config.momentum, 0, 'keys of the screen wait while the help is open');
 	dashboard.press(keys.escape);
-	await dashboard.waitForFrame('Single unit  ');
+	await dashboard.waitForFrame(helpClosed, 'esc closed the help');
 	dashboard.press('?');
-	await dashboard.waitForFrame('? esc close help');
+	await dashboard.waitForFrame(helpOpen, 'the help again');
 	dashboard.press('?');
-	await dashboard.waitForFrame('Single unit  ');
+	await dashboard.waitForFrame(helpClosed, '? closed the help');
+	// backprop's help has + and −; the forward screen's only its own keys
+	dashboard.press('3');
+	await dashboard.waitForFrame('Backprop 6×2×1');
+	dashboard.press('?');
+	await dashboard.waitForFrame(text => helpOpen(text) && text.includes('hidden units'), 'backprop\'s help');
+	dashboard.press(keys.escape);
+	await dashboard.waitForFrame(helpClosed, 'the help closed');
+	dashboard.press('2');
+	await dashboard.waitForFrame('Forward pass 4 → 3 → 2');
+	dashboard.press('?');
+	const forward = await dashboard.waitForFrame(text => helpOpen(text) && text.includes('new values'), 'the forward screen\'s help');
+	for (const text of ['momentum', 'pin this training curve', 'epoch target', 'save the run']) {
+		assert.ok(!forward.includes(text), `the forward screen's help leaves out ${text}`);
+	}
 });
 
 test('keys typed together in one chunk each count', async () => {
