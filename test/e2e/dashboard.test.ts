@@ -117,7 +117,8 @@ test('gdlab in a real terminal opens the dashboard, trains, answers keys and qui
 	gdlab.press('Tab');
 	await gdlab.waitForScreen(text => text.includes('W_ih·X   ValueError: shapes (4,3) and (4,) not aligned'), 'the forward screen');
 	gdlab.press('?');
-	await gdlab.waitForScreen(text => text.includes('close help') && text.includes('momentum β') && text.includes('data: admissions (binary.csv), 400 rows'), 'the help');
+	// the forward screen's help: its own keys, not the training ones
+	await gdlab.waitForScreen(text => text.includes('close help') && text.includes('new values') && !text.includes('momentum β') && text.includes('data: admissions (binary.csv), 400 rows'), 'the help');
 	gdlab.press('Escape');
 	await gdlab.waitForScreen(text => text.includes('Forward pass 4 → 3 → 2'), 'the forward screen again');
 	gdlab.press('3');
