@@ -39,7 +39,7 @@ export const keyMap: readonly KeyHint[] = [
 	{keys: 'c', short: 'pin', long: 'pin this training curve to compare (grey, or dotted)', brief: 'pin the curve', screens: trainingScreens},
 	{keys: 'v', short: 'view', long: 'panel: weights → one step → chart only', brief: 'weights/step/chart', screens: trainingScreens},
 	{keys: '[]', short: 'record', long: 'one step: previous / next example or record', brief: 'one step: prev / next', screens: trainingScreens},
-	{keys: 'tab', short: 'model', long: 'next model, shift+tab back (1 2 3 pick one); the others pause', brief: 'next model (1 2 3)', screens: allScreens},
+	{keys: 'tab', short: 'model', long: 'next model, shift+tab back (1 2 3 pick); others pause', brief: 'next model (1 2 3)', screens: allScreens},
 	{keys: '?', short: 'help', long: 'this help; ? or esc closes it', brief: 'this help', screens: allScreens},
 	{keys: 'q', short: 'quit', long: 'quit (ctrl+c too), terminal restored', brief: 'quit (ctrl+c too)', screens: allScreens},
 ];
