@@ -27,6 +27,15 @@ const tmuxMissing = spawnSync('tmux', ['-V']).status !== 0;
 const notBuilt = !existsSync(join(root, 'dist/bin/gdlab.js'));
 const skip = tmuxMissing ? 'tmux is not installed: apt-get install tmux to run the end-to-end test' : (notBuilt ? 'dist/bin/gdlab.js is missing: run npm test' : false);
 
+/** A folder of the test's own, removed when it ends. */
+function workspace(t: TestContext, prefix: string): string {
+	const cwd = mkdtempSync(join(tmpdir(), prefix));
+	t.after(() => {
+		rmSync(cwd, {recursive: true, force: true});
+	});
+	return cwd;
+}
+
 /** A shell word, single-quoted. */
 function quote(word: string): string {
 	return `'${word.replaceAll('\'', '\'\\\'\'')}'`;
@@ -177,10 +186,7 @@ test('lines as wide as the terminal keep their last character when redrawn (auto
 });
 
 test('with stderr in a file, the cursor comes back on the terminal and the file gets no escape codes', {skip, timeout: 60_000}, async t => {
-	const cwd = mkdtempSync(join(tmpdir(), 'gdlab-e2e-stderr-'));
-	t.after(() => {
-		rmSync(cwd, {recursive: true, force: true});
-	});
+	const cwd = workspace(t, 'gdlab-e2e-stderr-');
 	const errors = join(cwd, 'errors.txt');
 	const gdlab = startGdlab(t, [], root, {stderr: errors});
 	await gdlab.waitForScreen(text => text.includes('Single unit'), 'the dashboard');
@@ -192,10 +198,7 @@ test('with stderr in a file, the cursor comes back on the terminal and the file 
 });
 
 test('w saves the run; gdlab --load reopens it paused at the saved epoch', {skip, timeout: 60_000}, async t => {
-	const cwd = mkdtempSync(join(tmpdir(), 'gdlab-e2e-runs-'));
-	t.after(() => {
-		rmSync(cwd, {recursive: true, force: true});
-	});
+	const cwd = workspace(t, 'gdlab-e2e-runs-');
 	const saving = startGdlab(t, ['--epochs', '1000000', '--save', 'run.json'], cwd);
 	await saving.waitForScreen(text => /running .*epoch [1-9]\d*\/1000000/.test(text), 'training under way');
 	saving.press('Right');
@@ -217,10 +220,7 @@ test('w saves the run; gdlab --load reopens it paused at the saved epoch', {skip
 });
 
 test('the dashboard refuses to --load a run whose data changed since the save, and points to gdlab replay', {skip, timeout: 60_000}, async t => {
-	const cwd = mkdtempSync(join(tmpdir(), 'gdlab-e2e-changed-data-'));
-	t.after(() => {
-		rmSync(cwd, {recursive: true, force: true});
-	});
+	const cwd = workspace(t, 'gdlab-e2e-changed-data-');
 	const {data, changeData} = runOnCopiedData(cwd, 'run.json', 10);
 	const other = join(cwd, 'other.csv');
 	writeFileSync(other, readFileSync(data, 'utf8').replace(/\n1,/, '\n0,'));
@@ -238,10 +238,7 @@ test('the dashboard refuses to --load a run whose data changed since the save, a
 });
 
 test('keys typed while the data loads are never echoed, and the dashboard takes them once drawn', {skip, timeout: 60_000}, async t => {
-	const cwd = mkdtempSync(join(tmpdir(), 'gdlab-e2e-early-keys-'));
-	t.after(() => {
-		rmSync(cwd, {recursive: true, force: true});
-	});
+	const cwd = workspace(t, 'gdlab-e2e-early-keys-');
 	const gdlab = startGdlab(t, ['--data', 'synthetic:300000:16'], cwd);
 	await gdlab.waitForScreen(text => text.startsWith('gdlab · '), 'the loading line');
 	gdlab.press('3');
@@ -253,10 +250,7 @@ test('keys typed while the data loads are never echoed, and the dashboard takes 
 });
 
 test('q typed amid other keys while the data loads quits at once, exit status 0', {skip, timeout: 60_000}, async t => {
-	const cwd = mkdtempSync(join(tmpdir(), 'gdlab-e2e-early-quit-'));
-	t.after(() => {
-		rmSync(cwd, {recursive: true, force: true});
-	});
+	const cwd = workspace(t, 'gdlab-e2e-early-quit-');
 	const gdlab = startGdlab(t, ['--data', 'synthetic:3000000:16'], cwd);
 	await gdlab.waitForScreen(text => text.startsWith('gdlab · '), 'the loading line');
 	const pressed = Date.now();
@@ -267,10 +261,7 @@ test('q typed amid other keys while the data loads quits at once, exit status 0'
 });
 
 test('--load of a run saved before the kernels fused replays it as it trained: no "replay differs"', {skip, timeout: 60_000}, async t => {
-	const cwd = mkdtempSync(join(tmpdir(), 'gdlab-e2e-before-fused-'));
-	t.after(() => {
-		rmSync(cwd, {recursive: true, force: true});
-	});
+	const cwd = workspace(t, 'gdlab-e2e-before-fused-');
 	copyFileSync(join(root, 'test/fixtures/run-before-fused.json'), join(cwd, 'run.json'));
 	const loading = startGdlab(t, ['--load', 'run.json'], cwd);
 	await loading.waitForScreen(text => /loaded (run\.json|the saved run) at epoch 60\/60/.test(text), 'the loaded run');
@@ -283,10 +274,7 @@ test('--load of a run saved before the kernels fused replays it as it trained: n
 });
 
 test('--save without a w: quitting says nothing was saved there, exit status 0', {skip, timeout: 60_000}, async t => {
-	const cwd = mkdtempSync(join(tmpdir(), 'gdlab-e2e-nosave-'));
-	t.after(() => {
-		rmSync(cwd, {recursive: true, force: true});
-	});
+	const cwd = workspace(t, 'gdlab-e2e-nosave-');
 	const errors = join(cwd, 'errors.txt');
 	const gdlab = startGdlab(t, ['--save', 'run.json'], cwd, {stderr: errors});
 	await gdlab.waitForScreen(text => text.includes('Single unit'), 'the dashboard');
@@ -297,10 +285,7 @@ test('--save without a w: quitting says nothing was saved there, exit status 0',
 });
 
 test('a single-unit run saved from a dashboard opened on backprop loads again, its backprop screen with the default hidden units', {skip, timeout: 60_000}, async t => {
-	const cwd = mkdtempSync(join(tmpdir(), 'gdlab-e2e-runs-'));
-	t.after(() => {
-		rmSync(cwd, {recursive: true, force: true});
-	});
+	const cwd = workspace(t, 'gdlab-e2e-runs-');
 	const saving = startGdlab(t, ['--model', 'backprop', '--save', 'b.json'], cwd);
 	await saving.waitForScreen(text => text.includes('Backprop 6×2×1'), 'the backprop screen');
 	saving.press('1');
@@ -320,10 +305,7 @@ test('a single-unit run saved from a dashboard opened on backprop loads again, i
 });
 
 test('gdlab --data FILE --save FILE in a terminal refuses at once, before the dashboard opens, and keeps the data', {skip, timeout: 60_000}, async t => {
-	const cwd = mkdtempSync(join(tmpdir(), 'gdlab-e2e-refuse-'));
-	t.after(() => {
-		rmSync(cwd, {recursive: true, force: true});
-	});
+	const cwd = workspace(t, 'gdlab-e2e-refuse-');
 	const data = readFileSync(join(root, 'data/binary.csv'), 'utf8');
 	writeFileSync(join(cwd, 'victim.csv'), data);
 	const gdlab = startGdlab(t, ['--data', 'victim.csv', '--save', 'victim.csv'], cwd);
@@ -334,10 +316,7 @@ test('gdlab --data FILE --save FILE in a terminal refuses at once, before the da
 });
 
 test('Ctrl+C right after w waits for the save: the whole run is written, never a temporary file, and the main screen says where', {skip, timeout: 60_000}, async t => {
-	const cwd = mkdtempSync(join(tmpdir(), 'gdlab-e2e-interrupt-'));
-	t.after(() => {
-		rmSync(cwd, {recursive: true, force: true});
-	});
+	const cwd = workspace(t, 'gdlab-e2e-interrupt-');
 	const gdlab = startGdlab(t, ['--epochs', '1000000', '--save', 'run.json'], cwd);
 	// a long history makes the save take a while
 	await gdlab.waitForScreen(text => /running .*epoch \d{5,}\/1000000/.test(text), 'ten thousand epochs trained');
@@ -354,10 +333,7 @@ test('Ctrl+C right after w waits for the save: the whole run is written, never a
 
 for (const [what, data] of [['the render thread', undefined], ['a worker', bigData]] as const) {
 	test(`w and q typed together save the run before gdlab ends (${what})`, {skip, timeout: 60_000}, async t => {
-		const cwd = mkdtempSync(join(tmpdir(), 'gdlab-e2e-wq-'));
-		t.after(() => {
-			rmSync(cwd, {recursive: true, force: true});
-		});
+		const cwd = workspace(t, 'gdlab-e2e-wq-');
 		const gdlab = startGdlab(t, [...(data ? ['--data', data] : []), '--epochs', '1000000'], cwd);
 		await gdlab.waitForScreen(text => /running .*epoch [1-9]\d*\/1000000/.test(text), 'training under way');
 		gdlab.press('wq');
@@ -371,10 +347,7 @@ for (const [what, data] of [['the render thread', undefined], ['a worker', bigDa
 }
 
 test('on big data training runs in a worker: keys answer, w saves, Ctrl+C ends it all and the process exits', {skip, timeout: 60_000}, async t => {
-	const cwd = mkdtempSync(join(tmpdir(), 'gdlab-e2e-big-'));
-	t.after(() => {
-		rmSync(cwd, {recursive: true, force: true});
-	});
+	const cwd = workspace(t, 'gdlab-e2e-big-');
 	const gdlab = startGdlab(t, ['--data', bigData, '--epochs', '1000000', '--save', 'big.json'], cwd);
 	await gdlab.waitForScreen(text => /running .*epoch [1-9]\d*\/1000000/.test(text), 'training under way');
 	gdlab.press('Right');
@@ -392,10 +365,7 @@ test('on big data training runs in a worker: keys answer, w saves, Ctrl+C ends i
 });
 
 test('while big data is made, a loading line shows at once; Ctrl+C or q then ends gdlab with status 0 (as in the dashboard) and the terminal given back', {skip, timeout: 60_000}, async t => {
-	const cwd = mkdtempSync(join(tmpdir(), 'gdlab-e2e-loading-'));
-	t.after(() => {
-		rmSync(cwd, {recursive: true, force: true});
-	});
+	const cwd = workspace(t, 'gdlab-e2e-loading-');
 	// three million rows take seconds to generate: time enough to look and to interrupt
 	for (const [key, status] of [['C-c', '0'], ['q', '0']] as const) {
 		const gdlab = startGdlab(t, ['--data', 'synthetic:3000000:16'], cwd);
@@ -410,10 +380,7 @@ test('while big data is made, a loading line shows at once; Ctrl+C or q then end
 });
 
 test('while the runs start (a big network\'s first pass takes seconds), a line says so and q still quits', {skip, timeout: 60_000}, async t => {
-	const cwd = mkdtempSync(join(tmpdir(), 'gdlab-e2e-starting-'));
-	t.after(() => {
-		rmSync(cwd, {recursive: true, force: true});
-	});
+	const cwd = workspace(t, 'gdlab-e2e-starting-');
 	const gdlab = startGdlab(t, ['--data', 'synthetic:100000:16', '--model', 'backprop', '--hidden', '1024'], cwd);
 	await gdlab.waitForScreen(text => text.includes('gdlab · starting the runs on 90000 training records…'), 'the starting line');
 	gdlab.press('Right');
@@ -425,10 +392,7 @@ test('while the runs start (a big network\'s first pass takes seconds), a line s
 
 for (const [what, shell] of [['stdin is not a terminal', {stdin: '/dev/null'}], ['TERM=dumb', {environment: ['TERM=dumb']}]] as const) {
 	test(`with ${what}, gdlab on a terminal says why and prints the headless run, never a dashboard that cannot work`, {skip, timeout: 60_000}, async t => {
-		const cwd = mkdtempSync(join(tmpdir(), 'gdlab-e2e-headless-'));
-		t.after(() => {
-			rmSync(cwd, {recursive: true, force: true});
-		});
+		const cwd = workspace(t, 'gdlab-e2e-headless-');
 		const gdlab = startGdlab(t, [], cwd, shell);
 		assert.equal(await gdlab.exitStatus(), '0');
 		const screen = gdlab.screen();
@@ -439,10 +403,7 @@ for (const [what, shell] of [['stdin is not a terminal', {stdin: '/dev/null'}], 
 }
 
 test('a data mistake on a terminal is one line on the main screen and exit status 1, not a hang', {skip, timeout: 30_000}, async t => {
-	const cwd = mkdtempSync(join(tmpdir(), 'gdlab-e2e-bad-'));
-	t.after(() => {
-		rmSync(cwd, {recursive: true, force: true});
-	});
+	const cwd = workspace(t, 'gdlab-e2e-bad-');
 	writeFileSync(join(cwd, 'ragged.csv'), 'a,b,label\n1,2,0\n3\n');
 	const gdlab = startGdlab(t, ['--data', 'ragged.csv'], cwd);
 	assert.equal(await gdlab.exitStatus(), '1');
@@ -453,10 +414,7 @@ test('a data mistake on a terminal is one line on the main screen and exit statu
 });
 
 test('SIGTERM ends the dashboard as q would, then says so and exits 143', {skip, timeout: 60_000}, async t => {
-	const cwd = mkdtempSync(join(tmpdir(), 'gdlab-e2e-term-'));
-	t.after(() => {
-		rmSync(cwd, {recursive: true, force: true});
-	});
+	const cwd = workspace(t, 'gdlab-e2e-term-');
 	const errors = join(cwd, 'errors.txt');
 	const marker = `term-${process.pid}.json`;
 	const gdlab = startGdlab(t, ['--save', marker], cwd, {stderr: errors});
@@ -471,10 +429,7 @@ test('SIGTERM ends the dashboard as q would, then says so and exits 143', {skip,
 });
 
 test('a terminal that goes away (SIGHUP) mid-run: the run so far is written and gdlab ends without a native crash', {skip, timeout: 60_000}, async t => {
-	const cwd = mkdtempSync(join(tmpdir(), 'gdlab-e2e-hup-'));
-	t.after(() => {
-		rmSync(cwd, {recursive: true, force: true});
-	});
+	const cwd = workspace(t, 'gdlab-e2e-hup-');
 	const errors = join(cwd, 'errors.txt');
 	const gdlab = startGdlab(t, ['train', '--epochs', '1000000', '--save', 'run.json'], cwd, {stderr: errors});
 	await gdlab.waitForScreen(text => text.includes('Train loss:'), 'training under way');
