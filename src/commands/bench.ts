@@ -275,7 +275,7 @@ async function runCases(data: Iterable<CaseData>, {threads, sigmoid}: {threads: 
 			rows: examples.rows,
 			features: examples.featureCount,
 			usPerEpoch: median(timings),
-			fastPath: takesFastPath(examples.featureCount, model.kind === 'single' ? 0 : model.hiddenCount, examples.rows),
+			fastPath: takesFastPath(examples.featureCount, model.hiddenCount, examples.rows),
 			timedRuns: timings.length,
 			workerShare: threads > 1 && cut > 0 ? shared / cut : null,
 			dataBytes: (examples.features.byteLength + examples.targets.byteLength),
