@@ -72,6 +72,14 @@ export function App({split, sessions, savePath, startControls, loaded, initialMo
 	const [screen, setScreen] = useState<ScreenName>(initialModel);
 	const [helpOpen, setHelpOpen] = useState(false);
 	const [panel, setPanel] = useState<PanelMode>('weights');
+	// the panel as the keys so far leave it, ahead of the render that shows it (keys can come faster than renders)
+	const panelNow = useRef(panel);
+	const changePanel = useCallback((change: (panel: PanelMode) => PanelMode): PanelMode => {
+		const before = panelNow.current;
+		panelNow.current = change(before);
+		setPanel(panelNow.current);
+		return before;
+	}, []);
 	const [seed, setSeed] = useState<number | string>(forwardSeed);
 	const [controls, setControls] = useState<Record<ModelKind, RunControls>>(() => ({
 		single: {...initialRunControls, ...startControls?.single},
@@ -249,7 +257,7 @@ export function App({split, sessions, savePath, startControls, loaded, initialMo
 								changeControls(screen, change);
 							}}
 							panel={panel}
-							onPanel={setPanel}
+							onPanel={changePanel}
 							helpOpen={helpOpen}
 							about={about}
 							keysActive={keysActive}

@@ -41,8 +41,8 @@ export type TrainingScreenProps = {
 	onControls: (change: ControlsChange) => void;
 	/** The panel under the chart. */
 	panel: PanelMode;
-	/** Switch the panel. */
-	onPanel: (change: (panel: PanelMode) => PanelMode) => void;
+	/** Switch the panel; returns the panel it replaced (as the keys so far left it). */
+	onPanel: (change: (panel: PanelMode) => PanelMode) => PanelMode;
 	/** Whether the help overlay is open (keys then go to the help, training goes on). */
 	helpOpen: boolean;
 	/** Lines about the data and the run for the help. */

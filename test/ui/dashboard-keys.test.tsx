@@ -323,12 +323,35 @@ test('v cycles the panel: weights, one step explained, chart only', async () => 
 test('[ and ] pick what the step explains: the lesson\'s examples, then each training record', async () => {
 	const dashboard = renderDashboard({configs: {single: {epochs: longRun}}});
 	dashboard.press(']');
+	await dashboard.waitForFrame('One step, explained · the lesson\'s worked example');
+	dashboard.press(']');
 	await dashboard.waitForFrame('One step, explained · the lesson\'s gradient.py');
 	dashboard.press(']');
 	await dashboard.waitForFrame(/training record 1 of 360 \(data row \d+\)/);
 	assert.match(dashboard.frame(), /│ term │ +gre │ +gpa │/);
 	dashboard.press('[', '[', '[');
 	await dashboard.waitForFrame('training record 360 of 360');
+});
+
+test('[ or ] from the weights or the chart opens the step panel on the step it explained last, as v does; then they move', async () => {
+	const dashboard = renderDashboard({configs: {single: {epochs: longRun}}});
+	const stepTitle = (frame: string) => /^One step, explained · (.*) · \[ \] another$/m.exec(frame)?.[1];
+	await dashboard.waitForFrame('│ rank_4 ');
+	dashboard.press('[');
+	await dashboard.waitForFrame(frame => stepTitle(frame) !== undefined, 'the step panel');
+	assert.equal(stepTitle(dashboard.frame()), 'the lesson\'s worked example', '[ from the weights opens on the first example, not the last record');
+	dashboard.press(']');
+	await dashboard.waitForFrame('· the lesson\'s gradient.py ·');
+	dashboard.press('v');
+	await dashboard.waitForFrame(frame => stepTitle(frame) === undefined && !frame.includes('│ rank_4 '), 'the chart alone');
+	dashboard.press('[');
+	await dashboard.waitForFrame(frame => stepTitle(frame) !== undefined, 'the step panel');
+	assert.equal(stepTitle(dashboard.frame()), 'the lesson\'s gradient.py', '[ from the chart opens on the step shown last');
+	dashboard.press('v', 'v');
+	await dashboard.waitForFrame('│ rank_4 ');
+	// in one chunk, faster than the screen redraws: the first ] opens the panel, the second moves on
+	dashboard.press(']]');
+	await dashboard.waitForFrame(/· training record 1 of 360 /, 'the record after gradient.py');
 });
 
 test('Tab, shift+Tab and 1 / 2 / 3 switch models, and each keeps its run', async () => {

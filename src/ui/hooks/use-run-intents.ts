@@ -31,8 +31,11 @@ export type RunIntentContext = {
 	split: SplitDataset;
 	/** Change some of the model's controls (given as a patch, or a patch made from the latest controls). */
 	onControls: (change: ControlsChange) => void;
-	/** Change the panel (given as a function of the panel now, as keys may come faster than renders). */
-	onPanel: (change: (panel: PanelMode) => PanelMode) => void;
+	/**
+	 * Change the panel (given as a function of the panel now, as keys may come faster than renders); returns
+	 * the panel it replaced, as the keys so far left it.
+	 */
+	onPanel: (change: (panel: PanelMode) => PanelMode) => PanelMode;
 	/** Re-read the session and carry on training. */
 	refresh: () => void;
 };
@@ -165,10 +168,18 @@ export function useRunIntents({session, savePath, split, onControls, onPanel, re
 		notify(`hidden units ${hidden} → ${next}: restarted`);
 	};
 
+	/**
+	 * [ and ]: from the weights or the chart, the first press opens the one-step panel on the step it explained
+	 * last (the first worked example to begin with), as v does, rather than on the one beside it, unseen; on
+	 * the one-step panel, they move.
+	 */
 	const moveStepSource = (change: 1 | -1) => {
+		if (onPanel(() => 'step') !== 'step') {
+			return;
+		}
+
 		const count = stepSourceCount(session.config.model, split);
 		onControls(controls => ({stepSource: (controls.stepSource + change + count) % count}));
-		onPanel(() => 'step');
 	};
 
 	const saveRun = () => {
