@@ -307,7 +307,7 @@ test('hidden units too many for the data\'s columns are refused at the key, as t
 	assert.equal(session.restarting, false);
 });
 
-test('on screen, . typed several times at once on a training thread\'s run never names an epoch the screen has not caught up with', async () => {
+test('on screen, . typed several times at once on a training thread\'s paused run names the epoch the last one trains', async () => {
 	const session = await start({...lessonConfig('single'), epochs: 100_000});
 	const backprop = await start(lessonConfig('backprop'));
 	const app = render(<App split={split} sessions={{single: session, backprop}} initialModel="single" forwardSeed={42} color={false}/>);
@@ -319,11 +319,25 @@ test('on screen, . typed several times at once on a training thread\'s run never
 		const epoch = session.epoch;
 		app.stdin.write('...');
 		await waitFor(() => session.epoch === epoch + 3 && (session as WorkerRunSession).caughtUp);
-		const notices = (app.lastFrame() ?? '').split('\n').filter(line => /one epoch: epoch \d+|after one more epoch/.test(line));
+		const notices = (app.lastFrame() ?? '').split('\n').filter(line => /one epoch: epoch \d+|after .* more epochs?/.test(line));
 		assert.equal(notices.length, 1, app.lastFrame());
-		// the first . names the next epoch; the others, typed before the thread took it, name none
-		assert.doesNotMatch(notices[0]!, new RegExp(`epoch ${epoch + 1}$`));
-		assert.match(notices[0]!, /paused after one more epoch/);
+		// the first . names the next epoch; the others, typed before the thread took it, count on from it
+		assert.match(notices[0]!, new RegExp(`one epoch: epoch ${epoch + 3}$`));
+	} finally {
+		cleanup();
+	}
+});
+
+test('on screen, . typed several times at once on a training thread\'s running run counts the epochs still to come', async () => {
+	const session = await start({...lessonConfig('single'), epochs: 100_000});
+	const backprop = await start(lessonConfig('backprop'));
+	const app = render(<App split={split} sessions={{single: session, backprop}} initialModel="single" forwardSeed={42} color={false}/>);
+	try {
+		await waitFor(() => session.epoch >= 2);
+		app.stdin.write('...');
+		await waitFor(() => (app.lastFrame() ?? '').includes(' paused '));
+		// where the thread paused is not known as the keys are taken: the line counts what follows it
+		assert.match(app.lastFrame()!, /paused after 3 more epochs$/m);
 	} finally {
 		cleanup();
 	}

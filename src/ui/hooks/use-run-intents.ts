@@ -14,6 +14,7 @@ import {nextSeed} from '../next-seed.js';
 import {pinnedLabel, trainedConfig, type Message} from '../run-state.js';
 import {saveOutcomeMessage} from '../save-log.js';
 import type {RunSession} from '../run-session.js';
+import {stepNotice} from '../step-notice.js';
 import {stepSourceCount} from '../step-sources.js';
 
 /** A notice as one that gives way to "done after …" once the run it was said of is done. */
@@ -230,12 +231,12 @@ export function useRunIntents({session, savePath, split, onControls, onPanel, re
 
 			// stopped here and now (not once the pause reaches the loop), then one epoch; said at once, as on big
 			// data that epoch may take seconds. Paused, it is the next epoch; running, or with a pause or step a
-			// worker has not taken yet (. . . typed at once), its run may be past what its mirror shows, so no
-			// number is promised
+			// worker has not taken yet (. . . typed at once), its run may be past what its mirror shows: the
+			// epoch is counted on from the . before, if that one named it, or the epochs still to train are
 			const next = session.caughtUp ? session.epoch + 1 : undefined;
 			session.setRunning(false);
 			session.step();
-			onControls(controls => ({paused: true, notice: whileTraining(controls.paused && next !== undefined ? `one epoch: epoch ${next}` : 'paused after one more epoch')}));
+			onControls(controls => ({paused: true, notice: stepNotice(controls.notice, controls.paused, next)}));
 			refresh();
 		}),
 		restart: changing(() => {
