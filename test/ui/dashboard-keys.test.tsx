@@ -171,6 +171,20 @@ test('+ and − change the hidden units and restart the backprop run', async () 
 	assert.equal(session.config.hidden, 1);
 });
 
+test('+ and − (= and _ too) on a paused run say, as r and s do, that it restarted paused; running, they do not', async () => {
+	const dashboard = renderDashboard({model: 'backprop', configs: {backprop: {epochs: longRun}}});
+	await pause(dashboard, 'backprop');
+	dashboard.press('+');
+	await dashboard.waitForFrame('hidden units 2 → 3: restarted (paused: space trains)');
+	dashboard.press('_');
+	await dashboard.waitForFrame('hidden units 3 → 2: restarted (paused: space trains)');
+	dashboard.press(' ');
+	await dashboard.waitForFrame(/ running /, 'running');
+	dashboard.press('=');
+	const frame = await dashboard.waitForFrame('hidden units 2 → 3: restarted');
+	assert.doesNotMatch(frame, /paused: space trains/);
+});
+
 test('+ on the single unit says hidden units belong to backprop', async () => {
 	const dashboard = renderDashboard();
 	dashboard.press('+');

@@ -60,7 +60,7 @@ export function useRunIntents({session, savePath, split, onControls, onPanel, re
 		refresh();
 	};
 
-	/** A notice for a run that starts again: a paused one (a loaded run opens paused) says how it goes on. */
+	/** A notice for a run that starts again (r, s, + or −): a paused one (a loaded run opens paused) says how it goes on. */
 	const notifyRestarted = (notice: string) => {
 		onControls(controls => ({notice: whileTraining(controls.paused ? `${notice} (paused: space trains)` : notice)}));
 		refresh();
@@ -166,7 +166,7 @@ export function useRunIntents({session, savePath, split, onControls, onPanel, re
 		}
 
 		session.setHidden(next);
-		notify(`hidden units ${hidden} → ${next}: restarted`);
+		notifyRestarted(`hidden units ${hidden} → ${next}: restarted`);
 	};
 
 	/**
