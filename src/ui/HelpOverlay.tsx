@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import {Footer} from './Footer.js';
-import {helpFooterHints, keysFor, type ScreenName} from './key-map.js';
+import {helpFooterHints, helpKeys, keysFor, type ScreenName} from './key-map.js';
 import {displayWidth, truncateToWidth, wrapToWidth} from './text-width.js';
 
 /** Props of HelpOverlay. */
@@ -21,7 +21,7 @@ const columnGap = 2;
 /** Every key of the screen in full, in place of its panels, then a few lines about the data, and a footer saying how to close it. */
 export function HelpOverlay({screen, about, width, height}: HelpOverlayProps) {
 	const keyMap = keysFor(screen);
-	const keyWidth = Math.max(...keyMap.map(hint => displayWidth(hint.keys))) + 2;
+	const keyWidth = Math.max(...keyMap.map(hint => displayWidth(helpKeys(hint)))) + 2;
 	// the lines about the data wrap while the keys (in two columns) leave room, the notes and the saved run
 	// first and the data's long list of features last; any without room are cut to one line each
 	const aboutRoom = height - 1 - Math.ceil(keyMap.length / 2);
@@ -47,7 +47,7 @@ export function HelpOverlay({screen, about, width, height}: HelpOverlayProps) {
 			<Box flexDirection="column" flexWrap="wrap" width={width} height={listRows} overflow="hidden">
 				{keyMap.map(hint => (
 					<Box key={hint.keys} width={Math.floor(width / columns)} paddingRight={columns > 1 ? columnGap : 0}>
-						<Box width={keyWidth} flexShrink={0}><Text bold>{hint.keys}</Text></Box>
+						<Box width={keyWidth} flexShrink={0}><Text bold>{helpKeys(hint)}</Text></Box>
 						<Text wrap="truncate">{describe(hint)}</Text>
 					</Box>
 				))}

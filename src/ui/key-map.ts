@@ -11,6 +11,8 @@ export type ScreenName = 'single' | 'forward' | 'backprop';
 export type KeyHint = {
 	/** The key as the footer writes it. */
 	keys: string;
+	/** Other keys that do the same, listed after `keys` in the help only (the footer has no room for them). */
+	aliases?: string;
 	/** A word or two for the footer. */
 	short: string;
 	/** The full description for the help overlay. */
@@ -28,7 +30,7 @@ const allScreens = ['single', 'forward', 'backprop'] as const;
 export const keyMap: readonly KeyHint[] = [
 	{keys: '←→', short: 'η', long: 'η down / up the ladder; the run keeps its weights', brief: 'η down / up, same run', screens: trainingScreens},
 	{keys: '↑↓', short: 'epochs', long: 'epoch target up / down; raising resumes a done run', brief: 'epochs up / down', screens: trainingScreens},
-	{keys: '+-', short: 'hidden', long: 'backprop: hidden units ± (1 … 8), restarts', brief: 'hidden units ± (1…8)', screens: ['backprop']},
+	{keys: '+-', aliases: '=_', short: 'hidden', long: 'backprop: hidden units ± (1 … 8), restarts', brief: 'hidden units ± (1…8)', screens: ['backprop']},
 	{keys: 'space', short: 'pause', long: 'pause / resume training', brief: 'pause / resume', screens: trainingScreens},
 	{keys: '.', short: 'step', long: 'train one epoch, then stay paused', brief: 'one epoch, then pause', screens: trainingScreens},
 	{keys: 'w', short: 'save', long: 'save the run to --save FILE or a new gdlab-run-….json', brief: 'save the run', screens: trainingScreens},
@@ -43,6 +45,11 @@ export const keyMap: readonly KeyHint[] = [
 	{keys: '?', short: 'help', long: 'this help; ? or esc closes it', brief: 'this help', screens: allScreens},
 	{keys: 'q', short: 'quit', long: 'quit (ctrl+c too), terminal restored', brief: 'quit (ctrl+c too)', screens: allScreens},
 ];
+
+/** A key as the help writes it: with its aliases (`+- =_`: = and _ are + and − without shift). */
+export function helpKeys(hint: KeyHint): string {
+	return hint.aliases === undefined ? hint.keys : `${hint.keys} ${hint.aliases}`;
+}
 
 /** Keys the App handles on every screen (pick a model, the help, quit); a screen handles the rest. */
 export const appKeys: readonly string[] = ['1', '2', '3', 'tab', 'backtab', '?', 'escape', 'q'];

@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import {afterEach, test} from 'node:test';
 import {cleanup} from 'ink-testing-library';
 import {trainingKeyNotice} from '../../src/ui/ForwardScreen.js';
-import {epochAxisOf, keys, renderDashboard, waitFor} from './dashboard-harness.js';
+import stringWidth from 'string-width';
+import {epochAxisOf, keys, linesOf, renderDashboard, waitFor} from './dashboard-harness.js';
 
 /** An epoch target the tests never reach, so runs keep going until paused. */
 const longRun = 100_000;
@@ -462,6 +463,19 @@ test('? opens the help with every key of the screen, ? or esc closes it, and tra
 	const forward = await dashboard.waitForFrame(text => helpOpen(text) && text.includes('new values'), 'the forward screen\'s help');
 	for (const text of ['momentum', 'pin this training curve', 'epoch target', 'save the run']) {
 		assert.ok(!forward.includes(text), `the forward screen's help leaves out ${text}`);
+	}
+});
+
+test('backprop\'s help lists = and _ beside + and −, in 80×24 and in 60×18', async () => {
+	for (const size of [{columns: 80, rows: 24}, {columns: 60, rows: 18}]) {
+		const dashboard = renderDashboard({model: 'backprop', size});
+		dashboard.press('?');
+		const help = await dashboard.waitForFrame('? esc close help');
+		assert.match(help, /^\+- =_ +(?:backprop: )?hidden units ± /m, `${size.columns}×${size.rows}:\n${help}`);
+		assert.ok(linesOf(help).length <= size.rows - 1, `${size.columns}×${size.rows}: no taller than the terminal`);
+		assert.ok(linesOf(help).every(line => stringWidth(line) <= size.columns), `${size.columns}×${size.rows}: no wider than the terminal`);
+		assert.match(help, /(?:^| {2})q +quit \(ctrl\+c too\)/m, `${size.columns}×${size.rows}: the last key still listed`);
+		cleanup();
 	}
 });
 

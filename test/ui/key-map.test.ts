@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {keyMap, keysFor, packKeyHints} from '../../src/ui/key-map.js';
+import {helpKeys, keyMap, keysFor, packKeyHints} from '../../src/ui/key-map.js';
 import {displayWidth} from '../../src/ui/text-width.js';
 import {readKeys} from '../../src/ui/read-keys.js';
 
@@ -25,8 +25,16 @@ test('the footer fits its width and always ends with help and quit', () => {
 test('every key has a short label for the footer and a description for the help that fits 60 columns', () => {
 	for (const hint of keyMap) {
 		assert.ok(hint.short.length > 0);
-		assert.ok(hint.keys.length + 2 + hint.long.length <= 60, `${hint.keys}: ${hint.long}`);
+		assert.ok(displayWidth(helpKeys(hint)) + 2 + displayWidth(hint.long) <= 60, `${helpKeys(hint)}: ${hint.long}`);
 	}
+});
+
+test('the help lists a key\'s aliases after it; the footer does not', () => {
+	const hidden = keyMap.find(hint => hint.keys === '+-')!;
+	assert.equal(helpKeys(hidden), '+- =_');
+	assert.equal(helpKeys(keyMap.find(hint => hint.keys === 'space')!), 'space');
+	assert.ok(packKeyHints(keysFor('backprop'), 200).includes('+- hidden'));
+	assert.ok(!packKeyHints(keysFor('backprop'), 200).includes('=_'));
 });
 
 test('keys are read one by one, even when several arrive together', () => {
