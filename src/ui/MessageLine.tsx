@@ -15,6 +15,21 @@ export type MessageLineProps = {
 /** Between two messages. */
 const messageSeparator = '  ·  ';
 
+/**
+ * The messages shared out over the screen's message lines: one line, or two when the first is a failure
+ * (a diverged run's advice) beside which those after it, even in their short forms, would be cut: they
+ * then have the second line to themselves, so the key just pressed is read whole at 60 columns too.
+ */
+export function messageLines(messages: Message[], width: number): Message[][] {
+	const [first, ...rest] = messages;
+	if (first?.tone !== 'failure' || rest.length === 0) {
+		return [messages];
+	}
+
+	const shortest = [first.text, ...rest.map(message => message.short ?? message.text)].join(messageSeparator);
+	return displayWidth(shortest) <= width ? [messages] : [[first], rest];
+}
+
 /** One line of messages: what the last key did, what went wrong and what to do about it. */
 export function MessageLine({messages, width}: MessageLineProps) {
 	const theme = useTheme();

@@ -13,7 +13,7 @@ import {useTraining} from './hooks/use-training.js';
 import {keysFor} from './key-map.js';
 import {replayDiffers, type LoadCheck} from './load-check.js';
 import {LossChart} from './LossChart.js';
-import {MessageLine} from './MessageLine.js';
+import {MessageLine, messageLines} from './MessageLine.js';
 import {PanelView} from './PanelView.js';
 import {planTrainingLayout} from './plan-layout.js';
 import type {ControlsChange, PanelMode, RunControls} from './run-controls.js';
@@ -82,7 +82,8 @@ export function TrainingScreen({keyTarget, model, session, savePath, split, cont
 	const situation = {loading: training.loading, failure: training.failure, restarting: training.restarting};
 	const title = model === 'single' ? 'Single unit' : `Backprop ${split.dataset.featureNames.length}×${snapshot.config.hidden}×1`;
 	const shown = describePanel(panel, model, split, controls.stepSource, snapshot);
-	const layout = planTrainingLayout(height, shown === undefined ? undefined : {height: panelHeight(shown), clippable: panel === 'weights'});
+	const messages = messageLines(runMessages(snapshot, controls.notice, recentLossRise(snapshot, session.history), situation), width);
+	const layout = planTrainingLayout(height, shown === undefined ? undefined : {height: panelHeight(shown), clippable: panel === 'weights'}, messages.length);
 	// the chart left out for the panel: said where it would be, in a row the panel does not need
 	const chartLeftOut = layout.chartRows === 0 && shown !== undefined && layout.panelRows > panelHeight(shown);
 	return (
@@ -96,7 +97,7 @@ export function TrainingScreen({keyTarget, model, session, savePath, split, cont
 				learnRateChanged={learnRateChangedBefore(session.startingConfig.learnRate, session.changes, snapshot.epoch)}
 				width={width}
 			/>
-			<MessageLine messages={runMessages(snapshot, controls.notice, recentLossRise(snapshot, session.history), situation)} width={width}/>
+			{messages.map((line, index) => <MessageLine key={index} messages={line} width={width}/>)}
 			{layout.chartRows > 0 && (
 				<LossChart
 					history={session.history}

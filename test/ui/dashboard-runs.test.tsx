@@ -317,6 +317,30 @@ test('at 80 columns → on a diverged run past the ladder says, whole, which key
 	await dashboard.waitForFrame(/diverged at epoch 1: lower η and press r .*η 1e\+308: ← steps onto the ladder$/m, 'the short form, whole');
 });
 
+test('at 60×18 the notice of a key pressed on a diverged run has a line of its own, whole, and every view still fits', async () => {
+	const size = {columns: 60, rows: 18};
+	const dashboard = renderDashboard({configs: {single: {learnRate: 1e308, epochs: longRun}}, size});
+	await dashboard.waitForFrame('diverged at epoch 1');
+	dashboard.press(keys.left);
+	const advice = /^diverged at epoch 1: lower η and press r\nη 1e\+308 → 10 once r restarts the run$/m;
+	await dashboard.waitForFrame(advice, 'the advice, then the notice whole on the line below');
+	const views = {
+		weights: (frame: string) => frame.includes('│ rank_4 '),
+		step: (frame: string) => /^One step\b/m.test(frame),
+		chart: (frame: string) => !frame.includes('│ rank_4 ') && !/^One step\b/m.test(frame),
+	};
+	for (const [view, shows] of Object.entries(views)) {
+		const frame = await dashboard.waitForFrame(current => shows(current) && advice.test(current), `the ${view} view with both lines`);
+		assert.ok(linesOf(frame).length <= size.rows - 1, `${view}: ${linesOf(frame).length} lines\n${frame}`);
+		assert.ok(linesOf(frame).every(line => [...line].length <= size.columns), `${view}: a line wider than the terminal\n${frame}`);
+		assert.match(linesOf(frame).at(-1)!, /\? help {2}q quit$/, `${view}: the key line still last\n${frame}`);
+		dashboard.press('v');
+	}
+
+	dashboard.press('m');
+	await dashboard.waitForFrame(/^diverged at epoch 1: lower η and press r\nmomentum β 0 → 0\.5$/m, 'the next key\'s notice, whole too');
+});
+
 test('η far above and below the ladder (--lr 1000, 1e-9): ← / → step back onto it, never off its ends', async () => {
 	const high = renderDashboard({configs: {single: {learnRate: 1000, epochs: longRun}}});
 	await high.waitForFrame('η 1000  β 0');

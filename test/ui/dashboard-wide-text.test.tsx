@@ -7,7 +7,7 @@ import {cleanup, render} from 'ink-testing-library';
 import stringWidth from 'string-width';
 import type {SplitDataset} from '../../src/data/dataset.js';
 import {lessonConfig, TrainingSession} from '../../src/engine/training-session.js';
-import {MessageLine} from '../../src/ui/MessageLine.js';
+import {MessageLine, messageLines} from '../../src/ui/MessageLine.js';
 import {StatusLine} from '../../src/ui/StatusLine.js';
 import {assertEveryFrameFits, lessonSplit, linesOf, renderDashboard, resize} from './dashboard-harness.js';
 
@@ -113,4 +113,15 @@ test('the message line shortens the later messages first and keeps the first one
 	assert.equal(await line([rising, lowered], 60), 'loss increasing at epoch 99999  ·  η 50 → 10 from 100001');
 	// a first message too wide by itself takes its short form
 	assert.equal(await line([{...diverged, text: `${diverged.text} ${'.'.repeat(60)}`}], 60), 'diverged at epoch 1');
+});
+
+test('the messages after a failure take a line of their own when even their short forms would be cut beside it', () => {
+	const diverged = {text: 'diverged at epoch 1: lower η and press r', short: 'diverged at epoch 1', tone: 'failure' as const};
+	const lowered = {text: 'η 1e+308 → 10 once r restarts the run', short: 'η 1e+308 → 10 for the restart', tone: 'info' as const};
+	assert.deepEqual(messageLines([diverged, lowered], 80), [[diverged, lowered]], 'at 80 columns the short form fits beside the advice');
+	assert.deepEqual(messageLines([diverged, lowered], 60), [[diverged], [lowered]]);
+	assert.deepEqual(messageLines([diverged], 30), [[diverged]], 'a failure alone keeps one line');
+	const rising = {text: 'loss increasing at epoch 99999', short: 'loss rising at 99999', tone: 'warning' as const};
+	assert.deepEqual(messageLines([rising, lowered], 60), [[rising, lowered]], 'a warning first keeps one line, the notice shortened or cut');
+	assert.deepEqual(messageLines([], 60), [[]], 'no message: one empty line');
 });

@@ -29,10 +29,18 @@ test('the chart gets what the panel leaves, never less than its minimum', () => 
 	for (let height = 16; height < 60; height++) {
 		for (const panelHeight of [5, 8, 12, 30]) {
 			for (const clippable of [true, false]) {
-				const {chartRows, panelRows} = planTrainingLayout(height, {height: panelHeight, clippable});
-				assert.ok(chartRows + panelRows + trainingChromeRows <= height);
-				assert.ok(chartRows === 0 || chartRows >= minimumChartRows);
+				for (const messageRows of [1, 2]) {
+					const {chartRows, panelRows} = planTrainingLayout(height, {height: panelHeight, clippable}, messageRows);
+					assert.ok(chartRows + panelRows + trainingChromeRows + messageRows - 1 <= height);
+					assert.ok(chartRows === 0 || chartRows >= minimumChartRows);
+				}
 			}
 		}
 	}
+});
+
+test('a second message line comes out of the body', () => {
+	const body = 22 - trainingChromeRows - 1;
+	assert.deepEqual(planTrainingLayout(22, {height: 7, clippable: true}, 2), {chartRows: body - 7, panelRows: 7});
+	assert.deepEqual(planTrainingLayout(22, undefined, 2), {chartRows: body, panelRows: 0});
 });
