@@ -117,9 +117,9 @@ async function show(options: DashboardOptions & {sessions: Record<ModelKind, Run
 
 	try {
 		const loadCheck = resume?.weights && {model: resume.model, epochs: resume.epochs, weights: resume.weights, file: resume.path ?? 'the saved run'};
-		const app = createElement(App, {split, sessions, savePath, startControls, loaded, initialModel, forwardSeed, forwardRng, color: shouldUseColor(stdout), loadCheck});
+		const props = {split, sessions, savePath, startControls, loaded, initialModel, forwardSeed, forwardRng, color: shouldUseColor(stdout), loadCheck};
 		options.beforeDraw?.();
-		const instance = render(app, {
+		const instance = render(createElement(App, props), {
 			stdin,
 			// on the full screen (a terminal) auto-wrap is off: lines are written after their erase
 			stdout: correctInkRewind(stdout.isTTY ? fullScreenStdout(stdout) : stdout),
@@ -134,11 +134,21 @@ async function show(options: DashboardOptions & {sessions: Record<ModelKind, Run
 			instance.unmount();
 		};
 
+		// Ink redraws on a resize with the tree it has, laid out for the old size: a terminal made shorter got
+		// one frame taller than itself, which scrolled the title away. Heard ahead of Ink, the resize first
+		// renders the App again (synchronously: a new element, whose size is read from the terminal), and
+		// Ink's redraw then draws the frame made for the new size.
+		const renderForNewSize = () => {
+			instance.rerender(createElement(App, props));
+		};
+
+		stdout.prependListener('resize', renderForNewSize);
 		process.once('SIGTERM', quit);
 		try {
 			await instance.waitUntilExit();
 		} finally {
 			process.off('SIGTERM', quit);
+			stdout.off('resize', renderForNewSize);
 		}
 	} finally {
 		closeScreen?.();

@@ -169,6 +169,36 @@ test('a terminal made narrower redraws whole: no rows of the wider frame are lef
 	assert.equal(gdlab.autoWraps(), true, 'the terminal wraps again once gdlab has quit');
 });
 
+test('a terminal made shorter gets no frame taller than itself, so the title stays on the top row', {skip, timeout: 60_000}, async t => {
+	const gdlab = startGdlab(t, ['--model', 'backprop', '--epochs', '1000000'], root);
+	await gdlab.waitForScreen(text => text.includes('Backprop 6×2×1  running'), 'the backprop run');
+	// paused, nothing is drawn but what the resize brings
+	gdlab.press('Space');
+	await gdlab.waitForScreen(text => text.includes('Backprop 6×2×1  paused'), 'the paused run');
+	const bytes = join(workspace(t, 'gdlab-e2e-shrink-'), 'pane.log');
+	// a frame begins where Ink starts an update, clears the screen or erases the lines it drew before
+	const frameStart = /\u001B\[\?2026h|\u001B\[2J|(?:\u001B\[2K\u001B\[1A)+/;
+	for (let round = 1; round <= 3; round++) {
+		gdlab.tmux('resize-window', '-t', 'e2e', '-x', '80', '-y', '24');
+		await gdlab.waitForScreen(text => text.split('\n').length >= 24 && text.startsWith('gdlab '), 'the dashboard at 80×24');
+		await sleep(300);
+		writeFileSync(bytes, '');
+		gdlab.tmux('pipe-pane', '-t', 'e2e', `cat >> ${quote(bytes)}`);
+		gdlab.tmux('resize-window', '-t', 'e2e', '-x', '60', '-y', '18');
+		await sleep(600);
+		gdlab.tmux('pipe-pane', '-t', 'e2e');
+		const written = readFileSync(bytes, 'utf8');
+		const lineFeeds = written.split(frameStart).map(frame => frame.split('\n').length - 1);
+		assert.ok(lineFeeds.length > 1, `round ${round}: the resize redrew the screen`);
+		// 17 line feeds from the top row reach the last of 18 rows; one more scrolls the title away
+		assert.ok(Math.max(...lineFeeds) <= 17, `round ${round}: a frame of ${Math.max(...lineFeeds)} line feeds went into 18 rows`);
+		assert.match(gdlab.screen(), /^gdlab {2}1 Single unit/);
+	}
+
+	gdlab.press('q');
+	assert.equal(await gdlab.exitStatus(), '0');
+});
+
 test('lines as wide as the terminal keep their last character when redrawn (auto-wrap is off)', {skip, timeout: 60_000}, async t => {
 	const gdlab = startGdlab(t, ['--epochs', '100000'], root);
 	gdlab.tmux('resize-window', '-t', 'e2e', '-x', '60', '-y', '18');
