@@ -17,12 +17,13 @@ const messageSeparator = '  ·  ';
 
 /**
  * The messages shared out over the screen's message lines: one line, or two when the first is a failure
- * (a diverged run's advice) beside which those after it, even in their short forms, would be cut: they
- * then have the second line to themselves, so the key just pressed is read whole at 60 columns too.
+ * or a warning (a diverged run's advice, a rising loss) beside which those after it, even in their short
+ * forms, would be cut: they then have the second line to themselves, so the key just pressed is read
+ * whole at 60 columns too (a save's file name keeps the time that tells saves apart).
  */
 export function messageLines(messages: Message[], width: number): Message[][] {
 	const [first, ...rest] = messages;
-	if (first?.tone !== 'failure' || rest.length === 0) {
+	if (first === undefined || first.tone === 'info' || rest.length === 0) {
 		return [messages];
 	}
 

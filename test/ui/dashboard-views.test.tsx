@@ -103,6 +103,16 @@ test('a rising training loss is reported with its epoch', async () => {
 	await dashboard.waitForFrame('loss increasing at epoch 18');
 });
 
+test('at 60×18 a key\'s notice that would be cut beside "loss increasing" has a line of its own, whole, and the frame still fits', async () => {
+	const size = {columns: 60, rows: 18};
+	const dashboard = renderDashboard({configs: {single: {learnRate: 10, momentum: 0.9, epochs: 20}}, size, props: {savePath: join(tmpdir(), `gdlab-no-such-folder-${process.pid}`, 'run.json')}});
+	await dashboard.waitForFrame('loss increasing at epoch 18');
+	dashboard.press('w');
+	const frame = await dashboard.waitForFrame(/^loss increasing at epoch 18\nnot saved: .*\(run\.json\)$/m, 'the warning, then the failed save whole on the line below');
+	assert.ok(linesOf(frame).length <= size.rows - 1, `${linesOf(frame).length} lines\n${frame}`);
+	assert.match(linesOf(frame).at(-1)!, /\? help {2}q quit$/, `the key line still last\n${frame}`);
+});
+
 test('the forward screen labels every matrix with its shape and shows that W·X fails where X·W works', async () => {
 	const dashboard = renderDashboard({model: 'forward'});
 	const frame = await dashboard.waitForFrame('Forward pass 4 → 3 → 2');

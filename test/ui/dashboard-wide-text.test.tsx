@@ -122,6 +122,12 @@ test('the messages after a failure take a line of their own when even their shor
 	assert.deepEqual(messageLines([diverged, lowered], 60), [[diverged], [lowered]]);
 	assert.deepEqual(messageLines([diverged], 30), [[diverged]], 'a failure alone keeps one line');
 	const rising = {text: 'loss increasing at epoch 99999', short: 'loss rising at 99999', tone: 'warning' as const};
-	assert.deepEqual(messageLines([rising, lowered], 60), [[rising, lowered]], 'a warning first keeps one line, the notice shortened or cut');
+	const slower = {text: 'η 50 → 10 from epoch 100001', short: 'η 50 → 10 from 100001', tone: 'info' as const};
+	assert.deepEqual(messageLines([rising, slower], 60), [[rising, slower]], 'a warning first keeps one line while the notice\'s short form fits beside it');
+	assert.deepEqual(messageLines([rising, lowered], 60), [[rising], [lowered]]);
+	const saved = {text: 'saved run to gdlab-run-backprop-20261130-142042.json (epoch 900)', short: 'saved epoch 900 to gdlab-run-backprop-20261130-142042.json', tone: 'info' as const};
+	assert.deepEqual(messageLines([rising, saved], 80), [[rising], [saved]], 'beside a rising loss, a save\'s file name would lose its time');
+	const done = {text: 'done after 1000 epochs: ↑ raises the target, r restarts', short: 'done at 1000: ↑ more, r restarts', tone: 'info' as const};
+	assert.deepEqual(messageLines([done, saved], 60), [[done, saved]], 'information first keeps one line');
 	assert.deepEqual(messageLines([], 60), [[]], 'no message: one empty line');
 });
