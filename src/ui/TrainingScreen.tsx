@@ -20,6 +20,7 @@ import type {ControlsChange, PanelMode, RunControls} from './run-controls.js';
 import type {RunSession} from './run-session.js';
 import {learnRateChangedBefore, recentLossRise, runMessages, runState} from './run-state.js';
 import {StatusLine} from './StatusLine.js';
+import {settledStepNotice} from './step-notice.js';
 import {backpropStepInput, singleStepInput} from './step-sources.js';
 import {panelHeight, type PanelSpec} from './table-spec.js';
 
@@ -82,7 +83,9 @@ export function TrainingScreen({keyTarget, model, session, savePath, split, cont
 	const situation = {loading: training.loading, failure: training.failure, restarting: training.restarting};
 	const title = model === 'single' ? 'Single unit' : `Backprop ${split.dataset.featureNames.length}×${snapshot.config.hidden}×1`;
 	const shown = describePanel(panel, model, split, controls.stepSource, snapshot);
-	const messages = messageLines(runMessages(snapshot, controls.notice, recentLossRise(snapshot, session.history), situation), width);
+	// a . that could name no epoch names it once the screen has caught up with where the run paused
+	const notice = settledStepNotice(controls.notice, session.caughtUp, controls.paused, snapshot.epoch);
+	const messages = messageLines(runMessages(snapshot, notice, recentLossRise(snapshot, session.history), situation), width);
 	const layout = planTrainingLayout(height, shown === undefined ? undefined : {height: panelHeight(shown), clippable: panel === 'weights'}, messages.length);
 	// the chart left out for the panel: said where it would be, in a row the panel does not need
 	const chartLeftOut = layout.chartRows === 0 && shown !== undefined && layout.panelRows > panelHeight(shown);

@@ -20,15 +20,31 @@ export function isStepNotice(notice: string | Message | undefined): notice is St
 /**
  * The notice of one more . press. `nextEpoch` is the epoch it trains when the screen shows the run as every
  * key so far left it (undefined when it does not: a training thread behind the keys). Paused with it known,
- * the . names it; paused without it, after another ., it counts on from that one: the epoch it reaches, or
- * how many more epochs train before the run stays paused. Running, it promises one more epoch, unnamed.
+ * the . names it; paused without it, after another ., it counts on from that one: the epoch it reaches (at
+ * most `target`, where the run stops), or how many more epochs train before the run stays paused. Running,
+ * it promises one more epoch, unnamed.
  */
-export function stepNotice(previous: string | Message | undefined, paused: boolean, nextEpoch: number | undefined): StepNotice {
+export function stepNotice(previous: string | Message | undefined, paused: boolean, nextEpoch: number | undefined, target: number): StepNotice {
 	const before = paused && nextEpoch === undefined && isStepNotice(previous) ? previous : undefined;
 	const steps = (before?.steps ?? 0) + 1;
-	const epoch = paused && nextEpoch !== undefined ? nextEpoch : (before?.epoch === undefined ? undefined : before.epoch + 1);
+	const epoch = paused && nextEpoch !== undefined ? nextEpoch : (before?.epoch === undefined ? undefined : Math.min(before.epoch + 1, target));
 	const text = epoch === undefined
 		? `paused after ${steps === 1 ? 'one more epoch' : `${steps} more epochs`}`
 		: `one epoch: epoch ${epoch}`;
 	return {text, tone: 'info', whileTraining: true, steps, epoch};
+}
+
+/**
+ * A . notice that could name no epoch, once the screen has caught up with the run (`caughtUp`) and it stays
+ * paused there: it names the epoch the run paused at (a . on a training thread's running run may have let
+ * the epoch under way end first, so "one more" than the screen showed was not always one). Any other notice
+ * as it is.
+ */
+export function settledStepNotice(notice: string | Message | undefined, caughtUp: boolean, paused: boolean, epoch: number): string | Message | StepNotice | undefined {
+	if (!isStepNotice(notice) || notice.epoch !== undefined || !caughtUp || !paused) {
+		return notice;
+	}
+
+	const settled: StepNotice = {...notice, text: `paused at epoch ${epoch}`, epoch};
+	return settled;
 }

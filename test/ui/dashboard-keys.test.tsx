@@ -205,14 +205,17 @@ test('space pauses and resumes training', async () => {
 	await waitFor(() => session.epoch > epoch);
 });
 
-test('. while running pauses after one more epoch, and says so without naming an epoch it cannot know', async () => {
+test('. while running pauses after one more epoch and names the epoch it paused at', async () => {
 	const dashboard = renderDashboard({configs: {single: {epochs: longRun}}});
 	const session = dashboard.sessions.single;
 	await waitFor(() => session.epoch > 20);
 	dashboard.press('.');
-	await dashboard.waitForFrame(/ paused .*\n(?:.*\n)*.*paused after one more epoch/);
+	const frame = await dashboard.waitForFrame(/ paused .*\n(?:.*\n)*.*paused at epoch \d+$/m);
 	const epoch = session.epoch;
-	await dashboard.waitForFrame(`epoch ${epoch}/${longRun}`);
+	assert.match(frame, new RegExp(`epoch ${epoch}/${longRun}(?:.*\n)+.*paused at epoch ${epoch}$`, 'm'), 'the epoch it stays at, on the status line and the message line');
+	await new Promise(resolve => {
+		setTimeout(resolve, 100);
+	});
 	assert.equal(session.epoch, epoch, 'paused');
 });
 

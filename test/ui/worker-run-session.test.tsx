@@ -328,16 +328,17 @@ test('on screen, . typed several times at once on a training thread\'s paused ru
 	}
 });
 
-test('on screen, . typed several times at once on a training thread\'s running run counts the epochs still to come', async () => {
+test('on screen, . typed several times at once on a training thread\'s running run counts the epochs still to come, then names where it paused', async () => {
 	const session = await start({...lessonConfig('single'), epochs: 100_000});
 	const backprop = await start(lessonConfig('backprop'));
 	const app = render(<App split={split} sessions={{single: session, backprop}} initialModel="single" forwardSeed={42} color={false}/>);
 	try {
 		await waitFor(() => session.epoch >= 2);
 		app.stdin.write('...');
-		await waitFor(() => (app.lastFrame() ?? '').includes(' paused '));
-		// where the thread paused is not known as the keys are taken: the line counts what follows it
-		assert.match(app.lastFrame()!, /paused after 3 more epochs$/m);
+		// once the screen has caught up with the thread, the line names the epoch the run stays at
+		await waitFor(() => (session as WorkerRunSession).caughtUp && new RegExp(`paused at epoch ${session.epoch}$`, 'm').test(app.lastFrame() ?? ''), () => app.lastFrame() ?? '');
+		// before, where the thread would pause was not known as the keys were taken: the line counted what follows
+		assert.ok(app.frames.some(frame => /paused after 3 more epochs$/m.test(frame)), 'the count, while the thread was behind the keys');
 	} finally {
 		cleanup();
 	}

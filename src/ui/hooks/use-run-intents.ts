@@ -236,7 +236,7 @@ export function useRunIntents({session, savePath, split, onControls, onPanel, re
 			const next = session.caughtUp ? session.epoch + 1 : undefined;
 			session.setRunning(false);
 			session.step();
-			onControls(controls => ({paused: true, notice: stepNotice(controls.notice, controls.paused, next)}));
+			onControls(controls => ({paused: true, notice: stepNotice(controls.notice, controls.paused, next, session.config.epochs)}));
 			refresh();
 		}),
 		restart: changing(() => {
