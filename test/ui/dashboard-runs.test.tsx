@@ -299,8 +299,16 @@ test('η changed on a diverged run is for the restart, and says so; space says w
 	dashboard.press(keys.left);
 	await dashboard.waitForFrame('η 1e+308 → 10 once r restarts the run');
 	dashboard.press(' ');
-	const frame = await dashboard.waitForFrame('r restarts it (← lowers η first)');
+	// the η the restart takes: the one lowered, not the one that diverged
+	const frame = await dashboard.waitForFrame('r restarts it with η 10 (← lowers it first)');
 	assert.equal(frame.split('lower η and press r').length, 2, 'the diverged line once, not said again');
+});
+
+test('space on a diverged run whose η is as it was names that η for the restart', async () => {
+	const dashboard = renderDashboard({configs: {single: {learnRate: 1e308, epochs: longRun}}});
+	await dashboard.waitForFrame('diverged at epoch 1');
+	dashboard.press('.');
+	await dashboard.waitForFrame('r restarts it with η 1e+308 (← lowers it first)');
 });
 
 test('at 80 columns a diverged run\'s η change keeps its numbers beside "lower η and press r"', async () => {
@@ -338,7 +346,9 @@ test('at 60×18 the notice of a key pressed on a diverged run has a line of its 
 	}
 
 	dashboard.press('m');
-	await dashboard.waitForFrame(/^diverged at epoch 1: lower η and press r\nmomentum β 0 → 0\.5$/m, 'the next key\'s notice, whole too');
+	await dashboard.waitForFrame(/^diverged at epoch 1: lower η and press r\nmomentum β 0 → 0\.5 once r restarts the run$/m, 'the next key\'s notice, whole too, and for the restart');
+	dashboard.press('b');
+	await dashboard.waitForFrame(/^diverged at epoch 1: lower η and press r\nbatch: .* once r restarts the run$/m, 'the batch, for the restart too');
 });
 
 test('η far above and below the ladder (--lr 1000, 1e-9): ← / → step back onto it, never off its ends', async () => {

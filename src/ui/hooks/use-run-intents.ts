@@ -60,6 +60,12 @@ export function useRunIntents({session, savePath, split, onControls, onPanel, re
 		refresh();
 	};
 
+	/** A setting's change; on a diverged run, which trains no further, it is for the restart, and says so. */
+	const notifySetting = (change: string) => {
+		// beside "diverged …: lower η and press r" on a narrow line, the change alone says enough
+		notify(session.status === 'diverged' ? {text: `${change} once r restarts the run`, short: `${change} for the restart`, tone: 'info'} : change);
+	};
+
 	/** A notice for a run that starts again (r, s, + or −): a paused one (a loaded run opens paused) says how it goes on. */
 	const notifyRestarted = (notice: string) => {
 		onControls(controls => ({notice: whileTraining(controls.paused ? `${notice} (paused: space trains)` : notice)}));
@@ -102,9 +108,8 @@ export function useRunIntents({session, savePath, split, onControls, onPanel, re
 
 		session.setLearnRate(next);
 		const change = `η ${formatSetting(learnRate)} → ${formatSetting(next)}`;
-		if (session.status === 'diverged') { // it trains no further: the new η is for the restart
-			// beside "diverged …: lower η and press r" on a narrow line, the change alone says enough
-			notify({text: `${change} once r restarts the run`, short: `${change} for the restart`, tone: 'info'});
+		if (session.status === 'diverged') {
+			notifySetting(change);
 			return;
 		}
 
@@ -120,8 +125,12 @@ export function useRunIntents({session, savePath, split, onControls, onPanel, re
 	};
 
 	/** What to do next with a run that is done or diverged (a diverged one's line says so already: this says which key). */
+	/** Space or . on a run that trains no further: how it goes on (a diverged one, with the η its restart takes, lowered by ← or not). */
 	const notifyStopped = () => {
-		notify(session.status === 'done' ? `done: ${doneHint(session.epoch)}` : 'r restarts it (← lowers η first)');
+		const learnRate = formatSetting(session.config.learnRate);
+		notify(session.status === 'done'
+			? `done: ${doneHint(session.epoch)}`
+			: {text: `r restarts it with η ${learnRate} (← lowers it first)`, short: `r restarts it with η ${learnRate}`, tone: 'info'});
 	};
 
 	const changeEpochTarget = (direction: 1 | -1) => {
@@ -251,13 +260,13 @@ export function useRunIntents({session, savePath, split, onControls, onPanel, re
 		cycleBatch: changing(() => {
 			const next = nextChoice(batchModes, session.config.batch);
 			session.setBatch(next);
-			notify(`batch: ${formatBatch(next)}`);
+			notifySetting(`batch: ${formatBatch(next)}`);
 		}),
 		cycleMomentum: changing(() => {
 			const {momentum} = session.config;
 			const next = nextMomentum(momentum);
 			session.setMomentum(next);
-			notify(`momentum β ${formatSetting(momentum)} → ${formatSetting(next)}`);
+			notifySetting(`momentum β ${formatSetting(momentum)} → ${formatSetting(next)}`);
 		}),
 		saveRun: changing(saveRun),
 		// off while a saved run is brought back: its curve is not yet the run's
