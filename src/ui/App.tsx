@@ -237,8 +237,9 @@ export function App({split, sessions, savePath, startControls, loaded, initialMo
 	const height = screenRows(size);
 	return (
 		<ThemeContext.Provider value={theme}>
-			{/* cut at the terminal's width: on a resize Ink draws one frame before this one knows the new size, and
-			    lines laid out for a wider terminal would wrap and scroll the screen into a mess that stays */}
+			{/* cut at the terminal's width: a frame laid out for a wider terminal (a resize the App has not yet
+			    rendered for; run-dashboard.tsx has it render ahead of Ink's redraw) must not wrap and scroll the
+			    screen into a mess that stays */}
 			<Box width="100%" overflow="hidden">
 			<Box flexDirection="column" flexShrink={0} width={size.columns} height={frameRows(size.rows)}>
 				<TabsLine active={screen} split={split} width={size.columns}/>

@@ -16,8 +16,8 @@ const hideCursor = '\u001B[?25l';
 const showCursor = '\u001B[?25h';
 /**
  * The terminal's automatic wrap off and back on. Off, a line wider than the terminal is cut at its edge
- * rather than wrapped onto the next row: on a resize Ink draws one frame at the old width before the App
- * knows the new one, and its wrapped lines would push the screen up, leaving rows Ink never erases.
+ * rather than wrapped onto the next row: a frame laid out for a wider terminal (a resize not yet rendered
+ * for) would otherwise push the screen up with its wrapped lines, leaving rows Ink never erases.
  */
 const noAutoWrap = '\u001B[?7l';
 const autoWrap = '\u001B[?7h';
