@@ -4,7 +4,7 @@
  */
 import './choose-production-react.js';
 import {render} from 'ink';
-import {createElement} from 'react';
+import {createElement, Fragment, useLayoutEffect} from 'react';
 import {basename} from 'node:path';
 import type {SplitDataset} from '../data/dataset.js';
 import type {RunSource} from '../data/run-file.js';
@@ -119,7 +119,17 @@ async function show(options: DashboardOptions & {sessions: Record<ModelKind, Run
 		const loadCheck = resume?.weights && {model: resume.model, epochs: resume.epochs, weights: resume.weights, file: resume.path ?? 'the saved run'};
 		const props = {split, sessions, savePath, startControls, loaded, initialModel, forwardSeed, forwardRng, color: shouldUseColor(stdout), loadCheck};
 		options.beforeDraw?.();
-		const instance = render(createElement(App, props), {
+		// Ink redraws on a resize with the tree it has, laid out for the old size: a terminal made shorter got
+		// one frame taller than itself, which scrolled the title away. Heard ahead of Ink, the resize first
+		// renders the App again (synchronously: a new element, whose size is read from the terminal), which
+		// draws the frame for the new size; Ink's redraw after it draws that frame again
+		let renderAgain: (() => void) | undefined;
+		const onResize = () => {
+			renderAgain?.();
+		};
+
+		const tree = () => createElement(Fragment, null, createElement(App, props), createElement(AheadOfInkResize, {stdout, onResize}));
+		const instance = render(tree(), {
 			stdin,
 			// on the full screen (a terminal) auto-wrap is off: lines are written after their erase
 			stdout: correctInkRewind(stdout.isTTY ? fullScreenStdout(stdout) : stdout),
@@ -134,25 +144,34 @@ async function show(options: DashboardOptions & {sessions: Record<ModelKind, Run
 			instance.unmount();
 		};
 
-		// Ink redraws on a resize with the tree it has, laid out for the old size: a terminal made shorter got
-		// one frame taller than itself, which scrolled the title away. Heard ahead of Ink, the resize first
-		// renders the App again (synchronously: a new element, whose size is read from the terminal), and
-		// Ink's redraw then draws the frame made for the new size.
-		const renderForNewSize = () => {
-			instance.rerender(createElement(App, props));
+		renderAgain = () => {
+			instance.rerender(tree());
 		};
 
-		stdout.prependListener('resize', renderForNewSize);
 		process.once('SIGTERM', quit);
 		try {
 			await instance.waitUntilExit();
 		} finally {
 			process.off('SIGTERM', quit);
-			stdout.off('resize', renderForNewSize);
 		}
 	} finally {
 		closeScreen?.();
 	}
+}
+
+/**
+ * Has `onResize` hear each resize of `stdout` ahead of Ink's own handler (registered when Ink started), for
+ * as long as the tree is mounted: its listener goes as the tree is unmounted, so a resize after q cannot
+ * render the App again into Ink's unmounted container.
+ */
+function AheadOfInkResize({stdout, onResize}: {stdout: NodeJS.WriteStream; onResize: () => void}) {
+	useLayoutEffect(() => {
+		stdout.prependListener('resize', onResize);
+		return () => {
+			stdout.off('resize', onResize);
+		};
+	}, [stdout, onResize]);
+	return null;
 }
 
 /**

@@ -169,30 +169,31 @@ test('a terminal made narrower redraws whole: no rows of the wider frame are lef
 	assert.equal(gdlab.autoWraps(), true, 'the terminal wraps again once gdlab has quit');
 });
 
-test('a terminal made shorter gets no frame taller than itself, so the title stays on the top row', {skip, timeout: 60_000}, async t => {
+test('a terminal made shorter gets no frame taller than itself (which would scroll the title away)', {skip, timeout: 60_000}, async t => {
 	const gdlab = startGdlab(t, ['--model', 'backprop', '--epochs', '1000000'], root);
 	await gdlab.waitForScreen(text => text.includes('Backprop 6×2×1  running'), 'the backprop run');
 	// paused, nothing is drawn but what the resize brings
 	gdlab.press('Space');
 	await gdlab.waitForScreen(text => text.includes('Backprop 6×2×1  paused'), 'the paused run');
 	const bytes = join(workspace(t, 'gdlab-e2e-shrink-'), 'pane.log');
+	// the whole frame for a size: the key line last, on the terminal's last row but one
+	const laidOutFor = (rows: number) => (text: string) => text.split('\n')[rows - 2]?.endsWith('q quit') === true && text.startsWith('gdlab ');
 	// a frame begins where Ink starts an update, clears the screen or erases the lines it drew before
 	const frameStart = /\u001B\[\?2026h|\u001B\[2J|(?:\u001B\[2K\u001B\[1A)+/;
 	for (let round = 1; round <= 3; round++) {
 		gdlab.tmux('resize-window', '-t', 'e2e', '-x', '80', '-y', '24');
-		await gdlab.waitForScreen(text => text.split('\n').length >= 24 && text.startsWith('gdlab '), 'the dashboard at 80×24');
-		await sleep(300);
+		await gdlab.waitForScreen(laidOutFor(24), 'the dashboard at 80×24');
 		writeFileSync(bytes, '');
 		gdlab.tmux('pipe-pane', '-t', 'e2e', `cat >> ${quote(bytes)}`);
 		gdlab.tmux('resize-window', '-t', 'e2e', '-x', '60', '-y', '18');
-		await sleep(600);
+		await gdlab.waitForScreen(laidOutFor(18), 'the dashboard at 60×18');
+		// the frames of one resize are written together; the pipe may pass them on a moment later
+		await sleep(300);
 		gdlab.tmux('pipe-pane', '-t', 'e2e');
-		const written = readFileSync(bytes, 'utf8');
-		const lineFeeds = written.split(frameStart).map(frame => frame.split('\n').length - 1);
+		const lineFeeds = readFileSync(bytes, 'utf8').split(frameStart).map(frame => frame.split('\n').length - 1);
 		assert.ok(lineFeeds.length > 1, `round ${round}: the resize redrew the screen`);
 		// 17 line feeds from the top row reach the last of 18 rows; one more scrolls the title away
 		assert.ok(Math.max(...lineFeeds) <= 17, `round ${round}: a frame of ${Math.max(...lineFeeds)} line feeds went into 18 rows`);
-		assert.match(gdlab.screen(), /^gdlab {2}1 Single unit/);
 	}
 
 	gdlab.press('q');

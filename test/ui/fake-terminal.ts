@@ -3,13 +3,20 @@ import {EventEmitter} from 'node:events';
 
 /** A terminal-like output stream that keeps what is written. */
 export class FakeStdout extends EventEmitter {
-	readonly columns = 80;
-	readonly rows = 24;
+	columns = 80;
+	rows = 24;
 	readonly isTTY = false;
 	output = '';
 	write(chunk: string): boolean {
 		this.output += chunk;
 		return true;
+	}
+
+	/** Take a new size and say so, as a terminal does on SIGWINCH. */
+	resize(columns: number, rows: number): void {
+		this.columns = columns;
+		this.rows = rows;
+		this.emit('resize');
 	}
 }
 
