@@ -84,7 +84,7 @@ export function TrainingScreen({keyTarget, model, session, savePath, split, cont
 	const title = model === 'single' ? 'Single unit' : `Backprop ${split.dataset.featureNames.length}×${snapshot.config.hidden}×1`;
 	const shown = describePanel(panel, model, split, controls.stepSource, snapshot);
 	// a . that could name no epoch names it once the screen has caught up with where the run paused
-	const notice = settledStepNotice(controls.notice, session.caughtUp, controls.paused, snapshot.epoch);
+	const notice = settledStepNotice(controls.notice, training.caughtUp, controls.paused, snapshot.epoch);
 	const messages = messageLines(runMessages(snapshot, notice, recentLossRise(snapshot, session.history), situation), width);
 	const layout = planTrainingLayout(height, shown === undefined ? undefined : {height: panelHeight(shown), clippable: panel === 'weights'}, messages.length);
 	// the chart left out for the panel: said where it would be, in a row the panel does not need

@@ -17,19 +17,31 @@ export function isStepNotice(notice: string | Message | undefined): notice is St
 	return typeof notice === 'object' && 'steps' in notice;
 }
 
+/** Where the run stands as a . is pressed. */
+export type StepPress = {
+	/** Whether the run was paused (by the keys so far) when . was pressed. */
+	paused: boolean;
+	/** The epoch the . trains, when the screen shows the run as every key so far left it; else undefined. */
+	nextEpoch: number | undefined;
+	/** The epoch on show. */
+	shownEpoch: number;
+	/** The epoch target, where the run stops. */
+	target: number;
+};
+
 /**
- * The notice of one more . press. `nextEpoch` is the epoch it trains when the screen shows the run as every
- * key so far left it (undefined when it does not: a training thread behind the keys). Paused with it known,
- * the . names it; paused without it, after another ., it counts on from that one: the epoch it reaches (at
- * most `target`, where the run stops), or how many more epochs train before the run stays paused. Running,
- * it promises one more epoch, unnamed.
+ * The notice of one more . press. Paused with the next epoch known, the . names it; paused without it (a
+ * training thread behind the keys), after another ., it counts on from that one: the epoch it reaches, or
+ * how many more epochs train before the run stays paused, either no further than the target. Running, it
+ * promises one more epoch, unnamed.
  */
-export function stepNotice(previous: string | Message | undefined, paused: boolean, nextEpoch: number | undefined, target: number): StepNotice {
+export function stepNotice(previous: string | Message | undefined, {paused, nextEpoch, shownEpoch, target}: StepPress): StepNotice {
 	const before = paused && nextEpoch === undefined && isStepNotice(previous) ? previous : undefined;
 	const steps = (before?.steps ?? 0) + 1;
 	const epoch = paused && nextEpoch !== undefined ? nextEpoch : (before?.epoch === undefined ? undefined : Math.min(before.epoch + 1, target));
+	const more = Math.min(steps, Math.max(1, target - shownEpoch));
 	const text = epoch === undefined
-		? `paused after ${steps === 1 ? 'one more epoch' : `${steps} more epochs`}`
+		? `paused after ${more === 1 ? 'one more epoch' : `${more} more epochs`}`
 		: `one epoch: epoch ${epoch}`;
 	return {text, tone: 'info', whileTraining: true, steps, epoch};
 }

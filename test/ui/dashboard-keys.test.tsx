@@ -205,7 +205,7 @@ test('space pauses and resumes training', async () => {
 	await waitFor(() => session.epoch > epoch);
 });
 
-test('. while running pauses after one more epoch and names the epoch it paused at', async () => {
+test('. while running pauses the run and names the epoch it stays at, on the status line and the message line', async () => {
 	const dashboard = renderDashboard({configs: {single: {epochs: longRun}}});
 	const session = dashboard.sessions.single;
 	await waitFor(() => session.epoch > 20);

@@ -304,7 +304,7 @@ test('η changed on a diverged run is for the restart, and says so; space says w
 	assert.equal(frame.split('lower η and press r').length, 2, 'the diverged line once, not said again');
 });
 
-test('space on a diverged run whose η is as it was names that η for the restart', async () => {
+test('. on a diverged run whose η is as it was names that η for the restart', async () => {
 	const dashboard = renderDashboard({configs: {single: {learnRate: 1e308, epochs: longRun}}});
 	await dashboard.waitForFrame('diverged at epoch 1');
 	dashboard.press('.');

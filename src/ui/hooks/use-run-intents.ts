@@ -124,7 +124,6 @@ export function useRunIntents({session, savePath, split, onControls, onPanel, re
 		refresh();
 	};
 
-	/** What to do next with a run that is done or diverged (a diverged one's line says so already: this says which key). */
 	/** Space or . on a run that trains no further: how it goes on (a diverged one, with the η its restart takes, lowered by ← or not). */
 	const notifyStopped = () => {
 		const learnRate = formatSetting(session.config.learnRate);
@@ -242,10 +241,10 @@ export function useRunIntents({session, savePath, split, onControls, onPanel, re
 			// data that epoch may take seconds. Paused, it is the next epoch; running, or with a pause or step a
 			// worker has not taken yet (. . . typed at once), its run may be past what its mirror shows: the
 			// epoch is counted on from the . before, if that one named it, or the epochs still to train are
-			const next = session.caughtUp ? session.epoch + 1 : undefined;
+			const press = {nextEpoch: session.caughtUp ? session.epoch + 1 : undefined, shownEpoch: session.epoch, target: session.config.epochs};
 			session.setRunning(false);
 			session.step();
-			onControls(controls => ({paused: true, notice: stepNotice(controls.notice, controls.paused, next, session.config.epochs)}));
+			onControls(controls => ({paused: true, notice: stepNotice(controls.notice, {...press, paused: controls.paused})}));
 			refresh();
 		}),
 		restart: changing(() => {

@@ -25,6 +25,8 @@ export type Training = {
 	failure: string | undefined;
 	/** Whether a restart is asked for and the old run still on show (a training thread finishing its epoch). */
 	restarting: boolean;
+	/** Whether the snapshot is the run as every key so far left it (RunSession.caughtUp), read with it. */
+	caughtUp: boolean;
 	/** Re-read the run now (after a key changed it). */
 	refresh: () => void;
 };
@@ -82,5 +84,6 @@ function read(session: RunSession, chartVersion: number): Published {
 		loading: session.loading,
 		failure: session.failure,
 		restarting: session.restarting,
+		caughtUp: session.caughtUp,
 	};
 }
