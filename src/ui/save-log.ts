@@ -91,9 +91,11 @@ export function describeSaveOutcome(outcome: SaveOutcome): string {
 export function saveOutcomeMessage(outcome: SaveOutcome): Message {
 	const name = basename(outcome.path);
 	if (outcome.failure !== undefined) {
-		// the reason before the name, which a cut may then take (a reason that does not start with the path keeps it in place)
+		// the reason before the name, which a cut may then take (a reason that does not start with the path keeps
+		// it in place); the advice after a "; " is left to the full form, so the reason and the name fit 60 columns
 		const prefix = `${outcome.path}: `;
-		const short = outcome.failure.startsWith(prefix) ? `not saved: ${outcome.failure.slice(prefix.length)} (${name})` : `not saved: ${outcome.failure.replaceAll(outcome.path, name)}`;
+		const reason = (failure: string): string => failure.split('; ')[0]!;
+		const short = outcome.failure.startsWith(prefix) ? `not saved: ${reason(outcome.failure.slice(prefix.length))} (${name})` : `not saved: ${reason(outcome.failure.replaceAll(outcome.path, name))}`;
 		return {text: describeSaveOutcome(outcome), short, tone: 'failure'};
 	}
 
