@@ -183,6 +183,9 @@ test('a terminal made shorter gets no frame taller than itself (which would scro
 	for (let round = 1; round <= 3; round++) {
 		gdlab.tmux('resize-window', '-t', 'e2e', '-x', '80', '-y', '24');
 		await gdlab.waitForScreen(laidOutFor(24), 'the dashboard at 80×24');
+		// and its last redraws for that size done (paused, nothing is drawn after them), so the pipe below
+		// takes in the shrink's frames alone
+		await sleep(500);
 		writeFileSync(bytes, '');
 		gdlab.tmux('pipe-pane', '-t', 'e2e', `cat >> ${quote(bytes)}`);
 		gdlab.tmux('resize-window', '-t', 'e2e', '-x', '60', '-y', '18');
