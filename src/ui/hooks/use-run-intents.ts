@@ -240,7 +240,8 @@ export function useRunIntents({session, savePath, split, onControls, onPanel, re
 			// stopped here and now (not once the pause reaches the loop), then one epoch; said at once, as on big
 			// data that epoch may take seconds. Paused, it is the next epoch; running, or with a pause or step a
 			// worker has not taken yet (. . . typed at once), its run may be past what its mirror shows: the
-			// epoch is counted on from the . before, if that one named it, or the epochs still to train are
+			// epoch is counted on from the . before, if that one named it, or the epochs still to train are,
+			// and the screen names the epoch once it has caught up (step-notice.ts)
 			const press = {nextEpoch: session.caughtUp ? session.epoch + 1 : undefined, shownEpoch: session.epoch, target: session.config.epochs};
 			session.setRunning(false);
 			session.step();
