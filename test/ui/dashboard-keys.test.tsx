@@ -168,7 +168,7 @@ test('+ and − change the hidden units and restart the backprop run', async () 
 	await dashboard.waitForFrame('Backprop 6×1×1');
 	assert.equal(session.config.hidden, 1);
 	dashboard.press('-');
-	await dashboard.waitForFrame('hidden units stay from 1 to 8');
+	await dashboard.waitForFrame('− stops at 1 hidden unit');
 	assert.equal(session.config.hidden, 1);
 });
 

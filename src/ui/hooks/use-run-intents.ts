@@ -169,7 +169,7 @@ export function useRunIntents({session, savePath, split, onControls, onPanel, re
 		if (next < hiddenUnitLimits.min || (next > hiddenUnitLimits.max && change > 0)) {
 			notify(hidden >= hiddenUnitLimits.max
 				? `+ stops at ${hiddenUnitLimits.max} hidden units${hidden > hiddenUnitLimits.max ? ` (${hidden} came from --hidden); − steps down` : ''}`
-				: `hidden units stay from ${hiddenUnitLimits.min} to ${hiddenUnitLimits.max}`);
+				: `− stops at ${hiddenUnitLimits.min} hidden unit${hiddenUnitLimits.min === 1 ? '' : 's'}`);
 			return;
 		}
 
