@@ -47,8 +47,10 @@ export function MessageLine({messages, width}: MessageLineProps) {
 		texts[0] = messages[0]!.short ?? texts[0]!;
 	}
 
-	// cut by columns here, not by Ink: a file name can be wide (CJK), and Ink's cut can keep a character that straddles the edge
-	const parts = truncatePartsToWidth(texts.flatMap((text, index) => [index > 0 ? messageSeparator : '', text]), width);
+	// cut by columns here, not by Ink: a file name can be wide (CJK), and Ink's cut can keep a character that
+	// straddles the edge; a short form ending in a file name is cut in its middle, so the name keeps its end
+	const keepEnds = texts.flatMap((text, index) => [0, text === messages[index]!.short ? messages[index]!.shortKeepsEnd ?? 0 : 0]);
+	const parts = truncatePartsToWidth(texts.flatMap((text, index) => [index > 0 ? messageSeparator : '', text]), width, keepEnds);
 	return (
 		<Text wrap="truncate">
 			{messages.length === 0 && ' '}

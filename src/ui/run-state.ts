@@ -60,6 +60,8 @@ export type Message = {
 	tone: 'info' | 'warning' | 'failure';
 	/** Fewer words for the same, shown when the line is too narrow for `text`. */
 	short?: string;
+	/** Columns at the end of `short` (a file name) that a cut keeps, taking the middle instead. */
+	shortKeepsEnd?: number;
 	/** Said of a run that trains on (training resumes): once it is done, the line says that instead. */
 	whileTraining?: boolean;
 };

@@ -6,6 +6,7 @@
 import {basename} from 'node:path';
 import type {SavedRun} from './run-session.js';
 import type {Message} from './run-state.js';
+import {displayWidth} from './text-width.js';
 
 /** How one save ended. */
 export type SaveOutcome = {path: string; saved: SavedRun; failure?: undefined} | {path: string; saved?: undefined; failure: string};
@@ -99,10 +100,11 @@ export function saveOutcomeMessage(outcome: SaveOutcome): Message {
 		return {text: describeSaveOutcome(outcome), short, tone: 'failure'};
 	}
 
-	// the epoch first: a name made of the date and time is long, and a cut should take its end, not the epoch
+	// the epoch first, and the name last: a name made of the date and time is long, and a cut takes its middle,
+	// so the time that tells saves apart and the extension stay
 	const {saved} = outcome;
-	const short = `saved epoch ${saved.epochs} ${saved.replaced ? 'over the earlier run in' : 'to'} ${basename(saved.path)}`;
-	return {text: describeSaveOutcome(outcome), short, tone: 'info'};
+	const short = `saved epoch ${saved.epochs} ${saved.replaced ? 'over the earlier run in' : 'to'} ${name}`;
+	return {text: describeSaveOutcome(outcome), short, shortKeepsEnd: displayWidth(name), tone: 'info'};
 }
 
 /**

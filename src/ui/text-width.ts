@@ -75,16 +75,18 @@ export function padToWidth(text: string, width: number, align: 'left' | 'right')
 
 /**
  * A line drawn in parts of different styles, cut as a whole to `width`: the parts that fit, the one that
- * does not cut short with an ellipsis, the rest dropped (empty), so every part keeps its style.
+ * does not cut short with an ellipsis, the rest dropped (empty), so every part keeps its style. A part
+ * with `keepEnds[i]` columns to keep (a file name's end) that is cut with nothing after it to drop is cut
+ * in its middle instead, keeping up to that many of its last columns (at most half the room).
  */
-export function truncatePartsToWidth(parts: readonly string[], width: number): string[] {
+export function truncatePartsToWidth(parts: readonly string[], width: number, keepEnds: readonly number[] = []): string[] {
 	if (displayWidth(parts.join('')) <= width) {
 		return [...parts];
 	}
 
 	let room = width - ellipsis.length;
 	let cut = false;
-	return parts.map(part => {
+	return parts.map((part, index) => {
 		if (cut) {
 			return '';
 		}
@@ -96,7 +98,17 @@ export function truncatePartsToWidth(parts: readonly string[], width: number): s
 		}
 
 		cut = true;
-		return width < 1 ? '' : cutToWidth(part, room) + ellipsis;
+		if (width < 1) {
+			return '';
+		}
+
+		const keepEnd = Math.min(keepEnds[index] ?? 0, Math.floor(room / 2));
+		if (keepEnd > 0 && parts.slice(index + 1).every(rest => rest === '')) {
+			const end = lastToWidth(part, keepEnd);
+			return cutToWidth(part, room - displayWidth(end)) + ellipsis + end;
+		}
+
+		return cutToWidth(part, room) + ellipsis;
 	});
 }
 

@@ -8,6 +8,7 @@ import stringWidth from 'string-width';
 import type {SplitDataset} from '../../src/data/dataset.js';
 import {lessonConfig, TrainingSession} from '../../src/engine/training-session.js';
 import {MessageLine, messageLines} from '../../src/ui/MessageLine.js';
+import {saveOutcomeMessage} from '../../src/ui/save-log.js';
 import {StatusLine} from '../../src/ui/StatusLine.js';
 import {assertEveryFrameFits, lessonSplit, linesOf, renderDashboard, resize} from './dashboard-harness.js';
 
@@ -113,6 +114,10 @@ test('the message line shortens the later messages first and keeps the first one
 	assert.equal(await line([rising, lowered], 60), 'loss increasing at epoch 99999  ·  η 50 → 10 from 100001');
 	// a first message too wide by itself takes its short form
 	assert.equal(await line([{...diverged, text: `${diverged.text} ${'.'.repeat(60)}`}], 60), 'diverged at epoch 1');
+	// a save's short form is cut in its file name's middle: the time and the extension stay
+	const millionth = saveOutcomeMessage({path: '/work/gdlab-run-backprop-20261130-150309.json', saved: {path: '/work/gdlab-run-backprop-20261130-150309.json', epochs: 1_000_000, replaced: false}});
+	assert.equal(await line([millionth], 60), 'saved epoch 1000000 to gdlab-r…backprop-20261130-150309.json');
+	assert.equal(await line([millionth], 80), 'saved run to /work/gdlab-run-backprop-20261130-150309.json (epoch 1000000)');
 });
 
 test('the messages after a failure take a line of their own when even their short forms would be cut beside it', () => {

@@ -77,6 +77,7 @@ test('a save\'s message line: a failure in the failure tone, and short forms tha
 	assert.deepEqual(saveOutcomeMessage({path: '/long/folder/run.json', saved: {path: '/long/folder/run.json', epochs: 12, replaced: false}}), {
 		text: 'saved run to /long/folder/run.json (epoch 12)',
 		short: 'saved epoch 12 to run.json',
+		shortKeepsEnd: 8,
 		tone: 'info',
 	});
 	assert.equal(saveOutcomeMessage({path: '/tmp/work/later.json', failure: '/tmp/work/later.json: exists and is not a gdlab run; remove it or choose another name'}).short, 'not saved: exists and is not a gdlab run (later.json)', 'the advice left to the full form');

@@ -41,6 +41,13 @@ test('a line in parts is cut as a whole: parts that fit stay, the one at the edg
 	assert.deepEqual(truncatePartsToWidth(['saved to ', '数据文件非常', '  ·  ', 'more'], 15), ['saved to ', '数据…', '', '']);
 });
 
+test('a part that keeps its end is cut in its middle when nothing after it is dropped, keeping at most half the room', () => {
+	assert.deepEqual(truncatePartsToWidth(['saved to run-150309.json'], 20, [11]), ['saved to r…0309.json'], 'the last 9 of 19 columns: at most half');
+	assert.deepEqual(truncatePartsToWidth(['a  ·  ', 'saved to run-150309.json'], 20, [0, 15]), ['a  ·  ', 'saved t…9.json'], 'half of the 13 columns left after the parts before it');
+	assert.deepEqual(truncatePartsToWidth(['saved to run-150309.json', '  ·  ', 'more'], 20, [11]), ['saved to run-150309…', '', ''], 'a message dropped after it: the cut is at the end, where the ellipsis says so');
+	assert.deepEqual(truncatePartsToWidth(['saved to 数据文件非常.json'], 16, [8]), ['saved to…常.json'], 'cut between characters, never wider than asked');
+});
+
 test('every character the length shortcut takes as one column is one column to string-width', () => {
 	const ranges = oneColumnEach.source.slice(2, -3).match(/\\u[\dA-F]{4}-\\u[\dA-F]{4}/g)!.map(range => range.split('-').map(end => Number.parseInt(end.slice(2), 16)) as [number, number]);
 	assert.ok(ranges.length >= 8, oneColumnEach.source);
