@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import type {SessionSnapshot} from '../engine/training-session.js';
-import {formatAccuracy, formatBatch, formatNumber, formatRate, formatSetting} from './format-number.js';
+import {formatAccuracy, formatBatch, formatBatchShort, formatNumber, formatRate, formatSetting} from './format-number.js';
 import {useTheme} from './hooks/use-theme.js';
 import {learnRateMark} from './plot-loss-chart.js';
 import type {RunState} from './run-state.js';
@@ -25,18 +25,25 @@ export type StatusLineProps = {
 };
 
 /**
- * What follows the title and state: η, β, the batch, the epoch counter and the speed, as many as fit. The
- * counter goes last, so a narrow terminal drops the speed, then the batch, β and η, and still shows progress.
+ * What follows the title and state: η, β, the batch, the epoch counter and the speed, as many as fit. A
+ * narrow terminal drops the speed first, then shortens the settings (`η 0.005 β 0.9 b32`) and the counter
+ * (`62804/100000`) before it drops any of them: at 60 columns every setting that moves the numbers shows.
+ * The counter goes last, so the narrowest still shows progress.
  */
 function settingsText({title, state, snapshot, epochsPerSecond, width}: Pick<StatusLineProps, 'title' | 'state' | 'snapshot' | 'epochsPerSecond' | 'width'>): string {
 	const {config} = snapshot;
 	const settings = [`η ${formatSetting(config.learnRate)}`, `β ${formatSetting(config.momentum)}`, formatBatch(config.batch)];
-	const progress = `epoch ${snapshot.epoch}/${config.epochs}`;
+	const compact = [`η ${formatSetting(config.learnRate)}`, `β ${formatSetting(config.momentum)}`, formatBatchShort(config.batch)];
+	const counter = `${snapshot.epoch}/${config.epochs}`;
+	const progress = `epoch ${counter}`;
 	const running = (state === 'running' || state === 'loading') && epochsPerSecond > 0;
 	const speeds = running ? [`${formatRate(epochsPerSecond)} epochs/s`, `${formatRate(epochsPerSecond)}/s`] : [];
 	const choices = [
 		...speeds.map(speed => [...settings, progress, speed]),
-		...[3, 2, 1, 0].map(kept => [...settings.slice(0, kept), progress]),
+		[...settings, progress],
+		[compact.join(' '), progress],
+		...[3, 2, 1].map(kept => [compact.slice(0, kept).join(' '), counter]),
+		[counter],
 	];
 	const room = width - displayWidth(`${title}  ${state}`);
 	const text = (parts: string[]) => parts.map(part => `  ${part}`).join('');

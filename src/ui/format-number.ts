@@ -69,3 +69,12 @@ export function formatBatch(batch: BatchMode): string {
 
 	return batch === 'record' ? 'per record' : `mini-batch ${batch}`;
 }
+
+/** The batch mode in a few columns, for a narrow status line: full, b1 (per record), b32 (mini-batches of 32). */
+export function formatBatchShort(batch: BatchMode): string {
+	if (batch === 'full') {
+		return 'full';
+	}
+
+	return batch === 'record' ? 'b1' : `b${batch}`;
+}
