@@ -302,10 +302,19 @@ function decimalNumber(text: string): number {
 	return /^\s*[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i.test(text) ? Number(text) : Number.NaN;
 }
 
+/** Whether `text`, read as `value`, is a positive number too small for a double: it rounds to 0 (1e-400). */
+function roundsToZero(text: string, value: number): boolean {
+	return value === 0 && /^\s*\+?[\d.]*[1-9]/.test(text);
+}
+
 function positiveNumber(flag: string, text: string, usage: string): number {
 	const value = decimalNumber(text);
 	if (value === Number.POSITIVE_INFINITY) {
 		throw new UsageError(`${flag} ${text.trim()} is too large: the largest number is about 1.8e308`, usage);
+	}
+
+	if (roundsToZero(text, value)) {
+		throw new UsageError(`${flag} ${text.trim()} is too small: it rounds to 0 (the smallest positive number is about 4.9e-324)`, usage);
 	}
 
 	if (text.trim() === '' || !Number.isFinite(value) || value <= 0) {
@@ -329,7 +338,8 @@ function momentumValue(text: string, usage: string): number {
 function ratioValue(text: string, usage: string): number {
 	const value = decimalNumber(text);
 	if (text.trim() === '' || !(value > 0 && value < 1)) {
-		throw new UsageError(`--test-ratio must be a number between 0 and 1 (exclusive), got "${text}"`, usage);
+		const rounded = roundsToZero(text, value) ? ' (as a number it rounds to 0)' : '';
+		throw new UsageError(`--test-ratio must be a number between 0 and 1 (exclusive), got "${text}"${rounded}`, usage);
 	}
 
 	return value;

@@ -1,5 +1,5 @@
 /** Turn a target column's two classes into 0 and 1, and say which is which. */
-import type {ColumnLevels} from './column-levels.js';
+import {compareLevels, type ColumnLevels, type Level} from './column-levels.js';
 
 /** Labels read as the positive class (1) when the other class is a negative label. */
 const positiveLabels: ReadonlySet<string> = new Set(['1', 'true', 'yes', 'y', 't']);
@@ -13,6 +13,39 @@ export type EncodedTarget = {
 	/** [[label of 0, 0], [label of 1, 1]]. */
 	mapping: Array<[label: string, value: number]>;
 };
+
+/**
+ * The column with the spellings of each of true, false, yes, no (and t, f, y, n) taken as one level, named
+ * in lower case when the file spells it more than one way (True, TRUE and true are "true"), as pandas
+ * reads True/TRUE/true as one value. Other labels keep their case: "A" and "a" stay two classes.
+ */
+export function foldLabelCase(column: ColumnLevels): ColumnLevels {
+	const groups = new Map<string, {level: Level; spellings: number; members: number[]}>();
+	column.levels.forEach((level, index) => {
+		const word = level.value === undefined ? level.label.toLowerCase() : undefined;
+		const key = word !== undefined && (positiveLabels.has(word) || negativeLabels.has(word)) ? `word:${word}` : `level:${index}`;
+		const group = groups.get(key);
+		if (group) {
+			group.spellings++;
+			group.members.push(index);
+			group.level = {label: word!, value: undefined};
+		} else {
+			groups.set(key, {level, spellings: 1, members: [index]});
+		}
+	});
+	if (groups.size === column.levels.length) {
+		return column;
+	}
+
+	const folded = [...groups.values()].sort((a, b) => compareLevels(a.level, b.level));
+	const code = new Uint32Array(column.levels.length);
+	folded.forEach(({members}, position) => {
+		for (const member of members) {
+			code[member] = position;
+		}
+	});
+	return {levels: folded.map(({level}) => level), codes: column.codes.map(old => code[old]!)};
+}
 
 /**
  * Encode a column of exactly two levels: 0/1, false/true, no/yes (any case) map as they say; any

@@ -15,7 +15,7 @@ import {maxCategoryLevels, maxFeatureValues} from './data-limits.js';
 import type {Dataset} from './dataset.js';
 import {readDecimal} from './decimal-number.js';
 import {allocateRecordArrays} from '../engine/shared-float64-array.js';
-import {encodeTarget} from './encode-target.js';
+import {encodeTarget, foldLabelCase} from './encode-target.js';
 import {isMissingValue} from './missing-value.js';
 import {positionAt} from './text-position.js';
 
@@ -304,7 +304,8 @@ function keptRows(table: CsvTable, strict: boolean, ignored: ReadonlySet<number>
 function targetLevels(table: CsvTable, target: TargetChoice, kept: Uint32Array): ColumnLevels {
 	const {file} = table;
 	const hint = target.chosen ? '' : chooseTargetHint;
-	const column = columnLevels(table, target.column, kept, maxCategoryLevels);
+	const read = columnLevels(table, target.column, kept, maxCategoryLevels);
+	const column = read && foldLabelCase(read);
 	if (column === undefined) {
 		throw new DataError(`${place(file)}: the target column ${quote(target.name)} has more than ${maxCategoryLevels} classes; it needs exactly two${hint}`);
 	}

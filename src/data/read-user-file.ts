@@ -49,9 +49,9 @@ export function readUserFile(path: string, kind: UserFileKind): Buffer {
 
 function checkSize(size: number, path: string, kind: UserFileKind): void {
 	if (size > kind.maxBytes) {
-		// Rounded up, so a file just over the limit never shows as "100.0 MB".
-		const megabytes = Math.ceil((size / 1024 / 1024) * 10) / 10;
-		throw new DataError(`${place(path)}: the file is ${megabytes.toFixed(1)} MB, over the limit of ${kind.maxBytes / 1024 / 1024} MB`);
+		// in MiB, the unit the limits are set in; rounded up, so a file just over the limit never shows as "100.0 MiB"
+		const mebibytes = Math.ceil((size / 1024 / 1024) * 10) / 10;
+		throw new DataError(`${place(path)}: the file is ${mebibytes.toFixed(1)} MiB, over the limit of ${kind.maxBytes / 1024 / 1024} MiB`);
 	}
 
 	if (size === 0) {

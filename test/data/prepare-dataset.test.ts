@@ -48,6 +48,16 @@ test('→ maps yes/no and true/false in any case, whatever their sorted order', 
 	assert.deepEqual(Array.from(trueFalse.targets), [1, 0, 1]);
 });
 
+test('→ takes the spellings of true/false and yes/no in one column as their two classes, as pandas reads True/TRUE/true', () => {
+	const spellings = prepare('admit,x\nTrue,1\nfalse,2\nTRUE,3\nFalse,4\ntrue,5\n');
+	assert.deepEqual(spellings.targetMapping, [['false', 0], ['true', 1]], 'a word spelled more than one way is named in lower case');
+	assert.deepEqual(Array.from(spellings.targets), [1, 0, 1, 0, 1]);
+	assert.deepEqual(prepare('admit,x\nYes,1\nno,2\nYES,3\nno,4\n').targetMapping, [['no', 0], ['yes', 1]], 'one spelling keeps its case');
+	assert.throws(() => prepare('admit,x\nTrue,1\ntrue,2\n'), {message: /has only one class \("true"\)/});
+	assert.throws(() => prepare('admit,x\nYes,1\nno,2\nYES,3\nmaybe,4\n'), {message: /has 3 classes \("maybe", "no", "yes"\)/});
+	assert.deepEqual(prepare('admit,x\nA,1\na,2\nA,3\n').targetMapping, [['A', 0], ['a', 1]], 'other labels keep their case: two classes');
+});
+
 test('→ maps any two labels in sorted order, the second to 1', () => {
 	const dataset = prepare('admit,x\nrejected,1\nadmitted,2\n');
 	assert.deepEqual(dataset.targetMapping, [['admitted', 0], ['rejected', 1]]);

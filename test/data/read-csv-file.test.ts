@@ -72,9 +72,9 @@ test('→ says so when the file is UTF-16', () => {
 test('→ refuses a file over 100 MB, naming the limit', () => {
 	const path = writeTempFile('huge.csv', 'a,b\n');
 	truncateSync(path, maxFileBytes + 1);
-	assert.throws(() => readCsvFile(path), {message: `${path}: the file is 100.1 MB, over the limit of 100 MB`});
+	assert.throws(() => readCsvFile(path), {message: `${path}: the file is 100.1 MiB, over the limit of 100 MiB`});
 	truncateSync(path, 150 * 1024 * 1024);
-	assert.throws(() => readCsvFile(path), {message: `${path}: the file is 150.0 MB, over the limit of 100 MB`});
+	assert.throws(() => readCsvFile(path), {message: `${path}: the file is 150.0 MiB, over the limit of 100 MiB`});
 });
 
 test('→ refuses a file over 10 million cells, naming the limit', () => {

@@ -146,7 +146,7 @@ test('→ refuses a device, a pipe, an empty file and a file over the limit, nam
 	assert.throws(() => readRunFile(writeTempFile('empty.json', '')), {name: 'DataError', message: /empty\.json: the file is empty$/});
 	const huge = writeTempFile('huge.json', '');
 	truncateSync(huge, maxRunFileBytes + 1);
-	assert.throws(() => readRunFile(huge), {name: 'DataError', message: `${huge}: the file is 256.1 MB, over the limit of 256 MB`});
+	assert.throws(() => readRunFile(huge), {name: 'DataError', message: `${huge}: the file is 256.1 MiB, over the limit of 256 MiB`});
 });
 
 test('a saved run records the SHA-256 of the data it trained on, even when the file was edited before the save', () => {
