@@ -174,8 +174,9 @@ async function trainAndReport(options: RunOptions, outputs: RunOutputs, write: (
  */
 export async function train(options: RunOptions, onLoss?: (loss: ReportedLoss) => void, onStart?: (started: Pick<TrainResult, 'split' | 'session'>) => void): Promise<TrainResult> {
 	const split = await loadRunDataInSteps(options, () => undefined);
-	reportDataNotes(split.dataset);
+	// the session first: a network too big for the data is refused in one line, without the data's notes before it
 	const session = new TrainingSession(split, options.config);
+	reportDataNotes(split.dataset);
 	const losses: ReportedLoss[] = [];
 	const report = () => {
 		for (const loss of reportedLosses(session, losses.length === 0 ? 0 : losses.at(-1)!.epoch + 1, losses.at(-1)?.train)) {

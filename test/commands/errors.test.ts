@@ -183,6 +183,12 @@ test('a network too big for memory (many columns × many hidden units) is refuse
 		assert.equal(refused.stderr, 'gdlab: 1000 hidden units on 5,000 features make 5,001,000 weights; at most 4,000,000 (fewer hidden units or fewer columns)\nsee \'gdlab train --help\' for the options\n');
 		assert.equal(refused.status, 2);
 		assert.equal(runCli(['train', '--model', 'backprop', '--hidden', '2', '--epochs', '1', '--data', data]).status, 0);
+		// text columns one-hot encoded: their notes would be said of a run that goes ahead, not before the refusal
+		const named = join(directory, 'named.csv');
+		writeFileSync(named, `a,b,c,d,y\n${Array.from({length: 1000}, (_, row) => `a${row},b${row},c${row},d${row},${row % 2}`).join('\n')}\n`);
+		const refusedNamed = runCli(['train', '--model', 'backprop', '--hidden', '1000', '--epochs', '1', '--data', named]);
+		assert.equal(refusedNamed.stderr, 'gdlab: 1000 hidden units on 4,000 features make 4,001,000 weights; at most 4,000,000 (fewer hidden units or fewer columns)\nsee \'gdlab train --help\' for the options\n');
+		assert.equal(refusedNamed.status, 2);
 	} finally {
 		rmSync(directory, {recursive: true, force: true});
 	}
