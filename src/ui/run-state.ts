@@ -60,7 +60,7 @@ export type Message = {
 	tone: 'info' | 'warning' | 'failure';
 	/** Fewer words for the same, shown when the line is too narrow for `text`. */
 	short?: string;
-	/** Columns at the end of `short` (a file name) that a cut keeps, taking the middle instead. */
+	/** Columns at the end of `short` that are a file name (and its closing bracket): a cut falls inside the name, keeping its end. */
 	shortKeepsEnd?: number;
 	/** Said of a run that trains on (training resumes): once it is done, the line says that instead. */
 	whileTraining?: boolean;

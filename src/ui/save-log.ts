@@ -96,12 +96,14 @@ export function saveOutcomeMessage(outcome: SaveOutcome): Message {
 		// it in place); the advice after a "; " is left to the full form, so the reason and the name fit 60 columns
 		const prefix = `${outcome.path}: `;
 		const reason = (failure: string): string => failure.split('; ')[0]!;
-		const short = outcome.failure.startsWith(prefix) ? `not saved: ${reason(outcome.failure.slice(prefix.length))} (${name})` : `not saved: ${reason(outcome.failure.replaceAll(outcome.path, name))}`;
-		return {text: describeSaveOutcome(outcome), short, tone: 'failure'};
+		const named = outcome.failure.startsWith(prefix);
+		const short = named ? `not saved: ${reason(outcome.failure.slice(prefix.length))} (${name})` : `not saved: ${reason(outcome.failure.replaceAll(outcome.path, name))}`;
+		// a cut falls inside the name, keeping the reason and the name's end
+		return {text: describeSaveOutcome(outcome), short, ...(named ? {shortKeepsEnd: displayWidth(name) + 1} : {}), tone: 'failure'};
 	}
 
-	// the epoch first, and the name last: a name made of the date and time is long, and a cut takes its middle,
-	// so the time that tells saves apart and the extension stay
+	// the epoch first, and the name last: a name made of the date and time is long, and a cut falls inside it,
+	// keeping the time that tells saves apart and the extension
 	const {saved} = outcome;
 	const short = `saved epoch ${saved.epochs} ${saved.replaced ? 'over the earlier run in' : 'to'} ${name}`;
 	return {text: describeSaveOutcome(outcome), short, shortKeepsEnd: displayWidth(name), tone: 'info'};

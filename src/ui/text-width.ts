@@ -73,11 +73,17 @@ export function padToWidth(text: string, width: number, align: 'left' | 'right')
 	return align === 'left' ? text + padding : padding + text;
 }
 
+/** Fewest columns of a file name worth cutting in the middle (its start, …, its end); with fewer the cut is at the end. */
+const nameRoom = 6;
+/** Most columns of a name's start kept when it is cut inside. */
+const nameStart = 6;
+
 /**
  * A line drawn in parts of different styles, cut as a whole to `width`: the parts that fit, the one that
  * does not cut short with an ellipsis, the rest dropped (empty), so every part keeps its style. A part
- * with `keepEnds[i]` columns to keep (a file name's end) that is cut with nothing after it to drop is cut
- * in its middle instead, keeping up to that many of its last columns (at most half the room).
+ * ending in `keepEnds[i]` columns of a file name, cut with nothing after it to drop, is cut inside the
+ * name instead, keeping what comes before the name, a few columns of the name's start and the rest of its
+ * end (the time and the extension), when at least nameRoom columns are left for the name.
  */
 export function truncatePartsToWidth(parts: readonly string[], width: number, keepEnds: readonly number[] = []): string[] {
 	if (displayWidth(parts.join('')) <= width) {
@@ -102,9 +108,11 @@ export function truncatePartsToWidth(parts: readonly string[], width: number, ke
 			return '';
 		}
 
-		const keepEnd = Math.min(keepEnds[index] ?? 0, Math.floor(room / 2));
-		if (keepEnd > 0 && parts.slice(index + 1).every(rest => rest === '')) {
-			const end = lastToWidth(part, keepEnd);
+		const name = keepEnds[index] ?? 0;
+		const forName = room - (partWidth - name);
+		if (name > 0 && forName >= nameRoom && parts.slice(index + 1).every(rest => rest === '')) {
+			// a few columns of the name's start (gdlab's own names all start alike), the rest for its end
+			const end = lastToWidth(part, Math.min(name, forName - Math.min(nameStart, Math.floor(forName / 3))));
 			return cutToWidth(part, room - displayWidth(end)) + ellipsis + end;
 		}
 

@@ -72,6 +72,7 @@ test('a save\'s message line: a failure in the failure tone, and short forms tha
 	assert.deepEqual(saveOutcomeMessage({path: '/long/folder/run.json', failure: '/long/folder/run.json: cannot write: no such directory'}), {
 		text: 'could not save: /long/folder/run.json: cannot write: no such directory',
 		short: 'not saved: cannot write: no such directory (run.json)',
+		shortKeepsEnd: 9,
 		tone: 'failure',
 	});
 	assert.deepEqual(saveOutcomeMessage({path: '/long/folder/run.json', saved: {path: '/long/folder/run.json', epochs: 12, replaced: false}}), {

@@ -41,11 +41,13 @@ test('a line in parts is cut as a whole: parts that fit stay, the one at the edg
 	assert.deepEqual(truncatePartsToWidth(['saved to ', '数据文件非常', '  ·  ', 'more'], 15), ['saved to ', '数据…', '', '']);
 });
 
-test('a part that keeps its end is cut in its middle when nothing after it is dropped, keeping at most half the room', () => {
-	assert.deepEqual(truncatePartsToWidth(['saved to run-150309.json'], 20, [11]), ['saved to r…0309.json'], 'the last 9 of 19 columns: at most half');
-	assert.deepEqual(truncatePartsToWidth(['a  ·  ', 'saved to run-150309.json'], 20, [0, 15]), ['a  ·  ', 'saved t…9.json'], 'half of the 13 columns left after the parts before it');
-	assert.deepEqual(truncatePartsToWidth(['saved to run-150309.json', '  ·  ', 'more'], 20, [11]), ['saved to run-150309…', '', ''], 'a message dropped after it: the cut is at the end, where the ellipsis says so');
-	assert.deepEqual(truncatePartsToWidth(['saved to 数据文件非常.json'], 16, [8]), ['saved to…常.json'], 'cut between characters, never wider than asked');
+test('a part ending in a file name is cut inside the name, keeping what comes before it and the name\'s end', () => {
+	assert.deepEqual(truncatePartsToWidth(['saved to run-150309.json'], 20, [15]), ['saved to run…09.json'], '3 of the name\'s 10 columns for its start, 7 for its end');
+	assert.deepEqual(truncatePartsToWidth(['a long reason here (run-150309.json)'], 32, [16]), ['a long reason here (run…09.json)'], 'the closing bracket with the name');
+	assert.deepEqual(truncatePartsToWidth(['a long reason here (run-150309.json)'], 24, [16]), ['a long reason here (run…'], 'under 6 columns left for the name: cut at the end');
+	assert.deepEqual(truncatePartsToWidth(['a  ·  ', 'saved to run-150309.json'], 20, [0, 15]), ['a  ·  ', 'saved to run-…'], 'the parts before it leave too little');
+	assert.deepEqual(truncatePartsToWidth(['saved to run-150309.json', '  ·  ', 'more'], 20, [15]), ['saved to run-150309…', '', ''], 'a message dropped after it: the cut is at the end, where the ellipsis says so');
+	assert.deepEqual(truncatePartsToWidth(['saved to 数据文件非常.json'], 16, [17]), ['saved to 数…json'], 'cut between characters, never wider than asked');
 });
 
 test('every character the length shortcut takes as one column is one column to string-width', () => {
