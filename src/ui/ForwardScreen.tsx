@@ -11,7 +11,7 @@ import {keysFor} from './key-map.js';
 import {MatrixBlock, matrixBlockWidth} from './MatrixBlock.js';
 import {nextSeed} from './next-seed.js';
 import {fitPanelLine} from './table-spec.js';
-import {wrapToWidth} from './text-width.js';
+import {displayWidth, wrapToWidth} from './text-width.js';
 
 /** Props of ForwardScreen. */
 export type ForwardScreenProps = {
@@ -91,7 +91,9 @@ export function ForwardScreen({keyTarget, seed, rng, startSeed, onSeed, helpOpen
 	const textRows = height - 1 - fixedRows;
 	const noticeLine = notice === undefined ? undefined : fitPanelLine([notice, trainingKeyBrief], width);
 	const productLines = wrappedProduct.slice(0, Math.max(0, textRows - (noticeLine === undefined ? 0 : 1)));
-	const showRule = productLines.length === wrappedProduct.length && productLines.length + ruleLines.length + (noticeLine === undefined ? 0 : 1) <= textRows;
+	// the whole rule where its lines fit, else its one-line form where that fits (60 columns and a row to spare)
+	const rowsForRule = productLines.length === wrappedProduct.length ? textRows - productLines.length - (noticeLine === undefined ? 0 : 1) : 0;
+	const shownRule = ruleLines.length <= rowsForRule ? ruleLines : (rowsForRule >= 1 && displayWidth(layout.ruleShort) <= width ? [layout.ruleShort] : []);
 	return (
 		<Box flexDirection="column" height={height} overflow="hidden">
 			<Text wrap="truncate">
@@ -103,7 +105,7 @@ export function ForwardScreen({keyTarget, seed, rng, startSeed, onSeed, helpOpen
 			{layer(layout.outputLayer)}
 			<Text wrap="truncate" color={theme.accent}>{layout.rowTimesMatrix}</Text>
 			{productLines.map((line, index) => <Text key={index} wrap="truncate" color={theme.failure}>{line}</Text>)}
-			{showRule && ruleLines.map((line, index) => <Text key={index} wrap="truncate" dimColor>{line}</Text>)}
+			{shownRule.map((line, index) => <Text key={index} wrap="truncate" dimColor>{line}</Text>)}
 			<Box flexGrow={1}/>
 			{noticeLine !== undefined && <Text wrap="truncate">{noticeLine}</Text>}
 			<Footer hints={keysFor('forward')} width={width}/>

@@ -27,6 +27,8 @@ export type ForwardLayout = {
 	matrixTimesRow: string;
 	/** The lesson's rule for which products work. */
 	rule: string;
+	/** The rule in one line of 60 columns, for a screen with no rows for the whole of it. */
+	ruleShort: string;
 };
 
 /** Lay out the demo's numbers with their shapes. */
@@ -45,9 +47,10 @@ export function describeForward(demo: ForwardDemo): ForwardLayout {
 			input: {title: `output input hidden·W_ho (${demo.output.input.length},)`, rows: [Array.from(demo.output.input)]},
 			output: {title: `output f(hidden·W_ho) (${demo.output.output.length},)`, rows: [Array.from(demo.output.output)]},
 		},
-		rowTimesMatrix: `X·W_ih   (${x.length},)·${shape(inputHidden)} → (${demo.hidden.input.length},)  works: X meets each column of W_ih`,
+		rowTimesMatrix: `X·W_ih   (${x.length},)·${shape(inputHidden)} → (${demo.hidden.input.length},)  works: X meets each W_ih column`,
 		matrixTimesRow: `W_ih·X   ${productError(() => matrixTimesVector(inputHidden, x))}`,
 		rule: 'The order matters: an array on the left needs as many entries as the matrix has rows; a matrix on the left needs as many columns as the array has entries.',
+		ruleShort: 'The order matters: left columns must match right rows.',
 	};
 }
 

@@ -227,6 +227,17 @@ test('the forward screen wraps its product and rule lines between words, never s
 	}
 });
 
+test('the forward screen at 60 columns: its works line whole, and the rule in one line when a row is left for it', async () => {
+	const small = renderDashboard({model: 'forward', size: {columns: 60, rows: 18}});
+	const frame = await small.waitForFrame(/W_ih·X/, 'the forward screen at 60×18');
+	assert.ok(frame.includes('X·W_ih   (4,)·(4,3) → (3,)  works: X meets each W_ih column'), frame);
+	small.unmount();
+	const taller = renderDashboard({model: 'forward', size: {columns: 60, rows: 19}});
+	const withRule = await taller.waitForFrame(/The order matters/, 'the rule at 60×19');
+	assert.ok(withRule.includes('The order matters: left columns must match right rows.'), withRule);
+	assert.ok(withRule.split('\n').length < 19, withRule);
+});
+
 test('narrowing the terminal never draws a line wider than it, not even the frame drawn before the dashboard hears of it', async () => {
 	for (const [from, to] of [[{columns: 100, rows: 24}, {columns: 80, rows: 24}], [{columns: 81, rows: 30}, {columns: 80, rows: 30}]] as const) {
 		const dashboard = renderDashboard({size: from});
