@@ -233,6 +233,9 @@ function fitLineCount(lines: string[], rows: number): string[] {
 	return [...lines, ...Array.from({length: rows - lines.length}, () => '')];
 }
 
+/** How many columns left of its place the axis's last epoch may move to stay clear of a ▲. */
+const maxEndShift = 3;
+
 /** The bottom row: "epoch", 0, the middle and the last epoch of the domain, and ▲ where η changed. */
 function epochAxis({labelWidth, columns, domain, width, learnRateChanges}: {labelWidth: number; columns: number; domain: number; width: number; learnRateChanges: number[]}): string {
 	// asciichart puts point k at character labelWidth + 1 + k (after the labels, a space and the axis)
@@ -247,28 +250,35 @@ function epochAxis({labelWidth, columns, domain, width, learnRateChanges}: {labe
 		}
 	}
 
-	const place = (text: string, start: number) => {
+	// a label with a blank column on each side, clear of ▲ and other labels; whether it was placed
+	const place = (text: string, start: number): boolean => {
 		const end = start + text.length;
 		if (start < 0 || end > cells.length) {
-			return;
+			return false;
 		}
 
 		for (let position = start - 1; position <= end; position++) {
 			const taken = cells[position] !== undefined && cells[position] !== ' ';
 			if (marks.has(position) || taken) {
-				return;
+				return false;
 			}
 		}
 
 		for (const [offset, character] of [...text].entries()) {
 			cells[start + offset] = character;
 		}
+
+		return true;
 	};
 
 	place('epoch', origin - 1 - 'epoch'.length);
 	place('0', origin);
+	// the axis's end is named even beside a ▲ at the last columns: up to three columns further left
 	const last = String(Math.round(domain));
-	place(last, origin + columns - last.length);
+	for (let shift = 0; shift <= maxEndShift && !place(last, origin + columns - last.length - shift); shift++) {
+		// tried the next column to the left
+	}
+
 	const middle = String(Math.round(domain / 2));
 	place(middle, origin + columnOfEpoch(domain / 2, domain, columns) - Math.floor(middle.length / 2));
 	return cells.join('').trimEnd();

@@ -42,6 +42,13 @@ test('▲ marks each epoch where η changed, under its column', () => {
 	assert.equal(axis.indexOf(learnRateMark), labelWidth + 1 + Math.floor((250 * plotWidth) / 1000));
 });
 
+test('a ▲ at the axis\'s end leaves the last epoch named, moved a few columns left', () => {
+	for (const change of [499_000, 500_000, 495_000]) {
+		const axis = plotLossChart({series: [{values: decreasing, color: undefined}], domain: 500_000, learnRateChanges: [change], width: 60, height: 6}).at(-1)!;
+		assert.match(axis, / 500000 +▲$/, `η changed at ${change}: ${axis}`);
+	}
+});
+
 test('an empty history shows a waiting line at full height', () => {
 	const lines = plotLossChart({series: [{values: new Float64Array(0), color: undefined}], domain: 900, learnRateChanges: [], width: 80, height: 6});
 	assert.equal(lines.length, 6);
