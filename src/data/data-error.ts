@@ -34,7 +34,8 @@ export function place(file: string, line?: number, column?: number): string {
 export function quote(value: string): string {
 	const characters = Array.from(value);
 	const short = characters.length > maxShownLength ? `${characters.slice(0, maxShownLength - 1).join('')}…` : value;
-	return `"${escapeControl(short)}"`;
+	// a quote inside doubled, as in the CSV file and in column lists, so the quoted text reads as one value
+	return `"${escapeControl(short.replaceAll('"', '""'))}"`;
 }
 
 /** Column names for a message: `a, b, c`, at most maxListedColumns of them. */

@@ -144,12 +144,15 @@ export const chooseTargetHint = ' (choose the target column with --target)';
 /** The target: --target, else the first column with a default target name, else the first column (never one --ignore leaves out). */
 function chooseTarget(header: string[], requested: string | undefined, file: string, ignore: readonly string[]): TargetChoice {
 	if (requested !== undefined) {
-		const column = header.indexOf(requested);
+		// the name as the file has it, or quoted as the messages and column lists quote it ("say ""hi""")
+		const unquoted = /^"(?:[^"]|"")*"$/.test(requested) ? requested.slice(1, -1).replaceAll('""', '"') : undefined;
+		const name = header.includes(requested) || unquoted === undefined ? requested : unquoted;
+		const column = header.indexOf(name);
 		if (column === -1) {
 			throw new OptionDataError(`${place(file)}: unknown target column ${quote(requested)}; columns are ${listColumns(header)}`);
 		}
 
-		return {name: requested, column, chosen: true};
+		return {name, column, chosen: true};
 	}
 
 	const lower = header.map(name => (ignore.includes(name) ? undefined : name.toLowerCase()));

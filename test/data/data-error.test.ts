@@ -12,6 +12,8 @@ test('→ quotes a value with control characters escaped and long text cut to 40
 	assert.equal(quote('a\tb\r\nc\u0000'), '"a\\tb\\r\\nc\\u0000"');
 	assert.equal(quote('😀'.repeat(50)), `"${'😀'.repeat(39)}…"`);
 	assert.equal(quote('x'.repeat(40)), `"${'x'.repeat(40)}"`);
+	assert.equal(quote('say "hi"'), '"say ""hi"""', 'a quote inside doubled, as the CSV file and column lists write it');
+	assert.equal(quote('1"2'), '"1""2"');
 });
 
 test('→ lists at most ten column names', () => {

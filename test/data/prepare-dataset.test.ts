@@ -25,6 +25,10 @@ test('→ takes admit, label, target, class or y (any case) as the target, else 
 
 test('→ refuses an unknown --target, listing the columns', () => {
 	assert.throws(() => prepare('admit,gre\n0,1\n1,2\n', {target: 'score'}), {name: 'DataError', message: 'p.csv: unknown target column "score"; columns are admit, gre'});
+	const quotedName = '"say ""hi""",x\nyes,1\nno,2\n';
+	assert.equal(prepare(quotedName, {target: 'say "hi"'}).targetName, 'say "hi"', 'the name as the file has it');
+	assert.equal(prepare(quotedName, {target: '"say ""hi"""'}).targetName, 'say "hi"', 'or quoted as the messages quote it');
+	assert.throws(() => prepare(quotedName, {target: '"say hi"'}), {message: 'p.csv: unknown target column """say hi"""; columns are "say ""hi""", x'});
 });
 
 test('→ lists at most ten columns of a wide file in a message', () => {
