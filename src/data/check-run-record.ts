@@ -176,13 +176,29 @@ function checkHistory(history: Record<string, unknown>, epochs: number): void {
 /** Weights are finite (a diverging epoch is rolled back) and shaped as the model's weightsJson writes them. */
 function checkWeights(value: unknown, name: string, config: SessionConfig, features: number): void {
 	const weights = object(value, name);
-	const isRow = (row: unknown, length: number) => Array.isArray(row) && row.length === length && row.every(weight => typeof weight === 'number');
+	const isNumbers = (row: unknown): row is number[] => Array.isArray(row) && row.every(weight => typeof weight === 'number');
+	const isRow = (row: unknown, length: number) => isNumbers(row) && row.length === length;
+	// well-formed weights for another number of features than the record names: say both, as either may be the one edited
+	const featuresDiffer = (rows: unknown[], part: string, unit: string): void => {
+		if (rows.length !== features) {
+			throw new RecordProblem(`"${name}.${part}" has ${rows.length} ${unit}${rows.length === 1 ? '' : 's'} for the ${features} ${features === 1 ? 'feature' : 'features'} "dataset.features" names`);
+		}
+	};
+
 	if (config.model === 'single') {
-		check(isRow(weights.output, features), `${name}.output`, `a list of ${features} numbers (one per feature)`, weights.output);
+		if (isNumbers(weights.output)) {
+			featuresDiffer(weights.output, 'output', 'weight');
+		}
+
+		check(isRow(weights.output, features), `${name}.output`, `a list of ${features} ${features === 1 ? 'number' : 'numbers'} (one per feature)`, weights.output);
 		return;
 	}
 
 	const {inputHidden, hiddenOutput} = weights;
+	if (Array.isArray(inputHidden) && inputHidden.every(row => isRow(row, config.hidden))) {
+		featuresDiffer(inputHidden, 'inputHidden', 'row');
+	}
+
 	check(Array.isArray(inputHidden) && inputHidden.length === features && inputHidden.every(row => isRow(row, config.hidden)), `${name}.inputHidden`, `${features} rows (features) of ${config.hidden} numbers (hidden units)`, inputHidden);
 	check(isRow(hiddenOutput, config.hidden), `${name}.hiddenOutput`, `a list of ${config.hidden} numbers (hidden units)`, hiddenOutput);
 }

@@ -133,7 +133,10 @@ test('→ takes changes only as a list of known, valid settings at epochs the ru
 });
 
 test('→ wants weights shaped for the model, the features and the hidden units', () => {
-	assert.match(problemWith(record => record.weights.output.pop()), /^"weights\.output" must be a list of 6 numbers \(one per feature\), got \[0\.\d+,/);
+	assert.equal(problemWith(record => record.weights.output.pop()), '"weights.output" has 5 weights for the 6 features "dataset.features" names');
+	assert.equal(problemWith(record => (record.dataset.features = ['gre'])), '"initialWeights.output" has 6 weights for the 1 feature "dataset.features" names', 'a hand-edited list of features: both are named');
+	assert.match(problemWith(record => (record.weights.output[2] = 'x')), /^"weights\.output" must be a list of 6 numbers \(one per feature\), got \[0\.\d+,/);
+	assert.equal(problemWith(record => record.weights.inputHidden.pop(), 'backprop'), '"weights.inputHidden" has 5 rows for the 6 features "dataset.features" names');
 	assert.match(problemWith(record => record.initialWeights.hiddenOutput.push(1), 'backprop'), /^"initialWeights\.hiddenOutput" must be a list of 2 numbers \(hidden units\), got \[/);
 	assert.match(problemWith(record => (record.weights.inputHidden[0][1] = null), 'backprop'), /^"weights\.inputHidden" must be 6 rows \(features\) of 2 numbers \(hidden units\), got \[\[-?0\.\d+,null\]/);
 });
