@@ -7,7 +7,7 @@ import {modelKinds, type ModelKind} from '../engine/model.js';
 import {randomKinds, type RandomKind} from '../engine/random.js';
 import {lessonConfig, type BatchMode, type SessionConfig} from '../engine/training-session.js';
 import {maxEpochs, maxHiddenUnits, maxNumpySeed} from '../engine/validate-config.js';
-import {DataError} from '../data/data-error.js';
+import {DataError, unquotedName} from '../data/data-error.js';
 import {defaultTestRatio} from '../data/split-dataset.js';
 import {parseSyntheticName, syntheticTarget} from '../data/synthetic-dataset.js';
 import {suggestName} from './suggest-name.js';
@@ -206,7 +206,7 @@ export function dataColumns(data: string | undefined, flags: {target?: string; c
 	const categorical = flags.categorical === undefined ? undefined : columnList(flags.categorical, '--categorical', usage);
 	const ignore = flags.ignore === undefined ? undefined : columnList(flags.ignore, '--ignore', usage);
 	if (data !== undefined && parseSyntheticName(data) !== undefined) {
-		if (target !== undefined && target !== syntheticTarget) {
+		if (target !== undefined && (unquotedName(target) ?? target) !== syntheticTarget) {
 			throw new UsageError(`--target ${target}: synthetic data's target is ${syntheticTarget}`, usage);
 		}
 

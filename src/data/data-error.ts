@@ -38,6 +38,11 @@ export function quote(value: string): string {
 	return `"${escapeControl(short.replaceAll('"', '""'))}"`;
 }
 
+/** A name quoted as quote() and listedName() quote it (`"say ""hi"""` → `say "hi"`), unquoted; undefined when it is not quoted so. */
+export function unquotedName(text: string): string | undefined {
+	return /^"(?:[^"]|"")*"$/.test(text) ? text.slice(1, -1).replaceAll('""', '"') : undefined;
+}
+
 /** Column names for a message: `a, b, c`, at most maxListedColumns of them. */
 export function listColumns(header: readonly string[]): string {
 	const shown = header.slice(0, maxListedColumns).map(name => listedName(name)).join(', ');

@@ -15,25 +15,30 @@ export type EncodedTarget = {
 };
 
 /**
- * The column with the spellings of each of true, false, yes, no (and t, f, y, n) taken as one level, named
- * in lower case when the file spells it more than one way (True, TRUE and true are "true"), as pandas
- * reads True/TRUE/true as one value. Other labels keep their case: "A" and "a" stay two classes.
+ * The column read as two classes when it holds nothing but spellings of one word for each: true and false,
+ * or yes and no (t/f, y/n), each in one case or several (True, TRUE and true are "true", named in lower
+ * case when spelled more than one way). Any other column is left as read: "True" and "true" alone stay two
+ * classes (as they trained before), "A" and "a" too, and T, t and A stay three.
  */
 export function foldLabelCase(column: ColumnLevels): ColumnLevels {
-	const groups = new Map<string, {level: Level; spellings: number; members: number[]}>();
-	column.levels.forEach((level, index) => {
-		const word = level.value === undefined ? level.label.toLowerCase() : undefined;
-		const key = word !== undefined && (positiveLabels.has(word) || negativeLabels.has(word)) ? `word:${word}` : `level:${index}`;
-		const group = groups.get(key);
-		if (group) {
-			group.spellings++;
-			group.members.push(index);
-			group.level = {label: word!, value: undefined};
-		} else {
-			groups.set(key, {level, spellings: 1, members: [index]});
+	const groups = new Map<string, {level: Level; members: number[]}>();
+	for (const [index, level] of column.levels.entries()) {
+		const word = level.value === undefined ? level.label.toLowerCase() : '';
+		if (!positiveLabels.has(word) && !negativeLabels.has(word)) {
+			return column;
 		}
-	});
-	if (groups.size === column.levels.length) {
+
+		const group = groups.get(word);
+		if (group) {
+			group.members.push(index);
+			group.level = {label: word, value: undefined};
+		} else {
+			groups.set(word, {level, members: [index]});
+		}
+	}
+
+	const words = [...groups.keys()];
+	if (groups.size === column.levels.length || words.length !== 2 || !words.some(word => positiveLabels.has(word)) || !words.some(word => negativeLabels.has(word))) {
 		return column;
 	}
 

@@ -1,7 +1,7 @@
 /** Resolve a `--data` value (a CSV path, `synthetic:ROWS:FEATURES`, or nothing) into a Dataset. */
 import {join} from 'node:path';
 import {packageRoot} from '../package-root.js';
-import {DataError, quote} from './data-error.js';
+import {DataError, quote, unquotedName} from './data-error.js';
 import type {Dataset} from './dataset.js';
 import {prepareDataset, type PrepareOptions} from './prepare-dataset.js';
 import {readCsvFile} from './read-csv-file.js';
@@ -50,7 +50,7 @@ export async function loadDatasetInSteps(source: string | undefined, options: Pr
 
 /** Synthetic data has numeric features x1… and the target y; options naming other columns are mistakes. */
 function checkSyntheticOptions(dataset: Dataset, options: PrepareOptions): void {
-	if (options.target !== undefined && options.target !== dataset.targetName) {
+	if (options.target !== undefined && (unquotedName(options.target) ?? options.target) !== dataset.targetName) {
 		throw new DataError(`--data ${dataset.name}: unknown target column ${quote(options.target)}; synthetic data's target is ${dataset.targetName}`);
 	}
 

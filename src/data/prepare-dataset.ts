@@ -10,7 +10,7 @@ import {columnLevels, type ColumnLevels} from './column-levels.js';
 import {otherSeparatorError} from './parse-csv.js';
 import {columnStatistics} from './column-statistics.js';
 import {cellText, type CsvTable} from './csv-table.js';
-import {OptionDataError, DataError, listColumns, place, quote} from './data-error.js';
+import {OptionDataError, DataError, listColumns, listedName, place, quote, unquotedName} from './data-error.js';
 import {maxCategoryLevels, maxFeatureValues} from './data-limits.js';
 import type {Dataset} from './dataset.js';
 import {readDecimal} from './decimal-number.js';
@@ -37,6 +37,15 @@ export type PrepareOptions = {
 	/** Columns left out altogether (an identifier, say): neither features nor read for missing values. */
 	ignore?: string[];
 };
+
+/**
+ * The --ignore flag that leaves out column `name`, as a shell takes it: quoted as the list reads a name with
+ * a comma (listedName), and in single quotes when the shell would split or change it.
+ */
+function ignoreFlag(name: string): string {
+	const listed = listedName(name);
+	return `--ignore ${/^[\w@%+=:,./-]+$/.test(listed) ? listed : `'${listed.replaceAll("'", "'\\''")}'`}`;
+}
 
 /** Prepare a parsed table for the engine; throws DataError for anything it cannot train on. */
 export function prepareDataset(table: CsvTable, options: PrepareOptions = {}): Dataset {
@@ -70,7 +79,7 @@ export function prepareDataset(table: CsvTable, options: PrepareOptions = {}): D
 
 		const levels = columnLevels(table, column, kept, maxCategoryLevels);
 		if (levels === undefined) {
-			throw new DataError(`${place(file)}: column ${quote(name)} has more than ${maxCategoryLevels} distinct values, the limit for a categorical column (each value becomes a feature); if it names the rows (an id), leave it out with --ignore ${name}`);
+			throw new DataError(`${place(file)}: column ${quote(name)} has more than ${maxCategoryLevels} distinct values, the limit for a categorical column (each value becomes a feature); if it names the rows (an id), leave it out with ${ignoreFlag(name)}`);
 		}
 
 		if (levels.levels.length < 2) {
@@ -145,11 +154,10 @@ export const chooseTargetHint = ' (choose the target column with --target)';
 function chooseTarget(header: string[], requested: string | undefined, file: string, ignore: readonly string[]): TargetChoice {
 	if (requested !== undefined) {
 		// the name as the file has it, or quoted as the messages and column lists quote it ("say ""hi""")
-		const unquoted = /^"(?:[^"]|"")*"$/.test(requested) ? requested.slice(1, -1).replaceAll('""', '"') : undefined;
-		const name = header.includes(requested) || unquoted === undefined ? requested : unquoted;
+		const name = header.includes(requested) ? requested : unquotedName(requested) ?? requested;
 		const column = header.indexOf(name);
 		if (column === -1) {
-			throw new OptionDataError(`${place(file)}: unknown target column ${quote(requested)}; columns are ${listColumns(header)}`);
+			throw new OptionDataError(`${place(file)}: unknown target column ${quote(name)}; columns are ${listColumns(header)}`);
 		}
 
 		return {name, column, chosen: true};
@@ -228,7 +236,7 @@ const manyLevels = 20;
 function readingNotes(header: string[], requested: string[] | undefined, targetColumn: number, dummyColumns: ReadonlyArray<{name: string; levels: ColumnLevels}>, ignored: ReadonlySet<number>): string[] {
 	const notes = dummyColumns
 		.filter(({name, levels}) => levels.levels.length > manyLevels && !requested?.includes(name))
-		.map(({name, levels}) => `column ${quote(name)} has ${levels.levels.length} distinct values, one-hot encoded into as many features (an id? --ignore ${name} leaves it out)`);
+		.map(({name, levels}) => `column ${quote(name)} has ${levels.levels.length} distinct values, one-hot encoded into as many features (an id? ${ignoreFlag(name)} leaves it out)`);
 	// a column of numbers with text in most rows (placeholders such as inf or unknown) is one-hot encoded by value
 	for (const {name, levels} of dummyColumns) {
 		const number = levels.levels.find(({label}) => numberPattern.test(label.trim()));

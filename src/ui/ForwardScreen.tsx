@@ -82,12 +82,11 @@ export function ForwardScreen({keyTarget, seed, rng, startSeed, onSeed, helpOpen
 			</Box>
 		</Box>
 	);
-	// wrapped here, between words: Ink's own wrap starts some lines with a space. The rule is shown only when
-	// the rows left over can hold it.
+	// wrapped here, between words: Ink's own wrap starts some lines with a space
 	const wrappedProduct = wrapToWidth(layout.matrixTimesRow, width);
 	const ruleLines = wrapToWidth(layout.rule, width);
 	// the rows under the layers (the footer aside): a notice takes one from the product lines' end, never
-	// from the matrices above them; the rule shows only when all of those fit
+	// from the matrices above them; the rule shows in the rows left after those
 	const textRows = height - 1 - fixedRows;
 	const noticeLine = notice === undefined ? undefined : fitPanelLine([notice, trainingKeyBrief], width);
 	const productLines = wrappedProduct.slice(0, Math.max(0, textRows - (noticeLine === undefined ? 0 : 1)));

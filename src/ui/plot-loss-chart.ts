@@ -275,9 +275,7 @@ function epochAxis({labelWidth, columns, domain, width, learnRateChanges}: {labe
 	place('0', origin);
 	// the axis's end is named even beside a ▲ at the last columns: up to three columns further left
 	const last = String(Math.round(domain));
-	for (let shift = 0; shift <= maxEndShift && !place(last, origin + columns - last.length - shift); shift++) {
-		// tried the next column to the left
-	}
+	Array.from({length: maxEndShift + 1}, (_, shift) => shift).some(shift => place(last, origin + columns - last.length - shift));
 
 	const middle = String(Math.round(domain / 2));
 	place(middle, origin + columnOfEpoch(domain / 2, domain, columns) - Math.floor(middle.length / 2));

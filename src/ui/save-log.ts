@@ -105,7 +105,7 @@ export function saveOutcomeMessage(outcome: SaveOutcome): Message {
 	// the epoch first, and the name last: a name made of the date and time is long, and a cut falls inside it,
 	// keeping the time that tells saves apart and the extension
 	const {saved} = outcome;
-	const short = `saved epoch ${saved.epochs} ${saved.replaced ? 'over the earlier run in' : 'to'} ${name}`;
+	const short = `saved epoch ${saved.epochs} ${saved.replaced ? 'over' : 'to'} ${name}`;
 	return {text: describeSaveOutcome(outcome), short, shortKeepsEnd: displayWidth(name), tone: 'info'};
 }
 

@@ -75,8 +75,8 @@ export function padToWidth(text: string, width: number, align: 'left' | 'right')
 
 /** Fewest columns of a file name worth cutting in the middle (its start, …, its end); with fewer the cut is at the end. */
 const nameRoom = 6;
-/** Most columns of a name's start kept when it is cut inside. */
-const nameStart = 6;
+/** Most columns of a name's start kept when it is cut inside (its end, the time and extension, tells names apart). */
+const nameStart = 3;
 
 /**
  * A line drawn in parts of different styles, cut as a whole to `width`: the parts that fit, the one that

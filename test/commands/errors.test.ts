@@ -52,6 +52,7 @@ test('bad values are named with what was given', () => {
 	assertUsageError(['train', '--lr', '0'], '--lr must be a positive number, got "0"');
 	assertUsageError(['train', '--lr', '0x10'], '--lr must be a positive number, got "0x10"');
 	assertUsageError(['train', '--lr', '1e309'], '--lr 1e309 is too large: the largest number is about 1.8e308');
+	assertUsageError(['train', '--data', 'synthetic:100:2', '--target', '"x1"'], '--target "x1": synthetic data\'s target is y');
 	assertUsageError(['train', '--lr', '1e-400'], '--lr 1e-400 is too small: it rounds to 0 (the smallest positive number is about 4.9e-324)');
 	assertUsageError(['train', '--lr', '0e5'], '--lr must be a positive number, got "0e5"');
 	assertUsageError(['train', '--lr', '-1e-400'], '--lr must be a positive number, got "-1e-400"');

@@ -100,4 +100,5 @@ test('→ in steps, reads a file saying so first, and gives its errors as loadDa
 	assert.equal(dataset.rows, 400);
 	await assert.rejects(loadDatasetInSteps('synthetic:5:2', {}, () => undefined), /rows must be from 10/);
 	await assert.rejects(loadDatasetInSteps('synthetic:100:2', {target: 'admit'}, () => undefined), /synthetic data's target is y/);
+	assert.equal((await loadDatasetInSteps('synthetic:100:2', {target: '"y"'}, () => undefined)).targetName, 'y', 'the target quoted, as for a CSV file');
 });

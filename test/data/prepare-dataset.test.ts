@@ -28,7 +28,7 @@ test('→ refuses an unknown --target, listing the columns', () => {
 	const quotedName = '"say ""hi""",x\nyes,1\nno,2\n';
 	assert.equal(prepare(quotedName, {target: 'say "hi"'}).targetName, 'say "hi"', 'the name as the file has it');
 	assert.equal(prepare(quotedName, {target: '"say ""hi"""'}).targetName, 'say "hi"', 'or quoted as the messages quote it');
-	assert.throws(() => prepare(quotedName, {target: '"say hi"'}), {message: 'p.csv: unknown target column """say hi"""; columns are "say ""hi""", x'});
+	assert.throws(() => prepare(quotedName, {target: '"say hi"'}), {message: 'p.csv: unknown target column "say hi"; columns are "say ""hi""", x'});
 });
 
 test('→ lists at most ten columns of a wide file in a message', () => {
@@ -52,15 +52,19 @@ test('→ maps yes/no and true/false in any case, whatever their sorted order', 
 	assert.deepEqual(Array.from(trueFalse.targets), [1, 0, 1]);
 });
 
-test('→ takes the spellings of true/false and yes/no in one column as their two classes, as pandas reads True/TRUE/true', () => {
+test('→ reads a column of nothing but true/false (or yes/no) spellings as two classes, whatever their case', () => {
 	const spellings = prepare('admit,x\nTrue,1\nfalse,2\nTRUE,3\nFalse,4\ntrue,5\n');
 	assert.deepEqual(spellings.targetMapping, [['false', 0], ['true', 1]], 'a word spelled more than one way is named in lower case');
 	assert.deepEqual(Array.from(spellings.targets), [1, 0, 1, 0, 1]);
 	assert.deepEqual(prepare('admit,x\nYes,1\nno,2\nYES,3\nno,4\n').targetMapping, [['no', 0], ['yes', 1]], 'one spelling keeps its case');
-	assert.throws(() => prepare('admit,x\nTrue,1\ntrue,2\n'), {message: /has only one class \("true"\)/});
-	assert.throws(() => prepare('admit,x\nYes,1\nno,2\nYES,3\nmaybe,4\n'), {message: /has 3 classes \("maybe", "no", "yes"\)/});
+	assert.deepEqual(prepare('admit,x\nTrue,1\ntrue,2\n').targetMapping, [['True', 0], ['true', 1]], 'two spellings of one word alone stay two classes, as they trained before');
+	assert.deepEqual(prepare('admit,x\nT,1\nt,2\n').targetMapping, [['T', 0], ['t', 1]]);
+	assert.throws(() => prepare('admit,x\nT,1\nt,2\nA,3\n'), {message: /has 3 classes \("A", "T", "t"\)/}, 'with another label, nothing is merged');
+	assert.throws(() => prepare('admit,x\nTrue,1\ntrue,2\nmaybe,3\n'), {message: /has 3 classes/});
+	assert.throws(() => prepare('admit,x\nTrue,1\nfalse,2\nT,3\n'), {message: /has 3 classes/}, 'true and t are different words');
 	assert.deepEqual(prepare('admit,x\nA,1\na,2\nA,3\n').targetMapping, [['A', 0], ['a', 1]], 'other labels keep their case: two classes');
 });
+
 
 test('→ maps any two labels in sorted order, the second to 1', () => {
 	const dataset = prepare('admit,x\nrejected,1\nadmitted,2\n');
@@ -231,6 +235,11 @@ test('→ prepares a messy file: BOM, CRLF, quoted commas and quotes, missing va
 test('reading notes: a text column one-hot encoded into many features, and rank read as a number when --categorical names others', () => {
 	const ids = `admit,name,x\n${Array.from({length: 30}, (_, row) => `${row % 2},n${row},${row}`).join('\n')}\n`;
 	assert.deepEqual(prepare(ids).readingNotes, ['column "name" has 30 distinct values, one-hot encoded into as many features (an id? --ignore name leaves it out)']);
+	const awkward = `"first, last",it's,admit\n${Array.from({length: 30}, (_, row) => `n${row},v${row},${row % 2}`).join('\n')}\n`;
+	assert.deepEqual(prepare(awkward).readingNotes, [
+		'column "first, last" has 30 distinct values, one-hot encoded into as many features (an id? --ignore \'"first, last"\' leaves it out)',
+		'column "it\'s" has 30 distinct values, one-hot encoded into as many features (an id? --ignore \'it\'\\\'\'s\' leaves it out)',
+	], 'the flag as a shell takes it');
 	assert.deepEqual(prepare(ids, {categorical: ['name']}).readingNotes, [], 'asked for: nothing to say');
 	const ranked = 'admit,gre,rank\n0,300,1\n1,400,2\n0,500,1\n1,600,2\n';
 	assert.deepEqual(prepare(ranked).readingNotes, []);

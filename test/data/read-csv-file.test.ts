@@ -69,7 +69,7 @@ test('→ says so when the file is UTF-16', () => {
 	assert.throws(() => readCsvFile(path), {message: `${path}:1:1: the file is UTF-16 text (it starts with a UTF-16 byte order mark); save it as UTF-8`});
 });
 
-test('→ refuses a file over 100 MB, naming the limit', () => {
+test('→ refuses a file over 100 MiB, naming the limit', () => {
 	const path = writeTempFile('huge.csv', 'a,b\n');
 	truncateSync(path, maxFileBytes + 1);
 	assert.throws(() => readCsvFile(path), {message: `${path}: the file is 100.1 MiB, over the limit of 100 MiB`});

@@ -116,9 +116,9 @@ test('the message line shortens the later messages first and keeps the first one
 	assert.equal(await line([{...diverged, text: `${diverged.text} ${'.'.repeat(60)}`}], 60), 'diverged at epoch 1');
 	// a save's short form is cut in its file name's middle: the time and the extension stay
 	const millionth = saveOutcomeMessage({path: '/work/gdlab-run-backprop-20261130-150309.json', saved: {path: '/work/gdlab-run-backprop-20261130-150309.json', epochs: 1_000_000, replaced: false}});
-	assert.equal(await line([millionth], 60), 'saved epoch 1000000 to gdlab-…-backprop-20261130-150309.json');
+	assert.equal(await line([millionth], 60), 'saved epoch 1000000 to gdl…run-backprop-20261130-150309.json');
 	const refused = saveOutcomeMessage({path: '/work/gdlab-run-backprop-20261130-160425.json', failure: '/work/gdlab-run-backprop-20261130-160425.json: cannot write: permission denied'});
-	assert.equal(await line([refused], 80), 'not saved: cannot write: permission denied (gdlab-…ackprop-20261130-160425.json)');
+	assert.equal(await line([refused], 80), 'not saved: cannot write: permission denied (gdl…n-backprop-20261130-160425.json)');
 	assert.equal(await line([millionth], 80), 'saved run to /work/gdlab-run-backprop-20261130-150309.json (epoch 1000000)');
 });
 

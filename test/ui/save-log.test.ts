@@ -82,5 +82,5 @@ test('a save\'s message line: a failure in the failure tone, and short forms tha
 		tone: 'info',
 	});
 	assert.equal(saveOutcomeMessage({path: '/tmp/work/later.json', failure: '/tmp/work/later.json: exists and is not a gdlab run; remove it or choose another name'}).short, 'not saved: exists and is not a gdlab run (later.json)', 'the advice left to the full form');
-	assert.equal(saveOutcomeMessage({path: 'gdlab-run-single-20261130-074330.json', saved: {path: 'gdlab-run-single-20261130-074330.json', epochs: 1000, replaced: true}}).short, 'saved epoch 1000 over the earlier run in gdlab-run-single-20261130-074330.json', 'the epoch before a long name');
+	assert.equal(saveOutcomeMessage({path: 'gdlab-run-single-20261130-074330.json', saved: {path: 'gdlab-run-single-20261130-074330.json', epochs: 1000, replaced: true}}).short, 'saved epoch 1000 over gdlab-run-single-20261130-074330.json', 'the epoch before a long name');
 });
