@@ -85,6 +85,12 @@ export function describeSaveOutcome(outcome: SaveOutcome): string {
 	return saved.replaced ? `replaced the earlier save in ${saved.path} with this run (epoch ${saved.epochs})` : `saved run to ${saved.path} (epoch ${saved.epochs})`;
 }
 
+/** What the message line says while a save is under way; a cut falls inside the file name, as in the notice that follows. */
+export function savingMessage(path: string): Message {
+	const name = basename(path);
+	return {text: `saving the run to ${path}…`, short: `saving the run to ${name}…`, shortKeepsEnd: displayWidth(name) + 1, tone: 'info'};
+}
+
 /**
  * How a save ended, for the message line: a failure in the failure's colour, and a shorter form naming the
  * file alone, so that on a narrow screen a long path leaves room for the reason or the epoch.

@@ -8,7 +8,7 @@ import stringWidth from 'string-width';
 import type {SplitDataset} from '../../src/data/dataset.js';
 import {lessonConfig, TrainingSession} from '../../src/engine/training-session.js';
 import {MessageLine, messageLines} from '../../src/ui/MessageLine.js';
-import {saveOutcomeMessage} from '../../src/ui/save-log.js';
+import {saveOutcomeMessage, savingMessage} from '../../src/ui/save-log.js';
 import {StatusLine} from '../../src/ui/StatusLine.js';
 import {assertEveryFrameFits, lessonSplit, linesOf, renderDashboard, resize} from './dashboard-harness.js';
 
@@ -118,6 +118,7 @@ test('the message line shortens the later messages first and keeps the first one
 	const millionth = saveOutcomeMessage({path: '/work/gdlab-run-backprop-20261130-150309.json', saved: {path: '/work/gdlab-run-backprop-20261130-150309.json', epochs: 1_000_000, replaced: false}});
 	assert.equal(await line([millionth], 60), 'saved epoch 1000000 to gdl…run-backprop-20261130-150309.json');
 	const refused = saveOutcomeMessage({path: '/work/gdlab-run-backprop-20261130-160425.json', failure: '/work/gdlab-run-backprop-20261130-160425.json: cannot write: permission denied'});
+	assert.equal(await line([savingMessage('/work/gdlab-run-backprop-20261130-160425.json')], 50), 'saving the run to gdl…ckprop-20261130-160425.json…');
 	assert.equal(await line([refused], 80), 'not saved: cannot write: permission denied (gdl…n-backprop-20261130-160425.json)');
 	assert.equal(await line([millionth], 80), 'saved run to /work/gdlab-run-backprop-20261130-150309.json (epoch 1000000)');
 });

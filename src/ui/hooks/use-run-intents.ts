@@ -4,7 +4,6 @@
  * notice saying what it did, and refreshes the screen at once. While a saved run is being replayed,
  * or after training failed, the keys that would change the run do nothing.
  */
-import {basename} from 'node:path';
 import type {SplitDataset} from '../../data/dataset.js';
 import {ConfigError} from '../../engine/validate-config.js';
 import {formatBatch, formatSetting} from '../format-number.js';
@@ -12,7 +11,7 @@ import {batchModes, doneHint, epochTargetLadder, hiddenUnitLimits, learnRateLadd
 import {panelModes, type ControlsChange, type PanelMode} from '../run-controls.js';
 import {nextSeed} from '../next-seed.js';
 import {pinnedLabel, trainedConfig, type Message} from '../run-state.js';
-import {saveOutcomeMessage} from '../save-log.js';
+import {saveOutcomeMessage, savingMessage} from '../save-log.js';
 import type {RunSession} from '../run-session.js';
 import {stepNotice} from '../step-notice.js';
 import {stepSourceCount} from '../step-sources.js';
@@ -193,7 +192,7 @@ export function useRunIntents({session, savePath, split, onControls, onPanel, re
 
 	const saveRun = () => {
 		const path = savePath();
-		notify({text: `saving the run to ${path}…`, short: `saving the run to ${basename(path)}…`, tone: 'info'});
+		notify(savingMessage(path));
 		session.save(path).then(saved => {
 			notify(saveOutcomeMessage({path, saved}), {lasts: true});
 		}, (error: unknown) => {
