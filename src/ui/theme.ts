@@ -60,9 +60,15 @@ export const plainTheme: Theme = {
 	marks: {train: '─', test: '┄', pinned: '·'},
 };
 
-/** Whether to draw in colour: never when NO_COLOR is set (https://no-color.org), else when the terminal has colours. */
+/**
+ * Terminal types without colour that Node's hasColors() takes for 16-colour ones (it trusts any xterm* and
+ * vt100): terminfo's monochrome variants (xterm-mono, xterm-m, vt100, vt220, …), which `tput colors` puts at -1.
+ */
+const monochromeTerm = /(?:-mono|-m)$|^vt\d+$/;
+
+/** Whether to draw in colour: never when NO_COLOR is set (https://no-color.org) or the terminal is monochrome, else when it has colours. */
 export function shouldUseColor(stdout: NodeJS.WriteStream, env: NodeJS.ProcessEnv = process.env): boolean {
-	if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') {
+	if ((env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') || monochromeTerm.test(env['TERM'] ?? '')) {
 		return false;
 	}
 

@@ -16,6 +16,21 @@ test('no colour when the output is not a colour terminal', () => {
 	assert.equal(shouldUseColor({isTTY: true, hasColors: () => false} as unknown as NodeJS.WriteStream, {}), false);
 });
 
+test('a monochrome terminal type gets the plain theme, though Node takes any xterm* or vt100 for a colour one', () => {
+	const {getColorDepth, hasColors} = WriteStream.prototype;
+	const nodeCheck = {isTTY: true, getColorDepth, hasColors} as unknown as NodeJS.WriteStream;
+	for (const term of ['xterm-mono', 'xterm-m', 'vt100']) {
+		assert.equal(nodeCheck.hasColors({TERM: term}), true, `Node's own check says ${term} has colours`);
+		assert.equal(shouldUseColor(nodeCheck, {TERM: term}), false, term);
+	}
+
+	assert.equal(shouldUseColor(nodeCheck, {TERM: 'vt220'}), false);
+
+	for (const term of ['xterm-256color', 'xterm', 'screen-256color', 'tmux-256color', 'linux']) {
+		assert.equal(shouldUseColor(nodeCheck, {TERM: term}), true, term);
+	}
+});
+
 test('an empty NO_COLOR leaves colour on with Node\'s own check of the terminal too', () => {
 	const {getColorDepth, hasColors} = WriteStream.prototype;
 	const terminal = {isTTY: true, getColorDepth, hasColors} as unknown as NodeJS.WriteStream;

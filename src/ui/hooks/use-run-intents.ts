@@ -8,7 +8,7 @@ import type {SplitDataset} from '../../data/dataset.js';
 import {ConfigError} from '../../engine/validate-config.js';
 import {formatBatch, formatSetting} from '../format-number.js';
 import {batchModes, doneHint, epochTargetLadder, hiddenUnitLimits, learnRateLadder, nextChoice, nextMomentum, stepLadder} from '../ladders.js';
-import {panelModes, type ControlsChange, type PanelMode} from '../run-controls.js';
+import {panelModes, type ControlsChange, type PanelMode, type RunControls} from '../run-controls.js';
 import {nextSeed} from '../next-seed.js';
 import {pinnedLabel, trainedConfig, type Message} from '../run-state.js';
 import {saveOutcomeMessage, savingMessage} from '../save-log.js';
