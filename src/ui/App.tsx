@@ -89,8 +89,12 @@ export function App({split, sessions, savePath, startControls, loaded, initialMo
 	// which model's run each --save path holds (a run loaded from it, to begin with), so that one model's w never replaces the other's
 	const [initialOwners] = useState(() => initialSaveOwners(savePath, initialLoadCheck));
 	const saveOwners = useRef(new Map(initialOwners));
-	const changeControls = useCallback((model: ModelKind, change: ControlsChange) => {
-		setControls(previous => ({...previous, [model]: applyControlsChange(previous[model], change)}));
+	// the controls as the keys so far leave them, ahead of the render that shows them, as for the panel
+	const controlsNow = useRef(controls);
+	const changeControls = useCallback((model: ModelKind, change: ControlsChange): RunControls => {
+		controlsNow.current = {...controlsNow.current, [model]: applyControlsChange(controlsNow.current[model], change)};
+		setControls(controlsNow.current);
+		return controlsNow.current[model];
 	}, []);
 
 	// Every key comes here, in order. The App's keys change what is on show; the others are meant for what
@@ -254,9 +258,7 @@ export function App({split, sessions, savePath, startControls, loaded, initialMo
 							savePath={() => savePathFor(savePath, screen, saveOwners.current, new Date(), ownerHolds)}
 							split={split}
 							controls={controls[screen]}
-							onControls={change => {
-								changeControls(screen, change);
-							}}
+							onControls={change => changeControls(screen, change)}
 							panel={panel}
 							onPanel={changePanel}
 							helpOpen={helpOpen}

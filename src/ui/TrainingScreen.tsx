@@ -39,7 +39,8 @@ export type TrainingScreenProps = {
 	/** The model's controls (pause, pin, step source, last notice). */
 	controls: RunControls;
 	/** Change some of them. */
-	onControls: (change: ControlsChange) => void;
+	/** Change the model's controls; returns them as the keys so far leave them. */
+	onControls: (change: ControlsChange) => RunControls;
 	/** The panel under the chart. */
 	panel: PanelMode;
 	/** Switch the panel; returns the panel it replaced (as the keys so far left it). */

@@ -119,6 +119,19 @@ test('a save that cannot be written says why in one line and the run goes on', a
 	assert.equal(existsSync(path), false);
 });
 
+test('space then w at once saves the epoch the run pauses at, the one the screen then shows', async () => {
+	const path = join(directory, 'paused.json');
+	const dashboard = renderDashboard({configs: {single: {epochs: 1_000_000}}, props: {savePath: path}});
+	await waitFor(() => dashboard.sessions.single.epoch > 200);
+	dashboard.press(' ', 'w');
+	const frame = await dashboard.waitForFrame(/saved run to .*paused\.json \(epoch \d+\)/);
+	const saved = Number(/\(epoch (\d+)\)/.exec(frame)![1]);
+	assert.equal(readRunFile(path).epochs, saved);
+	await new Promise(resolve => setTimeout(resolve, 100));
+	assert.match(dashboard.frame(), new RegExp(`Single unit {2}paused .* epoch ${saved}/1000000`), 'the screen shows the saved epoch, paused');
+	assert.equal(dashboard.sessions.single.epoch, saved);
+});
+
 test('at 60 columns a save\'s long path gives way to its file name, so the reason or the epoch still shows', async () => {
 	const folder = join(directory, 'a-folder-whose-name-alone-takes-most-of-a-narrow-line');
 	const path = join(folder, 'run.json');

@@ -29,8 +29,11 @@ export type RunIntentContext = {
 	savePath: () => string;
 	/** The data, to count the records the one-step panel can show. */
 	split: SplitDataset;
-	/** Change some of the model's controls (given as a patch, or a patch made from the latest controls). */
-	onControls: (change: ControlsChange) => void;
+	/**
+	 * Change some of the model's controls (given as a patch, or a patch made from the latest controls); returns
+	 * them as the keys so far leave them.
+	 */
+	onControls: (change: ControlsChange) => RunControls;
 	/**
 	 * Change the panel (given as a function of the panel now, as keys may come faster than renders); returns
 	 * the panel it replaced, as the keys so far left it.
@@ -227,8 +230,13 @@ export function useRunIntents({session, savePath, split, onControls, onPanel, re
 				return;
 			}
 
-			// the status line says paused or running; the last notice (a loaded run's "space resumes") is done with
-			onControls(controls => ({paused: !controls.paused, notice: undefined}));
+			// the status line says paused or running; the last notice (a loaded run's "space resumes") is done with.
+			// A pause stops the run here and now, not once it reaches the training loop: a w right after it
+			// (typed in the same burst) saves the epoch the screen then shows paused
+			const {paused} = onControls(controls => ({paused: !controls.paused, notice: undefined}));
+			if (paused) {
+				session.setRunning(false);
+			}
 		}),
 		stepOneEpoch: changing(() => {
 			if (session.status !== 'training') {
