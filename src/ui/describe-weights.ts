@@ -78,5 +78,5 @@ function backpropTable(snapshot: SessionSnapshot, featureNames: string[]): Table
 	const features = Math.min(featureNames.length, maxTableRows);
 	const rows = featureNames.slice(0, features).map((name, feature) => row(name, feature * hidden));
 	rows.push(row(hiddenOutputRow, featureNames.length * hidden));
-	return {columns: [inputColumn, ...kept.map(({column}) => column)], rows, omittedRows: featureNames.length - features, omittedColumns: kept.length < cellsOf.length};
+	return {columns: [inputColumn, ...kept.map(({column}) => column)], rows, omittedRows: featureNames.length - features, omittedColumns: cellsOf.length - kept.length};
 }

@@ -18,8 +18,8 @@ export type TableSpec = {
 	leadingRows?: number;
 	/** Rows left out before the last when the table was made (more than any terminal shows): counted in its "… +n" row. */
 	omittedRows?: number;
-	/** Whether columns were left out at the end when the table was made: a "…" column then says so. */
-	omittedColumns?: boolean;
+	/** Columns left out at the end when the table was made: counted in its last, "… +n" column. */
+	omittedColumns?: number;
 };
 
 /** A line of text, or its versions from the fullest to the shortest: the first that fits is drawn. */
@@ -38,12 +38,17 @@ export type PanelSpec = {
 /** Spaces either side of a cell, as the table is drawn. */
 export const cellPadding = 1;
 
-/** The heading of the last column when columns were left out for lack of width. */
-export const moreColumnsHeading = '…';
+/** The heading of the last column, which stands for `count` columns left out (for lack of width, or when the table was made). */
+export function moreColumnsLabel(count: number): string {
+	return `… +${count}`;
+}
 
-/** The columns of `table` that fit in `width` (always the first), ending with a narrow "…" column when some were left out. */
+/**
+ * The columns of `table` that fit in `width` (always the first), ending with a narrow "… +n" column when
+ * some were left out, n counting them (the optional ones aside: the lines above the table spell those out).
+ */
 export function fitTableColumns(table: TableSpec, width: number): string[] {
-	const moreWidth = displayWidth(moreColumnsHeading) + 2 * cellPadding + 1;
+	const omitted = table.omittedColumns ?? 0;
 	const widthOf = (columns: readonly string[]) => 1 + columns.reduce((sum, column) => sum + columnWidthOf(table, column) + 1, 0);
 	if (!table.omittedColumns && widthOf(table.columns) <= width) {
 		return table.columns;
@@ -58,9 +63,11 @@ export function fitTableColumns(table: TableSpec, width: number): string[] {
 		}
 	}
 
-	// then the columns that still do not fit are cut at the end, a "…" column saying so
+	// then the columns that still do not fit are cut at the end, a "… +n" column saying so (room is kept for
+	// the widest n it could show)
 	const base = table.columns.filter(column => !optional.includes(column));
 	const widths = base.map(column => columnWidthOf(table, column) + 1);
+	const moreWidth = displayWidth(moreColumnsLabel(base.length - 1 + omitted)) + 2 * cellPadding + 1;
 
 	const columns: string[] = [];
 	let used = 1 + moreWidth;
@@ -73,7 +80,7 @@ export function fitTableColumns(table: TableSpec, width: number): string[] {
 		used += widths[index]!;
 	}
 
-	return [...columns, moreColumnsHeading];
+	return [...columns, moreColumnsLabel(base.length - columns.length + omitted)];
 }
 
 /** Headings and row labels wider than this many columns are drawn shortened (a CSV's feature names can be long). */
@@ -115,7 +122,7 @@ export function shortenLabels(table: TableSpec): TableSpec {
 		columns,
 		rows,
 		...(table.optional ? {optional: table.optional.map(name => columns[table.columns.indexOf(name)] ?? name)} : {}),
-		...(table.omittedColumns ? {omittedColumns: true} : {}),
+		...(table.omittedColumns ? {omittedColumns: table.omittedColumns} : {}),
 	};
 }
 

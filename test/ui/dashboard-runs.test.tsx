@@ -393,7 +393,7 @@ test('256 hidden units (--hidden 256): the table fits, + keeps the count, − st
 	const fits = (frame: string) => linesOf(frame).every(line => [...line].length <= 80);
 	const frame = await dashboard.waitForFrame(frame => frame.includes('Backprop 6×256×1') && fits(frame), 'the 256-unit network in 80 columns');
 
-	assert.match(frame, /│ … │/);
+	assert.match(frame, /│ … \+763 │/, 'the 763 of its 768 columns (w, Δw and ∇ of each unit) not shown are counted');
 	dashboard.press('+');
 	await dashboard.waitForFrame('+ stops at 8 hidden units (256 came from --hidden); − steps down');
 	dashboard.press('-');

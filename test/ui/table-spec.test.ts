@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {clipPanel, fitTableColumns, maxLabelLength, moreColumnsHeading, panelHeight, type TableSpec, shortLabel, shortenLabels} from '../../src/ui/table-spec.js';
+import {clipPanel, fitTableColumns, maxLabelLength, moreColumnsLabel, panelHeight, type TableSpec, shortLabel, shortenLabels} from '../../src/ui/table-spec.js';
 import {displayWidth} from '../../src/ui/text-width.js';
 
 const table: TableSpec = {
@@ -8,10 +8,12 @@ const table: TableSpec = {
 	rows: Array.from({length: 16}, (_, index) => ({input: `x${index + 1}`, weight: '0.1234', 'last Δw': '-1.23e-5'})),
 };
 
-test('columns that do not fit give way to a narrow … column, the first column always stays', () => {
+test('columns that do not fit give way to a narrow "… +n" column counting them, the first column always stays', () => {
 	assert.deepEqual(fitTableColumns(table, 80), table.columns);
-	assert.deepEqual(fitTableColumns(table, 25), ['input', 'weight', moreColumnsHeading]);
-	assert.deepEqual(fitTableColumns(table, 5), ['input', moreColumnsHeading]);
+	assert.deepEqual(fitTableColumns(table, 25), ['input', 'weight', '… +1']);
+	assert.deepEqual(fitTableColumns(table, 5), ['input', '… +2']);
+	assert.deepEqual(fitTableColumns({...table, omittedColumns: 40}, 25), ['input', '… +42'], 'with those left out when the table was made');
+	assert.equal(moreColumnsLabel(35), '… +35');
 });
 
 test('a panel too tall for its room gives up records before each table\'s last one, for one "… +n" row', () => {
@@ -89,13 +91,13 @@ test('columns are fitted by the columns their wide (CJK) cells take, not by thei
 	};
 	// input 16 + 2, weight 6 + 2, last Δw 8 + 2, a rule after each and one before: 40 columns (by length, 32)
 	assert.deepEqual(fitTableColumns(wide, 40), wide.columns);
-	assert.deepEqual(fitTableColumns(wide, 39), ['input', 'weight', moreColumnsHeading]);
-	assert.deepEqual(fitTableColumns(wide, 32), ['input', moreColumnsHeading]);
+	assert.deepEqual(fitTableColumns(wide, 39), ['input', 'weight', '… +1']);
+	assert.deepEqual(fitTableColumns(wide, 32), ['input', '… +2']);
 });
 
 test('optional columns give way first when a table does not fit, before any is cut at the end', () => {
 	const table = {columns: ['unit', 'a', 'step', 'b'], rows: [{unit: 'h1', a: '0.2400', step: '0.002873', b: '7.08e-4'}], optional: ['step']};
 	assert.deepEqual(fitTableColumns(table, 80), ['unit', 'a', 'step', 'b']);
 	assert.deepEqual(fitTableColumns(table, 30), ['unit', 'a', 'b']);
-	assert.deepEqual(fitTableColumns(table, 22), ['unit', 'a', moreColumnsHeading], 'then the rest is cut, the optional one first');
+	assert.deepEqual(fitTableColumns(table, 25), ['unit', 'a', '… +1'], 'then the rest is cut, the optional one first');
 });
