@@ -9,7 +9,7 @@ import {padToWidth} from './text-width.js';
 export type CompactTableProps = {
 	/** The table to draw. */
 	table: TableSpec;
-	/** Columns available; columns that do not fit are left out, and a last "…" column says so. */
+	/** Columns available; columns that do not fit are left out, and a last "… +n" column counts them. */
 	width: number;
 };
 

@@ -38,7 +38,6 @@ export type TrainingScreenProps = {
 	split: SplitDataset;
 	/** The model's controls (pause, pin, step source, last notice). */
 	controls: RunControls;
-	/** Change some of them. */
 	/** Change the model's controls; returns them as the keys so far leave them. */
 	onControls: (change: ControlsChange) => RunControls;
 	/** The panel under the chart. */

@@ -17,7 +17,7 @@ export const notYetMark = '–';
 /**
  * Most feature rows and hidden-unit columns a table is made with: more than any terminal shows, and a wide
  * network (1,000 features × 200 hidden units: 600,000 numbers) would otherwise be formatted in full every
- * frame, holding keys back for most of a second. The rest are counted in the "… +n" row and the "…" column.
+ * frame, holding keys back for most of a second. The rest are counted in the "… +n" row and the "… +n" column.
  */
 export const maxTableRows = 200;
 export const maxTableColumns = 120;

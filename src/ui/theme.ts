@@ -62,13 +62,14 @@ export const plainTheme: Theme = {
 
 /**
  * Terminal types without colour that Node's hasColors() takes for 16-colour ones (it trusts any xterm* and
- * vt100): terminfo's monochrome variants (xterm-mono, xterm-m, vt100, vt220, …), which `tput colors` puts at -1.
+ * vt100): terminfo's monochrome variants (xterm-mono, xtermm, vt100, vt100-w, vt220, …), which `tput colors`
+ * puts at -1. FORCE_COLOR, which Node honours, still wins.
  */
-const monochromeTerm = /(?:-mono|-m)$|^vt\d+$/;
+const monochromeTerm = /(?:-mono|-m)$|^xtermm$|^vt\d+(?:-w|nam)?$/;
 
 /** Whether to draw in colour: never when NO_COLOR is set (https://no-color.org) or the terminal is monochrome, else when it has colours. */
 export function shouldUseColor(stdout: NodeJS.WriteStream, env: NodeJS.ProcessEnv = process.env): boolean {
-	if ((env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') || monochromeTerm.test(env['TERM'] ?? '')) {
+	if ((env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') || (env['FORCE_COLOR'] === undefined && monochromeTerm.test(env['TERM'] ?? ''))) {
 		return false;
 	}
 

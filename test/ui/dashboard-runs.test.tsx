@@ -132,6 +132,19 @@ test('space then w at once saves the epoch the run pauses at, the one the screen
 	assert.equal(dashboard.sessions.single.epoch, saved);
 });
 
+test('a pause and resume in one burst (two spaces, or . then space) go on training', async () => {
+	for (const burst of ['  ', '. ']) {
+		const dashboard = renderDashboard({configs: {single: {epochs: 1_000_000}}});
+		await waitFor(() => dashboard.sessions.single.epoch > 50);
+		dashboard.press(burst);
+		await new Promise(resolve => setTimeout(resolve, 100));
+		const after = dashboard.sessions.single.epoch;
+		await waitFor(() => dashboard.sessions.single.epoch > after + 200, () => `${JSON.stringify(burst)} in one write: the run stopped at epoch ${dashboard.sessions.single.epoch}\n${dashboard.frame()}`);
+		assert.match(dashboard.frame(), /Single unit {2}running /);
+		dashboard.unmount();
+	}
+});
+
 test('at 60 columns a save\'s long path gives way to its file name, so the reason or the epoch still shows', async () => {
 	const folder = join(directory, 'a-folder-whose-name-alone-takes-most-of-a-narrow-line');
 	const path = join(folder, 'run.json');

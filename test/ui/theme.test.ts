@@ -19,14 +19,15 @@ test('no colour when the output is not a colour terminal', () => {
 test('a monochrome terminal type gets the plain theme, though Node takes any xterm* or vt100 for a colour one', () => {
 	const {getColorDepth, hasColors} = WriteStream.prototype;
 	const nodeCheck = {isTTY: true, getColorDepth, hasColors} as unknown as NodeJS.WriteStream;
-	for (const term of ['xterm-mono', 'xterm-m', 'vt100']) {
+	for (const term of ['xterm-mono', 'xtermm', 'vt100', 'vt100-w']) {
 		assert.equal(nodeCheck.hasColors({TERM: term}), true, `Node's own check says ${term} has colours`);
 		assert.equal(shouldUseColor(nodeCheck, {TERM: term}), false, term);
 	}
 
 	assert.equal(shouldUseColor(nodeCheck, {TERM: 'vt220'}), false);
+	assert.equal(shouldUseColor(nodeCheck, {TERM: 'xterm-mono', FORCE_COLOR: '1'}), true, 'FORCE_COLOR still wins');
 
-	for (const term of ['xterm-256color', 'xterm', 'screen-256color', 'tmux-256color', 'linux']) {
+	for (const term of ['xterm-256color', 'xterm', 'screen-256color', 'tmux-256color', 'linux', 'rxvt-unicode-256color', 'screen.xterm-256color', 'xterm-kitty', 'putty']) {
 		assert.equal(shouldUseColor(nodeCheck, {TERM: term}), true, term);
 	}
 });

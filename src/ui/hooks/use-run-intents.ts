@@ -231,12 +231,11 @@ export function useRunIntents({session, savePath, split, onControls, onPanel, re
 			}
 
 			// the status line says paused or running; the last notice (a loaded run's "space resumes") is done with.
-			// A pause stops the run here and now, not once it reaches the training loop: a w right after it
-			// (typed in the same burst) saves the epoch the screen then shows paused
+			// The run stops or goes on here and now, not once the change reaches the training loop: a w right
+			// after a pause (typed in the same burst) saves the epoch the screen then shows paused, and a pause
+			// and resume in one burst (or . then space), which leave the controls as they were, go on training
 			const {paused} = onControls(controls => ({paused: !controls.paused, notice: undefined}));
-			if (paused) {
-				session.setRunning(false);
-			}
+			session.setRunning(!paused);
 		}),
 		stepOneEpoch: changing(() => {
 			if (session.status !== 'training') {
