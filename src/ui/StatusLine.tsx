@@ -33,7 +33,7 @@ export type StatusLineProps = {
 function settingsText({title, state, snapshot, epochsPerSecond, width}: Pick<StatusLineProps, 'title' | 'state' | 'snapshot' | 'epochsPerSecond' | 'width'>): string {
 	const {config} = snapshot;
 	const settings = [`η ${formatSetting(config.learnRate)}`, `β ${formatSetting(config.momentum)}`, formatBatch(config.batch)];
-	const compact = [`η ${formatSetting(config.learnRate)}`, `β ${formatSetting(config.momentum)}`, formatBatchShort(config.batch)];
+	const compact = [...settings.slice(0, 2), formatBatchShort(config.batch)];
 	const counter = `${snapshot.epoch}/${config.epochs}`;
 	const progress = `epoch ${counter}`;
 	const running = (state === 'running' || state === 'loading') && epochsPerSecond > 0;
