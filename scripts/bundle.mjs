@@ -13,7 +13,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const compiled = join(root, 'dist/src');
 /** Entries: the CLI, and every worker the code starts with new Worker(new URL('<name>.js', import.meta.url)). */
 const workers = ['engine/kernels/epoch-worker.js', 'ui/worker/session-worker.js'];
-const entryPoints = {gdlab: join(compiled, 'cli.js')};
+const entryPoints = {gdlab: join(compiled, 'main.js')};
 for (const worker of workers) {
 	const path = join(compiled, worker);
 	if (existsSync(path)) {

@@ -7,14 +7,13 @@ import {closeSync} from 'node:fs';
 import {isatty} from 'node:tty';
 import {removePendingTemporaryFiles} from '../data/atomic-write.js';
 import {interruptedLine} from './interrupted.js';
+import {programHandlerCount, programHandlesStoppingSignals, stoppingSignals} from './starting-signals.js';
 import {handleStdoutError, stdoutFailureSoFar} from './stdout-failure.js';
 
 /** The standard streams that were a terminal when gdlab started. */
 const terminalStreams = [0, 1, 2].filter(fd => isatty(fd));
 /** Whether the terminal has gone (its window closed, the SSH link dropped): a SIGHUP, or EIO on stdout. */
 let terminalGone = false;
-/** The signals that end gdlab at once, saying where the work stopped, with their exit codes (128 + number). */
-const stoppingSignals = {SIGINT: 130, SIGHUP: 129, SIGTERM: 143} as const;
 /** A SIGTERM the dashboard took to end itself as q would: gdlab then says so and exits 143. */
 let dashboardTerminated = false;
 
@@ -22,10 +21,12 @@ let dashboardTerminated = false;
 export function guardProcess(): void {
 	// a save under way as the process ends (its terminal gone, a stdout error, a crash) leaves the file as it was, and no temporary file
 	process.on('exit', removePendingTemporaryFiles);
+	// these say where the work stopped; the entry point's, which could only say gdlab was starting, stand aside
+	programHandlesStoppingSignals();
 	for (const [signal, exitCode] of Object.entries(stoppingSignals)) {
 		process.on(signal, () => {
 			// the dashboard ends itself on SIGTERM, as q would (run-dashboard.tsx), and its saves are awaited
-			if (signal === 'SIGTERM' && process.listenerCount('SIGTERM') > 1) {
+			if (signal === 'SIGTERM' && programHandlerCount('SIGTERM') > 1) {
 				dashboardTerminated = true;
 				return;
 			}

@@ -5,8 +5,9 @@ const signalNumbers = {SIGHUP: 1, SIGINT: 2, SIGTERM: 15} as const;
 
 /**
  * Resolve once gdlab's process `pid` has its own signal handlers (Linux: its SigCgt mask in /proc shows
- * SIGHUP caught: Node itself catches SIGINT and SIGTERM from the start, and gdlab installs its handlers for
- * all three at once), polling every few milliseconds for at most `timeoutMs`; without /proc, after a pause.
+ * SIGHUP caught: gdlab's entry catches SIGINT and SIGTERM before the program loads, to say it stopped while
+ * starting, and the program catches all three at once), polling every few milliseconds for at most
+ * `timeoutMs`; without /proc, after a pause.
  */
 export async function waitUntilListening(pid: number, timeoutMs = 30_000): Promise<void> {
 	const signal = 'SIGHUP';
