@@ -11,7 +11,7 @@ import {fileURLToPath} from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const compiled = join(root, 'dist/src');
-/** Entries: the CLI, and every worker the code starts with new Worker(new URL('<name>.js', import.meta.url)). */
+/** Entries: the CLI (main.js, which handles the stopping signals, then loads cli.js), and every worker the code starts with new Worker(new URL('<name>.js', import.meta.url)). */
 const workers = ['engine/kernels/epoch-worker.js', 'ui/worker/session-worker.js'];
 const entryPoints = {gdlab: join(compiled, 'main.js')};
 for (const worker of workers) {
