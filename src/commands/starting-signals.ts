@@ -1,10 +1,10 @@
 /**
  * The stopping signals while gdlab starts. Node takes 100–150 ms to load the program; a Ctrl+C or SIGTERM in
- * that time would end it without a word. (A SIGHUP is left to end it silently: the terminal it would tell
- * is gone, and the tests take gdlab's catching SIGHUP as the sign that its own handlers are on.) The entry point (main.ts) puts these handlers on before
- * it loads the rest; once guardProcess (process-guards.ts) has put on its own, which say where the work
- * stopped, these stand aside. They stay on: taking a signal's last handler off drops a signal already on
- * its way, and the run would go on as if no Ctrl+C had come.
+ * that time would end it without a word. The entry point (main.ts) puts these handlers on before it loads the
+ * rest; once guardProcess (process-guards.ts) has put on its own, which say where the work stopped, these
+ * stand aside. They stay on: taking a signal's last handler off drops a signal already on its way, and the
+ * run would go on as if no Ctrl+C had come. A SIGHUP is left to end gdlab silently while it starts: the
+ * terminal it would tell is gone, and the tests take gdlab's catching SIGHUP as the sign its own are on.
  */
 
 /** The signals that end gdlab at once, with their exit codes (128 + number). */
