@@ -63,7 +63,7 @@ test('↑ raises the epoch target and resumes a finished run', async () => {
 	dashboard.press(' ');
 	await dashboard.waitForFrame('done: ↑ raises the target, r restarts', 'space on a finished run says how to go on (it does not pause it)');
 	dashboard.press(keys.up);
-	await dashboard.waitForFrame('epoch target 100 → 200: training resumes');
+	await dashboard.waitForShownSincePress('epoch target 100 → 200: training resumes');
 	await dashboard.waitForFrame('epoch 200/200');
 	// done again: the line says so, not that training resumes
 	await dashboard.waitForFrame('done after 200 epochs: ↑ raises the target, r restarts');
@@ -108,7 +108,7 @@ test('↑ on a run done past its target (after ↓) goes to the first target abo
 	dashboard.press(keys.down);
 	await dashboard.waitForFrame('epoch 200/100');
 	dashboard.press(keys.up);
-	await dashboard.waitForFrame('epoch target 100 → 500: training resumes');
+	await dashboard.waitForShownSincePress('epoch target 100 → 500: training resumes');
 	await dashboard.waitForFrame('epoch 500/500');
 });
 
@@ -310,7 +310,7 @@ test('c pins the training curve, which stays through a restart', async () => {
 	dashboard.press('c');
 	await dashboard.waitForFrame('· pinned η 0.5 seed 42');
 	dashboard.press(keys.right, 'r');
-	await dashboard.waitForFrame('restarted from seed 42');
+	await dashboard.waitForShownSincePress('restarted from seed 42');
 	await dashboard.waitForFrame(' done ');
 	assert.match(dashboard.frame(), /· pinned η 0\.5 seed 42/);
 });
@@ -550,7 +550,7 @@ test('Esc and an arrow in one chunk (read by Ink as Alt+arrow) close the help an
 	dashboard.press('?');
 	await dashboard.waitForFrame('? esc close help');
 	dashboard.press(`${keys.escape}${keys.up}`);
-	await dashboard.waitForFrame('epoch target 1000 → 2000');
+	await dashboard.waitForShownSincePress('epoch target 1000 → 2000');
 	assert.doesNotMatch(dashboard.frame(), /close help/);
 });
 
