@@ -75,9 +75,6 @@ export function renderDashboard(setup: DashboardSetup = {}) {
 	}
 
 	const frame = () => instance.lastFrame() ?? '';
-	const passesOf = (check: string | RegExp | ((frame: string) => boolean)) => (typeof check === 'string' ? (text: string) => text.includes(check) : (check instanceof RegExp ? (text: string) => check.test(text) : check));
-	// the number of frames written before the last press: what a key brought shows from there on
-	let framesBeforePress = 0;
 	return {
 		...instance,
 		sessions,
@@ -85,23 +82,12 @@ export function renderDashboard(setup: DashboardSetup = {}) {
 		frame,
 		/** Wait until the frame passes `check` (a string it contains, a pattern, or a predicate). */
 		async waitForFrame(check: string | RegExp | ((frame: string) => boolean), what = String(check)): Promise<string> {
-			const passes = passesOf(check);
+			const passes = typeof check === 'string' ? (text: string) => text.includes(check) : (check instanceof RegExp ? (text: string) => check.test(text) : check);
 			await waitFor(() => passes(frame()), () => `the screen never showed ${what}; it shows:\n${frame()}`);
 			return frame();
 		},
-		/**
-		 * Wait until a frame written since the last press passes `check`, even one gone again: a notice that lasts
-		 * while a short run trains on may be replaced before a look at the latest frame catches it.
-		 */
-		async waitForShownSincePress(check: string | RegExp | ((frame: string) => boolean), what = String(check)): Promise<string> {
-			const passes = passesOf(check);
-			const shown = () => instance.frames.slice(framesBeforePress).find(text => passes(text));
-			await waitFor(() => shown() !== undefined, () => `no frame since the last press showed ${what}; the screen shows:\n${frame()}`);
-			return shown()!;
-		},
 		/** Press keys (a string of characters or escape sequences), one write per key. */
 		press(...sequence: string[]) {
-			framesBeforePress = instance.frames.length;
 			for (const key of sequence) {
 				instance.stdin.write(key);
 			}
