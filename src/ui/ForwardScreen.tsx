@@ -7,10 +7,10 @@ import {Footer} from './Footer.js';
 import {HelpOverlay} from './HelpOverlay.js';
 import {useScreenKeys, type KeyTarget} from './hooks/use-screen-keys.js';
 import {useTheme} from './hooks/use-theme.js';
-import {keysFor} from './key-map.js';
+import {keysFor, notAKeyNotice} from './key-map.js';
 import {MatrixBlock, matrixBlockWidth} from './MatrixBlock.js';
 import {nextSeed} from './next-seed.js';
-import {fitPanelLine} from './table-spec.js';
+import {fitPanelLine, type PanelLine} from './table-spec.js';
 import {displayWidth, wrapToWidth} from './text-width.js';
 
 /** Props of ForwardScreen. */
@@ -54,7 +54,7 @@ export function ForwardScreen({keyTarget, seed, rng, startSeed, onSeed, helpOpen
 	const theme = useTheme();
 	const layout = useMemo(() => describeForward(forwardDemo(seed, rng)), [seed, rng]);
 	// a key of the training screens (w, space, ← …) says where it works instead of doing nothing unseen
-	const [notice, setNotice] = useState<string | undefined>(undefined);
+	const [notice, setNotice] = useState<PanelLine | undefined>(undefined);
 	useScreenKeys(keyTarget, name => {
 		if (name === 's') { // new values from the next seed
 			onSeed(current => nextSeed(current, rng));
@@ -63,7 +63,9 @@ export function ForwardScreen({keyTarget, seed, rng, startSeed, onSeed, helpOpen
 			onSeed(() => startSeed);
 			setNotice(undefined);
 		} else if (trainingKeys.has(name)) {
-			setNotice(trainingKeyNotice);
+			setNotice([trainingKeyNotice, trainingKeyBrief]);
+		} else {
+			setNotice(current => notAKeyNotice(name) ?? current);
 		}
 	}, keysActive && !helpOpen);
 
@@ -88,7 +90,7 @@ export function ForwardScreen({keyTarget, seed, rng, startSeed, onSeed, helpOpen
 	// the rows under the layers (the footer aside): a notice takes one from the product lines' end, never
 	// from the matrices above them; the rule shows in the rows left after those
 	const textRows = height - 1 - fixedRows;
-	const noticeLine = notice === undefined ? undefined : fitPanelLine([notice, trainingKeyBrief], width);
+	const noticeLine = notice === undefined ? undefined : fitPanelLine(notice, width);
 	const productLines = wrappedProduct.slice(0, Math.max(0, textRows - (noticeLine === undefined ? 0 : 1)));
 	// the whole rule where its lines fit, else its one-line form where that fits (60 columns and a row to spare)
 	const rowsForRule = productLines.length === wrappedProduct.length ? textRows - productLines.length - (noticeLine === undefined ? 0 : 1) : 0;

@@ -10,7 +10,7 @@ import {HelpOverlay} from './HelpOverlay.js';
 import {useRunIntents, type RunIntents} from './hooks/use-run-intents.js';
 import {useScreenKeys, type KeyTarget} from './hooks/use-screen-keys.js';
 import {useTraining} from './hooks/use-training.js';
-import {keysFor} from './key-map.js';
+import {keysFor, notAKeyNotice} from './key-map.js';
 import {replayDiffers, type LoadCheck} from './load-check.js';
 import {LossChart} from './LossChart.js';
 import {MessageLine, messageLines} from './MessageLine.js';
@@ -73,7 +73,15 @@ export function TrainingScreen({keyTarget, model, session, savePath, split, cont
 		}
 	});
 	const intents = useRunIntents({session, savePath, split, onControls, onPanel, refresh: training.refresh});
-	useScreenKeys(keyTarget, name => intentOf(name, intents)?.(), keysActive && !helpOpen);
+	useScreenKeys(keyTarget, name => {
+		const intent = intentOf(name, intents);
+		const notAKey = intent ? undefined : notAKeyNotice(name);
+		if (intent) {
+			intent();
+		} else if (notAKey !== undefined) {
+			onControls({notice: notAKey});
+		}
+	}, keysActive && !helpOpen);
 
 	if (helpOpen) {
 		return <HelpOverlay screen={model} about={about} width={width} height={height}/>;

@@ -2,6 +2,7 @@
  * Every key of the dashboard, written once: the footer shows the short labels that fit, the help
  * overlay shows them all in full.
  */
+import {interruptKey, type KeyName} from './read-keys.js';
 import {cutToWidth, displayWidth} from './text-width.js';
 
 /** Which screens a key works on. */
@@ -53,6 +54,28 @@ export function helpKeys(hint: KeyHint): string {
 
 /** Keys the App handles on every screen (pick a model, the help, quit); a screen handles the rest. */
 export const appKeys: readonly string[] = ['1', '2', '3', 'tab', 'backtab', '?', 'escape', 'q'];
+
+/** The key names (read-keys.ts) a hint's keys stand for: `←→` is left and right, `+-` is + and -. */
+function keyNamesOf(keys: string): string[] {
+	const arrows: Record<string, string> = {'←': 'left', '→': 'right', '↑': 'up', '↓': 'down'};
+	return keys === 'space' || keys === 'tab' ? [keys] : [...keys].map(character => arrows[character] ?? character);
+}
+
+/** Every key the dashboard acts on somewhere: on a screen, or on all of them. */
+const boundKeys: ReadonlySet<KeyName> = new Set([...keyMap.flatMap(hint => [...keyNamesOf(hint.keys), ...keyNamesOf(hint.aliases ?? '')]), ...appKeys, interruptKey]);
+
+/**
+ * What the message line says of a key the dashboard does not act on anywhere (x, Enter), or undefined for
+ * one it does, or one that has no name to show (a control character).
+ */
+export function notAKeyNotice(name: KeyName): string | undefined {
+	if (boundKeys.has(name)) {
+		return undefined;
+	}
+
+	const label = name === '\r' || name === '\n' ? 'Enter' : (/^[\p{L}\p{N}\p{P}\p{S}]$/u.test(name) ? name : undefined);
+	return label === undefined ? undefined : `${label} is not a gdlab key: ? lists them`;
+}
 
 /** Keys the footer always keeps, however narrow the terminal. */
 export const essentialKeys: readonly string[] = ['?', 'q'];

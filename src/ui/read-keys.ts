@@ -62,6 +62,11 @@ export function readKeys(input: string, key: Key): KeyName[] {
 			return interruptKey;
 		}
 
-		return character === '\t' ? 'tab' : character;
+		if (character === '\t') {
+			return 'tab';
+		}
+
+		// no key is a capital letter: W is w, so that keys work as they say with Caps Lock on
+		return /^[A-Z]$/.test(character) ? character.toLowerCase() : character;
 	});
 }

@@ -560,6 +560,19 @@ test('Esc and an arrow in one chunk (read by Ink as Alt+arrow) close the help an
 	assert.doesNotMatch(dashboard.frame(), /close help/);
 });
 
+test('with Caps Lock on, keys do what they say (M is m); a key that does nothing says so, on every screen', async () => {
+	const dashboard = renderDashboard({configs: {single: {epochs: longRun}}});
+	dashboard.press('M');
+	await dashboard.waitForFrame('momentum β 0 → 0.5');
+	assert.equal(dashboard.sessions.single.config.momentum, 0.5);
+	dashboard.press('x');
+	await dashboard.waitForFrame('x is not a gdlab key: ? lists them');
+	dashboard.press('\r');
+	await dashboard.waitForFrame('Enter is not a gdlab key: ? lists them');
+	dashboard.press('2', 'z');
+	await dashboard.waitForFrame(frame => frame.includes('Forward pass') && frame.includes('z is not a gdlab key: ? lists them'), 'the forward screen naming z');
+});
+
 test('the legend explains ▲ only once η has changed, as the chart marks it', async () => {
 	const dashboard = renderDashboard({configs: {single: {epochs: longRun}}});
 	await waitFor(() => dashboard.sessions.single.epoch > 5);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {helpKeys, keyMap, keysFor, packKeyHints} from '../../src/ui/key-map.js';
+import {helpKeys, keyMap, keysFor, notAKeyNotice, packKeyHints} from '../../src/ui/key-map.js';
 import {displayWidth} from '../../src/ui/text-width.js';
 import {readKeys} from '../../src/ui/read-keys.js';
 
@@ -43,6 +43,23 @@ test('keys are read one by one, even when several arrive together', () => {
 	assert.deepEqual(readKeys(' ', noKey), ['space']);
 	assert.deepEqual(readKeys('mm.', noKey), ['m', 'm', '.']);
 	assert.deepEqual(readKeys('c', {...noKey, ctrl: true}), []);
+});
+
+test('a capital letter is read as its small one (no key is a capital), so Caps Lock changes nothing', () => {
+	assert.deepEqual(readKeys('WQ', {...noKey, shift: true}), ['w', 'q']);
+	assert.deepEqual(readKeys('M', noKey), ['m']);
+	assert.deepEqual(readKeys('É?', noKey), ['É', '?'], 'only the letters A to Z: no key is another letter');
+});
+
+test('a key gdlab does not act on anywhere is named with where to look; a key it acts on anywhere is not', () => {
+	assert.equal(notAKeyNotice('x'), 'x is not a gdlab key: ? lists them');
+	assert.equal(notAKeyNotice('\r'), 'Enter is not a gdlab key: ? lists them');
+	assert.equal(notAKeyNotice('é'), 'é is not a gdlab key: ? lists them');
+	for (const bound of ['left', 'right', 'up', 'down', 'space', 'tab', 'backtab', 'escape', '+', '-', '=', '_', '.', 'w', 'r', 's', 'b', 'm', 'c', 'v', '[', ']', '?', 'q', '1', '2', '3', 'ctrl+c']) {
+		assert.equal(notAKeyNotice(bound), undefined, bound);
+	}
+
+	assert.equal(notAKeyNotice('\u0001'), undefined, 'a control character has no name to show');
 });
 
 test('every key has a brief description that fits the help\'s columns in 60 columns', () => {
