@@ -1,4 +1,5 @@
 /** The data in words, for the tabs line (short) and the help (in full). */
+import {listedName} from '../data/data-error.js';
 import type {SplitDataset} from '../data/dataset.js';
 import {displayWidth, truncateToWidth} from './text-width.js';
 
@@ -13,9 +14,9 @@ export function describeDataShort({dataset}: SplitDataset, width: number): strin
 	return choices.find(text => displayWidth(text) <= width) ?? truncateToWidth(dataset.name, width);
 }
 
-/** The data as the help describes it: name, rows of each part, and the features by name. */
+/** The data as the help describes it: name, rows of each part, and the features by name (one with a comma quoted, as the file does). */
 export function describeDataLong({dataset, train, test}: SplitDataset): string {
-	return `data: ${dataset.name}, ${count(dataset.rows, 'row')} (${train.rows} training, ${test.rows} test), ${count(dataset.featureNames.length, 'feature')}: ${dataset.featureNames.join(', ')}`;
+	return `data: ${dataset.name}, ${count(dataset.rows, 'row')} (${train.rows} training, ${test.rows} test), ${count(dataset.featureNames.length, 'feature')}: ${dataset.featureNames.map(name => listedName(name)).join(', ')}`;
 }
 
 /** What the help says about saved runs: how to make and reopen one, and the one loaded, if any. */

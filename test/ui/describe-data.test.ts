@@ -18,3 +18,7 @@ test('the data is described in words with the number of rows and features, singu
 	assert.equal(describeDataShort(split(400, ['a', 'b']), 80), 'two.csv · 400 rows × 2 features');
 	assert.equal(describeDataShort(split(400, ['a', 'b']), 20), 'two.csv 400×2');
 });
+
+test('the help quotes a feature whose name has a comma, as the file does, so the list counts right', () => {
+	assert.equal(describeDataLong(split(2, ['hours', 'score, final', 'say "hi"'])), 'data: two.csv, 2 rows (1 training, 1 test), 3 features: hours, "score, final", "say ""hi"""');
+});
