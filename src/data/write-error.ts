@@ -7,8 +7,10 @@ export function describeWriteError(error: unknown, path: string): string {
 	const code = (error as NodeJS.ErrnoException).code;
 	switch (code) {
 		case 'ENOENT': {
-			// the folder is there but will not take new files (/proc), or it is not there at all
-			return isDirectory(dirname(resolve(path))) ? `cannot create files in ${dirname(path)}` : 'no such directory';
+			// the folder is there but will not take new files (/proc), or it is not there at all; the current
+			// folder by its name, as "." says nothing of where the dashboard was started
+			const folder = dirname(path);
+			return isDirectory(dirname(resolve(path))) ? `cannot create files in ${folder === '.' ? `the current folder, ${resolve(folder)}` : folder}` : 'no such directory';
 		}
 
 		case 'EACCES':

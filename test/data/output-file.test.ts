@@ -102,6 +102,16 @@ test('→ a folder that takes no new files is named as such, not as missing', {s
 	assert.throws(() => checkOutputFile('/proc/gdlab-test.json', fileKind), {message: '/proc/gdlab-test.json: cannot write: cannot create files in /proc'});
 });
 
+test('→ the current folder, when it takes no new files, is named by its path (not ".")', {skip: existsSync('/proc/self') ? false : 'no /proc here'}, () => {
+	const before = process.cwd();
+	process.chdir('/proc');
+	try {
+		assert.throws(() => checkOutputFile('gdlab-test.json', fileKind), {message: 'gdlab-test.json: cannot write: cannot create files in the current folder, /proc'});
+	} finally {
+		process.chdir(before);
+	}
+});
+
 test('→ writeRunFile checks again at the write: a file that appeared since is kept', () => {
 	const path = writeTempFile('appeared.json', 'someone else\'s\n');
 	const record = {format: 'gdlab-run', dataset: {path: null}} as unknown as RunRecord;
