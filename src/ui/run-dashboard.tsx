@@ -94,6 +94,9 @@ export async function runDashboard(options: DashboardOptions): Promise<SaveLog[]
 		}
 
 		await show({...options, sessions: {single: sessions[0]!, backprop: sessions[1]!}, stdin, stdout});
+		for (const session of sessions) {
+			session.saves.end(session.epoch);
+		}
 	} finally {
 		// the workers go with the dashboard, so the process can end (once the saves asked for are written)
 		await Promise.all(sessions.map(async session => session.close()));

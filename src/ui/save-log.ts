@@ -36,6 +36,21 @@ export class SaveLog {
 	private readonly pending = new Set<Promise<unknown>>();
 	/** The files of this run's saves being written. */
 	private readonly paths: string[] = [];
+	/** The epoch the run stood at when the dashboard closed; undefined while it is open. */
+	private endedAt: number | undefined;
+
+	/** Note the epoch the run stood at when the dashboard closed, so the summary can say what the last save left out. */
+	end(epoch: number): void {
+		this.endedAt = epoch;
+	}
+
+	/** The epochs trained after the last save, when it succeeded and the run trained on past it before the dashboard closed. */
+	get trainedPastSave(): {path: string; saved: number; ended: number} | undefined {
+		const last = this.outcomes.at(-1);
+		return last?.saved !== undefined && this.endedAt !== undefined && this.endedAt > last.saved.epochs
+			? {path: last.path, saved: last.saved.epochs, ended: this.endedAt}
+			: undefined;
+	}
 
 	/** Keep track of the save of `path` that `saving` stands for; resolves and rejects as it does. */
 	async track(path: string, saving: Promise<SavedRun>): Promise<SavedRun> {
@@ -118,8 +133,8 @@ export function saveOutcomeMessage(outcome: SaveOutcome): Message {
 /**
  * What the dashboard says once its screen is closed: a line per save, in the order they ended (the
  * alternate screen took the message line with it; the same failure again and again is one line, counted),
- * and whether a run's last save failed, which makes the exit code 1: work typed for just before quitting
- * (w then q) was not kept.
+ * then a line for each run that trained on past its last save; and whether a run's last save failed,
+ * which makes the exit code 1: work typed for just before quitting (w then q) was not kept.
  */
 export function summarizeSaves(logs: readonly SaveLog[]): {lines: Array<{text: string; failed: boolean}>; lastFailed: boolean} {
 	const outcomes = logs.flatMap(log => log.outcomes).sort((first, second) => first.order - second.order);
@@ -134,8 +149,13 @@ export function summarizeSaves(logs: readonly SaveLog[]): {lines: Array<{text: s
 		}
 	}
 
+	// the epochs after a run's last save were not kept: a save is where the run was at w, not at q
+	const trainedOn = logs.flatMap(log => {
+		const past = log.trainedPastSave;
+		return past ? [{text: `${past.path} holds epoch ${past.saved}; the run trained on to epoch ${past.ended}, which was not saved`, failed: false}] : [];
+	});
 	return {
-		lines: lines.map(({text, failed, times}) => ({text: times === 1 ? text : `${text} (${times} times)`, failed})),
+		lines: [...lines.map(({text, failed, times}) => ({text: times === 1 ? text : `${text} (${times} times)`, failed})), ...trainedOn],
 		lastFailed: logs.some(log => log.outcomes.at(-1)?.failure !== undefined),
 	};
 }

@@ -1,6 +1,7 @@
 /** Leaving the dashboard: q and Ctrl+C end runDashboard; without a terminal for keys it still draws and trains. */
 import '../helpers/outside-ci.js';
 import assert from 'node:assert/strict';
+import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {test} from 'node:test';
@@ -9,6 +10,7 @@ import {lessonConfig} from '../../src/engine/training-session.js';
 import {App, unsavedRunNotice} from '../../src/ui/App.js';
 import {LocalRunSession} from '../../src/ui/local-run-session.js';
 import {runDashboard} from '../../src/ui/run-dashboard.js';
+import {summarizeSaves} from '../../src/ui/save-log.js';
 import {lessonSource, lessonSplit, runContext, waitFor} from './dashboard-harness.js';
 import {FakeStdin, FakeStdout} from './fake-terminal.js';
 
@@ -72,6 +74,31 @@ test('Ctrl+C typed right after another key, in one chunk, still ends runDashboar
 	await waitFor(() => stdout.output.includes('Single unit'));
 	stdin.type(' \u0003');
 	await done;
+});
+
+test('a run that trained on after its save: once the dashboard closes, the summary says the epochs after it were not saved', async () => {
+	const folder = mkdtempSync(join(tmpdir(), 'gdlab-trained-on-'));
+	try {
+		const stdin = new FakeStdin(true);
+		const stdout = new FakeStdout();
+		const path = join(folder, 'run.json');
+		const done = runDashboard({split: lessonSplit(), configs: {single: {...lessonConfig('single'), epochs: 100_000}, backprop: lessonConfig('backprop')}, initialModel: 'single', forwardSeed: 42, source: lessonSource, savePath: path, stdin: stdin as unknown as NodeJS.ReadStream, stdout: stdout as unknown as NodeJS.WriteStream});
+		await waitFor(() => stdout.output.includes('Single unit'));
+		stdin.type('w');
+		await waitFor(() => /saved (run to|epoch)/.test(stdout.output));
+		// trains on a while, then quits
+		await new Promise(resolve => {
+			setTimeout(resolve, 200);
+		});
+		stdin.type('q');
+		const lines = summarizeSaves(await done).lines.map(line => line.text);
+		assert.equal(lines.length, 2, lines.join('\n'));
+		assert.match(lines[1]!, new RegExp(`^${path.replaceAll(/[.*+?^${}()|[\]\\]/g, '\\$&')} holds epoch \\d+; the run trained on to epoch \\d+, which was not saved$`));
+		const [saved, ended] = [...lines[1]!.matchAll(/epoch (\d+)/g)].map(match => Number(match[1]));
+		assert.ok(ended! > saved!, lines[1]);
+	} finally {
+		rmSync(folder, {recursive: true, force: true});
+	}
 });
 
 /** The dashboard with --save in a folder that is not there (every w fails), and whether it has ended. */

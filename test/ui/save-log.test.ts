@@ -84,3 +84,25 @@ test('a save\'s message line: a failure in the failure tone, and short forms tha
 	assert.equal(saveOutcomeMessage({path: '/tmp/work/later.json', failure: '/tmp/work/later.json: exists and is not a gdlab run; remove it or choose another name'}).short, 'not saved: exists and is not a gdlab run (later.json)', 'the advice left to the full form');
 	assert.equal(saveOutcomeMessage({path: 'gdlab-run-single-20261130-074330.json', saved: {path: 'gdlab-run-single-20261130-074330.json', epochs: 1000, replaced: true}}).short, 'saved epoch 1000 over gdlab-run-single-20261130-074330.json', 'the epoch before a long name');
 });
+
+test('the summary says when a run trained on past its last save (what q left unsaved), and not when it stood still', async () => {
+	const trainedOn = new SaveLog();
+	await trainedOn.track('run.json', Promise.resolve({path: 'run.json', epochs: 1000, replaced: false}));
+	trainedOn.end(2000);
+	const stoodStill = new SaveLog();
+	await stoodStill.track('b.json', Promise.resolve({path: 'b.json', epochs: 7, replaced: false}));
+	stoodStill.end(7);
+	const neverSaved = new SaveLog();
+	neverSaved.end(500);
+	assert.deepEqual(summarizeSaves([trainedOn, stoodStill, neverSaved]).lines.map(line => line.text), [
+		'saved run to run.json (epoch 1000)',
+		'saved run to b.json (epoch 7)',
+		'run.json holds epoch 1000; the run trained on to epoch 2000, which was not saved',
+	]);
+	// a last save that failed says so already (and makes the exit code 1)
+	const failedLast = new SaveLog();
+	await failedLast.track('c.json', Promise.resolve({path: 'c.json', epochs: 10, replaced: false}));
+	await assert.rejects(failedLast.track('c.json', Promise.reject(new Error('c.json: cannot write: disk full'))));
+	failedLast.end(50);
+	assert.equal(summarizeSaves([failedLast]).lines.some(line => line.text.includes('trained on')), false);
+});
