@@ -110,7 +110,7 @@ export async function runDashboardCommand(argv: string[]): Promise<number> {
 	}
 
 	// before the data loads and the run starts: w must find --save writable, and no file gdlab would destroy
-	checkRunOutputs(options, {json: false, save: values.save});
+	const {saveReplacesRun} = checkRunOutputs(options, {json: false, save: values.save});
 	if (loaded?.moved) { // (replay says so itself, headless)
 		process.stderr.write(`gdlab: ${loaded.moved}\n`);
 	}
@@ -145,7 +145,7 @@ export async function runDashboardCommand(argv: string[]): Promise<number> {
 		const {runDashboard} = await ui;
 		// a run's first loss is measured before it shows: seconds on big data with a big network
 		writeLoadingLine(process.stdout, loadingText(`starting the runs on ${split.train.rows} training records`));
-		saves = await runDashboard({...dashboardOptions(options, split, values.save, record, values.load), beforeDraw: loadingKeys.handOver});
+		saves = await runDashboard({...dashboardOptions(options, split, {path: values.save, replacesRun: saveReplacesRun}, record, values.load), beforeDraw: loadingKeys.handOver});
 	} finally {
 		interruptNote();
 		loadingKeys.release();
@@ -212,7 +212,7 @@ function loadedRunData(record: RunRecord, file: string, data: string | undefined
 }
 
 /** What the dashboard opens on: the chosen model's settings, the lesson's for the other, a saved run to resume. */
-function dashboardOptions(options: RunOptions & {chosen: ScreenName}, split: SplitDataset, savePath: string | undefined, record: RunRecord | undefined, loadPath: string | undefined): DashboardOptions {
+function dashboardOptions(options: RunOptions & {chosen: ScreenName}, split: SplitDataset, save: {path: string | undefined; replacesRun: boolean}, record: RunRecord | undefined, loadPath: string | undefined): DashboardOptions {
 	const other = options.model === 'single' ? 'backprop' : 'single';
 	const otherConfig = {...lessonConfig(other), rng: options.config.rng, momentum: options.config.momentum, batch: options.config.batch};
 	// --hidden with the single unit is for the backprop screen; a loaded single-unit run's own 0 is not
@@ -234,7 +234,8 @@ function dashboardOptions(options: RunOptions & {chosen: ScreenName}, split: Spl
 		forwardSeed,
 		forwardRng: options.config.rng,
 		source: options,
-		savePath,
+		savePath: save.path,
+		saveReplacesRun: save.replacesRun,
 		resume: record && {model: record.config.model, changes: record.changes, epochs: record.epochs, path: loadPath, weights: flatWeights(record.weights), diverged: record.status === 'diverged'},
 		screenOpen: true,
 	};

@@ -3,6 +3,7 @@
  * before training starts, so a mistake costs nothing, and written after it without losing the figures
  * when a write still fails.
  */
+import {statSync} from 'node:fs';
 import {UsageError} from './usage-error.js';
 import {DataError} from '../data/data-error.js';
 import {checkOutputFile, writtenFile} from '../data/output-file.js';
@@ -23,8 +24,11 @@ export type RunOutputs = {
 	exportHistory?: string;
 };
 
-/** Refuse, as a DataError, outputs that could not be written or would destroy a file: the data, each other, a file gdlab did not write. */
-export function checkRunOutputs(options: RunOptions, {save, exportHistory}: RunOutputs): void {
+/**
+ * Refuse, as a DataError, outputs that could not be written or would destroy a file: the data, each other, a
+ * file gdlab did not write. Returns whether --save names a run saved earlier, which a save replaces.
+ */
+export function checkRunOutputs(options: RunOptions, {save, exportHistory}: RunOutputs): {saveReplacesRun: boolean} {
 	// mistakes in the flags themselves: usage errors (exit 2), like any other bad value
 	for (const [flag, path] of [['--save', save], ['--export-history', exportHistory]] as const) {
 		if (path?.trim() === '') {
@@ -37,13 +41,13 @@ export function checkRunOutputs(options: RunOptions, {save, exportHistory}: RunO
 	}
 
 	const dataPath = runDataPath(options);
-	if (save !== undefined) {
-		checkOutputFile(save, runOutput, dataPath);
-	}
-
+	// an empty file (mktemp's) holds no run to lose
+	const saveReplacesRun = save !== undefined && checkOutputFile(save, runOutput, dataPath) && statSync(save).size > 0;
 	if (exportHistory !== undefined) {
 		checkOutputFile(exportHistory, historyOutput, dataPath);
 	}
+
+	return {saveReplacesRun};
 }
 
 /** Save and export a trained run as asked; returns one line for each write that failed (the others are still made). */

@@ -1,10 +1,11 @@
 /** A write that fails after training never costs the figures: they are printed, then one line says what failed. */
 import assert from 'node:assert/strict';
-import {mkdirSync, mkdtempSync, readFileSync, rmSync, statSync} from 'node:fs';
+import {mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, test} from 'node:test';
 import {resolveRunOptions} from '../../src/commands/parse-options.js';
+import {checkRunOutputs} from '../../src/commands/run-outputs.js';
 import {printRun, trainUsage} from '../../src/commands/train.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'gdlab-run-outputs-'));
@@ -52,4 +53,16 @@ test('an unwritable --save is refused before the data is even read', async () =>
 	const save = join(directory, 'missing', 'run.json');
 	// were training first, the missing data file would be the error
 	await assert.rejects(printRunCapturing({epochs: '20', data: join(directory, 'no-data.csv')}, {save}), {name: 'DataError', message: `${save}: cannot write: no such directory`});
+});
+
+test('the checks before a run say whether --save names a run saved earlier (which a save replaces): not a new file, nor an empty one', async () => {
+	const options = resolveRunOptions({epochs: '5'}, trainUsage);
+	const earlier = join(directory, 'earlier.json');
+	await printRunCapturing({epochs: '5'}, {save: earlier});
+	assert.deepEqual(checkRunOutputs(options, {json: false, save: earlier}), {saveReplacesRun: true});
+	assert.deepEqual(checkRunOutputs(options, {json: false, save: join(directory, 'new.json')}), {saveReplacesRun: false});
+	const empty = join(directory, 'empty.json');
+	writeFileSync(empty, '');
+	assert.deepEqual(checkRunOutputs(options, {json: false, save: empty}), {saveReplacesRun: false});
+	assert.deepEqual(checkRunOutputs(options, {json: false}), {saveReplacesRun: false});
 });

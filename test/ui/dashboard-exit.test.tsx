@@ -101,6 +101,16 @@ test('a run that trained on after its save: once the dashboard closes, the summa
 	}
 });
 
+test('--save naming a run saved earlier: the message line says from the start that w replaces it', async () => {
+	const stdin = new FakeStdin(true);
+	const stdout = new FakeStdout();
+	const done = runDashboard({split: lessonSplit(), configs: {single: {...lessonConfig('single'), epochs: 100_000}, backprop: lessonConfig('backprop')}, initialModel: 'backprop', forwardSeed: 42, source: lessonSource, savePath: 'earlier.json', saveReplacesRun: true, stdin: stdin as unknown as NodeJS.ReadStream, stdout: stdout as unknown as NodeJS.WriteStream});
+	await waitFor(() => stdout.output.includes('Backprop'));
+	await waitFor(() => stdout.output.includes('earlier.json holds an earlier run: w replaces it (--save NEW keeps both)'), () => stdout.output.slice(-1500));
+	stdin.type('q');
+	await done;
+});
+
 /** The dashboard with --save in a folder that is not there (every w fails), and whether it has ended. */
 function failingSaveDashboard(name: string) {
 	const stdin = new FakeStdin(true);
