@@ -6,10 +6,20 @@ import {displayWidth, truncateToWidth} from './text-width.js';
 /** "1 feature", "6 features". */
 const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
-/** The dataset's name with its size, as long as `width` columns allow: "binary.csv · 400 rows × 6 features", "binary.csv 400×6", or the name, cut short if need be. */
+/**
+ * The dataset's name with its size, as long as `width` columns allow: "binary.csv · 400 rows × 6 features",
+ * "binary.csv 400×6", a name with its file in brackets alone, then without its file ("admissions 400×6" for
+ * "admissions (binary.csv)"), or the name, cut short if need be.
+ */
 export function describeDataShort({dataset}: SplitDataset, width: number): string {
 	const features = dataset.featureNames.length;
-	const choices = [`${dataset.name} · ${count(dataset.rows, 'row')} × ${count(features, 'feature')}`, `${dataset.name} ${dataset.rows}×${features}`];
+	const size = `${dataset.rows}×${features}`;
+	const firstPart = /^(.+?) \([^()]+\)$/.exec(dataset.name)?.[1];
+	const choices = [
+		`${dataset.name} · ${count(dataset.rows, 'row')} × ${count(features, 'feature')}`,
+		`${dataset.name} ${size}`,
+		...(firstPart === undefined ? [] : [dataset.name, `${firstPart} ${size}`, firstPart]),
+	];
 	// the name is cut here, not left to Ink: Ink's truncation can keep a wide character that straddles the edge
 	return choices.find(text => displayWidth(text) <= width) ?? truncateToWidth(dataset.name, width);
 }

@@ -26,4 +26,5 @@ test('at 60 columns the tabs take short titles where the data\'s name would be c
 	assert.equal(line(named('many.csv'), 60), 'gdlab  1 Single unit  2 Forward 4×3×2  3 Backprop   many.csv', 'a name that fits keeps the full titles');
 	assert.equal(line(named('single.csv'), 80), 'gdlab  1 Single unit  2 Forward 4×3×2  3 Backprop   single.csv 400×6');
 	assert.equal(line(lessonSplit(), 80), 'gdlab  1 Single unit  2 Forward 4×3×2  3 Backprop   admissions (binary.csv)');
+	assert.equal(line(lessonSplit(), 60), 'gdlab  1 Single  2 Forward  3 Backprop   admissions 400×6', 'not "admissions (binary…"');
 });
