@@ -5,7 +5,7 @@
  */
 import {plot} from 'asciichart';
 import {chartColumns, ColumnFit, columnOfEpoch} from './fit-series-to-width.js';
-import {formatNumber} from './format-number.js';
+import {formatNumber, significantDigits} from './format-number.js';
 
 /** asciichart's ten symbols: the axis, its ends, a flat step, the four corners and a rise or fall. */
 export type CurveGlyphs = [string, string, string, string, string, string, string, string, string, string];
@@ -213,15 +213,18 @@ function axisLabels({min, max}: {min: number; max: number}, plotRows: number): s
 	// a row within rounding of zero is 0 (0.1 − 2 × 0.05 is 5.55e-17 in floating point)
 	const values = Array.from({length: plotRows}, (_, row) => max - (row * (max - min)) / Math.max(1, plotRows - 1))
 		.map(value => (Math.abs(value) < (max - min) * 1e-9 ? 0 : value));
-	const labels = values.map(value => formatNumber(value));
-	// a narrow range over many rows (a long run's first columns) needs more digits to tell its rows apart
-	for (let digits = 5; digits <= maxLabelDigits && labels.some((label, row) => row > 0 && label === labels[row - 1]); digits++) {
-		values.forEach((value, row) => {
-			labels[row] = formatNumber(value, digits);
-		});
+	// a narrow range over many rows (a long run's first columns) needs more digits to tell its rows apart, and
+	// to step evenly: rounded to a place larger than a tenth of a row's step, 0.2562 0.2560 0.2559 0.2557
+	// read as steps of 0.0002 and 0.0001 where every step is 0.00017
+	const rowStep = (max - min) / Math.max(1, plotRows - 1);
+	const largest = Math.max(...values.map(value => Math.abs(value)));
+	const roundingPlace = (digits: number) => 10 ** (Math.floor(Math.log10(largest)) - digits + 1);
+	let digits = significantDigits;
+	while (digits < maxLabelDigits && rowStep > 0 && roundingPlace(digits) > rowStep / 10) {
+		digits++;
 	}
 
-	return labels;
+	return values.map(value => formatNumber(value, digits));
 }
 
 /** asciichart may round one row more or less than asked: trim or pad to exactly `rows` lines. */

@@ -194,6 +194,19 @@ test('a narrow range over many rows (a long run\'s first columns) still gives ev
 	}
 });
 
+test('y labels step evenly: rounded to a tenth of a row\'s step or finer (not 0.2562 0.2560 0.2559 for steps of 0.00017)', () => {
+	for (const [top, span] of [[0.2562, 0.0012], [0.27, 0.09], [0.1029, 0.0007], [3.5, 2.9]] as const) {
+		const values = Float64Array.from({length: 300}, (_, epoch) => top - ((epoch * span) / 300));
+		const lines = plotLossChart({series: [{values, color: undefined}], domain: 300, learnRateChanges: [], width: 80, height: 10});
+		const labels = lines.slice(0, -1).map(line => Number(/^ *(\S+) [┤┼]/.exec(line)?.[1]));
+		const steps = labels.slice(1).map((label, row) => labels[row]! - label);
+		const step = (labels[0]! - labels.at(-1)!) / steps.length;
+		for (const each of steps) {
+			assert.ok(Math.abs(each - step) <= step / 5 + 1e-15, `${top} − ${span}: steps ${steps.join(', ')}\n${lines.join('\n')}`);
+		}
+	}
+});
+
 test('the x-axis spans the epoch target, but a young long run gets 100, 200, 500 … epochs with room to grow', () => {
 	assert.equal(chartDomain(0, 100_000), 100);
 	assert.equal(chartDomain(80, 100_000), 100);
