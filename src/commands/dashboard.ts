@@ -29,9 +29,9 @@ import {packageVersion} from '../package-root.js';
 const dashboardModels = ['single', 'forward', 'backprop'] as const;
 
 /** On a terminal that cannot take the dashboard, say why the headless run is printed (piped output is the usual case: no word). */
-function noteNoDashboard(without: string): void {
+function noteNoDashboard(without: string, instead = 'printing the headless run'): void {
 	if (process.stdout.isTTY) {
-		process.stderr.write(`gdlab: ${without}: printing the headless run, not the dashboard\n`);
+		process.stderr.write(`gdlab: ${without}: ${instead}, not the dashboard\n`);
 	}
 }
 
@@ -79,7 +79,7 @@ export async function runDashboardCommand(argv: string[]): Promise<number> {
 			throw new UsageError('--load with --save needs a terminal (the dashboard); without one gdlab replays the run and saves nothing', mainUsage);
 		}
 
-		noteNoDashboard(without);
+		noteNoDashboard(without, `replaying ${values.load!}`);
 		// the file after --: a name that starts with - is still a file
 		return runReplay([...(values.data === undefined ? [] : [`--data=${values.data}`]), '--', values.load!]);
 	}
@@ -101,7 +101,7 @@ export async function runDashboardCommand(argv: string[]): Promise<number> {
 			throw new UsageError(`--${unused} does not apply without a terminal: gdlab then prints ${options.chosen === 'forward' ? 'the forward pass, which takes only --seed and --rng' : 'the single unit\'s run, which has no hidden layer'}`, mainUsage);
 		}
 
-		noteNoDashboard(without);
+		noteNoDashboard(without, options.chosen === 'forward' ? 'printing the forward pass' : 'printing the headless run');
 		if (options.chosen === 'forward') {
 			return runForward([...(values.seed === undefined ? [] : ['--seed', values.seed]), ...(values.rng === undefined ? [] : ['--rng', values.rng])]);
 		}

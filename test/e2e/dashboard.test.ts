@@ -435,6 +435,14 @@ for (const [what, shell] of [['stdin is not a terminal', {stdin: '/dev/null'}], 
 	});
 }
 
+test('with stdin not a terminal, --model forward says it prints the forward pass (not "the headless run") and prints it', {skip, timeout: 60_000}, async t => {
+	const cwd = workspace(t, 'gdlab-e2e-headless-forward-');
+	const gdlab = startGdlab(t, ['--model', 'forward'], cwd, {stdin: '/dev/null'});
+	assert.equal(await gdlab.exitStatus(), '0');
+	assert.match(gdlab.screen(), /^gdlab: stdin is not a terminal: printing the forward pass, not the dashboard$/m);
+	assert.match(gdlab.screen(), /Output-layer Output:/);
+});
+
 test('a data mistake on a terminal is one line on the main screen and exit status 1, not a hang', {skip, timeout: 30_000}, async t => {
 	const cwd = workspace(t, 'gdlab-e2e-bad-');
 	writeFileSync(join(cwd, 'ragged.csv'), 'a,b,label\n1,2,0\n3\n');
