@@ -112,10 +112,11 @@ async function trainAndReport(options: RunOptions, outputs: RunOutputs, write: (
 	let training: Pick<TrainResult, 'split' | 'session'> | undefined;
 	let failures: string[] | undefined;
 	const unwritten = noteOnInterrupt(() => {
-		// --json prints the run so far, as text has printed its losses so far: whole, as gdlab exits right after
-		if (outputs.json && failures === undefined && training !== undefined && training.session.epoch > 0) {
+		// the run so far: --json prints it, text its accuracy after the losses it printed (as --json has it);
+		// whole, as gdlab exits right after
+		if (failures === undefined && training !== undefined && training.session.epoch > 0) {
 			const {split, session} = training;
-			(write === writeStdout ? writeStdoutWhole : write)(`${JSON.stringify({...trainJson({options, split, session, losses: reportedLosses(session)}), status: 'interrupted'}, null, 1)}\n`);
+			(write === writeStdout ? writeStdoutWhole : write)(outputs.json ? `${JSON.stringify({...trainJson({options, split, session, losses: reportedLosses(session)}), status: 'interrupted'}, null, 1)}\n` : endLines(training));
 		}
 
 		if (files.length === 0 || failures !== undefined) {
@@ -225,7 +226,7 @@ function lossLine(loss: ReportedLoss): string {
 }
 
 /** The lines after the losses: where it diverged, if it did, and the test accuracy. */
-function endLines({session}: TrainResult): string {
+function endLines({session}: Pick<TrainResult, 'session'>): string {
 	const snapshot = session.snapshot();
 	const lines: string[] = [];
 	if (snapshot.status === 'diverged') {

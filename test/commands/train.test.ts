@@ -185,6 +185,33 @@ test('--json interrupted once an epoch has trained prints the document of the ru
 	assert.notDeepEqual(run.weights, run.initialWeights);
 });
 
+test('text interrupted once an epoch has trained ends with the accuracy of the run so far, as --json gives it', async () => {
+	const child = spawn(process.execPath, [cliPath, 'train', '--epochs', '1000000'], {stdio: ['ignore', 'pipe', 'pipe']});
+	let stdout = '';
+	let stderr = '';
+	child.stdout.setEncoding('utf8').on('data', (text: string) => {
+		stdout += text;
+	});
+	child.stderr.setEncoding('utf8').on('data', (text: string) => {
+		stderr += text;
+	});
+	const exited = new Promise<number | null>(resolve => {
+		child.on('close', code => {
+			resolve(code);
+		});
+	});
+	await waitForProcessorTime(child.pid!, 700);
+	child.kill('SIGINT');
+	assert.equal(await exited, 130);
+	const epoch = Number(/^gdlab: interrupted after (\d+) of 1000000 epochs\n$/.exec(stderr)?.[1]);
+	assert.ok(epoch > 0, stderr);
+	const accuracy = /\nPrediction accuracy: (\d\.\d{3})\n$/.exec(stdout)?.[1];
+	assert.ok(accuracy !== undefined, stdout);
+	// the same run stopped there by --epochs
+	const same = JSON.parse(runCli(['train', '--epochs', String(epoch), '--json']).stdout);
+	assert.equal(accuracy, same.accuracy.toFixed(3));
+});
+
 test('Ctrl+C before the first epoch (the data still being made) writes no file and says so', async () => {
 	const directory = mkdtempSync(join(tmpdir(), 'gdlab-early-'));
 	try {
