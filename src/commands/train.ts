@@ -174,10 +174,25 @@ async function trainAndReport(options: RunOptions, outputs: RunOutputs, write: (
  * is printed.
  */
 export async function train(options: RunOptions, onLoss?: (loss: ReportedLoss) => void, onStart?: (started: Pick<TrainResult, 'split' | 'session'>) => void): Promise<TrainResult> {
-	const split = await loadRunDataInSteps(options, () => undefined);
-	// the session first: a network too big for the data is refused in one line, without the data's notes before it
-	const session = new TrainingSession(split, options.config);
-	reportDataNotes(split.dataset);
+	// an interrupt before training says what it stopped: the data being read or made, or the run about to start
+	// (a file is read in one go, and a big network's first loss takes seconds: both are told after them)
+	let stage = 'while loading the data';
+	const loading = noteOnInterrupt(() => stage);
+	let split: SplitDataset;
+	let session: TrainingSession;
+	try {
+		split = await loadRunDataInSteps(options, what => {
+			stage = `while ${what}`;
+		});
+		stage = 'before the first epoch';
+		// the session first: a network too big for the data is refused in one line, without the data's notes before it
+		session = new TrainingSession(split, options.config);
+		reportDataNotes(split.dataset);
+		await letEventsIn();
+	} finally {
+		loading();
+	}
+
 	const losses: ReportedLoss[] = [];
 	const report = () => {
 		for (const loss of reportedLosses(session, losses.length === 0 ? 0 : losses.at(-1)!.epoch + 1, losses.at(-1)?.train)) {
@@ -186,7 +201,6 @@ export async function train(options: RunOptions, onLoss?: (loss: ReportedLoss) =
 		}
 	};
 
-	await letEventsIn();
 	const reached = noteOnInterrupt(() => `after ${session.epoch} of ${session.config.epochs} epochs`);
 	onStart?.({split, session});
 	try {

@@ -212,7 +212,7 @@ test('text interrupted once an epoch has trained ends with the accuracy of the r
 	assert.equal(accuracy, same.accuracy.toFixed(3));
 });
 
-test('Ctrl+C before the first epoch (the data still being made) writes no file and says so', async () => {
+test('Ctrl+C before the first epoch (the data still being made) writes no file and says so, and what it stopped', async () => {
 	const directory = mkdtempSync(join(tmpdir(), 'gdlab-early-'));
 	try {
 		const saved = join(directory, 'run.json');
@@ -229,7 +229,7 @@ test('Ctrl+C before the first epoch (the data still being made) writes no file a
 		await waitUntilListening(child.pid!);
 		child.kill('SIGINT');
 		assert.equal(await exited, 130);
-		assert.equal(stderr, `gdlab: interrupted before ${saved} was written\n`);
+		assert.equal(stderr, `gdlab: interrupted while generating synthetic:4000000:16 (64,000,000 values); before ${saved} was written\n`);
 		assert.deepEqual(readdirSync(directory), []);
 	} finally {
 		rmSync(directory, {recursive: true, force: true});
