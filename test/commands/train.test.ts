@@ -135,10 +135,9 @@ test('a long train prints each loss as it gets there; Ctrl+C (SIGINT) or SIGTERM
 			assert.match(stdout, /^Train loss: {2}0\.\d+\n/);
 			child.kill(stopSignal);
 			assert.equal(await exited, exitCode);
-			assert.ok(!stdout.includes('Prediction accuracy'), 'stopped before the end');
 			const saved = join(directory, 'run.json');
 			const epoch = Number(new RegExp(`^gdlab: ${how} after (\\d+) of 1000000 epochs; the run so far written to ${saved.replaceAll('.', '\\.')}\n$`).exec(stderr)?.[1]);
-			assert.ok(epoch > 0, stderr);
+			assert.ok(epoch > 0 && epoch < 1_000_000, `stopped before the end: ${stderr}`);
 			assert.deepEqual(readdirSync(directory), ['run.json'], 'the save and no temporary file');
 			const record = readRunFile(saved);
 			assert.equal(record.epochs, epoch);
