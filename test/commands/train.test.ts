@@ -151,9 +151,9 @@ test('a long train prints each loss as it gets there; Ctrl+C (SIGINT) or SIGTERM
 	}
 });
 
-test('--json interrupted once an epoch has trained prints the document of the run so far, whole, status interrupted', async () => {
-	// a network whose document (some 670 KB) is ten times what a pipe takes at once
-	const child = spawn(process.execPath, [cliPath, 'train', '--model', 'backprop', '--hidden', '64', '--data', 'synthetic:2000:200', '--epochs', '1000000', '--json'], {stdio: ['ignore', 'pipe', 'pipe']});
+/** Run `gdlab train ARGS` until it has had `milliseconds` of processor time, interrupt it with Ctrl+C; what it printed and its exit code. */
+async function interruptedTrain(args: string[], milliseconds: number): Promise<{stdout: string; stderr: string; status: number | null}> {
+	const child = spawn(process.execPath, [cliPath, 'train', ...args], {stdio: ['ignore', 'pipe', 'pipe']});
 	let stdout = '';
 	let stderr = '';
 	child.stdout.setEncoding('utf8').on('data', (text: string) => {
@@ -167,10 +167,17 @@ test('--json interrupted once an epoch has trained prints the document of the ru
 			resolve(code);
 		});
 	});
-	// the data is made in a fraction of this: by then it is training
-	await waitForProcessorTime(child.pid!, 1500);
+	await waitForProcessorTime(child.pid!, milliseconds);
 	child.kill('SIGINT');
-	assert.equal(await exited, 130);
+	const status = await exited;
+	return {stdout, stderr, status};
+}
+
+test('--json interrupted once an epoch has trained prints the document of the run so far, whole, status interrupted', async () => {
+	// a network whose document (some 670 KB) is ten times what a pipe takes at once; the data is made in a
+	// fraction of 1.5 s of processor time: by then it is training
+	const {stdout, stderr, status} = await interruptedTrain(['--model', 'backprop', '--hidden', '64', '--data', 'synthetic:2000:200', '--epochs', '1000000', '--json'], 1500);
+	assert.equal(status, 130);
 	const epoch = Number(/^gdlab: interrupted after (\d+) of 1000000 epochs\n$/.exec(stderr)?.[1]);
 	assert.ok(epoch > 0, stderr);
 	const run = JSON.parse(stdout);
@@ -185,23 +192,8 @@ test('--json interrupted once an epoch has trained prints the document of the ru
 });
 
 test('text interrupted once an epoch has trained ends with the accuracy of the run so far, as --json gives it', async () => {
-	const child = spawn(process.execPath, [cliPath, 'train', '--epochs', '1000000'], {stdio: ['ignore', 'pipe', 'pipe']});
-	let stdout = '';
-	let stderr = '';
-	child.stdout.setEncoding('utf8').on('data', (text: string) => {
-		stdout += text;
-	});
-	child.stderr.setEncoding('utf8').on('data', (text: string) => {
-		stderr += text;
-	});
-	const exited = new Promise<number | null>(resolve => {
-		child.on('close', code => {
-			resolve(code);
-		});
-	});
-	await waitForProcessorTime(child.pid!, 700);
-	child.kill('SIGINT');
-	assert.equal(await exited, 130);
+	const {stdout, stderr, status} = await interruptedTrain(['--epochs', '1000000'], 700);
+	assert.equal(status, 130);
 	const epoch = Number(/^gdlab: interrupted after (\d+) of 1000000 epochs\n$/.exec(stderr)?.[1]);
 	assert.ok(epoch > 0, stderr);
 	const accuracy = /\nPrediction accuracy: (\d\.\d{3})\n$/.exec(stdout)?.[1];
