@@ -28,6 +28,8 @@ export type AppProps = {
 	sessions: Record<ModelKind, RunSession>;
 	/** Where w saves (--save); undefined for a new file named by model and time. */
 	savePath?: string;
+	/** Whether savePath holds a run saved earlier (not the one loaded), which a w replaces: said until one does. */
+	saveReplacesRun?: boolean | undefined;
 	/** Controls a model starts with other than the defaults (a loaded run starts paused, saying so). */
 	startControls?: Partial<Record<ModelKind, Partial<RunControls>>>;
 	/** What the help says about a loaded run ("loaded FILE at epoch 300"), if one was loaded. */
@@ -64,7 +66,7 @@ function lastSaveFailed(sessions: Record<ModelKind, RunSession>, warned: Readonl
 }
 
 /** The dashboard: tabs on top, the screen of the chosen model below; global keys switch, help and quit. */
-export function App({split, sessions, savePath, startControls, loaded, initialModel, forwardSeed, forwardRng = 'numpy', color, loadCheck: initialLoadCheck}: AppProps) {
+export function App({split, sessions, savePath, saveReplacesRun = false, startControls, loaded, initialModel, forwardSeed, forwardRng = 'numpy', color, loadCheck: initialLoadCheck}: AppProps) {
 	const size = useTerminalSize();
 	const {exit} = useApp();
 	// a file or pipe on stdin has no isTTY at all: only a real `true` may switch keys on (useInput treats undefined as on)
@@ -171,6 +173,11 @@ export function App({split, sessions, savePath, startControls, loaded, initialMo
 			return false;
 		}
 
+		// where the runs stand as the user quits: epochs trained while a save is written are not left unsaved
+		for (const model of ['single', 'backprop'] as const) {
+			sessions[model].saves.end(sessions[model].epoch);
+		}
+
 		const writing = (['single', 'backprop'] as const).filter(model => sessions[model].saves.writing);
 		if (writing.length > 0) {
 			quitWaiting.current = true;
@@ -184,6 +191,11 @@ export function App({split, sessions, savePath, startControls, loaded, initialMo
 
 		const unsaved = lastSaveFailed(sessions, warnedFailures.current);
 		if (unsaved) {
+			// this q does not quit: the runs go on
+			for (const model of ['single', 'backprop'] as const) {
+				sessions[model].saves.reopen();
+			}
+
 			warnedFailures.current.add(unsaved.outcome);
 			// shown on its screen, the help closed: the help would hide the warning, and q would seem to do nothing
 			wanted.current.screen = unsaved.model;
@@ -239,6 +251,9 @@ export function App({split, sessions, savePath, startControls, loaded, initialMo
 	}
 
 	const height = screenRows(size);
+	// --save's earlier run (not the one loaded from it), until a save of this dashboard replaces it: then both
+	// screens' w save there, and after it the other model's w saves beside it
+	const earlierRunAt = saveReplacesRun && savePath !== undefined && !initialOwners.has(savePath) && !sessions.single.saves.holds(savePath) && !sessions.backprop.saves.holds(savePath) ? savePath : undefined;
 	return (
 		<ThemeContext.Provider value={theme}>
 			{/* cut at the terminal's width: a frame laid out for a wider terminal (a resize the App has not yet
@@ -256,6 +271,7 @@ export function App({split, sessions, savePath, startControls, loaded, initialMo
 							model={screen}
 							session={sessions[screen]}
 							savePath={() => savePathFor(savePath, screen, saveOwners.current, new Date(), ownerHolds)}
+							earlierRunAt={earlierRunAt}
 							split={split}
 							controls={controls[screen]}
 							onControls={change => changeControls(screen, change)}

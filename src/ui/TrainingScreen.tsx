@@ -54,6 +54,8 @@ export type TrainingScreenProps = {
 	width: number;
 	/** Rows available, footer included. */
 	height: number;
+	/** --save's file, while it holds a run saved earlier that w would replace (the message line says so). */
+	earlierRunAt?: string | undefined;
 	/** A loaded run of this model still to be held to its file once replayed. */
 	loadCheck?: LoadCheck | undefined;
 	/** Called once the loaded run is back at its epoch, with whether it differs from the file. */
@@ -64,7 +66,7 @@ export type TrainingScreenProps = {
 export const chartLeftOutNote = 'no room for the chart beside this panel: v shows the chart';
 
 /** A training screen: status, messages, the loss chart, the weights or one-step panel, the key line. */
-export function TrainingScreen({keyTarget, model, session, savePath, split, controls, onControls, panel, onPanel, helpOpen, about, keysActive, width, height, loadCheck, onLoadChecked}: TrainingScreenProps) {
+export function TrainingScreen({keyTarget, model, session, savePath, earlierRunAt, split, controls, onControls, panel, onPanel, helpOpen, about, keysActive, width, height, loadCheck, onLoadChecked}: TrainingScreenProps) {
 	const training = useTraining(session, !controls.paused);
 	// a loaded run, once replayed, is held to the weights its file saved (before the help's early return: hooks run every render)
 	useEffect(() => {
@@ -88,7 +90,7 @@ export function TrainingScreen({keyTarget, model, session, savePath, split, cont
 	}
 
 	const {snapshot} = training;
-	const situation = {loading: training.loading, failure: training.failure, restarting: training.restarting};
+	const situation = {loading: training.loading, failure: training.failure, restarting: training.restarting, earlierRunAt};
 	const title = model === 'single' ? 'Single unit' : `Backprop ${split.dataset.featureNames.length}×${snapshot.config.hidden}×1`;
 	const shown = describePanel(panel, model, split, controls.stepSource, snapshot);
 	// a . that could name no epoch names it once the screen has caught up with where the run paused

@@ -116,15 +116,19 @@ export class LocalRunSession implements RunSession {
 
 	setHidden(hidden: number): void {
 		this.engine.setHidden(hidden);
+		// once taken: a number of hidden units the engine refuses leaves the run as it was
+		this.saves.restarted();
 		this.loop.restarted();
 	}
 
 	restart(): void {
+		this.saves.restarted();
 		this.engine.restart();
 		this.loop.restarted();
 	}
 
 	reseed(seed: number | string): void {
+		this.saves.restarted();
 		this.engine.reseed(seed);
 		this.loop.restarted();
 	}

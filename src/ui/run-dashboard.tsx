@@ -5,7 +5,7 @@
 import './choose-production-react.js';
 import {render} from 'ink';
 import {createElement, Fragment, useLayoutEffect} from 'react';
-import {basename, resolve} from 'node:path';
+import {basename} from 'node:path';
 import type {SplitDataset} from '../data/dataset.js';
 import type {RunSource} from '../data/run-file.js';
 import type {ModelKind} from '../engine/model.js';
@@ -22,7 +22,6 @@ import type {SaveLog} from './save-log.js';
 import {doneHint} from './ladders.js';
 import {startRunSession} from './start-run-session.js';
 import {shouldUseColor} from './theme.js';
-import {displayWidth} from './text-width.js';
 
 /**
  * Frames per second Ink may draw at most. Training draws at its own, slower cadence (training-cadence.ts),
@@ -46,7 +45,7 @@ export type DashboardOptions = {
 	source: RunSource;
 	/** Where w saves; by default gdlab-run-<model>-<YYYYMMDD-HHMMSS>.json in the working directory. */
 	savePath?: string;
-	/** Whether savePath holds a run saved earlier, which the first w replaces: the message line says so from the start. */
+	/** Whether savePath holds a run saved earlier, which a w replaces: the message line says so until one does. */
 	saveReplacesRun?: boolean;
 	/** A saved run to open (--load): its model is replayed to its epoch from configs[model], then paused. */
 	resume?: ResumedRun;
@@ -62,12 +61,6 @@ export type DashboardOptions = {
 	 */
 	beforeDraw?: () => void;
 };
-
-/** What the message line says from the start when --save names a run saved earlier. */
-export function earlierRunNotice(savePath: string): Message {
-	const name = basename(savePath);
-	return {text: `${savePath} holds an earlier run: w replaces it (--save NEW keeps both)`, short: `w replaces the earlier run in ${name}`, shortKeepsEnd: displayWidth(name), tone: 'warning'};
-}
 
 /** A saved run to reopen. */
 export type ResumedRun = {
@@ -120,16 +113,7 @@ async function show(options: DashboardOptions & {sessions: Record<ModelKind, Run
 	const described = resume === undefined ? undefined : describeLoadedRun(resume, options.configs[resume.model]);
 	const loaded = described?.text;
 	const notice = described?.notice;
-	// --save naming an earlier run: said before a w replaces it, on the screens that save; not when it is the
-	// run loaded (--load run.json --save run.json), whose w saves it on and whose other model's w saves beside it
-	const savesOverLoaded = savePath !== undefined && resume?.path !== undefined && resolve(resume.path) === resolve(savePath);
-	const replaceNotice = savePath !== undefined && options.saveReplacesRun && !savesOverLoaded ? earlierRunNotice(savePath) : undefined;
-	// on the screen it opens on (the single unit's, after the forward pass): once a run is saved there, the other's w saves beside it
-	const firstToSave = initialModel === 'backprop' ? 'backprop' : 'single';
-	const startControls: Partial<Record<ModelKind, Partial<RunControls>>> = {
-		...(replaceNotice === undefined ? {} : {[firstToSave]: {notice: replaceNotice}}),
-		...(resume === undefined ? {} : {[resume.model]: {paused: true, notice}}),
-	};
+	const startControls: Partial<Record<ModelKind, Partial<RunControls>>> = resume === undefined ? {} : {[resume.model]: {paused: true, notice}};
 	// on a terminal, the alternate screen (opened here unless the caller has it open, a loading line on it)
 	const closeScreen = stdout.isTTY && !options.screenOpen ? openFullScreen(stdout) : undefined;
 	if (options.screenOpen) {
@@ -138,7 +122,7 @@ async function show(options: DashboardOptions & {sessions: Record<ModelKind, Run
 
 	try {
 		const loadCheck = resume?.weights && {model: resume.model, epochs: resume.epochs, weights: resume.weights, file: resume.path ?? 'the saved run'};
-		const props = {split, sessions, savePath, startControls, loaded, initialModel, forwardSeed, forwardRng, color: shouldUseColor(stdout), loadCheck};
+		const props = {split, sessions, savePath, saveReplacesRun: options.saveReplacesRun, startControls, loaded, initialModel, forwardSeed, forwardRng, color: shouldUseColor(stdout), loadCheck};
 		options.beforeDraw?.();
 		// Ink redraws on a resize with the tree it has, laid out for the old size: a terminal made shorter got
 		// one frame taller than itself, which scrolled the title away. Heard ahead of Ink, the resize first

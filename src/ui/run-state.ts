@@ -1,9 +1,11 @@
 /** Where a run stands in words, and the message line under the status. */
+import {basename} from 'node:path';
 import type {LossHistory} from '../engine/loss-history.js';
 import type {ConfigChange, SessionConfig, SessionSnapshot} from '../engine/training-session.js';
 import type {ReplayProgress} from './training-loop.js';
 import {doneHint} from './ladders.js';
 import {formatBatch, formatSetting} from './format-number.js';
+import {displayWidth} from './text-width.js';
 
 /** A rise of the training loss smaller than this share of it is rounding noise near convergence, not a warning. */
 export const meaningfulLossRise = 1e-9;
@@ -25,7 +27,15 @@ export type RunSituation = {
 	failure: string | undefined;
 	/** Whether a restart waits for the epoch under way (a training thread's). */
 	restarting?: boolean;
+	/** --save's file, while it holds a run saved earlier that w would replace. */
+	earlierRunAt?: string | undefined;
 };
+
+/** What the message line says, after all else, while w would replace a run saved earlier (--save naming one). */
+export function earlierRunMessage(path: string): Message {
+	const name = basename(path);
+	return {text: `${path} holds an earlier run: w replaces it`, short: `w replaces ${name}`, shortKeepsEnd: displayWidth(name), tone: 'warning'};
+}
 
 /** The run's state as the status line names it. */
 export function runState(snapshot: SessionSnapshot, paused: boolean, situation?: RunSituation): RunState {
@@ -97,14 +107,16 @@ export function runMessages(snapshot: SessionSnapshot, notice: string | Message 
 	}
 
 	const last = notice === undefined ? undefined : noticeMessage(notice);
+	// the least important, so the first cut, but said until a save replaces the earlier run
+	const earlier = situation?.earlierRunAt === undefined ? undefined : earlierRunMessage(situation.earlierRunAt);
 	if (diverged) {
 		// and what the last key did (a save, a setting for the restart), which would otherwise go unsaid
 		const epoch = snapshot.divergedAt! + 1;
-		return present({text: `diverged at epoch ${epoch}: lower η and press r`, tone: 'failure', short: `diverged at epoch ${epoch}`}, last);
+		return present({text: `diverged at epoch ${epoch}: lower η and press r`, tone: 'failure', short: `diverged at epoch ${epoch}`}, last, earlier);
 	}
 
 	const done: Message | undefined = snapshot.status === 'done' ? {text: `done after ${snapshot.epoch} ${snapshot.epoch === 1 ? 'epoch' : 'epochs'}: ${doneHint(snapshot.epoch)}`, tone: 'info', short: `done at ${snapshot.epoch}: ${doneHint(snapshot.epoch, 'short')}`} : undefined;
-	return present(rise, (done && last?.whileTraining ? undefined : last) ?? done);
+	return present(rise, (done && last?.whileTraining ? undefined : last) ?? done, earlier);
 }
 
 /** A notice as a message: words alone are the last key's effect, said plainly. */

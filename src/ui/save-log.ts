@@ -31,29 +31,53 @@ export function savesUnderWay(): string[] {
 
 /** One run's saves. */
 export class SaveLog {
-	/** How each save ended, in the order they ended, with its place among every run's saves. */
-	readonly outcomes: Array<SaveOutcome & {order: number}> = [];
+	/** How each save ended, in the order they ended, with its place among every run's saves and the run's restarts when it was asked for. */
+	readonly outcomes: Array<SaveOutcome & {order: number; restarts: number}> = [];
 	private readonly pending = new Set<Promise<unknown>>();
 	/** The files of this run's saves being written. */
 	private readonly paths: string[] = [];
-	/** The epoch the run stood at when the dashboard closed; undefined while it is open. */
+	/** How often the run started again (r, s, + or −). */
+	private restarts = 0;
+	/** The epoch the run stood at when quitting began (q) or the dashboard closed; undefined while it is open. */
 	private endedAt: number | undefined;
 
-	/** Note the epoch the run stood at when the dashboard closed, so the summary can say what the last save left out. */
-	end(epoch: number): void {
-		this.endedAt = epoch;
+	/** Note that the run started again: a save from before it no longer holds the run on screen. */
+	restarted(): void {
+		this.restarts++;
 	}
 
-	/** The epochs trained after the last save, when it succeeded and the run trained on past it before the dashboard closed. */
-	get trainedPastSave(): {path: string; saved: number; ended: number} | undefined {
+	/**
+	 * Note the epoch the run stands at as quitting begins (the first q, which then waits for the saves under
+	 * way while the run trains on) or, if it has not, as the dashboard closes: the summary says what the last
+	 * save left out. The first note stands until reopen().
+	 */
+	end(epoch: number): void {
+		this.endedAt ??= epoch;
+	}
+
+	/** Forget the note of end(): the q that made it did not quit (a failed save was shown first). */
+	reopen(): void {
+		this.endedAt = undefined;
+	}
+
+	/**
+	 * What the last save left out, when it succeeded: the epochs the run trained on past it, or a run started
+	 * again after it that had trained some epochs by the end.
+	 */
+	get unsavedSinceSave(): {path: string; saved: number; ended: number; restarted: boolean} | undefined {
 		const last = this.outcomes.at(-1);
-		return last?.saved !== undefined && this.endedAt !== undefined && this.endedAt > last.saved.epochs
-			? {path: last.path, saved: last.saved.epochs, ended: this.endedAt}
-			: undefined;
+		if (last?.saved === undefined || this.endedAt === undefined) {
+			return undefined;
+		}
+
+		const restarted = last.restarts !== this.restarts;
+		return (restarted ? this.endedAt > 0 : this.endedAt > last.saved.epochs) ? {path: last.path, saved: last.saved.epochs, ended: this.endedAt, restarted} : undefined;
 	}
 
 	/** Keep track of the save of `path` that `saving` stands for; resolves and rejects as it does. */
 	async track(path: string, saving: Promise<SavedRun>): Promise<SavedRun> {
+		// the run as w took it: a restart after it, before the file is written, is not in the file
+		const {restarts} = this;
 		underWay.push(path);
 		this.paths.push(path);
 		void saving.catch(() => undefined).finally(() => {
@@ -61,9 +85,9 @@ export class SaveLog {
 			removeOne(this.paths, path);
 		});
 		const settled = saving.then(saved => {
-			this.outcomes.push({path, saved, order: endedSaves++});
+			this.outcomes.push({path, saved, order: endedSaves++, restarts});
 		}, (error: unknown) => {
-			this.outcomes.push({path, failure: error instanceof Error ? error.message : String(error), order: endedSaves++});
+			this.outcomes.push({path, failure: error instanceof Error ? error.message : String(error), order: endedSaves++, restarts});
 		});
 		this.pending.add(settled);
 		void settled.finally(() => this.pending.delete(settled));
@@ -151,8 +175,13 @@ export function summarizeSaves(logs: readonly SaveLog[]): {lines: Array<{text: s
 
 	// the epochs after a run's last save were not kept: a save is where the run was at w, not at q
 	const trainedOn = logs.flatMap(log => {
-		const past = log.trainedPastSave;
-		return past ? [{text: `${past.path} holds epoch ${past.saved}; the run trained on to epoch ${past.ended}, which was not saved`, failed: false}] : [];
+		const since = log.unsavedSinceSave;
+		if (since === undefined) {
+			return [];
+		}
+
+		const after = since.restarted ? `the run started again after it and trained to epoch ${since.ended}` : `the run trained on to epoch ${since.ended}`;
+		return [{text: `${since.path} holds epoch ${since.saved}; ${after}, which was not saved`, failed: false}];
 	});
 	return {
 		lines: [...lines.map(({text, failed, times}) => ({text: times === 1 ? text : `${text} (${times} times)`, failed})), ...trainedOn],

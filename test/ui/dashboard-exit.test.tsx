@@ -82,7 +82,7 @@ test('a run that trained on after its save: once the dashboard closes, the summa
 		const stdin = new FakeStdin(true);
 		const stdout = new FakeStdout();
 		const path = join(folder, 'run.json');
-		const done = runDashboard({split: lessonSplit(), configs: {single: {...lessonConfig('single'), epochs: 100_000}, backprop: lessonConfig('backprop')}, initialModel: 'single', forwardSeed: 42, source: lessonSource, savePath: path, stdin: stdin as unknown as NodeJS.ReadStream, stdout: stdout as unknown as NodeJS.WriteStream});
+		const done = runDashboard({split: lessonSplit(), configs: {single: {...lessonConfig('single'), epochs: 1_000_000}, backprop: lessonConfig('backprop')}, initialModel: 'single', forwardSeed: 42, source: lessonSource, savePath: path, stdin: stdin as unknown as NodeJS.ReadStream, stdout: stdout as unknown as NodeJS.WriteStream});
 		await waitFor(() => stdout.output.includes('Single unit'));
 		stdin.type('w');
 		await waitFor(() => /saved (run to|epoch)/.test(stdout.output));
@@ -101,12 +101,29 @@ test('a run that trained on after its save: once the dashboard closes, the summa
 	}
 });
 
-test('--save naming a run saved earlier: the message line says from the start that w replaces it', async () => {
+test('w and q typed together save, then quit: the summary names the save alone (the epochs trained while it was written are not "unsaved")', async () => {
+	const folder = mkdtempSync(join(tmpdir(), 'gdlab-wq-'));
+	try {
+		const stdin = new FakeStdin(true);
+		const stdout = new FakeStdout();
+		const path = join(folder, 'run.json');
+		const done = runDashboard({split: lessonSplit(), configs: {single: {...lessonConfig('single'), epochs: 1_000_000}, backprop: lessonConfig('backprop')}, initialModel: 'single', forwardSeed: 42, source: lessonSource, savePath: path, stdin: stdin as unknown as NodeJS.ReadStream, stdout: stdout as unknown as NodeJS.WriteStream});
+		await waitFor(() => stdout.output.includes('Single unit'));
+		stdin.type('wq');
+		const lines = summarizeSaves(await done).lines.map(line => line.text);
+		assert.equal(lines.length, 1, lines.join('\n'));
+		assert.match(lines[0]!, /^saved run to .* \(epoch \d+\)$/);
+	} finally {
+		rmSync(folder, {recursive: true, force: true});
+	}
+});
+
+test('--save naming a run saved earlier: the message line says that w replaces it', async () => {
 	const stdin = new FakeStdin(true);
 	const stdout = new FakeStdout();
 	const done = runDashboard({split: lessonSplit(), configs: {single: {...lessonConfig('single'), epochs: 100_000}, backprop: lessonConfig('backprop')}, initialModel: 'backprop', forwardSeed: 42, source: lessonSource, savePath: 'earlier.json', saveReplacesRun: true, stdin: stdin as unknown as NodeJS.ReadStream, stdout: stdout as unknown as NodeJS.WriteStream});
 	await waitFor(() => stdout.output.includes('Backprop'));
-	await waitFor(() => stdout.output.includes('earlier.json holds an earlier run: w replaces it (--save NEW keeps both)'), () => stdout.output.slice(-1500));
+	await waitFor(() => stdout.output.includes('earlier.json holds an earlier run: w replaces it'), () => stdout.output.slice(-1500));
 	stdin.type('q');
 	await done;
 });

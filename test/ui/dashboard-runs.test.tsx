@@ -94,6 +94,33 @@ test('with one --save file, the other model\'s w saves beside it (-backprop) and
 	await dashboard.waitForFrame(`replaced the earlier save in ${beside}`);
 });
 
+test('--save naming an earlier run: both screens say w replaces it, until a w does (the other model\'s then saves beside it)', async () => {
+	const path = join(directory, 'earlier.json');
+	const warning = `${path} holds an earlier run: w replaces it`;
+	const dashboard = renderDashboard({configs: {single: {epochs: longRun}, backprop: {epochs: longRun}}, size: {columns: 160, rows: 30}, props: {savePath: path, saveReplacesRun: true}});
+	await dashboard.waitForFrame(warning, 'the warning on the single unit\'s screen');
+	dashboard.press(keys.right);
+	await dashboard.waitForFrame(frame => frame.includes('η 0.5 → 1') && frame.includes(warning), 'a key\'s notice beside the warning, which stays');
+	dashboard.press('3');
+	await dashboard.waitForFrame(frame => frame.includes('Backprop 6×2×1') && frame.includes(warning), 'the warning on the backprop screen too');
+	dashboard.press('w');
+	await dashboard.waitForFrame(`saved run to ${path} (epoch`);
+	assert.doesNotMatch(dashboard.frame(), /holds an earlier run/);
+	dashboard.press('1');
+	await dashboard.waitForFrame(/^Single unit /m);
+	assert.doesNotMatch(dashboard.frame(), /holds an earlier run/, 'the single unit\'s w now saves beside it');
+});
+
+test('--save naming the run loaded (--load run.json --save run.json) says nothing of an earlier run: w saves the run on', async () => {
+	const path = join(directory, 'loaded.json');
+	const dashboard = renderDashboard({size: {columns: 160, rows: 30}, props: {savePath: path, saveReplacesRun: true, loadCheck: {model: 'single', epochs: 0, weights: [], file: path}}});
+	await dashboard.waitForFrame(/^Single unit /m);
+	await new Promise(resolve => {
+		setTimeout(resolve, 100);
+	});
+	assert.doesNotMatch(dashboard.frame(), /holds an earlier run|w replaces/);
+});
+
 test('after one model\'s save there failed, the other model\'s w saves to --save\'s file itself', async () => {
 	const folder = join(directory, 'made-later');
 	const path = join(folder, 'run.json');
@@ -423,4 +450,25 @@ test('an epoch target of a million (--epochs 1000000), the ladder\'s top: ↑ st
 	await dashboard.waitForFrame('epoch target 1000000 → 500000');
 	dashboard.press(keys.up);
 	await dashboard.waitForFrame('epoch target 500000 → 1000000');
+});
+
+test('a run started again (r, s, + or −) after its save is known to its save log; a number of hidden units refused is not a restart', async () => {
+	const session = new LocalRunSession(runContext(lessonSplit()), {...lessonConfig('backprop'), epochs: 50});
+	session.setRunning(false);
+	session.step();
+	await session.save(join(directory, 'restarted.json'));
+	session.restart();
+	session.step();
+	session.saves.end(session.epoch);
+	assert.equal(session.saves.unsavedSinceSave?.restarted, true);
+	const other = new LocalRunSession(runContext(lessonSplit()), {...lessonConfig('backprop'), epochs: 50});
+	other.setRunning(false);
+	other.step();
+	await other.save(join(directory, 'refused.json'));
+	assert.throws(() => {
+		other.setHidden(100_000);
+	});
+	other.saves.end(other.epoch);
+	assert.equal(other.saves.unsavedSinceSave, undefined);
+	await Promise.all([session.close(), other.close()]);
 });

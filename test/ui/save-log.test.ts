@@ -106,3 +106,32 @@ test('the summary says when a run trained on past its last save (what q left uns
 	failedLast.end(50);
 	assert.equal(summarizeSaves([failedLast]).lines.some(line => line.text.includes('trained on')), false);
 });
+
+test('a run started again after its last save is said to be unsaved once it has trained, whatever its epoch; a restart before the save is in it', async () => {
+	const restartedAfter = new SaveLog();
+	await restartedAfter.track('run.json', Promise.resolve({path: 'run.json', epochs: 1000, replaced: false}));
+	restartedAfter.restarted();
+	restartedAfter.end(300);
+	assert.deepEqual(summarizeSaves([restartedAfter]).lines.at(-1), {text: 'run.json holds epoch 1000; the run started again after it and trained to epoch 300, which was not saved', failed: false});
+	const restartedUntrained = new SaveLog();
+	await restartedUntrained.track('b.json', Promise.resolve({path: 'b.json', epochs: 10, replaced: false}));
+	restartedUntrained.restarted();
+	restartedUntrained.end(0);
+	assert.equal(restartedUntrained.unsavedSinceSave, undefined, 'nothing trained since the restart: nothing lost');
+	const restartedBefore = new SaveLog();
+	restartedBefore.restarted();
+	await restartedBefore.track('c.json', Promise.resolve({path: 'c.json', epochs: 40, replaced: false}));
+	restartedBefore.end(40);
+	assert.equal(restartedBefore.unsavedSinceSave, undefined);
+});
+
+test('the end noted as quitting began stands (epochs trained while a save is written are not unsaved), until a q that did not quit is taken back', async () => {
+	const log = new SaveLog();
+	await log.track('run.json', Promise.resolve({path: 'run.json', epochs: 500, replaced: false}));
+	log.end(500);
+	log.end(900);
+	assert.equal(log.unsavedSinceSave, undefined, 'w then q: the run stood at its save when q was pressed');
+	log.reopen();
+	log.end(900);
+	assert.deepEqual(log.unsavedSinceSave, {path: 'run.json', saved: 500, ended: 900, restarted: false});
+});

@@ -194,13 +194,17 @@ export class WorkerRunSession implements RunSession {
 
 	setHidden(hidden: number): void {
 		this.send({type: 'hidden', hidden}, config => ({...config, hidden}), true);
+		// once taken: a number of hidden units the engine refuses leaves the run as it was
+		this.saves.restarted();
 	}
 
 	restart(): void {
+		this.saves.restarted();
 		this.send({type: 'restart'}, config => config, true);
 	}
 
 	reseed(seed: number | string): void {
+		this.saves.restarted();
 		this.send({type: 'reseed', seed}, config => ({...config, seed}), true);
 	}
 
