@@ -103,11 +103,11 @@ export function parseCsv(text: string, file: string, cellLimit = maxCells): CsvT
 				throw separated;
 			}
 
-			// a header ending in a comma (a spreadsheet's export) names a last column the rows do not have
+			// a header ending in a comma (a spreadsheet's export) names a last column the first row does not have
 			const lastName = headerOffset + width - 1;
-			if (fields === width - 1 && isBlank(body, cells.starts[lastName]!, cells.ends[lastName]!)) {
+			if (firstCell === headerOffset + width && fields === width - 1 && isBlank(body, cells.starts[lastName]!, cells.ends[lastName]!)) {
 				const header = positionAt(body, cells.starts[lastName]!);
-				throw new DataError(`${place(file, header.line, header.column)}: the header ends in a comma: column ${width} has no name, and the rows have ${fields} columns; remove that comma`);
+				throw new DataError(`${place(file, header.line, header.column)}: the header ends in a comma: column ${width} has no name, and the first row has ${fields} field${fields === 1 ? '' : 's'}; remove that comma`);
 			}
 
 			// where the record goes wrong: its first field too many, or its end when it has too few

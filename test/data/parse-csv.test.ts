@@ -65,10 +65,13 @@ test('→ refuses a header without data rows', () => {
 test('→ refuses ragged rows, naming the line', () => {
 	assert.throws(() => parse('a,b,c\n1,2,3\n4,5\n'), {message: 'p.csv:3:4: expected 3 fields as in the header, found 2'});
 	// a header ending in a comma, as a spreadsheet may export it: the header is at fault, not the first row
-	assert.throws(() => parse('a,b,y,\n1,2,0\n3,4,1\n'), {message: 'p.csv:1:7: the header ends in a comma: column 4 has no name, and the rows have 3 columns; remove that comma'});
-	assert.throws(() => parse('a,b,y, \r\n1,2,0\r\n'), {message: 'p.csv:1:7: the header ends in a comma: column 4 has no name, and the rows have 3 columns; remove that comma'});
+	assert.throws(() => parse('a,b,y,\n1,2,0\n3,4,1\n'), {message: 'p.csv:1:7: the header ends in a comma: column 4 has no name, and the first row has 3 fields; remove that comma'});
+	assert.throws(() => parse('a,b,y, \r\n1,2,0\r\n'), {message: 'p.csv:1:7: the header ends in a comma: column 4 has no name, and the first row has 3 fields; remove that comma'});
 	// rows with an empty last field too: the header's nameless column is the fault, as before
 	assert.throws(() => parse('a,b,y,\n1,2,0,\n'), {message: 'p.csv:1:7: column 4 has no name in the header'});
+	// a later row short of a field is that row's fault: the first had the empty last field
+	assert.throws(() => parse('a,b,y,\n1,2,0,\n3,4,1\n'), {message: 'p.csv:3:6: expected 4 fields as in the header, found 3'});
+	assert.throws(() => parse('x,\n1\n'), {message: 'p.csv:1:3: the header ends in a comma: column 2 has no name, and the first row has 1 field; remove that comma'});
 	assert.throws(() => parse('a,b\n1,2\n\n3,4,5\n'), {message: 'p.csv:4:5: expected 2 fields as in the header, found 3'});
 });
 
