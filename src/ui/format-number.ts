@@ -32,6 +32,18 @@ export function formatNumber(value: number, digits = significantDigits): string 
 	return value.toExponential(digits - 2).replace('e+', 'e');
 }
 
+/** The place formatNumber(value, digits) rounds `value` to (0.2562: 0.0001; 1.258e-4, one digit fewer: 1e-6); 0 for 0. */
+export function roundingPlace(value: number, digits = significantDigits): number {
+	const magnitude = Math.abs(value);
+	if (magnitude === 0 || !Number.isFinite(magnitude)) {
+		return 0;
+	}
+
+	const exponent = Math.floor(Math.log10(magnitude));
+	const plain = magnitude >= smallestPlain && magnitude < largestPlain;
+	return 10 ** (exponent - digits + (plain ? 1 : 2));
+}
+
 /** A setting as the user would type it (η 0.005, β 0.9): no padding digits. */
 export function formatSetting(value: number | string): string {
 	return String(value);

@@ -5,7 +5,7 @@
  */
 import {plot} from 'asciichart';
 import {chartColumns, ColumnFit, columnOfEpoch} from './fit-series-to-width.js';
-import {formatNumber, significantDigits} from './format-number.js';
+import {formatNumber, roundingPlace, significantDigits} from './format-number.js';
 
 /** asciichart's ten symbols: the axis, its ends, a flat step, the four corners and a rise or fall. */
 export type CurveGlyphs = [string, string, string, string, string, string, string, string, string, string];
@@ -217,10 +217,9 @@ function axisLabels({min, max}: {min: number; max: number}, plotRows: number): s
 	// to step evenly: rounded to a place larger than a tenth of a row's step, 0.2562 0.2560 0.2559 0.2557
 	// read as steps of 0.0002 and 0.0001 where every step is 0.00017
 	const rowStep = (max - min) / Math.max(1, plotRows - 1);
-	const largest = Math.max(...values.map(value => Math.abs(value)));
-	const roundingPlace = (digits: number) => 10 ** (Math.floor(Math.log10(largest)) - digits + 1);
+	const coarsest = (digits: number) => Math.max(...values.map(value => roundingPlace(value, digits)));
 	let digits = significantDigits;
-	while (digits < maxLabelDigits && rowStep > 0 && roundingPlace(digits) > rowStep / 10) {
+	while (digits < maxLabelDigits && rowStep > 0 && coarsest(digits) > rowStep / 10) {
 		digits++;
 	}
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {formatAccuracy, formatBatch, formatNumber, formatRate} from '../../src/ui/format-number.js';
+import {formatAccuracy, formatBatch, formatNumber, formatRate, roundingPlace} from '../../src/ui/format-number.js';
 
 test('numbers show 4 significant digits, with an exponent when tiny or huge', () => {
 	assert.equal(formatNumber(0.197_012_345), '0.1970');
@@ -45,4 +45,13 @@ test('accuracy ties round as Python rounds them, as gdlab train prints the same 
 	assert.equal(formatBatch('full'), 'full batch');
 	assert.equal(formatBatch('record'), 'per record');
 	assert.equal(formatBatch(32), 'mini-batch 32');
+});
+
+test('roundingPlace is the place formatNumber rounds to: one digit coarser in the exponent form', () => {
+	assert.equal(formatNumber(0.25621), '0.2562');
+	assert.ok(Math.abs(roundingPlace(0.25621) - 1e-4) < 1e-18);
+	assert.equal(formatNumber(1.2583e-4), '1.26e-4');
+	assert.ok(Math.abs(roundingPlace(1.2583e-4) - 1e-6) < 1e-20);
+	assert.ok(Math.abs(roundingPlace(12_345) - 100) < 1e-9, formatNumber(12_345));
+	assert.equal(roundingPlace(0), 0);
 });

@@ -195,7 +195,7 @@ test('a narrow range over many rows (a long run\'s first columns) still gives ev
 });
 
 test('y labels step evenly: rounded to a tenth of a row\'s step or finer (not 0.2562 0.2560 0.2559 for steps of 0.00017)', () => {
-	for (const [top, span] of [[0.2562, 0.0012], [0.27, 0.09], [0.1029, 0.0007], [3.5, 2.9]] as const) {
+	for (const [top, span] of [[0.2562, 0.0012], [0.27, 0.09], [0.1029, 0.0007], [3.5, 2.9], [1.258e-4, 1.2e-7], [0.0012, 0.0004]] as const) {
 		const values = Float64Array.from({length: 300}, (_, epoch) => top - ((epoch * span) / 300));
 		const lines = plotLossChart({series: [{values, color: undefined}], domain: 300, learnRateChanges: [], width: 80, height: 10});
 		const labels = lines.slice(0, -1).map(line => Number(/^ *(\S+) [┤┼]/.exec(line)?.[1]));
