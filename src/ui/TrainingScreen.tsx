@@ -77,11 +77,16 @@ export function TrainingScreen({keyTarget, model, session, savePath, earlierRunA
 	const intents = useRunIntents({session, savePath, split, onControls, onPanel, refresh: training.refresh});
 	useScreenKeys(keyTarget, name => {
 		const intent = intentOf(name, intents);
-		const notAKey = intent ? undefined : notAKeyNotice(name);
 		if (intent) {
 			intent();
-		} else if (notAKey !== undefined) {
-			onControls({notice: notAKey});
+			return;
+		}
+
+		// a stray key says so, but never over a warning or a failure (a save that failed); said of a run that
+		// trains on, it gives way to "done after …" as a key's notice does
+		const notAKey = notAKeyNotice(name);
+		if (notAKey !== undefined) {
+			onControls(controls => (isWarning(controls.notice) ? {} : {notice: {text: notAKey, tone: 'info', whileTraining: session.status === 'training'}}));
 		}
 	}, keysActive && !helpOpen);
 
@@ -128,6 +133,11 @@ export function TrainingScreen({keyTarget, model, session, savePath, earlierRunA
 			<Footer hints={keysFor(model).filter(hint => hint.keys !== '[]' || panel === 'step')} width={width}/>
 		</Box>
 	);
+}
+
+/** Whether a notice is a warning or a failure, which a stray key's notice must not hide. */
+function isWarning(notice: RunControls['notice']): boolean {
+	return typeof notice === 'object' && notice.tone !== 'info';
 }
 
 /** The intent a key stands for on a training screen, if any. */

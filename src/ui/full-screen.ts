@@ -107,8 +107,8 @@ export function watchLoadingKeys(stdin: NodeJS.ReadStream): LoadingKeys {
 	let handingOver = false;
 	const onKey = (key: Buffer): void => {
 		const text = key.toString('utf8');
-		// once handed over, q and Ctrl+C are the dashboard's too: it quits on them as it does
-		if (!handingOver && (text.includes('\u0003') || text.includes('q'))) {
+		// once handed over, q and Ctrl+C are the dashboard's too: it quits on them as it does (Q too, as there)
+		if (!handingOver && (text.includes('\u0003') || /q/i.test(text))) {
 			process.exit(0);
 		}
 

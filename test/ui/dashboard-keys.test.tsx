@@ -1,6 +1,8 @@
 /** Every key of the dashboard, pressed as a user would, checked on screen and behind it. */
 import '../helpers/outside-ci.js';
 import assert from 'node:assert/strict';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {afterEach, test} from 'node:test';
 import {cleanup} from 'ink-testing-library';
 import {trainingKeyNotice} from '../../src/ui/ForwardScreen.js';
@@ -571,6 +573,21 @@ test('with Caps Lock on, keys do what they say (M is m); a key that does nothing
 	await dashboard.waitForFrame('Enter is not a gdlab key: ? lists them');
 	dashboard.press('2', 'z');
 	await dashboard.waitForFrame(frame => frame.includes('Forward pass') && frame.includes('z is not a gdlab key: ? lists them'), 'the forward screen naming z');
+});
+
+test('a key that does nothing never hides a failed save\'s line, and on a finished run says so until the next key', async () => {
+	const dashboard = renderDashboard({configs: {single: {epochs: 300}}, size: {columns: 120, rows: 24}, props: {savePath: join(tmpdir(), `gdlab-no-such-folder-${process.pid}`, 'run.json')}});
+	await dashboard.waitForFrame(/ done .*epoch 300\/300$/m, 'the run done');
+	dashboard.press('x');
+	await dashboard.waitForFrame('x is not a gdlab key: ? lists them', 'the notice on a finished run (it does not give way at once)');
+	dashboard.press('w');
+	await dashboard.waitForFrame(/could not save|not saved/, 'the failed save');
+	dashboard.press('x');
+	await new Promise(resolve => {
+		setTimeout(resolve, 100);
+	});
+	assert.match(dashboard.frame(), /could not save|not saved/);
+	assert.doesNotMatch(dashboard.frame(), /x is not a gdlab key/);
 });
 
 test('the legend explains ▲ only once η has changed, as the chart marks it', async () => {
