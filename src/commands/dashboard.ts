@@ -28,8 +28,11 @@ import {packageVersion} from '../package-root.js';
 /** The models the dashboard opens on. */
 const dashboardModels = ['single', 'forward', 'backprop'] as const;
 
-/** On a terminal that cannot take the dashboard, say why the headless run is printed (piped output is the usual case: no word). */
-function noteNoDashboard(without: string, instead = 'printing the headless run'): void {
+/**
+ * On a terminal that cannot take the dashboard, say why, and what gdlab does `instead` (prints the headless
+ * run, the forward pass, or replays a run); piped output is the usual case: no word.
+ */
+function noteNoDashboard(without: string, instead: string): void {
 	if (process.stdout.isTTY) {
 		process.stderr.write(`gdlab: ${without}: ${instead}, not the dashboard\n`);
 	}

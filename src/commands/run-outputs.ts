@@ -3,7 +3,6 @@
  * before training starts, so a mistake costs nothing, and written after it without losing the figures
  * when a write still fails.
  */
-import {statSync} from 'node:fs';
 import {UsageError} from './usage-error.js';
 import {DataError} from '../data/data-error.js';
 import {checkOutputFile, writtenFile} from '../data/output-file.js';
@@ -41,8 +40,7 @@ export function checkRunOutputs(options: RunOptions, {save, exportHistory}: RunO
 	}
 
 	const dataPath = runDataPath(options);
-	// an empty file (mktemp's) holds no run to lose
-	const saveReplacesRun = save !== undefined && checkOutputFile(save, runOutput, dataPath) && statSync(save).size > 0;
+	const saveReplacesRun = save !== undefined && checkOutputFile(save, runOutput, dataPath);
 	if (exportHistory !== undefined) {
 		checkOutputFile(exportHistory, historyOutput, dataPath);
 	}

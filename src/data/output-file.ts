@@ -22,7 +22,7 @@ export type OutputKind = {
 /** Bytes read from an existing file to recognise gdlab's own. */
 export const recogniseBytes = 4096;
 
-/** Check that `path` can take a new `kind` file; returns true when it replaces one gdlab wrote earlier. */
+/** Check that `path` can take a new `kind` file; returns true when it replaces one gdlab wrote earlier (not an empty file). */
 export function checkOutputFile(path: string, kind: OutputKind, dataPath?: string | null): boolean {
 	if (path === '') {
 		throw new DataError(`${kind.option}: the file path is empty`);
@@ -61,7 +61,7 @@ export function checkOutputFile(path: string, kind: OutputKind, dataPath?: strin
 	}
 
 	probeDirectory(path);
-	return true;
+	return existing.size > 0;
 }
 
 /** The file a write to `path` replaces or makes, as the file system will find it (through a symbolic link, the file it names). */

@@ -14,11 +14,11 @@ const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' :
 export function describeDataShort({dataset}: SplitDataset, width: number): string {
 	const features = dataset.featureNames.length;
 	const size = `${dataset.rows}×${features}`;
-	const firstPart = /^(.+?) \([^()]+\)$/.exec(dataset.name)?.[1];
+	const nameWithoutFile = /^(.+?) \([^()]+\)$/.exec(dataset.name)?.[1];
 	const choices = [
 		`${dataset.name} · ${count(dataset.rows, 'row')} × ${count(features, 'feature')}`,
 		`${dataset.name} ${size}`,
-		...(firstPart === undefined ? [] : [dataset.name, `${firstPart} ${size}`, firstPart]),
+		...(nameWithoutFile === undefined ? [] : [dataset.name, `${nameWithoutFile} ${size}`, nameWithoutFile]),
 	];
 	// the name is cut here, not left to Ink: Ink's truncation can keep a wide character that straddles the edge
 	return choices.find(text => displayWidth(text) <= width) ?? truncateToWidth(dataset.name, width);

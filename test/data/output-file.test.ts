@@ -86,7 +86,7 @@ test('→ refuses a file gdlab did not write; replaces its own and an empty one'
 	const notes = writeTempFile('notes.txt', 'my notes\n');
 	assert.throws(() => checkOutputFile(notes, fileKind), {message: `${notes}: exists and is not a gdlab run; remove it or choose another name`});
 	assert.equal(checkOutputFile(writeTempFile('ours.json', 'OURS'), fileKind), true);
-	assert.equal(checkOutputFile(writeTempFile('empty.json', ''), fileKind), true);
+	assert.equal(checkOutputFile(writeTempFile('empty.json', ''), fileKind), false, 'an empty file (mktemp\'s) holds nothing a write replaces');
 });
 
 test('→ knows a saved run by its format and a history by its header', () => {
