@@ -204,16 +204,20 @@ test('a terminal made shorter gets no frame taller than itself (which would scro
 });
 
 test('lines as wide as the terminal keep their last character when redrawn (auto-wrap is off)', {skip, timeout: 60_000}, async t => {
-	const gdlab = startGdlab(t, ['--epochs', '100000'], root);
+	// a data name too long for the tabs line at 60 columns, which is then cut to its last column
+	const cwd = workspace(t, 'gdlab-e2e-wide-');
+	copyFileSync(join(root, 'data', 'binary.csv'), join(cwd, 'graduate-admissions-export.csv'));
+	const gdlab = startGdlab(t, ['--epochs', '100000', '--data', 'graduate-admissions-export.csv'], cwd);
 	gdlab.tmux('resize-window', '-t', 'e2e', '-x', '60', '-y', '18');
 	await gdlab.waitForScreen(text => text.includes('Single unit  running'), 'the dashboard at 60×18');
-	// a switch away and back redraws the keys line, 60 columns wide here
+	// a switch away and back redraws the tabs and keys lines, each 60 columns wide here
 	gdlab.press('3');
 	await gdlab.waitForScreen(text => text.includes('Backprop 6×2×1'), 'the backprop screen');
 	gdlab.press('1');
 	await gdlab.waitForScreen(text => text.includes('Single unit  running'), 'the single unit again');
 	const lines = gdlab.screen().split('\n');
 	assert.ok(lines.some(line => line.length === 60 && line.endsWith('q quit')), gdlab.screen());
+	assert.ok(lines[0]!.length === 60 && lines[0]!.endsWith('…'), gdlab.screen());
 	gdlab.press('q');
 	assert.equal(await gdlab.exitStatus(), '0');
 });
