@@ -14,13 +14,15 @@ import {summarizeSaves} from '../../src/ui/save-log.js';
 import {lessonSource, lessonSplit, runContext, waitFor} from './dashboard-harness.js';
 import {FakeStdin, FakeStdout} from './fake-terminal.js';
 
-function startDashboard(stdin: FakeStdin, stdout: FakeStdout) {
+/** The dashboard on the single unit, a run too long to end by itself, with w saving to `savePath` if given. */
+function startDashboard(stdin: FakeStdin, stdout: FakeStdout, savePath?: string) {
 	return runDashboard({
 		split: lessonSplit(),
-		configs: {single: {...lessonConfig('single'), epochs: 100_000}, backprop: lessonConfig('backprop')},
+		configs: {single: {...lessonConfig('single'), epochs: 1_000_000}, backprop: lessonConfig('backprop')},
 		initialModel: 'single',
 		forwardSeed: 42,
 		source: lessonSource,
+		...(savePath === undefined ? {} : {savePath}),
 		stdin: stdin as unknown as NodeJS.ReadStream,
 		stdout: stdout as unknown as NodeJS.WriteStream,
 	});
@@ -82,7 +84,7 @@ test('a run that trained on after its save: once the dashboard closes, the summa
 		const stdin = new FakeStdin(true);
 		const stdout = new FakeStdout();
 		const path = join(folder, 'run.json');
-		const done = runDashboard({split: lessonSplit(), configs: {single: {...lessonConfig('single'), epochs: 1_000_000}, backprop: lessonConfig('backprop')}, initialModel: 'single', forwardSeed: 42, source: lessonSource, savePath: path, stdin: stdin as unknown as NodeJS.ReadStream, stdout: stdout as unknown as NodeJS.WriteStream});
+		const done = startDashboard(stdin, stdout, path);
 		await waitFor(() => stdout.output.includes('Single unit'));
 		stdin.type('w');
 		await waitFor(() => /saved (run to|epoch)/.test(stdout.output));
@@ -107,7 +109,7 @@ test('w and q typed together save, then quit: the summary names the save alone (
 		const stdin = new FakeStdin(true);
 		const stdout = new FakeStdout();
 		const path = join(folder, 'run.json');
-		const done = runDashboard({split: lessonSplit(), configs: {single: {...lessonConfig('single'), epochs: 1_000_000}, backprop: lessonConfig('backprop')}, initialModel: 'single', forwardSeed: 42, source: lessonSource, savePath: path, stdin: stdin as unknown as NodeJS.ReadStream, stdout: stdout as unknown as NodeJS.WriteStream});
+		const done = startDashboard(stdin, stdout, path);
 		await waitFor(() => stdout.output.includes('Single unit'));
 		stdin.type('wq');
 		const lines = summarizeSaves(await done).lines.map(line => line.text);
