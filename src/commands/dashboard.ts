@@ -7,11 +7,13 @@ import {mainUsage} from './main-usage.js';
 import {parseOptions, refuseOtherCommandsOptions, resolveRunOptions, runOptionSpec, type RunOptions} from './parse-options.js';
 import type {Dataset, SplitDataset} from '../data/dataset.js';
 import {DataError, place} from '../data/data-error.js';
-import {locateRunData, readRunFile, runKernelSigmoid, type RunDataLocation, type RunRecord} from '../data/run-file.js';
+import {locateRunData, readRunFile, runKernelSigmoid, runOutput, type RunDataLocation, type RunRecord} from '../data/run-file.js';
+import {holdsOurFile} from '../data/output-file.js';
 import {setKernelSigmoid} from '../engine/kernels/fast-epoch.js';
 import {loadingText, openFullScreen, watchLoadingKeys, writeLoadingLine} from '../ui/full-screen.js';
 import type {ScreenName} from '../ui/key-map.js';
 import type {DashboardOptions} from '../ui/run-dashboard.js';
+import {besideSavePaths} from '../ui/run-file-name.js';
 import {savesUnderWay, summarizeSaves, type SaveLog} from '../ui/save-log.js';
 import {noteOnInterrupt} from './interrupted.js';
 import {checkDataOverride, recordRunOptions, runDataError, runReplay} from './replay.js';
@@ -114,6 +116,8 @@ export async function runDashboardCommand(argv: string[]): Promise<number> {
 
 	// before the data loads and the run starts: w must find --save writable, and no file gdlab would destroy
 	const {saveReplacesRun} = checkRunOutputs(options, {json: false, save: values.save});
+	// the runs saved earlier that a w may replace: --save's file, and those beside it the other model's w saves to
+	const earlierRuns = values.save === undefined ? [] : [...(saveReplacesRun ? [values.save] : []), ...besideSavePaths(values.save).filter(path => holdsOurFile(path, runOutput))];
 	if (loaded?.moved) { // (replay says so itself, headless)
 		process.stderr.write(`gdlab: ${loaded.moved}\n`);
 	}
@@ -148,7 +152,7 @@ export async function runDashboardCommand(argv: string[]): Promise<number> {
 		const {runDashboard} = await ui;
 		// a run's first loss is measured before it shows: seconds on big data with a big network
 		writeLoadingLine(process.stdout, loadingText(`starting the runs on ${split.train.rows} training records`));
-		saves = await runDashboard({...dashboardOptions(options, split, {path: values.save, replacesRun: saveReplacesRun}, record, values.load), beforeDraw: loadingKeys.handOver});
+		saves = await runDashboard({...dashboardOptions(options, split, {path: values.save, earlierRuns}, record, values.load), beforeDraw: loadingKeys.handOver});
 	} finally {
 		interruptNote();
 		loadingKeys.release();
@@ -215,7 +219,7 @@ function loadedRunData(record: RunRecord, file: string, data: string | undefined
 }
 
 /** What the dashboard opens on: the chosen model's settings, the lesson's for the other, a saved run to resume. */
-function dashboardOptions(options: RunOptions & {chosen: ScreenName}, split: SplitDataset, save: {path: string | undefined; replacesRun: boolean}, record: RunRecord | undefined, loadPath: string | undefined): DashboardOptions {
+function dashboardOptions(options: RunOptions & {chosen: ScreenName}, split: SplitDataset, save: {path: string | undefined; earlierRuns: string[]}, record: RunRecord | undefined, loadPath: string | undefined): DashboardOptions {
 	const other = options.model === 'single' ? 'backprop' : 'single';
 	const otherConfig = {...lessonConfig(other), rng: options.config.rng, momentum: options.config.momentum, batch: options.config.batch};
 	// --hidden with the single unit is for the backprop screen; a loaded single-unit run's own 0 is not
@@ -238,7 +242,7 @@ function dashboardOptions(options: RunOptions & {chosen: ScreenName}, split: Spl
 		forwardRng: options.config.rng,
 		source: options,
 		savePath: save.path,
-		saveReplacesRun: save.replacesRun,
+		earlierRuns: save.earlierRuns,
 		resume: record && {model: record.config.model, changes: record.changes, epochs: record.epochs, path: loadPath, weights: flatWeights(record.weights), diverged: record.status === 'diverged'},
 		screenOpen: true,
 	};

@@ -64,6 +64,16 @@ export function checkOutputFile(path: string, kind: OutputKind, dataPath?: strin
 	return existing.size > 0;
 }
 
+/** Whether `path` holds a `kind` file gdlab wrote (not empty); false for anything else, and when it cannot be read. */
+export function holdsOurFile(path: string, kind: OutputKind): boolean {
+	try {
+		const stats = statSync(path);
+		return stats.isFile() && stats.size > 0 && kind.isOurs(readHead(path), path);
+	} catch {
+		return false;
+	}
+}
+
 /** The file a write to `path` replaces or makes, as the file system will find it (through a symbolic link, the file it names). */
 export function writtenFile(path: string): string {
 	return canonicalPath(linkTarget(path) ?? path);

@@ -12,7 +12,7 @@ import {appKeys, type ScreenName} from './key-map.js';
 import {replayDiffersNotice, type LoadCheck} from './load-check.js';
 import {frameRows, screenRows, tooSmallMessage} from './plan-layout.js';
 import {interruptKey, readKeys} from './read-keys.js';
-import {initialSaveOwners, savePathFor} from './run-file-name.js';
+import {initialSaveOwners, nextSavePath, savePathFor} from './run-file-name.js';
 import {applyControlsChange, initialRunControls, type ControlsChange, type PanelMode, type RunControls} from './run-controls.js';
 import type {RunSession} from './run-session.js';
 import type {SaveOutcome} from './save-log.js';
@@ -28,8 +28,8 @@ export type AppProps = {
 	sessions: Record<ModelKind, RunSession>;
 	/** Where w saves (--save); undefined for a new file named by model and time. */
 	savePath?: string;
-	/** Whether savePath holds a run saved earlier (not the one loaded), which a w replaces: said until one does. */
-	saveReplacesRun?: boolean | undefined;
+	/** The files w may save to (savePath, and those beside it) that hold a run saved earlier: said on the screen whose w would replace one, until a save does. */
+	earlierRuns?: readonly string[] | undefined;
 	/** Controls a model starts with other than the defaults (a loaded run starts paused, saying so). */
 	startControls?: Partial<Record<ModelKind, Partial<RunControls>>>;
 	/** What the help says about a loaded run ("loaded FILE at epoch 300"), if one was loaded. */
@@ -66,7 +66,7 @@ function lastSaveFailed(sessions: Record<ModelKind, RunSession>, warned: Readonl
 }
 
 /** The dashboard: tabs on top, the screen of the chosen model below; global keys switch, help and quit. */
-export function App({split, sessions, savePath, saveReplacesRun = false, startControls, loaded, initialModel, forwardSeed, forwardRng = 'numpy', color, loadCheck: initialLoadCheck}: AppProps) {
+export function App({split, sessions, savePath, earlierRuns = [], startControls, loaded, initialModel, forwardSeed, forwardRng = 'numpy', color, loadCheck: initialLoadCheck}: AppProps) {
 	const size = useTerminalSize();
 	const {exit} = useApp();
 	// a file or pipe on stdin has no isTTY at all: only a real `true` may switch keys on (useInput treats undefined as on)
@@ -251,9 +251,10 @@ export function App({split, sessions, savePath, saveReplacesRun = false, startCo
 	}
 
 	const height = screenRows(size);
-	// --save's earlier run (not the one loaded from it), until a save of this dashboard replaces it: then both
-	// screens' w save there, and after it the other model's w saves beside it
-	const earlierRunAt = saveReplacesRun && savePath !== undefined && !initialOwners.has(savePath) && !sessions.single.saves.holds(savePath) && !sessions.backprop.saves.holds(savePath) ? savePath : undefined;
+	// the earlier run this screen's w would replace (--save's, or one beside it once the other model saved to
+	// --save's file), unless it is the run loaded from there or a save of this dashboard replaced it already
+	const nextPath = screen === 'forward' ? undefined : nextSavePath(savePath, screen, saveOwners.current, ownerHolds);
+	const earlierRunAt = nextPath !== undefined && earlierRuns.includes(nextPath) && !initialOwners.has(nextPath) && !sessions.single.saves.holds(nextPath) && !sessions.backprop.saves.holds(nextPath) ? nextPath : undefined;
 	return (
 		<ThemeContext.Provider value={theme}>
 			{/* cut at the terminal's width: a frame laid out for a wider terminal (a resize the App has not yet

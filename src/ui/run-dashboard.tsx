@@ -45,8 +45,8 @@ export type DashboardOptions = {
 	source: RunSource;
 	/** Where w saves; by default gdlab-run-<model>-<YYYYMMDD-HHMMSS>.json in the working directory. */
 	savePath?: string;
-	/** Whether savePath holds a run saved earlier, which a w replaces: the message line says so until one does. */
-	saveReplacesRun?: boolean;
+	/** The files w may save to (savePath, and those beside it) that hold a run saved earlier: the message line says a w replaces it until one does. */
+	earlierRuns?: readonly string[];
 	/** A saved run to open (--load): its model is replayed to its epoch from configs[model], then paused. */
 	resume?: ResumedRun;
 	/** Where keys come from; process.stdin by default. */
@@ -122,7 +122,7 @@ async function show(options: DashboardOptions & {sessions: Record<ModelKind, Run
 
 	try {
 		const loadCheck = resume?.weights && {model: resume.model, epochs: resume.epochs, weights: resume.weights, file: resume.path ?? 'the saved run'};
-		const props = {split, sessions, savePath, saveReplacesRun: options.saveReplacesRun, startControls, loaded, initialModel, forwardSeed, forwardRng, color: shouldUseColor(stdout), loadCheck};
+		const props = {split, sessions, savePath, earlierRuns: options.earlierRuns, startControls, loaded, initialModel, forwardSeed, forwardRng, color: shouldUseColor(stdout), loadCheck};
 		options.beforeDraw?.();
 		// Ink redraws on a resize with the tree it has, laid out for the old size: a terminal made shorter got
 		// one frame taller than itself, which scrolled the title away. Heard ahead of Ink, the resize first

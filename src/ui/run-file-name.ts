@@ -3,7 +3,8 @@
  * by model and time.
  */
 import {existsSync} from 'node:fs';
-import {extname, resolve} from 'node:path';
+import {extname} from 'node:path';
+import {writtenFile} from '../data/output-file.js';
 import type {ModelKind} from '../engine/model.js';
 
 /** Names handed out in this process: a save still being written has no file yet. */
@@ -35,14 +36,28 @@ export function newRunFileName(model: ModelKind, at: Date, exists: (path: string
  * or being saved there, or loaded from it): an owner whose save there failed does not hold it.
  */
 export function savePathFor(savePath: string | undefined, model: ModelKind, owners: Map<string, ModelKind>, at: Date, holds: (owner: ModelKind, path: string) => boolean = () => true): string {
-	if (savePath === undefined) {
+	const path = nextSavePath(savePath, model, owners, holds);
+	if (path === undefined) {
 		return newRunFileName(model, at);
 	}
 
-	const owner = owners.get(savePath);
-	const path = owner === undefined || owner === model || !holds(owner, savePath) ? savePath : modelSavePath(savePath, model);
 	owners.set(path, model);
 	return path;
+}
+
+/** The file savePathFor would hand out for `model`'s w now, without handing it out; undefined without --save (a new file each time). */
+export function nextSavePath(savePath: string | undefined, model: ModelKind, owners: ReadonlyMap<string, ModelKind>, holds: (owner: ModelKind, path: string) => boolean = () => true): string | undefined {
+	if (savePath === undefined) {
+		return undefined;
+	}
+
+	const owner = owners.get(savePath);
+	return owner === undefined || owner === model || !holds(owner, savePath) ? savePath : modelSavePath(savePath, model);
+}
+
+/** The files beside --save's `savePath` that a model's w may save to (after the other model's went to `savePath`). */
+export function besideSavePaths(savePath: string): string[] {
+	return [modelSavePath(savePath, 'single'), modelSavePath(savePath, 'backprop')];
 }
 
 /** `path` with -<model> before its extension. */
@@ -57,7 +72,7 @@ export function modelSavePath(path: string, model: ModelKind): string {
  */
 export function initialSaveOwners(savePath: string | undefined, loaded: {model: ModelKind; file: string} | undefined): Map<string, ModelKind> {
 	const owners = new Map<string, ModelKind>();
-	if (savePath !== undefined && loaded && resolve(savePath) === resolve(loaded.file)) {
+	if (savePath !== undefined && loaded && writtenFile(savePath) === writtenFile(loaded.file)) {
 		owners.set(savePath, loaded.model);
 	}
 

@@ -31,7 +31,7 @@ export type RunSituation = {
 	earlierRunAt?: string | undefined;
 };
 
-/** What the message line says, after all else, while w would replace a run saved earlier (--save naming one). */
+/** What the message line says, after a rising loss and before the last key's effect, while w would replace a run saved earlier. */
 export function earlierRunMessage(path: string): Message {
 	const name = basename(path);
 	return {text: `${path} holds an earlier run: w replaces it`, short: `w replaces ${name}`, shortKeepsEnd: displayWidth(name), tone: 'warning'};
@@ -91,7 +91,8 @@ export function recentLossRise(snapshot: SessionSnapshot, history: LossHistory):
 
 /**
  * What the message line says: a failure or a replay under way first, then divergence, then a rising loss
- * (short: a long notice after it must not cut its epoch off), then the last key's effect or what to do next.
+ * (short: a long notice after it must not cut its epoch off), then a run w would replace, then the last key's
+ * effect or what to do next.
  */
 export function runMessages(snapshot: SessionSnapshot, notice: string | Message | undefined, lossRiseAt: number | undefined, situation?: RunSituation): Message[] {
 	const diverged = snapshot.status === 'diverged';
@@ -107,16 +108,17 @@ export function runMessages(snapshot: SessionSnapshot, notice: string | Message 
 	}
 
 	const last = notice === undefined ? undefined : noticeMessage(notice);
-	// the least important, so the first cut, but said until a save replaces the earlier run
+	// said before the last key's effect and the run's end (those read well short; a cut file name does not), so a
+	// narrow line still warns before a w replaces a run saved earlier, until one does
 	const earlier = situation?.earlierRunAt === undefined ? undefined : earlierRunMessage(situation.earlierRunAt);
 	if (diverged) {
 		// and what the last key did (a save, a setting for the restart), which would otherwise go unsaid
 		const epoch = snapshot.divergedAt! + 1;
-		return present({text: `diverged at epoch ${epoch}: lower η and press r`, tone: 'failure', short: `diverged at epoch ${epoch}`}, last, earlier);
+		return present({text: `diverged at epoch ${epoch}: lower η and press r`, tone: 'failure', short: `diverged at epoch ${epoch}`}, earlier, last);
 	}
 
 	const done: Message | undefined = snapshot.status === 'done' ? {text: `done after ${snapshot.epoch} ${snapshot.epoch === 1 ? 'epoch' : 'epochs'}: ${doneHint(snapshot.epoch)}`, tone: 'info', short: `done at ${snapshot.epoch}: ${doneHint(snapshot.epoch, 'short')}`} : undefined;
-	return present(rise, (done && last?.whileTraining ? undefined : last) ?? done, earlier);
+	return present(rise, earlier, (done && last?.whileTraining ? undefined : last) ?? done);
 }
 
 /** A notice as a message: words alone are the last key's effect, said plainly. */

@@ -4,7 +4,7 @@ import {chmodSync, chownSync, existsSync, statSync, linkSync, lstatSync, mkdirSy
 import {basename, join} from 'node:path';
 import {test} from 'node:test';
 import {nextTemporaryFile, removePendingTemporaryFiles, writeFileAtomic, writeFileAtomicInTurns} from '../../src/data/atomic-write.js';
-import {checkOutputFile, type OutputKind} from '../../src/data/output-file.js';
+import {checkOutputFile, holdsOurFile, type OutputKind} from '../../src/data/output-file.js';
 import {runOutput, writeRunFile, type RunRecord} from '../../src/data/run-file.js';
 import {historyOutput} from '../../src/commands/export-history.js';
 import {tempDirectory, writeTempFile} from './temp-files.js';
@@ -87,6 +87,17 @@ test('→ refuses a file gdlab did not write; replaces its own and an empty one'
 	assert.throws(() => checkOutputFile(notes, fileKind), {message: `${notes}: exists and is not a gdlab run; remove it or choose another name`});
 	assert.equal(checkOutputFile(writeTempFile('ours.json', 'OURS'), fileKind), true);
 	assert.equal(checkOutputFile(writeTempFile('empty.json', ''), fileKind), false, 'an empty file (mktemp\'s) holds nothing a write replaces');
+});
+
+test('holdsOurFile → true for a file gdlab wrote only; false, never an error, for anything else', () => {
+	const directory = folder('holds');
+	assert.equal(holdsOurFile(writeTempFile('holds-ours.json', 'OURS'), fileKind), true);
+	assert.equal(holdsOurFile(writeTempFile('holds-notes.txt', 'my notes\n'), fileKind), false);
+	assert.equal(holdsOurFile(writeTempFile('holds-empty.json', ''), fileKind), false);
+	assert.equal(holdsOurFile(join(directory, 'missing.json'), fileKind), false);
+	assert.equal(holdsOurFile(directory, fileKind), false);
+	symlinkSync(join(directory, 'nowhere.json'), join(directory, 'broken.json'));
+	assert.equal(holdsOurFile(join(directory, 'broken.json'), fileKind), false);
 });
 
 test('→ knows a saved run by its format and a history by its header', () => {

@@ -341,6 +341,20 @@ test('a single-unit run saved from a dashboard opened on backprop loads again, i
 	assert.equal(await loading.exitStatus(), '0');
 });
 
+test('a run saved earlier beside --save\'s file: once the single unit saved there, the network\'s screen warns that w replaces it', {skip, timeout: 60_000}, async t => {
+	const cwd = workspace(t, 'gdlab-e2e-beside-');
+	assert.equal(runCli(['train', '--model', 'backprop', '--epochs', '5', '--save', 'pair-backprop.json'], {cwd}).status, 0);
+	const gdlab = startGdlab(t, ['--save', 'pair.json'], cwd);
+	await gdlab.waitForScreen(text => text.includes('Single unit'), 'the dashboard');
+	gdlab.press('w');
+	await gdlab.waitForScreen(text => /saved run to pair\.json \(epoch \d+\)/.test(text), 'the save confirmed');
+	gdlab.press('3');
+	await gdlab.waitForScreen(text => text.includes('pair-backprop.json holds an earlier run: w replaces it'), 'the warning on the network\'s screen');
+	gdlab.press('q');
+	assert.equal(await gdlab.exitStatus(), '0');
+	assert.equal(readRunFile(join(cwd, 'pair-backprop.json')).epochs, 5, 'the earlier run is still there');
+});
+
 test('gdlab --data FILE --save FILE in a terminal refuses at once, before the dashboard opens, and keeps the data', {skip, timeout: 60_000}, async t => {
 	const cwd = workspace(t, 'gdlab-e2e-refuse-');
 	const data = readFileSync(join(root, 'data/binary.csv'), 'utf8');

@@ -123,7 +123,7 @@ test('w and q typed together save, then quit: the summary names the save alone (
 test('--save naming a run saved earlier: the message line says that w replaces it', async () => {
 	const stdin = new FakeStdin(true);
 	const stdout = new FakeStdout();
-	const done = runDashboard({split: lessonSplit(), configs: {single: {...lessonConfig('single'), epochs: 100_000}, backprop: lessonConfig('backprop')}, initialModel: 'backprop', forwardSeed: 42, source: lessonSource, savePath: 'earlier.json', saveReplacesRun: true, stdin: stdin as unknown as NodeJS.ReadStream, stdout: stdout as unknown as NodeJS.WriteStream});
+	const done = runDashboard({split: lessonSplit(), configs: {single: {...lessonConfig('single'), epochs: 100_000}, backprop: lessonConfig('backprop')}, initialModel: 'backprop', forwardSeed: 42, source: lessonSource, savePath: 'earlier.json', earlierRuns: ['earlier.json'], stdin: stdin as unknown as NodeJS.ReadStream, stdout: stdout as unknown as NodeJS.WriteStream});
 	await waitFor(() => stdout.output.includes('Backprop'));
 	await waitFor(() => stdout.output.includes('earlier.json holds an earlier run: w replaces it'), () => stdout.output.slice(-1500));
 	stdin.type('q');

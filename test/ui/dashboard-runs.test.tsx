@@ -1,7 +1,7 @@
 /** Saving and loading runs from the dashboard, and the dashboard at the extremes of its settings. */
 import '../helpers/outside-ci.js';
 import assert from 'node:assert/strict';
-import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, afterEach, test} from 'node:test';
@@ -11,7 +11,7 @@ import {replayRun} from '../../src/engine/replay.js';
 import {lessonConfig} from '../../src/engine/training-session.js';
 import {LocalRunSession} from '../../src/ui/local-run-session.js';
 import {runDashboard} from '../../src/ui/run-dashboard.js';
-import {modelSavePath, newRunFileName, savePathFor} from '../../src/ui/run-file-name.js';
+import {initialSaveOwners, modelSavePath, newRunFileName, nextSavePath, savePathFor} from '../../src/ui/run-file-name.js';
 import {keys, lessonSource, lessonSplit, linesOf, renderDashboard, runContext, waitFor} from './dashboard-harness.js';
 import {FakeStdin, FakeStdout} from './fake-terminal.js';
 
@@ -97,7 +97,7 @@ test('with one --save file, the other model\'s w saves beside it (-backprop) and
 test('--save naming an earlier run: both screens say w replaces it, until a w does (the other model\'s then saves beside it)', async () => {
 	const path = join(directory, 'earlier.json');
 	const warning = `${path} holds an earlier run: w replaces it`;
-	const dashboard = renderDashboard({configs: {single: {epochs: longRun}, backprop: {epochs: longRun}}, size: {columns: 160, rows: 30}, props: {savePath: path, saveReplacesRun: true}});
+	const dashboard = renderDashboard({configs: {single: {epochs: longRun}, backprop: {epochs: longRun}}, size: {columns: 160, rows: 30}, props: {savePath: path, earlierRuns: [path]}});
 	await dashboard.waitForFrame(warning, 'the warning on the single unit\'s screen');
 	dashboard.press(keys.right);
 	await dashboard.waitForFrame(frame => frame.includes('η 0.5 → 1') && frame.includes(warning), 'a key\'s notice beside the warning, which stays');
@@ -111,9 +111,35 @@ test('--save naming an earlier run: both screens say w replaces it, until a w do
 	assert.doesNotMatch(dashboard.frame(), /holds an earlier run/, 'the single unit\'s w now saves beside it');
 });
 
+test('--save naming an earlier run, at 60 columns beside a finished run: the warning is read, not cut off', async () => {
+	const path = join(directory, 'narrow.json');
+	const dashboard = renderDashboard({configs: {single: {epochs: 50}}, size: {columns: 60, rows: 24}, props: {savePath: path, earlierRuns: [path]}});
+	await dashboard.waitForFrame(frame => frame.includes('w replaces narrow.json') && frame.includes('done after 50 epochs'), 'the warning and the run\'s end, both whole');
+});
+
+test('a file beside --save that holds an earlier run: the screen whose w would save there says so, once it would', async () => {
+	const path = join(directory, 'pair.json');
+	const beside = modelSavePath(path, 'backprop');
+	const dashboard = renderDashboard({configs: {single: {epochs: longRun}, backprop: {epochs: longRun}}, size: {columns: 160, rows: 30}, props: {savePath: path, earlierRuns: [beside]}});
+	await waitFor(() => dashboard.sessions.single.epoch > 5);
+	assert.doesNotMatch(dashboard.frame(), /holds an earlier run/, 'the single unit\'s w saves to pair.json, a new file');
+	dashboard.press('3');
+	await dashboard.waitForFrame('Backprop 6×2×1');
+	assert.doesNotMatch(dashboard.frame(), /holds an earlier run/, 'nor does the network\'s, while pair.json holds no run of this dashboard');
+	dashboard.press('1');
+	await dashboard.waitForFrame(/^Single unit /m);
+	dashboard.press('w');
+	await dashboard.waitForFrame(`saved run to ${path} (epoch`);
+	dashboard.press('3');
+	await dashboard.waitForFrame(`${beside} holds an earlier run: w replaces it`, 'the network\'s w now goes beside it, where the earlier run is');
+	dashboard.press('w');
+	await dashboard.waitForFrame(`saved run to ${beside} (epoch`);
+	assert.doesNotMatch(dashboard.frame(), /holds an earlier run/);
+});
+
 test('--save naming the run loaded (--load run.json --save run.json) says nothing of an earlier run: w saves the run on', async () => {
 	const path = join(directory, 'loaded.json');
-	const dashboard = renderDashboard({size: {columns: 160, rows: 30}, props: {savePath: path, saveReplacesRun: true, loadCheck: {model: 'single', epochs: 0, weights: [], file: path}}});
+	const dashboard = renderDashboard({size: {columns: 160, rows: 30}, props: {savePath: path, earlierRuns: [path], loadCheck: {model: 'single', epochs: 0, weights: [], file: path}}});
 	await dashboard.waitForFrame(/^Single unit /m);
 	await new Promise(resolve => {
 		setTimeout(resolve, 100);
@@ -220,6 +246,17 @@ test('--save\'s file goes to the model saved first; the other model\'s saves go 
 	assert.equal(savePathFor('runs/both.json', 'backprop', owners, at), 'runs/both.json', 'the first model keeps its file');
 	assert.equal(savePathFor('run', 'single', new Map([['run', 'backprop']]), at), 'run-single', 'no extension: at the end');
 	assert.equal(modelSavePath('my.runs/x.tar.json', 'backprop'), 'my.runs/x.tar-backprop.json');
+	assert.equal(nextSavePath('runs/both.json', 'single', owners), 'runs/both-single.json', 'where the next w would go');
+	assert.equal(nextSavePath(undefined, 'single', owners), undefined, 'without --save: a new file each time');
+});
+
+test('--load and --save naming one file through a symbolic link: the loaded model holds it from the start', () => {
+	const real = join(directory, 'real-run.json');
+	const link = join(directory, 'link-run.json');
+	writeFileSync(real, '{}');
+	symlinkSync(real, link);
+	assert.deepEqual([...initialSaveOwners(real, {model: 'backprop', file: link})], [[real, 'backprop']]);
+	assert.deepEqual([...initialSaveOwners(join(directory, 'other.json'), {model: 'backprop', file: link})], []);
 });
 
 /** A single-unit run of 300 epochs with η changed after the first, as a session to load. */
