@@ -92,6 +92,15 @@ export type LoadingKeys = {
 	release(): void;
 };
 
+/** A terminal's escape sequence for a key: CSI (ESC [ … final byte: arrows, F5 on) or SS3 (ESC O and one character: F1–F4). */
+const keySequence = /\u001B\[[0-?]*[ -/]*[@-~]|\u001BO./g;
+
+/** Whether keys typed while the data loads hold q (or Q, as in the dashboard) or Ctrl+C; a function key's or an arrow's sequence is not its letters (F2 is ESC O Q). */
+export function quitsWhileLoading(typed: string): boolean {
+	const keys = typed.replaceAll(keySequence, '');
+	return keys.includes('\u0003') || /q/i.test(keys);
+}
+
 /**
  * While the data loads, take keys raw (so they are not echoed over the screen): q and Ctrl+C (also amid
  * other keys typed at once) quit, with status 0, as they do in the dashboard once it is drawn (nothing is
@@ -106,9 +115,8 @@ export function watchLoadingKeys(stdin: NodeJS.ReadStream): LoadingKeys {
 	const held: Buffer[] = [];
 	let handingOver = false;
 	const onKey = (key: Buffer): void => {
-		const text = key.toString('utf8');
-		// once handed over, q and Ctrl+C are the dashboard's too: it quits on them as it does (Q too, as there)
-		if (!handingOver && (text.includes('\u0003') || /q/i.test(text))) {
+		// once handed over, q and Ctrl+C are the dashboard's too: it quits on them as it does
+		if (!handingOver && quitsWhileLoading(key.toString('utf8'))) {
 			process.exit(0);
 		}
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {eraseBeforeLines} from '../../src/ui/full-screen.js';
+import {eraseBeforeLines, quitsWhileLoading} from '../../src/ui/full-screen.js';
 
 test('each line Ink redraws is erased first, then written, so a full-width line keeps its last character', () => {
 	const red = '\u001B[31m';
@@ -8,4 +8,14 @@ test('each line Ink redraws is erased first, then written, so a full-width line 
 	const update = `\u001B[3A\u001B[1Gepochs/s\u001B[K\n\u001B[E\u001B[1G${red}━${reset} train\u001B[K`;
 	assert.equal(eraseBeforeLines(update), `\u001B[3A\u001B[1G\u001B[Kepochs/s\n\u001B[E\u001B[1G\u001B[K${red}━${reset} train`);
 	assert.equal(eraseBeforeLines('plain text, no line of Ink\'s'), 'plain text, no line of Ink\'s');
+});
+
+test('while the data loads, q, Q and Ctrl+C quit, amid other keys too; F2 (ESC O Q), F12 and arrows do not', () => {
+	for (const typed of ['q', 'Q', '\u0003', '3q', 'x\u0003', '\u001B[Aq', '\u001Bq']) {
+		assert.equal(quitsWhileLoading(typed), true, JSON.stringify(typed));
+	}
+
+	for (const typed of ['\u001BOQ', '\u001B[24~', '\u001B[1;2Q', '\u001B[A\u001B[B', '3', 'w', '\u001B']) {
+		assert.equal(quitsWhileLoading(typed), false, JSON.stringify(typed));
+	}
 });
