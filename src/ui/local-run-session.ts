@@ -122,14 +122,15 @@ export class LocalRunSession implements RunSession {
 	}
 
 	restart(): void {
-		this.saves.restarted();
 		this.engine.restart();
+		this.saves.restarted();
 		this.loop.restarted();
 	}
 
 	reseed(seed: number | string): void {
-		this.saves.restarted();
+		// once taken, as for the hidden units
 		this.engine.reseed(seed);
+		this.saves.restarted();
 		this.loop.restarted();
 	}
 

@@ -38,8 +38,8 @@ export class SaveLog {
 	private readonly paths: string[] = [];
 	/** How often the run started again (r, s, + or −). */
 	private restarts = 0;
-	/** The epoch the run stood at when quitting began (q) or the dashboard closed; undefined while it is open. */
-	private endedAt: number | undefined;
+	/** The epoch the run stood at when quitting began (q) or the dashboard closed, and its restarts then; undefined while it is open. */
+	private endedAt: {epoch: number; restarts: number} | undefined;
 
 	/** Note that the run started again: a save from before it no longer holds the run on screen. */
 	restarted(): void {
@@ -52,7 +52,7 @@ export class SaveLog {
 	 * save left out. The first note stands until reopen().
 	 */
 	end(epoch: number): void {
-		this.endedAt ??= epoch;
+		this.endedAt ??= {epoch, restarts: this.restarts};
 	}
 
 	/** Forget the note of end(): the q that made it did not quit (a failed save was shown first). */
@@ -70,8 +70,10 @@ export class SaveLog {
 			return undefined;
 		}
 
-		const restarted = last.restarts !== this.restarts;
-		return (restarted ? this.endedAt > 0 : this.endedAt > last.saved.epochs) ? {path: last.path, saved: last.saved.epochs, ended: this.endedAt, restarted} : undefined;
+		// a restart after the q (a key typed after it while a save was written) is not the run the user left
+		const {epoch, restarts} = this.endedAt;
+		const restarted = last.restarts !== restarts;
+		return (restarted ? epoch > 0 : epoch > last.saved.epochs) ? {path: last.path, saved: last.saved.epochs, ended: epoch, restarted} : undefined;
 	}
 
 	/** Keep track of the save of `path` that `saving` stands for; resolves and rejects as it does. */

@@ -489,7 +489,7 @@ test('an epoch target of a million (--epochs 1000000), the ladder\'s top: ↑ st
 	await dashboard.waitForFrame('epoch target 500000 → 1000000');
 });
 
-test('a run started again (r, s, + or −) after its save is known to its save log; a number of hidden units refused is not a restart', async () => {
+test('a run started again (r, s, + or −) after its save is known to its save log; a number of hidden units or a seed refused is not a restart', async () => {
 	const session = new LocalRunSession(runContext(lessonSplit()), {...lessonConfig('backprop'), epochs: 50});
 	session.setRunning(false);
 	session.step();
@@ -504,6 +504,9 @@ test('a run started again (r, s, + or −) after its save is known to its save l
 	await other.save(join(directory, 'refused.json'));
 	assert.throws(() => {
 		other.setHidden(100_000);
+	});
+	assert.throws(() => {
+		other.reseed(-1);
 	});
 	other.saves.end(other.epoch);
 	assert.equal(other.saves.unsavedSinceSave, undefined);

@@ -135,3 +135,18 @@ test('the end noted as quitting began stands (epochs trained while a save is wri
 	log.end(900);
 	assert.deepEqual(log.unsavedSinceSave, {path: 'run.json', saved: 500, ended: 900, restarted: false});
 });
+
+test('w q r in one burst: a restart after the q (while the save is written) is not the run the user left, which the save holds', async () => {
+	const log = new SaveLog();
+	const save = pendingSave();
+	const tracked = log.track('run.json', save.saving);
+	log.end(500);
+	log.restarted();
+	save.finish(500);
+	await tracked;
+	log.end(20);
+	assert.equal(log.unsavedSinceSave, undefined, 'the run stood at its save when q was pressed');
+	log.reopen();
+	log.end(20);
+	assert.deepEqual(log.unsavedSinceSave, {path: 'run.json', saved: 500, ended: 20, restarted: true}, 'after a q taken back, the restart counts');
+});

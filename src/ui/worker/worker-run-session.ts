@@ -199,13 +199,14 @@ export class WorkerRunSession implements RunSession {
 	}
 
 	restart(): void {
-		this.saves.restarted();
 		this.send({type: 'restart'}, config => config, true);
+		this.saves.restarted();
 	}
 
 	reseed(seed: number | string): void {
-		this.saves.restarted();
+		// once taken, as for the hidden units
 		this.send({type: 'reseed', seed}, config => ({...config, seed}), true);
+		this.saves.restarted();
 	}
 
 	async save(path: string): Promise<SavedRun> {
