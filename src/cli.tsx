@@ -126,14 +126,14 @@ async function withUsage(command: string | undefined, run: () => Promise<number>
 }
 
 /**
- * Print a user's mistake as one line (plus, for command-line mistakes, where the options are listed: the
- * whole usage would push the line off an 80×24 screen) and pick the exit code.
+ * Print a user's mistake as one line (for command-line mistakes, ending with where the options are listed:
+ * the whole usage would push the line off an 80×24 screen) and pick the exit code.
  */
 function report(error: unknown): number {
 	// what was typed is quoted as typed, but a newline or an escape sequence in it must not break the line
 	const message = escapeControl(error instanceof Error ? error.message : String(error));
 	if (error instanceof UsageError) {
-		process.stderr.write(`gdlab: ${message}\n${error.usage ? `see '${usageCommand(error.usage)} --help' for the options\n` : ''}`);
+		process.stderr.write(`gdlab: ${message}${error.usage ? `; see ${usageCommand(error.usage)} --help` : ''}\n`);
 		return 2;
 	}
 

@@ -55,7 +55,7 @@ test('gdlab bench --data FILE takes --target and --categorical as train does', (
 		assert.deepEqual(JSON.parse(stdout).cases.map((entry: {features: number}) => entry.features), [4, 4], 'gre, gpa and kind one-hot in two');
 		const without = runCli(['bench', '--target', 'result']);
 		assert.equal(without.status, 2);
-		assert.match(without.stderr, /^gdlab: --target is for a --data FILE; the anchor's cases have their own\n/);
+		assert.match(without.stderr, /^gdlab: --target is for a --data FILE; the anchor's cases have their own; see gdlab bench --help\n$/);
 	} finally {
 		rmSync(directory, {recursive: true, force: true});
 	}

@@ -46,9 +46,9 @@ test('piped, --model forward prints what gdlab forward prints for the same --rng
 });
 
 test('piped, a flag only the dashboard would use is refused (exit 2), not ignored: --lr with forward, --hidden with the single unit', () => {
-	const see = 'see \'gdlab --help\' for the options\n';
-	assert.deepEqual(runCli(['--model', 'forward', '--lr', '0.1']), {stdout: '', stderr: `gdlab: --lr does not apply without a terminal: gdlab then prints the forward pass, which takes only --seed and --rng\n${see}`, status: 2});
-	assert.deepEqual(runCli(['--hidden', '4', '--epochs', '10']), {stdout: '', stderr: `gdlab: --hidden does not apply without a terminal: gdlab then prints the single unit's run, which has no hidden layer\n${see}`, status: 2});
+	const see = '; see gdlab --help\n';
+	assert.deepEqual(runCli(['--model', 'forward', '--lr', '0.1']), {stdout: '', stderr: `gdlab: --lr does not apply without a terminal: gdlab then prints the forward pass, which takes only --seed and --rng${see}`, status: 2});
+	assert.deepEqual(runCli(['--hidden', '4', '--epochs', '10']), {stdout: '', stderr: `gdlab: --hidden does not apply without a terminal: gdlab then prints the single unit's run, which has no hidden layer${see}`, status: 2});
 	assert.equal(runCli(['--model', 'backprop', '--hidden', '4', '--epochs', '10']).status, 0, 'backprop takes it');
 });
 

@@ -11,7 +11,7 @@ function assertUsageError(args: string[], message: string): void {
 	const {stderr, stdout, status} = runCli(args);
 	assert.equal(status, 2, `${args.join(' ')} → ${stderr}`);
 	const command = ['train', 'forward', 'step', 'replay', 'bench'].includes(args[0]!) ? `gdlab ${args[0]!}` : 'gdlab';
-	assert.equal(stderr, `gdlab: ${message}\nsee '${command} --help' for the options\n`);
+	assert.equal(stderr, `gdlab: ${message}; see ${command} --help\n`);
 	assert.doesNotMatch(stderr, /\n\s+at /);
 	assert.equal(stdout, '');
 }
@@ -138,7 +138,7 @@ test('--help after the dashboard\'s own options prints the help, whatever they a
 });
 
 test('train --hidden with the single unit is refused, not ignored', () => {
-	assert.deepEqual(runCli(['train', '--hidden', '4']), {stdout: '', stderr: 'gdlab: --hidden is for --model backprop; the single unit has no hidden layer\nsee \'gdlab train --help\' for the options\n', status: 2});
+	assert.deepEqual(runCli(['train', '--hidden', '4']), {stdout: '', stderr: 'gdlab: --hidden is for --model backprop; the single unit has no hidden layer; see gdlab train --help\n', status: 2});
 	assert.equal(runCli(['train', '--model', 'backprop', '--hidden', '4', '--epochs', '2']).status, 0);
 });
 
@@ -181,14 +181,14 @@ test('a network too big for memory (many columns × many hidden units) is refuse
 		const data = join(directory, 'wide.csv');
 		writeFileSync(data, `${header}\n${rows.join('\n')}\n`);
 		const refused = runCli(['train', '--model', 'backprop', '--hidden', '1000', '--epochs', '1', '--data', data]);
-		assert.equal(refused.stderr, 'gdlab: 1000 hidden units on 5,000 features make 5,001,000 weights; at most 4,000,000 (fewer hidden units or fewer columns)\nsee \'gdlab train --help\' for the options\n');
+		assert.equal(refused.stderr, 'gdlab: 1000 hidden units on 5,000 features make 5,001,000 weights; at most 4,000,000 (fewer hidden units or fewer columns); see gdlab train --help\n');
 		assert.equal(refused.status, 2);
 		assert.equal(runCli(['train', '--model', 'backprop', '--hidden', '2', '--epochs', '1', '--data', data]).status, 0);
 		// text columns one-hot encoded: their notes would be said of a run that goes ahead, not before the refusal
 		const named = join(directory, 'named.csv');
 		writeFileSync(named, `a,b,c,d,y\n${Array.from({length: 1000}, (_, row) => `a${row},b${row},c${row},d${row},${row % 2}`).join('\n')}\n`);
 		const refusedNamed = runCli(['train', '--model', 'backprop', '--hidden', '1000', '--epochs', '1', '--data', named]);
-		assert.equal(refusedNamed.stderr, 'gdlab: 1000 hidden units on 4,000 features make 4,001,000 weights; at most 4,000,000 (fewer hidden units or fewer columns)\nsee \'gdlab train --help\' for the options\n');
+		assert.equal(refusedNamed.stderr, 'gdlab: 1000 hidden units on 4,000 features make 4,001,000 weights; at most 4,000,000 (fewer hidden units or fewer columns); see gdlab train --help\n');
 		assert.equal(refusedNamed.status, 2);
 	} finally {
 		rmSync(directory, {recursive: true, force: true});
@@ -196,8 +196,8 @@ test('a network too big for memory (many columns × many hidden units) is refuse
 });
 
 test('an empty file name for replay or --load is a usage error, as an empty --save is', () => {
-	assert.deepEqual(runCli(['replay', '']), {stdout: '', stderr: 'gdlab: replay needs the saved run file\nsee \'gdlab replay --help\' for the options\n', status: 2});
-	assert.deepEqual(runCli(['--load', '']), {stdout: '', stderr: 'gdlab: --load needs a saved run file\nsee \'gdlab --help\' for the options\n', status: 2});
+	assert.deepEqual(runCli(['replay', '']), {stdout: '', stderr: 'gdlab: replay needs the saved run file; see gdlab replay --help\n', status: 2});
+	assert.deepEqual(runCli(['--load', '']), {stdout: '', stderr: 'gdlab: --load needs a saved run file; see gdlab --help\n', status: 2});
 });
 
 test('help and version with something after them they do not take refuse it, as the commands do', () => {
@@ -208,34 +208,35 @@ test('help and version with something after them they do not take refuse it, as 
 		assert.equal(result.stdout, '');
 	};
 
-	refused(['-h', '--bogus'], /^gdlab: unknown option --bogus\n/);
-	refused(['--help', 'nonsense'], /^gdlab: unexpected argument "nonsense"\n/);
-	refused(['-v', '--bogus'], /^gdlab: unknown option --bogus\n/);
-	refused(['--version', 'extra'], /^gdlab: unexpected argument "extra"\n/);
-	refused(['help', 'train', 'extra'], /^gdlab: unexpected argument "extra"\nsee 'gdlab train --help'/);
-	refused(['help', 'nosuch'], /^gdlab: unknown command "nosuch"\n/);
+	refused(['-h', '--bogus'], /^gdlab: unknown option --bogus; see gdlab[a-z ]* --help\n$/);
+	refused(['--help', 'nonsense'], /^gdlab: unexpected argument "nonsense"; see gdlab[a-z ]* --help\n$/);
+	refused(['-v', '--bogus'], /^gdlab: unknown option --bogus; see gdlab[a-z ]* --help\n$/);
+	refused(['--version', 'extra'], /^gdlab: unexpected argument "extra"; see gdlab[a-z ]* --help\n$/);
+	refused(['help', 'train', 'extra'], /^gdlab: unexpected argument "extra"; see gdlab train --help\n$/);
+	refused(['help', 'nosuch'], /^gdlab: unknown command "nosuch"; see gdlab[a-z ]* --help\n$/);
 	assert.match(runCli(['help']).stdout, /^Usage: gdlab /);
 	assert.match(runCli(['-v']).stdout, /^\d+\.\d+\.\d+\n$/);
 });
 
 test('a long option typed with one dash is named as typed, with the option meant', () => {
-	assert.deepEqual(runCli(['train', '-lr', '0.1']), {stdout: '', stderr: 'gdlab: unknown option -lr (did you mean --lr?)\nsee \'gdlab train --help\' for the options\n', status: 2});
-	assert.match(runCli(['train', '-xyz']).stderr, /^gdlab: unknown option -xyz\n/);
-	assert.match(runCli(['replay', '-run.json']).stderr, /^gdlab: unknown option -run\.json\n/);
+	assert.deepEqual(runCli(['train', '-lr', '0.1']), {stdout: '', stderr: 'gdlab: unknown option -lr (did you mean --lr?); see gdlab train --help\n', status: 2});
+	assert.match(runCli(['train', '-xyz']).stderr, /^gdlab: unknown option -xyz; see gdlab[a-z ]* --help\n$/);
+	assert.match(runCli(['replay', '-run.json']).stderr, /^gdlab: unknown option -run\.json; see gdlab[a-z ]* --help\n$/);
 	// a value of one dash after an option that takes one is still that value
-	assert.match(runCli(['train', '--lr', '-1']).stderr, /^gdlab: --lr must be a positive number, got "-1"\n/);
+	assert.match(runCli(['train', '--lr', '-1']).stderr, /^gdlab: --lr must be a positive number, got "-1"; see gdlab[a-z ]* --help\n$/);
 });
 
 test('an option of gdlab train given to the dashboard says whose it is', () => {
-	assert.deepEqual(runCli(['--export-history', 'h.csv']), {stdout: '', stderr: 'gdlab: --export-history is an option of gdlab train, not of the dashboard: gdlab train --export-history FILE writes the history (the dashboard saves whole runs with w)\nsee \'gdlab --help\' for the options\n', status: 2});
-	assert.match(runCli(['--epochs', '4', '--json']).stderr, /^gdlab: --json is not an option of the dashboard: gdlab train --json prints the run as JSON\n/);
+	assert.deepEqual(runCli(['--export-history', 'h.csv']), {stdout: '', stderr: 'gdlab: --export-history is an option of gdlab train, not of the dashboard: gdlab train --export-history FILE writes the history (the dashboard saves whole runs with w); see gdlab --help\n', status: 2});
+	assert.match(runCli(['--epochs', '4', '--json']).stderr, /^gdlab: --json is not an option of the dashboard: gdlab train --json prints the run as JSON; see gdlab[a-z ]* --help\n$/);
 });
 
 test('an option or command in the wrong place says where it belongs', () => {
 	const line = (argv: string[]) => {
 		const {stderr, status} = runCli(argv);
 		assert.equal(status, 2, argv.join(' '));
-		return stderr.split('\n')[0];
+		// the message alone, without where the options are listed
+		return stderr.split('\n')[0]!.replace(/; see gdlab[a-z ]* --help$/, '');
 	};
 
 	assert.equal(line(['--epochs', '5', 'train']), 'gdlab: the command goes first: gdlab train [options]');
@@ -260,8 +261,8 @@ test('an option or command in the wrong place says where it belongs', () => {
 });
 
 test('a newline or escape sequence typed into a flag, an option or a command is escaped: the message stays one line', () => {
-	assert.deepEqual(runCli(['train', '--lr', '1\n2']), {stdout: '', stderr: 'gdlab: --lr must be a positive number, got "1\\n2"\nsee \'gdlab train --help\' for the options\n', status: 2});
-	assert.equal(runCli(['bogus\nx']).stderr.split('\n')[0], 'gdlab: unknown command "bogus\\nx"');
+	assert.deepEqual(runCli(['train', '--lr', '1\n2']), {stdout: '', stderr: 'gdlab: --lr must be a positive number, got "1\\n2"; see gdlab train --help\n', status: 2});
+	assert.equal(runCli(['bogus\nx']).stderr, 'gdlab: unknown command "bogus\\nx"; see gdlab --help\n');
 	assert.doesNotMatch(runCli(['train', '--bad\u001B[31mred']).stderr, /\u001B/);
 	// a mark that turns the rest of the line right to left is shown, not obeyed
 	const reversed = runCli(['train', '--rng', '\u202Ertl']).stderr;

@@ -28,7 +28,7 @@ function assertRefused(args: string[], cwd: string, message: string, exitCode = 
 	const {stdout, stderr, status} = runCli(args, {cwd});
 	// a usage error points to the command's options, as every flag mistake does
 	const command = args[0]!.startsWith('-') ? 'gdlab' : `gdlab ${args[0]}`;
-	assert.equal(stderr, `gdlab: ${message}\n${exitCode === 2 ? `see '${command} --help' for the options\n` : ''}`, args.join(' '));
+	assert.equal(stderr, `gdlab: ${message}${exitCode === 2 ? `; see ${command} --help` : ''}\n`, args.join(' '));
 	assert.equal(status, exitCode, args.join(' '));
 	assert.equal(stdout, '', 'refused before training: no figures');
 }
@@ -133,9 +133,9 @@ test('gdlab --load or --model forward with --save, without a terminal, says it w
 	assert.equal(runCli(['train', '--epochs', '10', '--save', 'run.json'], {cwd}).status, 0);
 	const loaded = runCli(['--load', 'run.json', '--save', 'copy.json'], {cwd});
 	assert.equal(loaded.status, 2);
-	assert.equal(loaded.stderr.split('\n')[0], 'gdlab: --load with --save needs a terminal (the dashboard); without one gdlab replays the run and saves nothing');
+	assert.equal(loaded.stderr, 'gdlab: --load with --save needs a terminal (the dashboard); without one gdlab replays the run and saves nothing; see gdlab --help\n');
 	const forward = runCli(['--model', 'forward', '--save', 'forward.json'], {cwd});
 	assert.equal(forward.status, 2);
-	assert.equal(forward.stderr.split('\n')[0], 'gdlab: --model forward with --save needs a terminal (the dashboard); without one gdlab prints the forward pass and saves nothing');
+	assert.equal(forward.stderr, 'gdlab: --model forward with --save needs a terminal (the dashboard); without one gdlab prints the forward pass and saves nothing; see gdlab --help\n');
 	assert.deepEqual(readdirSync(cwd).sort(), ['run.json', 'victim.csv']);
 });

@@ -21,7 +21,7 @@ test('a column whose name has a comma can be left out, and the list of columns s
 	const data = join(directory, 'people.csv');
 	writeFileSync(data, `id,"first, last",gre,admit\n${Array.from({length: 40}, (_, row) => `u${row},"P${row}, Q",${300 + ((row * 37) % 100)},${row % 2}`).join('\n')}\n`);
 	const refused = runCli(['train', '--data', data, '--target', 'admit', '--ignore', 'first']);
-	assert.equal(refused.stderr.split('\n')[0], `gdlab: ${data}: unknown column "first" in --ignore; columns are id, "first, last", gre, admit`);
+	assert.equal(refused.stderr.split('\n')[0], `gdlab: ${data}: unknown column "first" in --ignore; columns are id, "first, last", gre, admit; see gdlab train --help`);
 	const trained = runCli(['train', '--data', data, '--target', 'admit', '--ignore', 'id,"first, last"', '--epochs', '10', '--json']);
 	assert.equal(trained.status, 0, trained.stderr);
 	assert.deepEqual(JSON.parse(trained.stdout).features, ['gre']);

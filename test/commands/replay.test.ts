@@ -252,7 +252,7 @@ test('replay names the saved run when its relative data file has moved', () => {
 		['', '--data needs the new place of the run\'s data file'],
 		['synthetic:100:3', '--data synthetic:100:3: this run trained on a file; give that file\'s place'],
 	] as const) {
-		assert.deepEqual(runCli(['replay', 'run.json', '--data', data], {cwd: work}), {stdout: '', stderr: `gdlab: ${message}\nsee 'gdlab replay --help' for the options\n`, status: 2});
+		assert.deepEqual(runCli(['replay', 'run.json', '--data', data], {cwd: work}), {stdout: '', stderr: `gdlab: ${message}; see gdlab replay --help\n`, status: 2});
 		assert.equal(runCli(['--load', 'run.json', '--data', data], {cwd: work}).status, 2);
 	}
 
