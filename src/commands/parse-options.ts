@@ -332,6 +332,11 @@ function momentumValue(text: string, usage: string): number {
 		throw new UsageError(`--momentum must be a number from 0 up to (not including) 1, got "${text}"${rounded}`, usage);
 	}
 
+	// a momentum too small for a double is not "no momentum" said another way: the run would not be the one asked for
+	if (roundsToZero(text, value)) {
+		throw new UsageError(`--momentum ${text.trim()} is too small: it rounds to 0 (the smallest positive number is about 4.9e-324; 0 is no momentum)`, usage);
+	}
+
 	return value;
 }
 
