@@ -22,7 +22,7 @@ let values;
 try {
 	({values} = parseArgs({options: {quick: {type: 'boolean'}, rounds: {type: 'string'}, numpy: {type: 'string'}, help: {type: 'boolean', short: 'h'}}, strict: true}));
 } catch (error) {
-	process.stderr.write(`bench-compare: ${error.message.split('\n')[0]}\n${usage}\n`);
+	process.stderr.write(`bench-compare: ${error.message.split('\n')[0]}; see npm run bench -- --help\n`);
 	process.exit(2);
 }
 

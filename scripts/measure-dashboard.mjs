@@ -21,15 +21,49 @@ import {fileURLToPath} from 'node:url';
 import {parseArgs} from 'node:util';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const {values, positionals} = parseArgs({allowPositionals: true, options: {
-	data: {type: 'string'},
-	size: {type: 'string', default: '120x40'},
-	seconds: {type: 'string', default: '10'},
-	presses: {type: 'string', default: '20'},
-	json: {type: 'boolean'},
-	entry: {type: 'string', default: 'dist/bin/gdlab.js'},
-}});
-const [columns, rows] = values.size.split('x').map(Number);
+const usage = 'Usage: npm run measure -- [--data SOURCE] [--size COLSxROWS] [--seconds N] [--presses N] [--json] [--entry FILE] [-- gdlab options]';
+let values;
+let positionals;
+try {
+	({values, positionals} = parseArgs({allowPositionals: true, options: {
+		data: {type: 'string'},
+		size: {type: 'string', default: '120x40'},
+		seconds: {type: 'string', default: '10'},
+		presses: {type: 'string', default: '20'},
+		json: {type: 'boolean'},
+		entry: {type: 'string', default: 'dist/bin/gdlab.js'},
+		help: {type: 'boolean', short: 'h'},
+	}}));
+} catch (error) {
+	process.stderr.write(`measure-dashboard: ${error.message.split('. ')[0]}; see npm run measure -- --help\n`);
+	process.exit(2);
+}
+
+if (values.help) {
+	process.stdout.write(`${usage}\n\nRuns gdlab in tmux and prints the first frame's time, bytes per second while training and key latency.\n`);
+	process.exit(0);
+}
+
+/** A whole number of at least `least` given to `flag`, or a one-line usage error. */
+function count(flag, text, least) {
+	const value = Number(text);
+	if (!/^\d+$/.test(text.trim()) || value < least) {
+		process.stderr.write(`measure-dashboard: --${flag} must be a whole number from ${least}, got "${text}"; see npm run measure -- --help\n`);
+		process.exit(2);
+	}
+
+	return value;
+}
+
+const terminal = /^(\d+)x(\d+)$/.exec(values.size);
+if (!terminal || Number(terminal[1]) < 20 || Number(terminal[2]) < 10) {
+	process.stderr.write(`measure-dashboard: --size must be COLUMNSxROWS, at least 20x10, got "${values.size}"; see npm run measure -- --help\n`);
+	process.exit(2);
+}
+
+const [columns, rows] = [Number(terminal[1]), Number(terminal[2])];
+const seconds = count('seconds', values.seconds, 1);
+const presses = count('presses', values.presses, 1);
 const sessionName = `gdlab-measure-${process.pid}`;
 const directory = mkdtempSync(join(tmpdir(), 'gdlab-measure-'));
 const raw = join(directory, 'screen.raw');
@@ -78,11 +112,11 @@ try {
 
 	const bytesBefore = size();
 	const windowStarted = performance.now();
-	await sleep(Number(values.seconds) * 1000);
+	await sleep(seconds * 1000);
 	const bytesPerSecond = (size() - bytesBefore) / ((performance.now() - windowStarted) / 1000);
 
 	const latencies = [];
-	for (let press = 0; press < Number(values.presses); press++) {
+	for (let press = 0; press < presses; press++) {
 		const [key, pattern] = press % 2 === 0 ? ['Right', /η 1 {2}β/] : ['Left', /η 0\.5 {2}β/];
 		const offset = size();
 		const sent = performance.now();

@@ -8,7 +8,7 @@ import {parseOptions, refuseOtherCommandsOptions, resolveRunOptions, runOptionSp
 import type {Dataset, SplitDataset} from '../data/dataset.js';
 import {DataError, place} from '../data/data-error.js';
 import {locateRunData, readRunFile, runKernelSigmoid, runOutput, type RunDataLocation, type RunRecord} from '../data/run-file.js';
-import {holdsOurFile} from '../data/output-file.js';
+import {holdsOurFile, writtenFile} from '../data/output-file.js';
 import {setKernelSigmoid} from '../engine/kernels/fast-epoch.js';
 import {loadingText, openFullScreen, watchLoadingKeys, writeLoadingLine} from '../ui/full-screen.js';
 import type {ScreenName} from '../ui/key-map.js';
@@ -116,8 +116,10 @@ export async function runDashboardCommand(argv: string[]): Promise<number> {
 
 	// before the data loads and the run starts: w must find --save writable, and no file gdlab would destroy
 	const {saveReplacesRun} = checkRunOutputs(options, {json: false, save: values.save});
-	// the runs saved earlier that a w may replace: --save's file, and those beside it the other model's w saves to
-	const earlierRuns = values.save === undefined ? [] : [...(saveReplacesRun ? [values.save] : []), ...besideSavePaths(values.save).filter(path => holdsOurFile(path, runOutput))];
+	// the runs saved earlier that a w may replace: --save's file, and those beside it the other model's w saves
+	// to; not the run loaded (--load), which a w there saves on
+	const loadedFile = values.load === undefined ? undefined : writtenFile(values.load);
+	const earlierRuns = values.save === undefined ? [] : [...(saveReplacesRun ? [values.save] : []), ...besideSavePaths(values.save).filter(path => holdsOurFile(path, runOutput))].filter(path => writtenFile(path) !== loadedFile);
 	if (loaded?.moved) { // (replay says so itself, headless)
 		process.stderr.write(`gdlab: ${loaded.moved}\n`);
 	}

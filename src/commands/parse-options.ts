@@ -326,7 +326,9 @@ function positiveNumber(flag: string, text: string, usage: string): number {
 
 function momentumValue(text: string, usage: string): number {
 	const value = decimalNumber(text);
-	if (text.trim() === '' || !(value >= 0 && value < 1)) {
+	// a negative number too small for a double reads as -0: still a negative momentum
+	const negative = Object.is(value, -0) && /[1-9]/.test(text.split(/e/i)[0]!);
+	if (text.trim() === '' || !(value >= 0 && value < 1) || negative) {
 		// 0.99999999999999999 is below 1 as typed, but is 1 as a double
 		const rounded = value === 1 && /^\s*0?\.9+\d*\s*$/.test(text) ? ' (as a number it rounds to 1)' : '';
 		throw new UsageError(`--momentum must be a number from 0 up to (not including) 1, got "${text}"${rounded}`, usage);

@@ -232,6 +232,12 @@ export function App({split, sessions, savePath, earlierRuns = [], startControls,
 				return;
 			}
 
+			// a q waits for a save to be written: the run is left as it stood at the q (w q r must not restart it,
+			// nor w q r w save another run over the one the q kept)
+			if (quitWaiting.current) {
+				continue;
+			}
+
 			if (key.screen === drawn.current.screen && !key.helpOpen) {
 				keyTarget.current?.(key.name);
 			}
@@ -252,7 +258,7 @@ export function App({split, sessions, savePath, earlierRuns = [], startControls,
 
 	const height = screenRows(size);
 	// the earlier run this screen's w would replace (--save's, or one beside it once the other model saved to
-	// --save's file), unless it is the run loaded from there or a save of this dashboard replaced it already
+	// --save's file; never the run loaded, which dashboard.ts leaves out), until a save of this dashboard replaces it
 	const nextPath = screen === 'forward' ? undefined : nextSavePath(savePath, screen, saveOwners.current, ownerHolds);
 	const earlierRunAt = nextPath !== undefined && earlierRuns.includes(nextPath) && !initialOwners.has(nextPath) && !sessions.single.saves.holds(nextPath) && !sessions.backprop.saves.holds(nextPath) ? nextPath : undefined;
 	return (

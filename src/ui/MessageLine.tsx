@@ -17,7 +17,7 @@ const messageSeparator = '  ·  ';
 
 /**
  * The messages shared out over the screen's message lines: one line, or two when the first is a failure
- * or a warning (a diverged run's advice, a rising loss) beside which those after it, even in their short
+ * or a warning (a diverged run's advice, a rising loss, a run saved earlier that w replaces) beside which those after it, even in their short
  * forms, would be cut: they then have the second line to themselves, so the key just pressed is read
  * whole at 60 columns too (a save's file name keeps the time that tells saves apart).
  */

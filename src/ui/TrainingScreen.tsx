@@ -54,7 +54,7 @@ export type TrainingScreenProps = {
 	width: number;
 	/** Rows available, footer included. */
 	height: number;
-	/** --save's file, while it holds a run saved earlier that w would replace (the message line says so). */
+	/** The file w saves to (--save's, or one beside it), while it holds a run saved earlier that w would replace (the message line says so). */
 	earlierRunAt?: string | undefined;
 	/** A loaded run of this model still to be held to its file once replayed. */
 	loadCheck?: LoadCheck | undefined;

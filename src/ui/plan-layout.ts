@@ -59,7 +59,7 @@ export type PanelNeeds = {
  * when the chart keeps its minimum; otherwise a clippable panel shares the body half and half, and
  * any other panel takes it all. Without a panel (the chart-only view) the chart takes everything.
  * `messageRows` is how many lines the messages take (two when the first is a failure or a warning,
- * a diverged run's advice or a rising loss, beside which the rest would be cut): a line more than the one in the chrome comes out of the body.
+ * a diverged run's advice, a rising loss or a run saved earlier that w replaces, beside which the rest would be cut): a line more than the one in the chrome comes out of the body.
  */
 export function planTrainingLayout(screenHeight: number, panel: PanelNeeds | undefined, messageRows = 1): TrainingLayout {
 	const body = Math.max(0, screenHeight - trainingChromeRows - (messageRows - 1));

@@ -52,7 +52,18 @@ export function nextSavePath(savePath: string | undefined, model: ModelKind, own
 	}
 
 	const owner = owners.get(savePath);
-	return owner === undefined || owner === model || !holds(owner, savePath) ? savePath : modelSavePath(savePath, model);
+	if (owner === undefined || owner === model || !holds(owner, savePath)) {
+		return savePath;
+	}
+
+	// beside it, and never the same file by another name (run-backprop.json a symbolic link to run.json): -2, -3 … then
+	const held = writtenFile(savePath);
+	for (let count = 1; ; count++) {
+		const path = modelSavePath(savePath, model, count);
+		if (writtenFile(path) !== held) {
+			return path;
+		}
+	}
 }
 
 /** The files beside --save's `savePath` that a model's w may save to (after the other model's went to `savePath`). */
@@ -60,10 +71,10 @@ export function besideSavePaths(savePath: string): string[] {
 	return [modelSavePath(savePath, 'single'), modelSavePath(savePath, 'backprop')];
 }
 
-/** `path` with -<model> before its extension. */
-export function modelSavePath(path: string, model: ModelKind): string {
+/** `path` with -<model> before its extension (-<model>-<count> from a count of 2). */
+export function modelSavePath(path: string, model: ModelKind, count = 1): string {
 	const extension = extname(path);
-	return `${path.slice(0, path.length - extension.length)}-${model}${extension}`;
+	return `${path.slice(0, path.length - extension.length)}-${model}${count === 1 ? '' : `-${count}`}${extension}`;
 }
 
 /**

@@ -27,7 +27,7 @@ export type RunSituation = {
 	failure: string | undefined;
 	/** Whether a restart waits for the epoch under way (a training thread's). */
 	restarting?: boolean;
-	/** --save's file, while it holds a run saved earlier that w would replace. */
+	/** The file this screen's w saves to (--save's, or one beside it), while it holds a run saved earlier that w would replace. */
 	earlierRunAt?: string | undefined;
 };
 
@@ -109,16 +109,18 @@ export function runMessages(snapshot: SessionSnapshot, notice: string | Message 
 
 	const last = notice === undefined ? undefined : noticeMessage(notice);
 	// said before the last key's effect and the run's end (those read well short; a cut file name does not), so a
-	// narrow line still warns before a w replaces a run saved earlier, until one does
+	// narrow line still warns before a w replaces a run saved earlier (--save's, or one beside it), until one does
 	const earlier = situation?.earlierRunAt === undefined ? undefined : earlierRunMessage(situation.earlierRunAt);
+	// but a save that failed keeps its place before it: its reason and file must be read whole
+	const beside = (message: Message | undefined): Array<Message | undefined> => (message?.tone === 'failure' ? [message, earlier] : [earlier, message]);
 	if (diverged) {
 		// and what the last key did (a save, a setting for the restart), which would otherwise go unsaid
 		const epoch = snapshot.divergedAt! + 1;
-		return present({text: `diverged at epoch ${epoch}: lower η and press r`, tone: 'failure', short: `diverged at epoch ${epoch}`}, earlier, last);
+		return present({text: `diverged at epoch ${epoch}: lower η and press r`, tone: 'failure', short: `diverged at epoch ${epoch}`}, ...beside(last));
 	}
 
 	const done: Message | undefined = snapshot.status === 'done' ? {text: `done after ${snapshot.epoch} ${snapshot.epoch === 1 ? 'epoch' : 'epochs'}: ${doneHint(snapshot.epoch)}`, tone: 'info', short: `done at ${snapshot.epoch}: ${doneHint(snapshot.epoch, 'short')}`} : undefined;
-	return present(rise, earlier, (done && last?.whileTraining ? undefined : last) ?? done);
+	return present(rise, ...beside((done && last?.whileTraining ? undefined : last) ?? done));
 }
 
 /** A notice as a message: words alone are the last key's effect, said plainly. */

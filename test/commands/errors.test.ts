@@ -58,6 +58,7 @@ test('bad values are named with what was given', () => {
 	assertUsageError(['train', '--lr', '-1e-400'], '--lr must be a positive number, got "-1e-400"');
 	assertUsageError(['train', '--test-ratio', '1e-400'], '--test-ratio must be a number between 0 and 1 (exclusive), got "1e-400" (as a number it rounds to 0)');
 	assertUsageError(['train', '--momentum', '1e-400'], '--momentum 1e-400 is too small: it rounds to 0 (the smallest positive number is about 4.9e-324; 0 is no momentum)');
+	assertUsageError(['train', '--momentum', '-1e-400'], '--momentum must be a number from 0 up to (not including) 1, got "-1e-400"');
 	assert.equal(runCli(['train', '--momentum', '0.0e-400', '--epochs', '2']).status, 0, 'a zero written so is zero');
 	assertUsageError(['train', '--momentum', '0b1'], '--momentum must be a number from 0 up to (not including) 1, got "0b1"');
 	assertUsageError(['train', '--epochs', '0'], '--epochs must be a whole number from 1 to 1000000, got "0"');

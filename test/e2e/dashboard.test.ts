@@ -355,6 +355,23 @@ test('a run saved earlier beside --save\'s file: once the single unit saved ther
 	assert.equal(readRunFile(join(cwd, 'pair-backprop.json')).epochs, 5, 'the earlier run is still there');
 });
 
+test('the run loaded from beside --save\'s file is not an earlier run: its screen never warns that w replaces it', {skip, timeout: 60_000}, async t => {
+	const cwd = workspace(t, 'gdlab-e2e-loaded-beside-');
+	assert.equal(runCli(['train', '--model', 'backprop', '--epochs', '5', '--save', 'pair-backprop.json'], {cwd}).status, 0);
+	const gdlab = startGdlab(t, ['--load', 'pair-backprop.json', '--save', 'pair.json'], cwd);
+	await gdlab.waitForScreen(text => text.includes('Backprop 6×2×1'), 'the loaded run');
+	gdlab.press('1');
+	await gdlab.waitForScreen(text => text.includes('Single unit'), 'the single unit');
+	gdlab.press('w');
+	await gdlab.waitForScreen(text => /saved run to pair\.json \(epoch \d+\)/.test(text), 'the save confirmed');
+	gdlab.press('3');
+	await gdlab.waitForScreen(text => text.includes('Backprop 6×2×1'), 'the loaded run again');
+	await sleep(300);
+	assert.doesNotMatch(gdlab.screen(), /holds an earlier run/);
+	gdlab.press('q');
+	assert.equal(await gdlab.exitStatus(), '0');
+});
+
 test('gdlab --data FILE --save FILE in a terminal refuses at once, before the dashboard opens, and keeps the data', {skip, timeout: 60_000}, async t => {
 	const cwd = workspace(t, 'gdlab-e2e-refuse-');
 	const data = readFileSync(join(root, 'data/binary.csv'), 'utf8');

@@ -230,6 +230,47 @@ test('q pressed again while the first waits for a save is the same quit: the fai
 	}
 });
 
+test('keys typed after a q that waits for a save (w q r w) leave the run as the q found it: no restart, no second save', async () => {
+	// saves held until the test lets them end, so the keys surely come while the q waits (later ones then end at once)
+	const held: Array<() => void> = [];
+	let released = false;
+	const prototype = LocalRunSession.prototype as unknown as {write: (path: string, record: {epochs: number}) => Promise<unknown>};
+	const write = prototype.write;
+	prototype.write = async (path, record) => new Promise(resolve => {
+		held.push(() => {
+			resolve({path, epochs: record.epochs, replaced: false});
+		});
+		if (released) {
+			held.shift()!();
+		}
+	});
+	const release = () => {
+		released = true;
+		for (const finish of held.splice(0)) {
+			finish();
+		}
+	};
+
+	try {
+		const {stdin, stdout, done} = failingSaveDashboard('after-q');
+		await waitFor(() => stdout.output.includes('Single unit'));
+		stdin.type('w');
+		await waitFor(() => held.length > 0);
+		stdin.type('q');
+		await waitFor(() => stdout.output.includes('quitting once the save is written'));
+		stdin.type('rw');
+		await new Promise(resolve => {
+			setTimeout(resolve, 50);
+		});
+		release();
+		const saves = await done;
+		assert.equal(saves.flatMap(log => log.outcomes).length, 1, 'the w after the q saved nothing');
+		assert.deepEqual(summarizeSaves(saves).lines.filter(line => /started again|trained on/.test(line.text)), [], 'the run was not started again');
+	} finally {
+		prototype.write = write;
+	}
+});
+
 test('q with the help open, after a save that failed, closes the help to show the warning', async () => {
 	const {stdin, stdout, state, done} = failingSaveDashboard('help');
 	await waitFor(() => stdout.output.includes('Single unit'));

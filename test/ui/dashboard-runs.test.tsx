@@ -250,6 +250,15 @@ test('--save\'s file goes to the model saved first; the other model\'s saves go 
 	assert.equal(nextSavePath(undefined, 'single', owners), undefined, 'without --save: a new file each time');
 });
 
+test('a file beside --save that is --save\'s own by another name (a symbolic link) is passed over: the other model saves to -2', () => {
+	const path = join(directory, 'linked.json');
+	writeFileSync(path, '{}');
+	symlinkSync(path, modelSavePath(path, 'backprop'));
+	const owners = new Map<string, 'single' | 'backprop'>([[path, 'single']]);
+	assert.equal(nextSavePath(path, 'backprop', owners), join(directory, 'linked-backprop-2.json'));
+	assert.equal(savePathFor(path, 'backprop', owners, new Date()), join(directory, 'linked-backprop-2.json'));
+});
+
 test('--load and --save naming one file through a symbolic link: the loaded model holds it from the start', () => {
 	const real = join(directory, 'real-run.json');
 	const link = join(directory, 'link-run.json');

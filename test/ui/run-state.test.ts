@@ -90,3 +90,15 @@ test('a run done says so in place of a notice said while it trained on, and coun
 	assert.deepEqual(runMessages(done, resumed, undefined, calm).map(message => message.text), ['done after 1 epoch: ↑ raises the target, r restarts']);
 	assert.deepEqual(runMessages(done, 'saved run to run.json (epoch 1)', undefined, calm).map(message => message.text), ['saved run to run.json (epoch 1)'], 'any other notice stays');
 });
+
+test('a run saved earlier that w replaces is said after a rising loss and before the last key\'s notice, but never before a failed save', () => {
+	const situation = {...calm, earlierRunAt: 'run.json'};
+	const earlier = {text: 'run.json holds an earlier run: w replaces it', short: 'w replaces run.json', shortKeepsEnd: 8, tone: 'warning'};
+	assert.deepEqual(runMessages(snapshot, 'η 0.5 → 1 from epoch 3', 998, situation).map(message => message.text), ['loss increasing at epoch 999', earlier.text, 'η 0.5 → 1 from epoch 3']);
+	const failed = {text: 'not saved: run-backprop.json: cannot write: no space left on device', tone: 'failure' as const};
+	assert.deepEqual(runMessages(snapshot, failed, 998, situation), [{text: 'loss increasing at epoch 999', tone: 'warning', short: 'loss rising at 999'}, failed, earlier]);
+	const diverged = new TrainingSession(lessonSplit(), {...lessonConfig('single'), learnRate: 1e308});
+	diverged.advance(1);
+	assert.deepEqual(runMessages(diverged.snapshot(), 'β 0 → 0.5', undefined, situation).map(message => message.text), ['diverged at epoch 1: lower η and press r', earlier.text, 'β 0 → 0.5']);
+	assert.deepEqual(runMessages(diverged.snapshot(), failed, undefined, situation).map(message => message.text), ['diverged at epoch 1: lower η and press r', failed.text, earlier.text]);
+});

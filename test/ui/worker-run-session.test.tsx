@@ -122,6 +122,9 @@ test('a setting the engine refuses is refused at once, as on the render thread, 
 	assert.equal(session.config.seed, 42);
 	assert.equal(session.config.learnRate, 0.5);
 	assert.equal(session.changes.length, 0);
+	session.saves.end(session.epoch);
+	assert.equal(session.saves.unsavedSinceSave, undefined);
+	assert.equal((session.saves as unknown as {restarts: number}).restarts, 0, 'a reseed refused is no restart');
 });
 
 test('step trains exactly one epoch and leaves the run paused', async () => {
