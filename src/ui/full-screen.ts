@@ -56,6 +56,25 @@ export function eraseBeforeLines(chunk: string): string {
 	return chunk.replace(inkLine, '\u001B[1G\u001B[K$1');
 }
 
+/** Where Ink's synchronized output begins: the terminal holds what follows until it ends, then shows it at once. */
+const beginSynchronizedUpdate = '\u001B[?2026h';
+
+/**
+ * `stdout` whose first write clears the screen first (inside a synchronized update, when it begins one): the
+ * screen then goes from what it shows straight to the first frame, never blank in between.
+ */
+export function clearedBeforeFirstWrite(stdout: NodeJS.WriteStream): NodeJS.WriteStream {
+	let cleared = false;
+	return transformWrites(stdout, chunk => {
+		if (cleared) {
+			return chunk;
+		}
+
+		cleared = true;
+		return chunk.startsWith(beginSynchronizedUpdate) ? beginSynchronizedUpdate + clearScreen + chunk.slice(beginSynchronizedUpdate.length) : clearScreen + chunk;
+	});
+}
+
 /** `stdout` for Ink on the full screen opened here (auto-wrap off): full-width lines keep their last character. */
 export function fullScreenStdout(stdout: NodeJS.WriteStream): NodeJS.WriteStream {
 	return transformWrites(stdout, eraseBeforeLines);

@@ -2,7 +2,7 @@
  * Every key of the dashboard, written once: the footer shows the short labels that fit, the help
  * overlay shows them all in full.
  */
-import {interruptKey, type KeyName} from './read-keys.js';
+import {interruptKey, namedKeyNames, type KeyName} from './read-keys.js';
 import {cutToWidth, displayWidth} from './text-width.js';
 
 /** Which screens a key works on. */
@@ -73,7 +73,7 @@ export function notAKeyNotice(name: KeyName): string | undefined {
 		return undefined;
 	}
 
-	const label = name === '\r' || name === '\n' ? 'Enter' : (/^[\p{L}\p{N}\p{P}\p{S}]$/u.test(name) ? name : undefined);
+	const label = name === '\r' || name === '\n' ? 'Enter' : (/^[\p{L}\p{N}\p{P}\p{S}]$/u.test(name) || namedKeyNames.has(name) ? name : undefined);
 	return label === undefined ? undefined : `${label} is not a gdlab key: ? lists them`;
 }
 

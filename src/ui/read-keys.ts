@@ -10,6 +10,18 @@ export type KeyName = string;
 /** The name of Ctrl+C read amid other keys: it ends the dashboard at once, as Ctrl+C alone does (q may warn first). */
 export const interruptKey = 'ctrl+c';
 
+/** The name of a key gdlab cannot name (a function key: Ink hands it over as no text). */
+export const unnamedKey = 'that key';
+
+/**
+ * Keys Ink flags but gives no text, by the names the message line uses. Ink reads Backspace (DEL, as most
+ * terminals send it) and Delete alike, as delete.
+ */
+const namedKeys: ReadonlyArray<[keyof Key, KeyName]> = [['home', 'Home'], ['end', 'End'], ['pageUp', 'PgUp'], ['pageDown', 'PgDn'], ['delete', 'Backspace/Delete'], ['backspace', 'Backspace']];
+
+/** The names readKeys gives keys that have no text (Home, that key): each one the message line may name. */
+export const namedKeyNames: ReadonlySet<KeyName> = new Set([...namedKeys.map(([, name]) => name), unnamedKey]);
+
 /** The key presses in one input event. */
 export function readKeys(input: string, key: Key): KeyName[] {
 	if (key.meta && !key.ctrl && (key.leftArrow || key.rightArrow || key.upArrow || key.downArrow)) {
@@ -49,6 +61,16 @@ export function readKeys(input: string, key: Key): KeyName[] {
 
 	if (key.ctrl || key.meta) {
 		return [];
+	}
+
+	// keys with a name but no text, which gdlab binds nowhere: named, so the message line can say so
+	const named = namedKeys.find(([flag]) => key[flag] === true);
+	if (named) {
+		return [named[1]];
+	}
+
+	if (input === '') { // a function key (F1–F12) or another Ink reads as no text
+		return [unnamedKey];
 	}
 
 	return [...input].map(character => {

@@ -13,7 +13,7 @@ import type {RandomKind} from '../engine/random.js';
 import type {ConfigChange, SessionConfig} from '../engine/training-session.js';
 import {App} from './App.js';
 import {correctInkRewind} from './correct-ink-rewind.js';
-import {clearScreen, fullScreenStdout, openFullScreen} from './full-screen.js';
+import {clearedBeforeFirstWrite, fullScreenStdout, openFullScreen} from './full-screen.js';
 import type {ScreenName} from './key-map.js';
 import type {RunControls} from './run-controls.js';
 import type {RunSession} from './run-session.js';
@@ -116,9 +116,6 @@ async function show(options: DashboardOptions & {sessions: Record<ModelKind, Run
 	const startControls: Partial<Record<ModelKind, Partial<RunControls>>> = resume === undefined ? {} : {[resume.model]: {paused: true, notice}};
 	// on a terminal, the alternate screen (opened here unless the caller has it open, a loading line on it)
 	const closeScreen = stdout.isTTY && !options.screenOpen ? openFullScreen(stdout) : undefined;
-	if (options.screenOpen) {
-		stdout.write(clearScreen);
-	}
 
 	try {
 		const loadCheck = resume?.weights && {model: resume.model, epochs: resume.epochs, weights: resume.weights, file: resume.path ?? 'the saved run'};
@@ -137,7 +134,9 @@ async function show(options: DashboardOptions & {sessions: Record<ModelKind, Run
 		const instance = render(tree(), {
 			stdin,
 			// on the full screen (a terminal) auto-wrap is off: lines are written after their erase
-			stdout: correctInkRewind(stdout.isTTY ? fullScreenStdout(stdout) : stdout),
+			// the loading line stays until Ink's first frame replaces it: cleared at once, the screen stood blank
+			// while the first frame was made (a tenth of a second)
+			stdout: correctInkRewind(stdout.isTTY ? fullScreenStdout(options.screenOpen ? clearedBeforeFirstWrite(stdout) : stdout) : stdout),
 			maxFps: maxFramesPerSecond,
 			incrementalRendering: true,
 			exitOnCtrlC: true,

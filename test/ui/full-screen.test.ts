@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {eraseBeforeLines, quitsWhileLoading} from '../../src/ui/full-screen.js';
+import {clearedBeforeFirstWrite, eraseBeforeLines, quitsWhileLoading} from '../../src/ui/full-screen.js';
 
 test('each line Ink redraws is erased first, then written, so a full-width line keeps its last character', () => {
 	const red = '\u001B[31m';
@@ -18,4 +18,17 @@ test('while the data loads, q, Q and Ctrl+C quit, amid other keys too; F2 (ESC O
 	for (const typed of ['\u001BOQ', '\u001B[24~', '\u001B[1;2Q', '\u001B[A\u001B[B', '3', 'w', '\u001B']) {
 		assert.equal(quitsWhileLoading(typed), false, JSON.stringify(typed));
 	}
+});
+
+test('the screen is cleared as the first frame is written, inside its synchronized update, not before it is made', () => {
+	const written: string[] = [];
+	const stdout = {write: (chunk: string) => written.push(chunk), isTTY: true} as unknown as NodeJS.WriteStream;
+	const cleared = clearedBeforeFirstWrite(stdout);
+	cleared.write('\u001B[?2026h');
+	cleared.write('frame 1');
+	cleared.write('frame 2');
+	assert.deepEqual(written, ['\u001B[?2026h\u001B[2J\u001B[H', 'frame 1', 'frame 2']);
+	written.length = 0;
+	clearedBeforeFirstWrite(stdout).write('frame');
+	assert.deepEqual(written, ['\u001B[2J\u001B[Hframe']);
 });

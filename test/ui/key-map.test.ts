@@ -62,6 +62,16 @@ test('a key gdlab does not act on anywhere is named with where to look; a key it
 	assert.equal(notAKeyNotice('\u0001'), undefined, 'a control character has no name to show');
 });
 
+test('Home, End, PgUp, PgDn, Delete, Backspace and function keys (no text from Ink) are named as keys gdlab does not use', () => {
+	assert.deepEqual(readKeys('', {...noKey, home: true}), ['Home']);
+	assert.deepEqual(readKeys('', {...noKey, pageDown: true}), ['PgDn']);
+	assert.deepEqual(readKeys('', {...noKey, delete: true}), ['Backspace/Delete'], 'Ink reads Backspace (DEL) as delete too');
+	assert.deepEqual(readKeys('', noKey), ['that key'], 'F2: Ink gives no text and no flag');
+	assert.equal(notAKeyNotice(readKeys('', {...noKey, end: true})[0]!), 'End is not a gdlab key: ? lists them');
+	assert.equal(notAKeyNotice(readKeys('', noKey)[0]!), 'that key is not a gdlab key: ? lists them');
+	assert.deepEqual(readKeys('', {...noKey, ctrl: true, home: true}), [], 'with Ctrl: nothing, as for other control keys');
+});
+
 test('every key has a brief description that fits the help\'s columns in 60 columns', () => {
 	for (const hint of keyMap) {
 		assert.ok(hint.brief !== undefined && displayWidth(hint.brief) <= 21, `${hint.keys}: ${hint.brief}`);
