@@ -102,6 +102,9 @@ export function TrainingScreen({keyTarget, model, session, savePath, earlierRunA
 	const notice = settledStepNotice(controls.notice, training.caughtUp, controls.paused, snapshot.epoch);
 	const messages = messageLines(runMessages(snapshot, notice, recentLossRise(snapshot, session.history), situation), width);
 	const layout = planTrainingLayout(height, shown === undefined ? undefined : {height: panelHeight(shown), clippable: panel === 'weights'}, messages.length);
+	const state = runState(snapshot, controls.paused, situation);
+	// space resumes a paused run: the footer says so (a loaded run opens paused)
+	const hints = keysFor(model).filter(hint => hint.keys !== '[]' || panel === 'step').map(hint => (hint.keys === 'space' && state === 'paused' ? {...hint, short: 'resume'} : hint));
 	// the chart left out for the panel: said where it would be, in a row the panel does not need
 	const chartLeftOut = layout.chartRows === 0 && shown !== undefined && layout.panelRows > panelHeight(shown);
 	return (
@@ -109,7 +112,7 @@ export function TrainingScreen({keyTarget, model, session, savePath, earlierRunA
 			<StatusLine
 				title={title}
 				snapshot={snapshot}
-				state={runState(snapshot, controls.paused, situation)}
+				state={state}
 				epochsPerSecond={training.epochsPerSecond}
 				pinnedLabel={controls.pinned?.label}
 				learnRateChanged={learnRateChangedBefore(session.startingConfig.learnRate, session.changes, snapshot.epoch)}
@@ -130,7 +133,7 @@ export function TrainingScreen({keyTarget, model, session, savePath, earlierRunA
 			{chartLeftOut && <Text dimColor wrap="truncate">{chartLeftOutNote}</Text>}
 			{shown !== undefined && layout.panelRows > 0 && <PanelView panel={shown} width={width} height={layout.panelRows - (chartLeftOut ? 1 : 0)}/>}
 			<Box flexGrow={1}/>
-			<Footer hints={keysFor(model).filter(hint => hint.keys !== '[]' || panel === 'step')} width={width}/>
+			<Footer hints={hints} width={width}/>
 		</Box>
 	);
 }

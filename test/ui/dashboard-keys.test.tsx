@@ -204,8 +204,10 @@ test('space pauses and resumes training', async () => {
 		setTimeout(resolve, 100);
 	});
 	assert.equal(session.epoch, epoch, 'no epoch runs while paused');
+	assert.match(dashboard.frame(), /space resume/, 'the footer says what space does now');
 	dashboard.press(' ');
 	await dashboard.waitForFrame(/ running /, 'running');
+	assert.match(dashboard.frame(), /space pause/);
 	await waitFor(() => session.epoch > epoch);
 });
 
