@@ -35,11 +35,14 @@ const maxResidentBlockRows = 64;
  * and the prefetchers keep up only when a block asks for few lines at a time. Measured, one thread, 16
  * features, 2 hidden units: 64 rows → 16 took an epoch over a million rows from 23.8 to 21.2 ms, over
  * 100k from 2.06 to 1.73 ms. (On the admissions data, in a kernel's own memory, the size made no difference.)
- * Measured and left out: 8 or 32 rows (the same as 16); making the next block's hidden inputs in the loops
- * of this block's dense steps, as the single unit's kernel does with its phases, 5% slower on 100k rows and
- * no faster on a million; touching the next block's lines in those loops, 14% slower on a million.
+ * 8 or 32 rows then made no difference; later, on a host whose main memory answered more slowly, 16 rows →
+ * 8 took a million rows from 24.5–25.5 to 21.7–22.2 ms (100k rows 1.95–2.08 ms either way; 4 rows 26.1 and
+ * 2.53, 32 rows 27.9 and 2.33), and on two threads 12.8–12.9 → 11.3–12.2 ms: 8 it is. Measured and left
+ * out: making the next block's hidden inputs in the loops of this block's dense steps, as the single unit's
+ * kernel does with its phases, 5% slower on 100k rows and no faster on a million; touching the next
+ * block's lines in those loops, 14% slower on a million.
  */
-const maxStreamingBlockRows = 16;
+const maxStreamingBlockRows = 8;
 /** Accumulators a phase keeps in registers at once (x64 has 16 vector registers). */
 const registerAccumulators = 8;
 /** Hidden-unit vectors phase 1 sums at a time: with the record's values and the weights, more would spill (measured). */

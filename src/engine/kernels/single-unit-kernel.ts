@@ -21,11 +21,14 @@ const residentBlockRows = 64;
  * Measured, one thread, 16 features, with the three phases as separate loops: 64 rows → 16 took an epoch
  * over a million rows from 14.0 to 10.4 ms and over 100k from 1.11 to 0.87 ms. Running the next block's
  * inputs in the loop of this block's steps then took a million rows from 10.2 to 9.1 ms (100k unchanged);
- * with it, blocks of 16 rows were as quick as 8 or 12 and quicker than 20 to 64. Also measured and left out:
- * making the next block's inputs before this block's sigmoids, 6–8% slower; a third stage (the next block's
- * sigmoids in the same loop), slower than two; 2 MB pages, no change.
+ * with it, blocks of 16 rows were as quick as 8 or 12 and quicker than 20 to 64. Later, on a host whose main
+ * memory answered more slowly (a million rows 12.9–13.2 ms at 16 rows), 8 rows took them to 10.7–11.1 ms
+ * (100k rows 0.92–1.05 ms either way; 4 rows 12.2–12.4 and 1.14–1.15, 12 rows 11.8 and 0.96, 32 rows 16.9,
+ * 64 rows 18.2), and on two threads 6.5–7.0 → 5.7–6.1 ms: 8 it is. Also measured and left out: making the
+ * next block's inputs before this block's sigmoids, 6–8% slower; a third stage (the next block's sigmoids
+ * in the same loop), slower than two; 2 MB pages, no change.
  */
-const streamingBlockRows = 16;
+const streamingBlockRows = 8;
 /** Sigmoids in flight per loop iteration of the second phase. */
 const sigmoidWidth = 4;
 
