@@ -34,8 +34,10 @@ function settingsText({title, state, snapshot, epochsPerSecond, width}: Pick<Sta
 	const {config} = snapshot;
 	const settings = [`η ${formatSetting(config.learnRate)}`, `β ${formatSetting(config.momentum)}`, formatBatch(config.batch)];
 	const compact = [...settings.slice(0, 2), formatBatchShort(config.batch)];
-	const counter = `${snapshot.epoch}/${config.epochs}`;
-	const progress = `epoch ${counter}`;
+	// a run ended below the epochs it trained (↓ past them: done where it stands) shows no epoch over its target
+	const pastTarget = snapshot.epoch > config.epochs;
+	const counter = pastTarget ? String(snapshot.epoch) : `${snapshot.epoch}/${config.epochs}`;
+	const progress = pastTarget ? `epoch ${snapshot.epoch} (target ${config.epochs})` : `epoch ${counter}`;
 	const running = (state === 'running' || state === 'loading') && epochsPerSecond > 0;
 	const speeds = running ? [`${formatRate(epochsPerSecond)} epochs/s`, `${formatRate(epochsPerSecond)}/s`] : [];
 	const choices = [

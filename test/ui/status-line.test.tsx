@@ -38,3 +38,8 @@ test('wider, the settings keep their words and the speed shows; narrower than 60
 	assert.equal(settingsLine(snapshotAt(62_804, 100_000), 'running', 46), 'Backprop 6×2×1  running  η 0.005  62804/100000');
 	assert.equal(settingsLine(snapshotAt(62_804, 100_000), 'running', 37), 'Backprop 6×2×1  running  62804/100000');
 });
+
+test('a run ended below the epochs it trained (↓ past them) names its target apart, never as epoch 222/100', () => {
+	assert.equal(settingsLine(snapshotAt(222, 100, 'full'), 'done', 80), 'Backprop 6×2×1  done  η 0.005  β 0.9  full batch  epoch 222 (target 100)');
+	assert.equal(settingsLine(snapshotAt(222, 100, 'full'), 'done', 40), 'Backprop 6×2×1  done  η 0.005 β 0.9  222');
+});
