@@ -40,12 +40,40 @@ export const runOptionSpec = {
 export function parseOptions<Spec extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: Spec, usage: string, allowPositionals = false) {
 	const args = joinNegativeValues(argv, options);
 	checkSingleDashWords(args, options, usage);
+	let parsed;
 	try {
-		return parseArgs({args, options, strict: true, allowPositionals});
+		parsed = parseArgs({args, options, strict: true, allowPositionals, tokens: true});
 	} catch (error) {
 		throw new UsageError(describeParseError(error, options), usage);
 	}
+
+	const {values, positionals, tokens} = parsed;
+	// a list option given again adds to the list (--ignore id --ignore name); any other option given again is
+	// refused rather than silently overruled (a script's --epochs 10 … --epochs 20)
+	const given = new Map<string, string[]>();
+	for (const token of tokens) {
+		if (token.kind === 'option' && token.value !== undefined) {
+			given.set(token.name, [...(given.get(token.name) ?? []), token.value]);
+		}
+	}
+
+	for (const [name, texts] of given) {
+		if (texts.length < 2) {
+			continue;
+		}
+
+		if (!listOptions.has(name)) {
+			throw new UsageError(`--${name} is given ${texts.length === 2 ? 'twice' : `${texts.length} times`} (${texts.map(text => JSON.stringify(text)).join(', ')}): give it once`, usage);
+		}
+
+		(values as Record<string, unknown>)[name] = texts.join(',');
+	}
+
+	return {values, positionals};
 }
+
+/** Options whose value is a list of names: given again, each adds its names. */
+const listOptions: ReadonlySet<string> = new Set(['categorical', 'ignore']);
 
 /**
  * `--lr -1` and `--data -file.csv` read as the option with that value (parseArgs alone would take a word

@@ -324,7 +324,10 @@ function targetLevels(table: CsvTable, target: TargetChoice, kept: Uint32Array):
 	const {levels} = column;
 	const shown = levels.slice(0, shownClasses).map(level => quote(level.label)).join(', ') + (levels.length > shownClasses ? ', …' : '');
 	if (levels.length < 2) {
-		throw new DataError(`${place(file)}: the target column ${quote(target.name)} has only one class (${shown}); it needs two${hint}`);
+		// the other class may have been in the rows dropped for a missing value
+		const dropped = table.rows - kept.length;
+		const inKept = dropped > 0 ? ` in the ${kept.length} ${kept.length === 1 ? 'row' : 'rows'} kept (${dropped} with a missing value ${dropped === 1 ? 'was' : 'were'} dropped)` : '';
+		throw new DataError(`${place(file)}: the target column ${quote(target.name)} has only one class (${shown})${inKept}; it needs two${hint}`);
 	}
 
 	if (levels.length > 2) {

@@ -221,6 +221,16 @@ test('help and version with something after them they do not take refuse it, as 
 	assert.match(runCli(['-v']).stdout, /^\d+\.\d+\.\d+\n$/);
 });
 
+test('an option given twice is refused, naming both values; --ignore and --categorical given again add to their lists', () => {
+	assertUsageError(['train', '--epochs', '10', '--epochs', '20'], '--epochs is given twice ("10", "20"): give it once');
+	assertUsageError(['train', '--lr=0.1', '--lr', '0.2', '--lr', '0.3'], '--lr is given 3 times ("0.1", "0.2", "0.3"): give it once');
+	assertUsageError(['--save', 'a.json', '--save', 'b.json'], '--save is given twice ("a.json", "b.json"): give it once');
+	const trained = runCli(['train', '--epochs', '1', '--ignore', 'gre', '--ignore', 'gpa', '--json']);
+	assert.equal(trained.status, 0, trained.stderr);
+	assert.deepEqual(JSON.parse(trained.stdout).features, ['rank_1', 'rank_2', 'rank_3', 'rank_4']);
+	assert.equal(runCli(['train', '--epochs', '1', '--json', '--json']).status, 0, 'a switch given twice is still on');
+});
+
 test('a long option typed with one dash is named as typed, with the option meant', () => {
 	assert.deepEqual(runCli(['train', '-lr', '0.1']), {stdout: '', stderr: 'gdlab: unknown option -lr (did you mean --lr?); see gdlab train --help\n', status: 2});
 	assert.match(runCli(['train', '-xyz']).stderr, /^gdlab: unknown option -xyz; see gdlab[a-z ]* --help\n$/);

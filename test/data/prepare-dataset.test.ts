@@ -82,6 +82,7 @@ test('→ maps numeric labels by value: 1/2 gives 2 → 1, and 1 and 1.0 are one
 test('→ refuses a target with one class', () => {
 	assert.throws(() => prepare('admit,x\n1,1\n1,2\n'), {message: 'p.csv: the target column "admit" has only one class ("1"); it needs two (choose the target column with --target)'});
 	assert.throws(() => prepare('a,b\n1,1\n1,2\n', {target: 'a'}), {message: 'p.csv: the target column "a" has only one class ("1"); it needs two'});
+	assert.throws(() => prepare('y,b\n1,1\n1,2\n0,NA\n1,3\n', {target: 'y'}), {message: 'p.csv: the target column "y" has only one class ("1") in the 3 rows kept (1 with a missing value was dropped); it needs two'});
 });
 
 test('→ refuses a target with more than two classes, showing five', () => {
