@@ -33,6 +33,11 @@ export function checkRunOutputs(options: RunOptions, {save, exportHistory}: RunO
 		if (path?.trim() === '') {
 			throw new UsageError(`${flag} needs a file name`);
 		}
+
+		// - is standard output to many tools: here it would be a file named -
+		if (path === '-') {
+			throw new UsageError(`${flag} - would make a file named "-", not write to standard output: give a file name (./- if that is meant)`);
+		}
 	}
 
 	if (save !== undefined && exportHistory !== undefined && writtenFile(save) === writtenFile(exportHistory)) {

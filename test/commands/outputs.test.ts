@@ -102,6 +102,8 @@ test('paths that cannot be written are refused before training, each with its ow
 	// an empty name is a mistake in the flag itself: a usage error
 	assertRefused(['train', '--epochs', '20', '--save', ''], cwd, '--save needs a file name', 2);
 	assertRefused(['train', '--epochs', '20', '--export-history', ''], cwd, '--export-history needs a file name', 2);
+	assertRefused(['train', '--epochs', '20', '--save', '-'], cwd, '--save - would make a file named "-", not write to standard output: give a file name (./- if that is meant)', 2);
+	assertRefused(['train', '--epochs', '20', '--export-history', '-'], cwd, '--export-history - would make a file named "-", not write to standard output: give a file name (./- if that is meant)', 2);
 });
 
 test('a diverged run says on stderr why the exit code is 1, text and --json alike, and prints the figures as before', () => {
