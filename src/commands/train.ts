@@ -160,8 +160,9 @@ async function trainAndReport(options: RunOptions, outputs: RunOutputs, write: (
 		process.stderr.write(`gdlab: the run diverged at epoch ${snapshot.divergedAt} (the loss or weights stopped being finite); exit code 1\n`);
 	}
 
-	for (const failure of failures) {
-		process.stderr.write(`gdlab: ${failure}\n`);
+	// one line, however many writes failed (a folder removed under both files)
+	if (failures.length > 0) {
+		process.stderr.write(`gdlab: ${failures.join('; ')}\n`);
 	}
 
 	return snapshot.status === 'diverged' || failures.length > 0 ? 1 : 0;

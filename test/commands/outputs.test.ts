@@ -1,12 +1,12 @@
 /** --save and --export-history never destroy a file, fail before training when they cannot be written, and never lose the figures. */
 import assert from 'node:assert/strict';
-import {execFileSync} from 'node:child_process';
+import {execFileSync, spawn} from 'node:child_process';
 import {copyFileSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, test} from 'node:test';
 import {repoRoot} from '../helpers/fixtures.js';
-import {runCli} from '../helpers/run-cli.js';
+import {cliPath, runCli} from '../helpers/run-cli.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'gdlab-outputs-'));
 const admissions = readFileSync(join(repoRoot, 'data/binary.csv'), 'utf8');
@@ -140,4 +140,32 @@ test('gdlab --load or --model forward with --save, without a terminal, says it w
 	assert.equal(forward.status, 2);
 	assert.equal(forward.stderr, 'gdlab: --model forward with --save needs a terminal (the dashboard); without one gdlab prints the forward pass and saves nothing; see gdlab --help\n');
 	assert.deepEqual(readdirSync(cwd).sort(), ['run.json', 'victim.csv']);
+});
+
+test('both files failing at the write (their folder removed while training) are one line on stderr; the figures still print', async () => {
+	const cwd = workspace('removed-folder');
+	const folder = join(cwd, 'out');
+	mkdirSync(folder);
+	const child = spawn(process.execPath, [cliPath, 'train', '--epochs', '1000000', '--save', 'out/run.json', '--export-history', 'out/history.csv'], {cwd, env: {...process.env, NO_COLOR: '1'}});
+	let stdout = '';
+	let stderr = '';
+	child.stderr.on('data', (chunk: Buffer) => {
+		stderr += chunk.toString();
+	});
+	await new Promise<void>(resolve => {
+		child.stdout.on('data', (chunk: Buffer) => {
+			const first = stdout === '';
+			stdout += chunk.toString();
+			if (first) { // epoch 0 printed: 999,999 epochs to go
+				rmSync(folder, {recursive: true, force: true});
+				resolve();
+			}
+		});
+	});
+	const status = await new Promise<number | null>(resolve => {
+		child.on('close', resolve);
+	});
+	assert.equal(status, 1);
+	assert.match(stdout, /Prediction accuracy: /);
+	assert.equal(stderr, 'gdlab: out/run.json: cannot write: no such directory; out/history.csv: cannot write: no such directory\n');
 });
