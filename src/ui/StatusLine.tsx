@@ -36,8 +36,8 @@ function settingsText({title, state, snapshot, epochsPerSecond, width}: Pick<Sta
 	const compact = [...settings.slice(0, 2), formatBatchShort(config.batch)];
 	// a run ended below the epochs it trained (↓ past them: done where it stands) shows no epoch over its target
 	const pastTarget = snapshot.epoch > config.epochs;
-	const counter = pastTarget ? String(snapshot.epoch) : `${snapshot.epoch}/${config.epochs}`;
-	const progress = pastTarget ? `epoch ${snapshot.epoch} (target ${config.epochs})` : `epoch ${counter}`;
+	const counter = pastTarget ? `${snapshot.epoch} (target ${config.epochs})` : `${snapshot.epoch}/${config.epochs}`;
+	const progress = `epoch ${counter}`;
 	const running = (state === 'running' || state === 'loading') && epochsPerSecond > 0;
 	const speeds = running ? [`${formatRate(epochsPerSecond)} epochs/s`, `${formatRate(epochsPerSecond)}/s`] : [];
 	const choices = [

@@ -56,22 +56,23 @@ export function eraseBeforeLines(chunk: string): string {
 	return chunk.replace(inkLine, '\u001B[1G\u001B[K$1');
 }
 
-/** Where Ink's synchronized output begins: the terminal holds what follows until it ends, then shows it at once. */
-const beginSynchronizedUpdate = '\u001B[?2026h';
+/** A write of terminal modes alone (synchronized output begun, the cursor hidden), which shows nothing. */
+const modesOnly = /^(?:\u001B\[\?[\d;]*[hl])+$/;
 
 /**
- * `stdout` whose first write clears the screen first (inside a synchronized update, when it begins one): the
- * screen then goes from what it shows straight to the first frame, never blank in between.
+ * `stdout` that clears the screen in the first write that draws (Ink's first frame), not in those before it
+ * that only set modes: the screen then goes from what it shows straight to the first frame, with no blank in
+ * between, also where the terminal does not hold a synchronized update back (tmux).
  */
 export function clearedBeforeFirstWrite(stdout: NodeJS.WriteStream): NodeJS.WriteStream {
 	let cleared = false;
 	return transformWrites(stdout, chunk => {
-		if (cleared) {
+		if (cleared || modesOnly.test(chunk)) {
 			return chunk;
 		}
 
 		cleared = true;
-		return chunk.startsWith(beginSynchronizedUpdate) ? beginSynchronizedUpdate + clearScreen + chunk.slice(beginSynchronizedUpdate.length) : clearScreen + chunk;
+		return clearScreen + chunk;
 	});
 }
 

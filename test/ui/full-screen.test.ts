@@ -20,15 +20,14 @@ test('while the data loads, q, Q and Ctrl+C quit, amid other keys too; F2 (ESC O
 	}
 });
 
-test('the screen is cleared as the first frame is written, inside its synchronized update, not before it is made', () => {
+test('the screen is cleared in the first write that draws (the first frame), after those that only set modes', () => {
 	const written: string[] = [];
 	const stdout = {write: (chunk: string) => written.push(chunk), isTTY: true} as unknown as NodeJS.WriteStream;
 	const cleared = clearedBeforeFirstWrite(stdout);
 	cleared.write('\u001B[?2026h');
+	cleared.write('\u001B[?25l');
 	cleared.write('frame 1');
+	cleared.write('\u001B[?2026l');
 	cleared.write('frame 2');
-	assert.deepEqual(written, ['\u001B[?2026h\u001B[2J\u001B[H', 'frame 1', 'frame 2']);
-	written.length = 0;
-	clearedBeforeFirstWrite(stdout).write('frame');
-	assert.deepEqual(written, ['\u001B[2J\u001B[Hframe']);
+	assert.deepEqual(written, ['\u001B[?2026h', '\u001B[?25l', '\u001B[2J\u001B[Hframe 1', '\u001B[?2026l', 'frame 2']);
 });

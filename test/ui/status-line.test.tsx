@@ -41,5 +41,6 @@ test('wider, the settings keep their words and the speed shows; narrower than 60
 
 test('a run ended below the epochs it trained (↓ past them) names its target apart, never as epoch 222/100', () => {
 	assert.equal(settingsLine(snapshotAt(222, 100, 'full'), 'done', 80), 'Backprop 6×2×1  done  η 0.005  β 0.9  full batch  epoch 222 (target 100)');
-	assert.equal(settingsLine(snapshotAt(222, 100, 'full'), 'done', 40), 'Backprop 6×2×1  done  η 0.005 β 0.9  222');
+	assert.equal(settingsLine(snapshotAt(60_397, 100, 'full'), 'done', 60), 'Backprop 6×2×1  done  η 0.005 β 0.9 full  60397 (target 100)');
+	assert.equal(settingsLine(snapshotAt(222, 100, 'full'), 'done', 40), 'Backprop 6×2×1  done  222 (target 100)');
 });
