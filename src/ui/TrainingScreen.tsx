@@ -103,8 +103,12 @@ export function TrainingScreen({keyTarget, model, session, savePath, earlierRunA
 	const messages = messageLines(runMessages(snapshot, notice, recentLossRise(snapshot, session.history), situation), width);
 	const layout = planTrainingLayout(height, shown === undefined ? undefined : {height: panelHeight(shown), clippable: panel === 'weights'}, messages.length);
 	const state = runState(snapshot, controls.paused, situation);
-	// space resumes a paused run: the footer says so (a loaded run opens paused)
-	const hints = keysFor(model).filter(hint => hint.keys !== '[]' || panel === 'step').map(hint => (hint.keys === 'space' && state === 'paused' ? {...hint, short: 'resume'} : hint));
+	// space resumes a paused run: the footer says so (a loaded run opens paused); a finished or diverged run
+	// has nothing to pause, so space is not offered then
+	const stopped = state === 'done' || state === 'diverged';
+	const hints = keysFor(model)
+		.filter(hint => (hint.keys !== '[]' || panel === 'step') && !(hint.keys === 'space' && stopped))
+		.map(hint => (hint.keys === 'space' && state === 'paused' ? {...hint, short: 'resume'} : hint));
 	// the chart left out for the panel: said where it would be, in a row the panel does not need
 	const chartLeftOut = layout.chartRows === 0 && shown !== undefined && layout.panelRows > panelHeight(shown);
 	return (

@@ -62,6 +62,7 @@ test('← lowers η down the ladder, through the lesson\'s 0.005', async () => {
 test('↑ raises the epoch target and resumes a finished run', async () => {
 	const dashboard = renderDashboard({configs: {single: {epochs: 100}}});
 	await dashboard.waitForFrame(/ done .*epoch 100\/100$/m, 'the run done at 100');
+	assert.doesNotMatch(dashboard.frame(), /space (pause|resume)/, 'the footer offers no pause for a finished run');
 	dashboard.press(' ');
 	await dashboard.waitForFrame('done: ↑ raises the target, r restarts', 'space on a finished run says how to go on (it does not pause it)');
 	// the 100 epochs more may be trained before the next frame, so the notice 'training resumes' may never be
