@@ -136,6 +136,10 @@ test('↑ on a run done at the ladder\'s top (1000000), after ↓ below it, step
 	assert.equal(session.epoch, top);
 	dashboard.press(keys.up);
 	await dashboard.waitForFrame(`epoch target ${top} is the top of the ladder`);
+	// no epoch after the millionth can train: a new η is for a restart, not "from epoch 1000001"
+	dashboard.press(keys.left);
+	await dashboard.waitForFrame(`η 0.5 → 0.2: r restarts with it (${top} epochs is the most a run trains)`);
+	assert.doesNotMatch(dashboard.frame(), /from epoch 1000001/);
 });
 
 test('↑ on a run done between rungs (--epochs 150000), after ↓, goes to the next rung and trains on', async () => {

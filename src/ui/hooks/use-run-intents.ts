@@ -5,7 +5,7 @@
  * or after training failed, the keys that would change the run do nothing.
  */
 import type {SplitDataset} from '../../data/dataset.js';
-import {ConfigError} from '../../engine/validate-config.js';
+import {ConfigError, maxEpochs} from '../../engine/validate-config.js';
 import {formatBatch, formatSetting} from '../format-number.js';
 import {batchModes, doneHint, epochTargetLadder, hiddenUnitLimits, learnRateLadder, nextChoice, nextMomentum, stepLadder} from '../ladders.js';
 import {panelModes, type ControlsChange, type PanelMode, type RunControls} from '../run-controls.js';
@@ -118,6 +118,11 @@ export function useRunIntents({session, savePath, split, onControls, onPanel, re
 		// paused, the next epoch is known; running, a worker's run may be some epochs past what its mirror
 		// shows (the ▲ marks the epoch the change took)
 		const training = session.status === 'training';
+		if (session.status === 'done' && session.epoch >= maxEpochs) { // no epoch after it can train: a restart takes the new η
+			notify({text: `${change}: r restarts with it (${maxEpochs} epochs is the most a run trains)`, short: `${change}: r restarts with it`, tone: 'info'});
+			return;
+		}
+
 		onControls(controls => ({
 			notice: controls.paused || !training
 				? {text: `${change} from epoch ${session.epoch + 1}`, short: `${change} from ${session.epoch + 1}`, tone: 'info', whileTraining: training}
