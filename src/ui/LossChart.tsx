@@ -10,6 +10,8 @@ export type PinnedCurve = {
 	values: Float64Array;
 	/** What the run was, for the legend (e.g. "η 0.5 seed 42"). */
 	label: string;
+	/** The same in the narrow legend's words (b32 for mini-batch 32); the label when absent. */
+	shortLabel?: string;
 };
 
 /** Props of LossChart. */

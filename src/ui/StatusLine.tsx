@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
 import type {SessionSnapshot} from '../engine/training-session.js';
+import type {PinnedCurve} from './LossChart.js';
 import {formatAccuracy, formatBatch, formatBatchShort, formatNumber, formatRate, formatSetting} from './format-number.js';
 import {useTheme} from './hooks/use-theme.js';
 import {learnRateMark} from './plot-loss-chart.js';
@@ -16,8 +17,8 @@ export type StatusLineProps = {
 	state: RunState;
 	/** Epochs per second while running (0 until measured). */
 	epochsPerSecond: number;
-	/** The pinned curve's label, shown in the legend when a curve is pinned. */
-	pinnedLabel: string | undefined;
+	/** The pinned curve, whose label the legend shows (its short one on a narrow line). */
+	pinned: Pick<PinnedCurve, 'label' | 'shortLabel'> | undefined;
 	/** Whether η changed during the run, so the chart has ▲ marks for the legend to explain. */
 	learnRateChanged: boolean;
 	/** Columns available. */
@@ -53,7 +54,7 @@ function settingsText({title, state, snapshot, epochsPerSecond, width}: Pick<Sta
 }
 
 /** Two lines: the settings and progress of the run, then its losses (coloured like their curves, so they double as the legend). */
-export function StatusLine({title, snapshot, state, epochsPerSecond, pinnedLabel, learnRateChanged, width}: StatusLineProps) {
+export function StatusLine({title, snapshot, state, epochsPerSecond, pinned, learnRateChanged, width}: StatusLineProps) {
 	const theme = useTheme();
 	const stateColor = {running: theme.accent, paused: theme.warning, done: theme.accent, diverged: theme.failure, loading: theme.accent, restarting: theme.warning, stopped: theme.failure}[state];
 	const settings = settingsText({title, state, snapshot, epochsPerSecond, width});
@@ -62,7 +63,7 @@ export function StatusLine({title, snapshot, state, epochsPerSecond, pinnedLabel
 		train: `${theme.marks.train} train${compact ? '' : ' MSE'} ${formatNumber(snapshot.trainLoss)}`,
 		test: `${theme.marks.test} test${compact ? '' : ' MSE'} ${formatNumber(snapshot.testLoss)}`,
 		accuracy: `${compact ? 'acc' : 'accuracy'} ${formatAccuracy(snapshot.testAccuracy)}`,
-		pinned: pinnedLabel === undefined ? '' : `${theme.marks.pinned} pinned ${pinnedLabel}`,
+		pinned: pinned === undefined ? '' : `${theme.marks.pinned} pinned ${compact ? pinned.shortLabel ?? pinned.label : pinned.label}`,
 		mark: learnRateChanged ? `${learnRateMark} η${compact ? '' : ' changed'}` : '',
 	});
 	const full = lossLine(false);

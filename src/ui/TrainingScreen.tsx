@@ -118,7 +118,7 @@ export function TrainingScreen({keyTarget, model, session, savePath, earlierRunA
 				snapshot={snapshot}
 				state={state}
 				epochsPerSecond={training.epochsPerSecond}
-				pinnedLabel={controls.pinned?.label}
+				pinned={controls.pinned}
 				learnRateChanged={learnRateChangedBefore(session.startingConfig.learnRate, session.changes, snapshot.epoch)}
 				width={width}
 			/>

@@ -4,7 +4,7 @@ import type {LossHistory} from '../engine/loss-history.js';
 import type {ConfigChange, SessionConfig, SessionSnapshot} from '../engine/training-session.js';
 import type {ReplayProgress} from './training-loop.js';
 import {doneHint} from './ladders.js';
-import {formatBatch, formatSetting} from './format-number.js';
+import {formatBatch, formatBatchShort, formatSetting} from './format-number.js';
 import {displayWidth} from './text-width.js';
 
 /** A rise of the training loss smaller than this share of it is rounding noise near convergence, not a warning. */
@@ -162,15 +162,16 @@ export function trainedConfig(start: SessionConfig, changes: readonly ConfigChan
  * after its update, so the first row's η is that of the first epoch), a network's hidden units, momentum
  * and batch mode when not the plain ones (first → last when they changed too), and the seed, all as the
  * curve was made (`first`: the first epoch's settings, `trained`: the last's), not as they stand now.
+ * `compact`: the batch mode as the narrow status line writes it (b32).
  */
-export function pinnedLabel(history: LossHistory, first: SessionConfig, trained: SessionConfig): string {
+export function pinnedLabel(history: LossHistory, first: SessionConfig, trained: SessionConfig, compact = false): string {
 	const rates = history.column('learnRate');
 	const span = <Value>(from: Value, to: Value, format: (value: Value) => string): string => (from === to ? format(to) : `${format(from)}→${format(to)}`);
 	const parts = [
 		`η ${span(rates[0]!, rates.at(-1)!, formatSetting)}`,
 		trained.model === 'backprop' ? `${trained.hidden} hidden` : '',
 		first.momentum === 0 && trained.momentum === 0 ? '' : `β ${span(first.momentum, trained.momentum, formatSetting)}`,
-		first.batch === 'full' && trained.batch === 'full' ? '' : span(first.batch, trained.batch, formatBatch),
+		first.batch === 'full' && trained.batch === 'full' ? '' : span(first.batch, trained.batch, compact ? formatBatchShort : formatBatch),
 		`seed ${trained.seed}`,
 	];
 	return parts.filter(Boolean).join(' ');

@@ -70,12 +70,12 @@ test('a loss line that just fits the width is shown whole: no trailing spaces pu
 	const snapshot = new TrainingSession(lessonSplit(), lessonConfig('single')).snapshot();
 	const pinnedLabel = 'η 0.0001 seed 4';
 	const whole = (text: string) => text.split('\n')[1]!.trimEnd();
-	const wide = render(<StatusLine title="Single unit" snapshot={snapshot} state="done" epochsPerSecond={0} pinnedLabel={pinnedLabel} learnRateChanged={false} width={200}/>);
+	const wide = render(<StatusLine title="Single unit" snapshot={snapshot} state="done" epochsPerSecond={0} pinned={{label: pinnedLabel}} learnRateChanged={false} width={200}/>);
 	const line = whole(wide.lastFrame()!);
 	cleanup();
 	assert.ok(line.endsWith(`pinned ${pinnedLabel}`), line);
 	const width = stringWidth(line);
-	const exact = render(<Box width={width}><StatusLine title="Single unit" snapshot={snapshot} state="done" epochsPerSecond={0} pinnedLabel={pinnedLabel} learnRateChanged={false} width={width}/></Box>);
+	const exact = render(<Box width={width}><StatusLine title="Single unit" snapshot={snapshot} state="done" epochsPerSecond={0} pinned={{label: pinnedLabel}} learnRateChanged={false} width={width}/></Box>);
 	assert.equal(whole(exact.lastFrame()!), line);
 });
 
@@ -91,9 +91,14 @@ test('a message too long for the line gives way to its shorter wording, not a cu
 test('with a long pinned label at 80 columns the legend still explains ▲; the label is what gets cut', () => {
 	const snapshot = new TrainingSession(lessonSplit(), lessonConfig('backprop')).snapshot();
 	const pinnedLabel = 'η 0.005→0.01 8 hidden β 0.5 mini-batch 32 seed 21';
-	const line = render(<Box width={80}><StatusLine title="Backprop 6×8×1" snapshot={snapshot} state="running" epochsPerSecond={0} pinnedLabel={pinnedLabel} learnRateChanged width={80}/></Box>).lastFrame()!.split('\n')[1]!;
+	const line = render(<Box width={80}><StatusLine title="Backprop 6×8×1" snapshot={snapshot} state="running" epochsPerSecond={0} pinned={{label: pinnedLabel}} learnRateChanged width={80}/></Box>).lastFrame()!.split('\n')[1]!;
 	assert.match(line, /▲ η/);
 	assert.ok(stringWidth(line) <= 80);
+	cleanup();
+	// with its short label (b32 for mini-batch 32), as c pins it, the label is read whole
+	const pinned = {label: 'η 0.05 β 0.5 mini-batch 32 seed 42', shortLabel: 'η 0.05 β 0.5 b32 seed 42'};
+	const short = render(<Box width={80}><StatusLine title="Single unit" snapshot={snapshot} state="running" epochsPerSecond={0} pinned={pinned} learnRateChanged={false} width={80}/></Box>).lastFrame()!.split('\n')[1]!;
+	assert.match(short, /pinned η 0\.05 β 0\.5 b32 seed 42$/);
 });
 
 test('the message line shortens the later messages first and keeps the first one\'s words, cutting the rest at the end', async () => {

@@ -53,6 +53,8 @@ test('a pinned curve is labelled with the η it was trained with (first → last
 	assert.equal(label(), 'η 0.005 2 hidden seed 21', 'settings changed after the last epoch: not yet trained with');
 	session.advance(2);
 	assert.equal(label(), 'η 0.005→0.5 2 hidden β 0→0.5 full batch→mini-batch 32 seed 21', 'each setting from its first epoch to its last');
+	const compact = pinnedLabel(session.history, trainedConfig(session.startingConfig, session.changes, 1), trainedConfig(session.startingConfig, session.changes, session.epoch), true);
+	assert.equal(compact, 'η 0.005→0.5 2 hidden β 0→0.5 full→b32 seed 21', 'the narrow legend\'s words for the batch');
 });
 
 test('a pinned curve whose η changed after its first epoch says so: the first epoch\'s η counts', () => {

@@ -20,7 +20,7 @@ function snapshotAt(epoch: number, epochs: number, batch: 32 | 'record' | 'full'
 
 /** The first line of the status line at `width` columns. */
 function settingsLine(snapshot: SessionSnapshot, state: RunState, width: number, epochsPerSecond = 12_345): string {
-	const frame = render(<Box width={width}><StatusLine title="Backprop 6×2×1" snapshot={snapshot} state={state} epochsPerSecond={epochsPerSecond} pinnedLabel={undefined} learnRateChanged={false} width={width}/></Box>).lastFrame()!;
+	const frame = render(<Box width={width}><StatusLine title="Backprop 6×2×1" snapshot={snapshot} state={state} epochsPerSecond={epochsPerSecond} pinned={undefined} learnRateChanged={false} width={width}/></Box>).lastFrame()!;
 	return frame.split('\n')[0]!.trimEnd();
 }
 

@@ -289,8 +289,9 @@ export function useRunIntents({session, savePath, split, onControls, onPanel, re
 			}
 
 			// the curve's own epochs: a training thread's run shows epoch 0 while a restart waits, its old curve still on show
-			const label = pinnedLabel(history, trainedConfig(startingConfig, changes, 1), trainedConfig(startingConfig, changes, history.length));
-			onControls({pinned: {values: history.column('train').slice(), label}});
+			const [first, trained] = [trainedConfig(startingConfig, changes, 1), trainedConfig(startingConfig, changes, history.length)];
+			const label = pinnedLabel(history, first, trained);
+			onControls({pinned: {values: history.column('train').slice(), label, shortLabel: pinnedLabel(history, first, trained, true)}});
 			// the legend above names what was pinned: a narrow line keeps what to do
 			notify({text: `pinned ${label}: change something, r, compare`, short: 'pinned: change something, r, compare', tone: 'info'});
 		}),
