@@ -78,14 +78,23 @@ test('Ctrl+C typed right after another key, in one chunk, still ends runDashboar
 	await done;
 });
 
-test('a run that trained on after its save: once the dashboard closes, the summary says the epochs after it were not saved', async () => {
-	const folder = mkdtempSync(join(tmpdir(), 'gdlab-trained-on-'));
+/** The dashboard saving to run.json in a folder of its own, drawn and ready for keys; the folder goes after `body`. */
+async function withDashboardSaving(prefix: string, body: (dashboard: {stdin: FakeStdin; stdout: FakeStdout; path: string; done: ReturnType<typeof startDashboard>}) => Promise<void>): Promise<void> {
+	const folder = mkdtempSync(join(tmpdir(), prefix));
 	try {
 		const stdin = new FakeStdin(true);
 		const stdout = new FakeStdout();
 		const path = join(folder, 'run.json');
 		const done = startDashboard(stdin, stdout, path);
 		await waitFor(() => stdout.output.includes('Single unit'));
+		await body({stdin, stdout, path, done});
+	} finally {
+		rmSync(folder, {recursive: true, force: true});
+	}
+}
+
+test('a run that trained on after its save: once the dashboard closes, the summary says the epochs after it were not saved', async () => {
+	await withDashboardSaving('gdlab-trained-on-', async ({stdin, stdout, path, done}) => {
 		stdin.type('w');
 		await waitFor(() => /saved (run to|epoch)/.test(stdout.output));
 		// trains on a while, then quits
@@ -98,26 +107,16 @@ test('a run that trained on after its save: once the dashboard closes, the summa
 		assert.match(lines[1]!, new RegExp(`^${path.replaceAll(/[.*+?^${}()|[\]\\]/g, '\\$&')} holds epoch \\d+; the run trained on to epoch \\d+, which was not saved$`));
 		const [saved, ended] = [...lines[1]!.matchAll(/epoch (\d+)/g)].map(match => Number(match[1]));
 		assert.ok(ended! > saved!, lines[1]);
-	} finally {
-		rmSync(folder, {recursive: true, force: true});
-	}
+	});
 });
 
 test('w and q typed together save, then quit: the summary names the save alone (the epochs trained while it was written are not "unsaved")', async () => {
-	const folder = mkdtempSync(join(tmpdir(), 'gdlab-wq-'));
-	try {
-		const stdin = new FakeStdin(true);
-		const stdout = new FakeStdout();
-		const path = join(folder, 'run.json');
-		const done = startDashboard(stdin, stdout, path);
-		await waitFor(() => stdout.output.includes('Single unit'));
+	await withDashboardSaving('gdlab-wq-', async ({stdin, done}) => {
 		stdin.type('wq');
 		const lines = summarizeSaves(await done).lines.map(line => line.text);
 		assert.equal(lines.length, 1, lines.join('\n'));
 		assert.match(lines[0]!, /^saved run to .* \(epoch \d+\)$/);
-	} finally {
-		rmSync(folder, {recursive: true, force: true});
-	}
+	});
 });
 
 test('--save naming a run saved earlier: the message line says that w replaces it', async () => {
